@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Identity;
+using SecrecyDuty.Core.Accounts;
+
+namespace SecrecyDuty.Data.Seeding;
+
+/// <summary>Data every installation needs, in every environment: the five roles. Idempotent.</summary>
+public sealed class ReferenceDataSeeder(RoleManager<IdentityRole> roles)
+{
+    public async Task SeedAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var result = await roles.CreateAsync(new IdentityRole(role));
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create role {role}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+                }
+            }
+        }
+    }
+}

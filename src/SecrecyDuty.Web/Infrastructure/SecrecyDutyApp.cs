@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Serilog;
+using Serilog.Formatting.Compact;
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Home;
+using SecrecyDuty.Core.Units;
+using SecrecyDuty.Data;
+using SecrecyDuty.Data.Seeding;
+
+namespace SecrecyDuty.Web.Infrastructure;
+
+/// <summary>Composition of the application: services, the request pipeline and first-run database work.</summary>
+public static class SecrecyDutyApp
+{
+    public const string AdministratorPolicy = "Administrator";
+
+    /// <summary>The app's data folder: the SQLite file, logs, data-protection keys (docs/operations.md).</summary>
+    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        return Path.GetFullPath(configuration["App:DataDirectory"] ?? "App_Data", environment.ContentRootPath);
+    }
+
+    public static WebApplicationBuilder AddSecrecyDuty(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var dataDirectory = DataDirectory(configuration, builder.Environment);
+        Directory.CreateDirectory(dataDirectory);
+
+        services.AddSerilog((_, logger) =>
+        {
+            logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext();
+            if (configuration.GetValue("Logging:File:Enabled", true))
+            {
+                logger.WriteTo.File(
+                    new CompactJsonFormatter(),
+                    Path.Combine(dataDirectory, "logs", "secrecyduty-.json"),
+                    rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: configuration.GetValue("Logging:File:RetainedDays", 31));
+            }
+        });
+
+        services.AddSecrecyDutyDatabase(configuration, dataDirectory);
+        services.AddSingleton(TimeProvider.System);
+
+        // Identity: accounts are created by administrators; no registration, no external logins.
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = CreateAccountValidator.MinimumPasswordLength;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        var secureCookies = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "SecrecyDuty.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = secureCookies;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "SecrecyDuty.Antiforgery";
+            o.Cookie.SecurePolicy = secureCookies;
+        });
+        services.AddDataProtection()
+            .SetApplicationName("SecrecyDuty")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdministratorPolicy, p => p.RequireRole(Roles.Administrator));
+
+        // Localization: one JSON string table per culture, zh-CN by default.
+        services.AddSingleton<JsonStringTables>();
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = SupportedCultures.All.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(SupportedCultures.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+
+            // The choice is remembered in a cookie; the browser's language does not override the default.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", AdministratorPolicy);
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Culture");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/StatusCode");
+            })
+            .AddMvcOptions(o =>
+            {
+                // FluentValidation owns validation; MVC's implicit [Required] would put its own message first.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add<AccessDeniedExceptionFilter>();
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+
+        services.AddValidatorsFromAssemblyContaining<CreateAccountValidator>();
+        services.AddValidatorsFromAssemblyContaining<SecrecyDutyAppMarker>();
+        services.AddFluentValidationClientsideAdapters();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<Jurisdiction>();
+        services.AddScoped<UnitService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<HomeService>();
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoProvinceSeeder>();
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return builder;
+    }
+
+    public static WebApplication UseSecrecyDuty(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        if (app.Configuration.GetValue("App:HttpsRedirection", !app.Environment.IsDevelopment()))
+        {
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSerilogRequestLogging(o =>
+            o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("UserName", http.User.Identity?.Name ?? "(anonymous)"));
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Migrates (when configured), seeds reference data and, in Development, the demo province.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecrecyDutyApp));
+        if (options.ShouldMigrateOnStartup)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.MigrateAsync();
+            Log.DatabaseMigrated(logger, options.Provider);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("App:SeedDemoData", true))
+        {
+            var accounts = await scope.ServiceProvider.GetRequiredService<DemoProvinceSeeder>().SeedAsync();
+            app.Lifetime.ApplicationStarted.Register(() => PrintDemoSignIns(app, accounts));
+        }
+    }
+
+    private static void PrintDemoSignIns(WebApplication app, IReadOnlyList<DemoAccount> accounts)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var lines = new List<string> { "", "SecrecyDuty is running (Development, demo province 示范省):" };
+        lines.AddRange(addresses.Select(a => $"  open {a}"));
+        lines.Add($"  demo sign-ins, all with password {DemoProvinceSeeder.DemoPassword}:");
+        lines.AddRange(accounts.Select(a => $"    {a.UserName,-12} {a.Role,-18} {a.UnitName}"));
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), durationMs = e.Value.Duration.TotalMilliseconds }),
+        }));
+    }
+}
+
+/// <summary>Anchors assembly scanning of the web project's own validators.</summary>
+public sealed class SecrecyDutyAppMarker;

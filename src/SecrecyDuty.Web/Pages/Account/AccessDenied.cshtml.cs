@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace SecrecyDuty.Web.Pages.Account;
+
+public sealed class AccessDeniedModel : PageModel
+{
+    public void OnGet()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+    }
+}

@@ -1,0 +1,87 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Web.Infrastructure;
+
+namespace SecrecyDuty.Web.Pages.Account;
+
+public sealed class LoginInput
+{
+    public string UserName { get; set; } = "";
+
+    public string Password { get; set; } = "";
+
+    public bool RememberMe { get; set; }
+}
+
+public sealed class LoginInputValidator : AbstractValidator<LoginInput>
+{
+    public LoginInputValidator(IStringLocalizer<Messages> l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        RuleFor(x => x.UserName).NotEmpty().WithMessage(l["Enter your user name."]);
+        RuleFor(x => x.Password).NotEmpty().WithMessage(l["Enter your password."]);
+    }
+}
+
+public sealed class LoginModel(
+    SignInManager<AppUser> signIn,
+    IValidator<LoginInput> validator,
+    IStringLocalizer<Messages> l,
+    ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(SafeReturnUrl);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            ModelState.AddResultErrors(Result.Failure(validation));
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            Log.SignedIn(logger, Input.UserName);
+            return LocalRedirect(SafeReturnUrl);
+        }
+
+        if (result.IsLockedOut)
+        {
+            Log.LockedOut(logger, Input.UserName);
+            ModelState.AddModelError(string.Empty, l["This account is locked after repeated failed sign-ins. Try again in 15 minutes or ask an administrator."]);
+        }
+        else
+        {
+            Log.SignInFailed(logger, Input.UserName);
+
+            // One message for an unknown user and a wrong password: it reveals nothing.
+            ModelState.AddModelError(string.Empty, l["The user name or password is not correct."]);
+        }
+
+        return Page();
+    }
+
+    private string SafeReturnUrl =>
+        !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+}
