@@ -7,7 +7,8 @@ using Microsoft.Extensions.Localization;
 namespace SecrecyDuty.Web.Infrastructure;
 
 /// <summary>
-/// One string table per UI culture, read from the embedded <c>Resources/{culture}.json</c>. Keys are the
+/// One string table per UI culture, merged from the embedded <c>Resources/{area}.{culture}.json</c> files (one
+/// file per feature area, so features do not edit a shared file). Keys are the
 /// English text, so English needs no table; a key missing from the Chinese table shows in English and is
 /// caught by a test (docs/decisions/0005-localization.md).
 /// </summary>
@@ -21,15 +22,23 @@ public sealed class JsonStringTables
         var tables = new Dictionary<string, FrozenDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var culture in SupportedCultures.All)
         {
-            using var stream = assembly.GetManifestResourceStream($"SecrecyDuty.Web.Resources.{culture}.json");
-            if (stream is null)
+            var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+            var suffix = $".{culture}.json";
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)))
             {
-                continue;
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
+                    ?? throw new InvalidOperationException($"{name} is empty.");
+                foreach (var (key, value) in entries)
+                {
+                    if (!merged.TryAdd(key, value) && merged[key] != value)
+                    {
+                        throw new InvalidOperationException($"{name}: the key \"{key}\" has another translation in another file.");
+                    }
+                }
             }
 
-            var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
-                ?? throw new InvalidOperationException($"Resources/{culture}.json is empty.");
-            tables[culture] = entries.ToFrozenDictionary(StringComparer.Ordinal);
+            tables[culture] = merged.ToFrozenDictionary(StringComparer.Ordinal);
         }
 
         _tables = tables.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);

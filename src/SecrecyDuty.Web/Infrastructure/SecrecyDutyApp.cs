@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
@@ -11,12 +13,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using Serilog.Formatting.Compact;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.Home;
-using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
 
@@ -144,11 +145,12 @@ public static class SecrecyDutyApp
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<Jurisdiction>();
-        services.AddScoped<UnitService>();
-        services.AddScoped<AccountService>();
-        services.AddScoped<HomeService>();
+        services.AddCoreServices();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoProvinceSeeder>();
+
+        // Chinese text in pages as characters, not numeric entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;

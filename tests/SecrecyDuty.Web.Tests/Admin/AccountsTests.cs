@@ -1,0 +1,192 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Web.Tests.Infrastructure;
+
+namespace SecrecyDuty.Web.Tests.Admin;
+
+public sealed class AccountsTests
+{
+    [Fact]
+    public async Task An_administrator_creates_an_account_through_the_form()
+    {
+        using var app = new TestApp();
+        var root = await app.AddUnitAsync("ROOT", "省保密局");
+        var unit = await app.AddUnitAsync("JYT", "省教育厅", root);
+        await app.AddUserAsync("admin", Roles.Administrator, root);
+        var client = app.CreateBrowserClient();
+        await TestApp.SignInAsync(client, "admin");
+
+        var form = await TestApp.GetFormAsync(client, "/Admin/Accounts/Create", "#create-account-form");
+        var response = await client.PostAsync("/Admin/Accounts/Create", form.With(
+            ("Input.UserName", "zhang.jiao"),
+            ("Input.DisplayName", "张教"),
+            ("Input.UnitId", unit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Input.Role", Roles.UnitLeader),
+            ("Input.Password", "Initial-Password-1")).ToContent());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = await TestApp.GetDocumentAsync(client, "/Admin/Accounts");
+        Assert.Contains("账户 zhang.jiao 已创建。", list.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(list.QuerySelectorAll("#accounts-table td"), td => td.TextContent == "zhang.jiao");
+
+        var newClient = app.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(newClient, "zhang.jiao", "Initial-Password-1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_account_form_shows_each_message_beside_its_field_and_writes_nothing()
+    {
+        using var app = new TestApp();
+        var root = await app.AddUnitAsync("ROOT", "省保密局");
+        await app.AddUserAsync("admin", Roles.Administrator, root);
+        var client = app.CreateBrowserClient();
+        await TestApp.SignInAsync(client, "admin");
+
+        var form = await TestApp.GetFormAsync(client, "/Admin/Accounts/Create", "#create-account-form");
+        var response = await client.PostAsync("/Admin/Accounts/Create", form.With(
+            ("Input.UserName", "bad name!"),
+            ("Input.DisplayName", ""),
+            ("Input.UnitId", "0"),
+            ("Input.Role", ""),
+            ("Input.Password", "short")).ToContent());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await TestApp.ParseAsync(response);
+        string MessageFor(string field) => page.QuerySelector($"[data-valmsg-for='Input.{field}']")!.TextContent;
+        Assert.Equal("用户名只能包含字母、数字及 . _ @ -", MessageFor("UserName"));
+        Assert.Equal("请输入姓名。", MessageFor("DisplayName"));
+        Assert.Equal("请选择账户所属单位。", MessageFor("UnitId"));
+        Assert.Equal("请选择角色。", MessageFor("Role"));
+        Assert.Equal("密码至少 12 个字符。", MessageFor("Password"));
+        Assert.Equal(1, await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<UserManager<AppUser>>().Users.Count())));
+    }
+
+    [Fact]
+    public async Task A_weak_password_is_refused_by_the_password_policy_beside_the_field()
+    {
+        using var app = new TestApp();
+        var root = await app.AddUnitAsync("ROOT", "省保密局");
+        var admin = new FixedCurrentUser("a", root, Roles.Administrator);
+
+        var result = await app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, admin).CreateAsync(new CreateAccountInput
+        {
+            UserName = "weak",
+            DisplayName = "Weak",
+            UnitId = root,
+            Role = Roles.UnitLeader,
+            Password = "alllowercase",
+        }));
+
+        Assert.False(result.Succeeded);
+        Assert.All(result.Errors, e => Assert.Equal("Password", e.Field));
+        Assert.Null(await app.InScopeAsync(sp => sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("weak")));
+    }
+
+    [Fact]
+    public async Task A_taken_user_name_is_reported_beside_the_user_name()
+    {
+        using var app = new TestApp();
+        var root = await app.AddUnitAsync("ROOT", "省保密局");
+        await app.AddUserAsync("taken", Roles.UnitLeader, root);
+        var admin = new FixedCurrentUser("a", root, Roles.Administrator);
+
+        var result = await app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, admin).CreateAsync(new CreateAccountInput
+        {
+            UserName = "taken",
+            DisplayName = "Again",
+            UnitId = root,
+            Role = Roles.UnitLeader,
+            Password = "Good-Password-2026",
+        }));
+
+        Assert.Equal("UserName", Assert.Single(result.Errors).Field);
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_create_an_account_outside_the_jurisdiction()
+    {
+        using var app = new TestApp();
+        var root = await app.AddUnitAsync("ROOT", "Province");
+        var city = await app.AddUnitAsync("C1", "City", root);
+        var otherCity = await app.AddUnitAsync("C2", "Other city", root);
+        var cityAdmin = new FixedCurrentUser("a", city, Roles.Administrator);
+
+        var result = await app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, cityAdmin).CreateAsync(new CreateAccountInput
+        {
+            UserName = "intruder",
+            DisplayName = "Intruder",
+            UnitId = otherCity,
+            Role = Roles.SecrecyOfficer,
+            Password = "Good-Password-2026",
+        }));
+
+        Assert.Equal("UnitId", Assert.Single(result.Errors).Field);
+    }
+
+    [Theory]
+    [InlineData(Roles.SecrecyOfficer)]
+    [InlineData(Roles.UnitLeader)]
+    [InlineData(Roles.Supervisor)]
+    public async Task Only_administrators_reach_account_administration(string role)
+    {
+        using var app = new TestApp();
+        var root = await app.AddUnitAsync("ROOT", "Province");
+        await app.AddUserAsync("someone", role, root);
+        var client = app.CreateBrowserClient();
+        await TestApp.SignInAsync(client, "someone");
+
+        var response = await client.GetAsync("/Admin/Accounts/Create");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_account_service_itself_refuses_non_administrators()
+    {
+        using var app = new TestApp();
+        var root = await app.AddUnitAsync("ROOT", "Province");
+        var officer = new FixedCurrentUser("o", root, Roles.SecrecyOfficer);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, officer).ListAsync(null, 1, 10)));
+    }
+
+    [Fact]
+    public async Task The_first_administrator_is_created_with_the_root_unit()
+    {
+        using var app = new TestApp();
+
+        var result = await app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, new FixedCurrentUser(null, null))
+            .CreateFirstAdministratorAsync(
+                new CreateAccountInput { UserName = "root.admin", DisplayName = "管理员", Password = "First-Password-2026" },
+                "SF",
+                "示范省"));
+
+        Assert.True(result.Succeeded);
+        var client = app.CreateBrowserClient();
+        await TestApp.SignInAsync(client, "root.admin", "First-Password-2026");
+        var home = await TestApp.GetDocumentAsync(client, "/");
+        Assert.NotNull(home.QuerySelector("#home-administrator"));
+    }
+
+    [Fact]
+    public async Task The_create_admin_command_is_refused_once_an_administrator_exists()
+    {
+        using var app = new TestApp();
+        var root = await app.AddUnitAsync("SF", "示范省");
+        await app.AddUserAsync("admin", Roles.Administrator, root);
+
+        var result = await app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, new FixedCurrentUser(null, null))
+            .CreateFirstAdministratorAsync(
+                new CreateAccountInput { UserName = "takeover", DisplayName = "X", Password = "First-Password-2026" },
+                "SF",
+                "示范省"));
+
+        Assert.False(result.Succeeded);
+        Assert.Null(await app.InScopeAsync(sp => sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("takeover")));
+    }
+}

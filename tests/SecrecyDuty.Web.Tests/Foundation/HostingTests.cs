@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SecrecyDuty.Data;
+using SecrecyDuty.Data.Seeding;
+using SecrecyDuty.Web.Tests.Infrastructure;
+
+namespace SecrecyDuty.Web.Tests.Foundation;
+
+public sealed class HostingTests
+{
+    [Fact]
+    public async Task Health_reports_the_database_check_without_sign_in()
+    {
+        using var app = new TestApp();
+        var response = await app.CreateBrowserClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("database", json.RootElement.GetProperty("checks")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Every_page_but_sign_in_requires_an_account()
+    {
+        using var app = new TestApp();
+        var response = await app.CreateBrowserClient().GetAsync("/Units");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task There_is_no_self_registration()
+    {
+        using var app = new TestApp();
+        var client = app.CreateBrowserClient();
+        await TestApp.SignInAsync(client, await AdminAsync(app));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Account/Register")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Identity/Account/Register")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Static_assets_are_served_by_the_app_itself()
+    {
+        using var app = new TestApp();
+        var client = app.CreateBrowserClient();
+        var login = await TestApp.GetDocumentAsync(client, "/Account/Login");
+
+        var assets = login.QuerySelectorAll("link[rel=stylesheet], script[src]")
+            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
+            .ToList();
+        Assert.NotEmpty(assets);
+        foreach (var asset in assets)
+        {
+            Assert.StartsWith("/", asset, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(asset)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Reference_roles_are_seeded_at_start_up()
+    {
+        using var app = new TestApp();
+        var roles = await app.InScopeAsync(sp =>
+            Task.FromResult(sp.GetRequiredService<AppDbContext>().Roles.Select(r => r.Name!).OrderBy(n => n).ToList()));
+
+        Assert.Equal(["Administrator", "DisciplineOfficial", "SecrecyOfficer", "Supervisor", "UnitLeader"], roles);
+    }
+
+    [Fact]
+    public async Task Development_seeds_a_demo_province_in_three_levels_with_one_account_per_role()
+    {
+        using var app = new TestApp("Development");
+        var client = app.CreateBrowserClient();
+        var (levels, roles) = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var depth = db.UnitAncestries.Max(a => a.Depth) + 1;
+            var seeded = await sp.GetRequiredService<DemoProvinceSeeder>().SeedAsync();
+            return (depth, seeded.Select(a => a.Role).Distinct().Count());
+        });
+
+        Assert.Equal(3, levels);
+        Assert.Equal(5, roles);
+        var signIn = await TestApp.SignInAsync(client, "leader", DemoProvinceSeeder.DemoPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_testing_environment_has_no_demo_data()
+    {
+        using var app = new TestApp();
+        var units = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<AppDbContext>().Units.Count()));
+        Assert.Equal(0, units);
+    }
+
+    internal static async Task<string> AdminAsync(TestApp app)
+    {
+        var root = await app.AddUnitAsync("ROOT", "省保密局");
+        await app.AddUserAsync("admin", Core.Accounts.Roles.Administrator, root);
+        return "admin";
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Tests.Infrastructure;
+
+namespace SecrecyDuty.Web.Tests.Foundation;
+
+public sealed partial class LocalizationTests
+{
+    [Fact]
+    public async Task Simplified_Chinese_is_the_default_whatever_the_browser_asks_for()
+    {
+        using var app = new TestApp();
+        var client = app.CreateBrowserClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var login = await TestApp.GetDocumentAsync(client, "/Account/Login");
+
+        Assert.Equal("zh-CN", login.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("登录", login.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task English_is_selectable_and_remembered()
+    {
+        using var app = new TestApp();
+        var client = app.CreateBrowserClient();
+        var form = await TestApp.GetFormAsync(client, "/Account/Login", "#culture-form");
+
+        var switched = await client.PostAsync("/Culture?returnUrl=%2FAccount%2FLogin", form.With(("culture", "en")).ToContent());
+        Assert.Equal("/Account/Login", switched.Headers.Location!.OriginalString);
+
+        var login = await TestApp.GetDocumentAsync(client, "/Account/Login");
+        Assert.Equal("en", login.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Sign in", login.QuerySelector("h1")!.TextContent);
+        var again = await TestApp.GetDocumentAsync(client, "/Account/Login");
+        Assert.Equal("Sign in", again.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_unsupported_culture_is_ignored()
+    {
+        using var app = new TestApp();
+        var client = app.CreateBrowserClient();
+        var form = await TestApp.GetFormAsync(client, "/Account/Login", "#culture-form");
+
+        await client.PostAsync("/Culture", form.With(("culture", "fr")).ToContent());
+
+        Assert.Equal("zh-CN", (await TestApp.GetDocumentAsync(client, "/Account/Login")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public void Every_string_the_source_localizes_has_a_Chinese_translation()
+    {
+        var tables = new JsonStringTables();
+        var chinese = tables.For("zh-CN");
+        var source = Path.Combine(RepositoryRoot(), "src");
+        var keys = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LocalizedLiteral().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: Regex.Unescape(m.Groups[1].Value))))
+            .ToList();
+
+        Assert.NotEmpty(keys);
+        var missing = keys.Where(k => !chinese.ContainsKey(k.Key)).Select(k => $"{k.File}: {k.Key}").Distinct().ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_role_has_a_name_in_both_languages()
+    {
+        var tables = new JsonStringTables();
+        foreach (var role in Roles.All)
+        {
+            Assert.True(tables.Find("Role:" + role, new CultureInfo("zh-CN")) is { Length: > 0 }, role);
+            Assert.True(tables.Find("Role:" + role, new CultureInfo("en")) is { Length: > 0 }, role);
+        }
+    }
+
+    [Fact]
+    public async Task Identity_messages_are_translated()
+    {
+        using var app = new TestApp();
+        var describer = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Microsoft.AspNetCore.Identity.IdentityErrorDescriber>()));
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+            Assert.Equal("密码至少 12 个字符。", describer.PasswordTooShort(12).Description);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SecrecyDuty.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("SecrecyDuty.sln not found above the test binaries.");
+    }
+
+    // L["literal"] or l["literal", args]: a whole literal key, not a concatenation.
+    [GeneratedRegex("""\b[Ll]\["((?:[^"\\]|\\.)*)"\s*[\],]""")]
+    private static partial Regex LocalizedLiteral();
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Units;
+using SecrecyDuty.Data;
+using SecrecyDuty.Web.Tests.Infrastructure;
+
+namespace SecrecyDuty.Web.Tests.Foundation;
+
+/// <summary>Runs only against a real SQL Server (SECRECYDUTY_TEST_SQLSERVER); skipped otherwise.</summary>
+public sealed class SqlServerTests
+{
+    [SqlServerFact]
+    public async Task The_app_migrates_a_new_SQL_Server_database_and_answers_jurisdiction_queries()
+    {
+        using var app = new TestApp();
+        var province = await app.AddUnitAsync("P", "Province");
+        var city = await app.AddUnitAsync("P-C", "City", province);
+        await app.AddUnitAsync("P-C-1", "County", city);
+        await app.AddUnitAsync("P-X", "Other", province);
+
+        var visible = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            Assert.IsType<SqlServerDbContext>(db);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            var units = TestApp.ServiceFor<UnitService>(sp, new FixedCurrentUser("u", city, Roles.SecrecyOfficer));
+            return (await units.ListAsync(null, 1, 50)).Items.Select(u => u.Code).ToList();
+        });
+
+        Assert.Equal(["P-C", "P-C-1"], visible);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+using SecrecyDuty.Data;
+
+namespace SecrecyDuty.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Where a test's database lives. By default every test gets its own SQLite file, copied from a template
+/// migrated once per run. With SECRECYDUTY_TEST_SQLSERVER set to a connection string, every test gets
+/// its own database on that server instead, migrated by the app at start-up and dropped afterwards.
+/// </summary>
+public static class TestDatabase
+{
+    public const string SqlServerVariable = "SECRECYDUTY_TEST_SQLSERVER";
+
+    private static readonly Lazy<string> SqliteTemplate = new(CreateSqliteTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static string? SqlServerConnectionString =>
+        Environment.GetEnvironmentVariable(SqlServerVariable) is { Length: > 0 } value ? value : null;
+
+    public static bool UsesSqlServer => SqlServerConnectionString is not null;
+
+    /// <summary>A migrated SQLite file for one test, in <paramref name="directory"/>.</summary>
+    public static string CopySqliteTemplate(string directory)
+    {
+        var path = Path.Combine(directory, "secrecyduty.db");
+        File.Copy(SqliteTemplate.Value, path);
+        return path;
+    }
+
+    /// <summary>A connection string to a new, uniquely named database on the configured SQL Server.</summary>
+    public static string NewSqlServerDatabase()
+    {
+        var builder = new SqlConnectionStringBuilder(SqlServerConnectionString)
+        {
+            InitialCatalog = $"SecrecyDutyTest_{Guid.NewGuid():N}",
+        };
+        return builder.ConnectionString;
+    }
+
+    public static void DropSqlServerDatabase(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<SqlServerDbContext>().UseSqlServer(connectionString).Options;
+        using var db = new SqlServerDbContext(options);
+        db.Database.EnsureDeleted();
+    }
+
+    private static string CreateSqliteTemplate()
+    {
+        var directory = Directory.CreateTempSubdirectory("secrecyduty-template-");
+        var path = Path.Combine(directory.FullName, "template.db");
+        var options = new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
+        using (var db = new SqliteDbContext(options))
+        {
+            db.Database.Migrate();
+        }
+
+        return path;
+    }
+}
