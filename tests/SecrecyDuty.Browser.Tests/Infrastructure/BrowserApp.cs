@@ -1,0 +1,121 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace SecrecyDuty.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The app on a real loopback port (Kestrel), in Development with its demo province, over its own fresh
+/// SQLite file; and a headless Chromium from Debian's packages driven by Playwright.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("secrecyduty-browser-");
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("SECRECYDUTY_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public static bool BrowserInstalled => File.Exists(ChromiumPath);
+
+    public static bool BrowserRequired => Environment.GetEnvironmentVariable("SECRECYDUTY_REQUIRE_BROWSER") == "1";
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (!BrowserInstalled)
+        {
+            // Reached only when a browser is required (see BrowserFactAttribute): fail with the reason.
+            throw new InvalidOperationException($"Chromium is required (SECRECYDUTY_REQUIRE_BROWSER=1) but {ChromiumPath} does not exist.");
+        }
+
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        // "localhost" rather than 127.0.0.1: Chromium treats it as a secure context for cookies.
+        BaseAddress = new Uri(address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves a full-page screenshot under artifacts/screenshots (or SECRECYDUTY_SCREENSHOTS).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var directory = Environment.GetEnvironmentVariable("SECRECYDUTY_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+    }
+
+    public async new Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            _dataDirectory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("App:DataDirectory", _dataDirectory.FullName);
+        builder.UseSetting("Logging:File:Enabled", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Sqlite", "Data Source={DataDirectory}/secrecyduty.db");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SecrecyDuty.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+}
