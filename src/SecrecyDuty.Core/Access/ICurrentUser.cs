@@ -7,6 +7,9 @@ public interface ICurrentUser
 
     string? UserId { get; }
 
+    /// <summary>The sign-in name, for the audit trail.</summary>
+    string? UserName { get; }
+
     /// <summary>The account's unit: the root of its jurisdiction. Null when not signed in.</summary>
     int? UnitId { get; }
 
@@ -21,6 +24,8 @@ public sealed class FixedCurrentUser(string? userId, int? unitId, params string[
     public bool IsAuthenticated => userId is not null;
 
     public string? UserId => userId;
+
+    public string? UserName => userId;
 
     public int? UnitId => unitId;
 

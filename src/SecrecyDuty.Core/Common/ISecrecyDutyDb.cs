@@ -2,6 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Catalogue;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.Common;
@@ -17,6 +21,32 @@ public interface ISecrecyDutyDb
 
     DbSet<UnitAncestry> UnitAncestries { get; }
 
+    DbSet<Regulation> Regulations { get; }
+
+    DbSet<RegulationArticle> RegulationArticles { get; }
+
+    DbSet<DutyItem> DutyItems { get; }
+
+    DbSet<RuleArea> RuleAreas { get; }
+
+    DbSet<DeficiencyCategory> DeficiencyCategories { get; }
+
+    DbSet<SanctionRule> SanctionRules { get; }
+
+    DbSet<Leader> Leaders { get; }
+
+    DbSet<Posting> Postings { get; }
+
+    DbSet<SecrecyOrganization> SecrecyOrganizations { get; }
+
+    DbSet<SecrecyOrganizationMember> SecrecyOrganizationMembers { get; }
+
+    DbSet<SecrecyCadre> SecrecyCadres { get; }
+
+    DbSet<RuleRegisterEntry> RuleRegisterEntries { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
+
     DbSet<AppUser> Users { get; }
 
     DbSet<IdentityRole> Roles { get; }
@@ -25,6 +55,12 @@ public interface ISecrecyDutyDb
 
     /// <summary>For the rare command that spans Identity's own saves and ours (one transaction).</summary>
     DatabaseFacade Database { get; }
+
+    /// <summary>
+    /// On (the default), every create, update and deactivation of an audited record writes its own audit
+    /// entry. A bulk import turns it off and writes one Import entry for the batch instead.
+    /// </summary>
+    bool AuditEachRecord { get; set; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

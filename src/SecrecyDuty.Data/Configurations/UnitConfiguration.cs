@@ -12,7 +12,10 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.Property(u => u.Code).HasMaxLength(32).IsRequired();
         builder.Property(u => u.Name).HasMaxLength(200).IsRequired();
         builder.HasIndex(u => u.Code).IsUnique();
+        builder.Property(u => u.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(u => u.Level).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex(u => u.Name);
+        builder.HasIndex(u => u.ParentId);
 
         // A unit with children or records is deactivated, never deleted: no cascade.
         builder.HasOne(u => u.Parent)

@@ -13,6 +13,8 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public string? UserId => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
+    public string? UserName => IsAuthenticated ? Principal!.Identity!.Name : null;
+
     public int? UnitId =>
         IsAuthenticated && int.TryParse(Principal!.FindFirstValue(AppClaimTypes.UnitId), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id

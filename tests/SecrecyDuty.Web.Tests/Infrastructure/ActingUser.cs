@@ -17,6 +17,8 @@ public sealed class ActingUser(HttpCurrentUser http) : ICurrentUser
 
     public string? UserId => Current.UserId;
 
+    public string? UserName => Current.UserName;
+
     public int? UnitId => Current.UnitId;
 
     public IReadOnlyCollection<string> Roles => Current.Roles;

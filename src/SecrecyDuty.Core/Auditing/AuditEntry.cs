@@ -1,0 +1,47 @@
+namespace SecrecyDuty.Core.Auditing;
+
+/// <summary>Marks an entity whose every create, update and deactivation is written to the audit trail.</summary>
+public interface IAudited
+{
+    /// <summary>The unit the record belongs to, so that the trail can be read by jurisdiction.</summary>
+    int? AuditUnitId { get; }
+}
+
+public enum AuditAction
+{
+    Create,
+    Update,
+    Deactivate,
+    Reactivate,
+    Move,
+    Import,
+    Delete,
+}
+
+/// <summary>One change: who, when, which record, and the changed fields with old and new values.</summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    /// <summary>Null for the system itself (seeding, commands).</summary>
+    public string? UserId { get; set; }
+
+    public string UserName { get; set; } = "";
+
+    public AuditAction Action { get; set; }
+
+    /// <summary>The entity's CLR name: Unit, Leader, Posting, SecrecyOrganization, …</summary>
+    public string EntityType { get; set; } = "";
+
+    public string EntityId { get; set; } = "";
+
+    public int? UnitId { get; set; }
+
+    /// <summary>JSON array of {"field","old","new"}; for an import, a summary of the batch.</summary>
+    public string Changes { get; set; } = "[]";
+}
+
+/// <summary>One changed field of an <see cref="AuditEntry"/>.</summary>
+public sealed record AuditChange(string Field, string? Old, string? New);

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using SecrecyDuty.Core.Auditing;
+
+namespace SecrecyDuty.Data.Auditing;
+
+/// <summary>
+/// Turns the tracked changes of audited entities into audit entries. Captured before the save (old values
+/// are still known), completed after it (generated keys are known), written in the same transaction.
+/// </summary>
+internal static class AuditRecorder
+{
+    internal sealed class Pending(EntityEntry entry, AuditAction action, IReadOnlyList<AuditChange> changes)
+    {
+        public AuditEntry Complete(DateTime atUtc, string? userId, string userName)
+        {
+            var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue));
+            return new AuditEntry
+            {
+                AtUtc = atUtc,
+                UserId = userId,
+                UserName = userName,
+                Action = action,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = string.Join(",", key),
+                UnitId = ((IAudited)entry.Entity).AuditUnitId,
+                Changes = JsonSerializer.Serialize(changes, JsonOptions),
+            };
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static List<Pending> Capture(ChangeTracker tracker)
+    {
+        var pending = new List<Pending>();
+        foreach (var entry in tracker.Entries().Where(e => e.Entity is IAudited))
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add(new Pending(entry, AuditAction.Create, [.. entry.Properties
+                        .Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null)
+                        .Select(p => new AuditChange(p.Metadata.Name, null, Format(p.CurrentValue)))]));
+                    break;
+                case EntityState.Modified:
+                    var changes = entry.Properties
+                        .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                        .Select(p => new AuditChange(p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue)))
+                        .ToList();
+                    if (changes.Count > 0)
+                    {
+                        pending.Add(new Pending(entry, ActionOf(changes), changes));
+                    }
+
+                    break;
+                case EntityState.Deleted:
+                    pending.Add(new Pending(entry, AuditAction.Delete, [.. entry.Properties
+                        .Where(p => !p.Metadata.IsPrimaryKey() && p.OriginalValue is not null)
+                        .Select(p => new AuditChange(p.Metadata.Name, Format(p.OriginalValue), null))]));
+                    break;
+            }
+        }
+
+        return pending;
+    }
+
+    private static AuditAction ActionOf(List<AuditChange> changes)
+    {
+        var active = changes.Find(c => c.Field == "IsActive");
+        if (active is not null)
+        {
+            return active.New == "True" ? AuditAction.Reactivate : AuditAction.Deactivate;
+        }
+
+        return changes.Exists(c => c.Field == "ParentId") ? AuditAction.Move : AuditAction.Update;
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+        bool b => b ? "True" : "False",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
