@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Data.Seeding;
@@ -17,19 +19,35 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
     /// <summary>Shared by every demo account; meets the password policy. Never used outside Development.</summary>
     public const string DemoPassword = "Demo-Password-2026";
 
-    private static readonly (string Code, string Name, string? Parent)[] DemoUnits =
+    private static readonly (string Code, string Name, UnitKind Kind, AdministrativeLevel Level, string? Parent)[] DemoUnits =
     [
-        ("SF", "中共示范省委员会", null),
-        ("SF-BMJ", "示范省国家保密局", "SF"),
-        ("SF-JYT", "示范省教育厅", "SF"),
-        ("SF-CZT", "示范省财政厅", "SF"),
-        ("SF-JTTZ", "示范省交通投资集团有限公司", "SF"),
-        ("SF-QS", "中共青山市委员会", "SF"),
-        ("SF-JYT-KSY", "示范省教育考试院", "SF-JYT"),
-        ("SF-QS-JYJ", "青山市教育局", "SF-QS"),
-        ("SF-QS-BMJ", "青山市国家保密局", "SF-QS"),
-        ("SF-QS-NY", "青山能源集团有限公司", "SF-QS"),
+        ("SF", "中共示范省委员会", UnitKind.PartyOrgan, AdministrativeLevel.Provincial, null),
+        ("SF-BMJ", "示范省国家保密局", UnitKind.StateOrgan, AdministrativeLevel.Prefectural, "SF"),
+        ("SF-JYT", "示范省教育厅", UnitKind.StateOrgan, AdministrativeLevel.Prefectural, "SF"),
+        ("SF-CZT", "示范省财政厅", UnitKind.StateOrgan, AdministrativeLevel.Prefectural, "SF"),
+        ("SF-SKL", "示范省社会科学界联合会", UnitKind.SocialOrganization, AdministrativeLevel.Prefectural, "SF"),
+        ("SF-JTTZ", "示范省交通投资集团有限公司", UnitKind.StateOwnedEnterprise, AdministrativeLevel.Prefectural, "SF"),
+        ("SF-QS", "中共青山市委员会", UnitKind.PartyOrgan, AdministrativeLevel.Prefectural, "SF"),
+        ("SF-JYT-KSY", "示范省教育考试院", UnitKind.PublicInstitution, AdministrativeLevel.County, "SF-JYT"),
+        ("SF-QS-JYJ", "青山市教育局", UnitKind.StateOrgan, AdministrativeLevel.County, "SF-QS"),
+        ("SF-QS-BMJ", "青山市国家保密局", UnitKind.StateOrgan, AdministrativeLevel.County, "SF-QS"),
+        ("SF-QS-NY", "青山能源集团有限公司", UnitKind.StateOwnedEnterprise, AdministrativeLevel.County, "SF-QS"),
+        ("SF-QS-YQS", "青山精密仪器研究所", UnitKind.OtherSecretHandlingUnit, AdministrativeLevel.County, "SF-QS"),
     ];
+
+    // Rule areas (S6.6) some demo units have not yet adopted, so that gaps show; SF-SKL has no secrecy organization at all.
+    private static readonly Dictionary<string, string[]> MissingRuleAreas = new()
+    {
+        ["SF-QS-NY"] = ["R6", "R8"],
+        ["SF-JYT-KSY"] = ["R7"],
+        ["SF-QS-YQS"] = ["R9"],
+        ["SF-SKL"] = ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9"],
+    };
+
+    private const string UnitWithoutSecrecyOrganization = "SF-SKL";
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"];
+    private static readonly string[] GivenNames = ["建国", "海燕", "志强", "秀英", "卫东", "丽华", "国庆", "晓明", "春梅", "文斌", "红霞", "立新", "雪松", "桂芳", "振华", "静怡", "永刚", "晓燕", "德明", "玉兰", "成林", "慧敏", "光辉", "淑珍"];
 
     private static readonly (string UserName, string DisplayName, string Role, string Unit)[] DemoUsers =
     [
@@ -47,9 +65,9 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var byCode = new Dictionary<string, Unit>();
-            foreach (var (code, name, parent) in DemoUnits)
+            foreach (var (code, name, kind, level, parent) in DemoUnits)
             {
-                var unit = new Unit { Code = code, Name = name, CreatedAtUtc = now };
+                var unit = new Unit { Code = code, Name = name, Kind = kind, Level = level, CreatedAtUtc = now };
                 int? parentId = parent is null ? null : byCode[parent].Id;
                 await UnitTree.AddAsync(db, unit, parentId, cancellationToken);
 
@@ -71,6 +89,8 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
                 Check(await users.CreateAsync(user, DemoPassword));
                 Check(await users.AddToRoleAsync(user, role));
             }
+
+            await SeedLeadershipAsync(byCode, now, cancellationToken);
         }
 
         var names = DemoUsers.Select(u => u.UserName).ToList();
@@ -81,6 +101,149 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
         return [.. DemoUsers
             .Join(present, d => d.UserName, p => p.UserName, (d, p) => new DemoAccount(d.UserName, d.Role, p.UnitName))];
     }
+
+    /// <summary>
+    /// A leadership team per unit (two principal leaders, the leader in charge of secrecy, other members;
+    /// one earlier principal whose posting has ended), a secrecy organization for all units but one, and rule
+    /// registers with a few gaps. Deterministic: the same demo every time.
+    /// </summary>
+    private async Task SeedLeadershipAsync(Dictionary<string, Unit> units, DateTime now, CancellationToken cancellationToken)
+    {
+        var ruleAreas = await db.RuleAreas.AsNoTracking()
+            .Where(r => db.Regulations.Any(g => g.Id == r.RegulationId && g.IsCurrent))
+            .OrderBy(r => r.SortOrder)
+            .Select(r => new { r.Id, r.Code })
+            .ToListAsync(cancellationToken);
+        var personIndex = 0;
+        var postingStart = new DateOnly(2023, 1, 1);
+        foreach (var (code, _, kind, level, _) in DemoUnits)
+        {
+            var unit = units[code];
+            var team = TeamFor(kind, code);
+            var leaders = new List<(Leader Leader, PostingRole Role)>();
+            for (var i = 0; i < team.Length; i++)
+            {
+                var (title, role, portfolio) = team[i];
+                var name = code == "SF-JYT" && i == 1 ? "张教" : PersonName(personIndex);
+                var leader = new Leader
+                {
+                    Name = name,
+                    StaffNumber = $"DEMO-{personIndex + 1:D4}",
+                    Rank = RankFor(level, role),
+                    IsPartyMember = i != team.Length - 1 || kind == UnitKind.PartyOrgan,
+                    Phone = $"0871-6{personIndex + 1:D3}{i:D4}",
+                    Unit = unit,
+                    CreatedAtUtc = now,
+                };
+                personIndex++;
+                db.Leaders.Add(leader);
+                db.Postings.Add(new Posting
+                {
+                    Leader = leader,
+                    Unit = unit,
+                    Role = role,
+                    Title = title,
+                    Portfolio = portfolio,
+                    From = postingStart.AddMonths(i),
+                    CreatedAtUtc = now,
+                });
+                leaders.Add((leader, role));
+            }
+
+            // A predecessor whose principal posting ended: the team on an earlier date differs.
+            var predecessor = new Leader
+            {
+                Name = PersonName(personIndex),
+                StaffNumber = $"DEMO-{personIndex + 1:D4}",
+                Rank = RankFor(level, PostingRole.PrincipalLeader),
+                IsPartyMember = true,
+                Unit = unit,
+                CreatedAtUtc = now,
+            };
+            personIndex++;
+            db.Leaders.Add(predecessor);
+            db.Postings.Add(new Posting
+            {
+                Leader = predecessor,
+                Unit = unit,
+                Role = PostingRole.PrincipalLeader,
+                Title = team[0].Title,
+                From = new DateOnly(2018, 3, 1),
+                To = postingStart.AddDays(-1),
+                CreatedAtUtc = now,
+            });
+
+            if (code != UnitWithoutSecrecyOrganization)
+            {
+                var chair = leaders.First(l => l.Role == PostingRole.SecrecyLeader).Leader;
+                var organization = new SecrecyOrganization
+                {
+                    Unit = unit,
+                    Kind = kind is UnitKind.PartyOrgan or UnitKind.StateOrgan ? SecrecyOrganizationKind.Committee : SecrecyOrganizationKind.LeadingGroup,
+                    EstablishedOn = new DateOnly(2019, 4, 15),
+                    ChairLeader = chair,
+                    OfficeName = unit.Name + "保密办公室",
+                    OfficeHead = PersonName(personIndex + 100),
+                    OfficePhone = "0871-66000000",
+                    AnnualBudget = level switch { AdministrativeLevel.Provincial => 800_000m, AdministrativeLevel.Prefectural => 300_000m, _ => 80_000m },
+                    BudgetYear = 2026,
+                    Facilities = "保密室一间，配备保密柜、碎纸机、涉密计算机及屏蔽设备",
+                };
+                foreach (var (member, _) in leaders)
+                {
+                    organization.Members.Add(new SecrecyOrganizationMember { Leader = member, Name = member.Name, Position = "成员" });
+                }
+
+                organization.Members.Add(new SecrecyOrganizationMember { Name = organization.OfficeHead, Position = "保密办主任" });
+                organization.Cadres.Add(new SecrecyCadre { Name = organization.OfficeHead, Position = "保密办主任", IsFullTime = true, LastTrainedOn = new DateOnly(2026, 5, 20) });
+                organization.Cadres.Add(new SecrecyCadre { Name = PersonName(personIndex + 200), Position = "综合科科员", IsFullTime = false, LastTrainedOn = new DateOnly(2025, 9, 12) });
+                db.SecrecyOrganizations.Add(organization);
+            }
+
+            var missing = MissingRuleAreas.TryGetValue(code, out var gaps) ? gaps : [];
+            foreach (var area in ruleAreas.Where(a => !missing.Contains(a.Code)))
+            {
+                db.RuleRegisterEntries.Add(new RuleRegisterEntry
+                {
+                    Unit = unit,
+                    RuleAreaId = area.Id,
+                    AdoptedOn = new DateOnly(2020, 6, 1),
+                    LastRevisedOn = new DateOnly(2025, 3, 10),
+                    DocumentReference = $"{unit.Code}保〔2025〕{area.Code[1..]}号",
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static (string Title, PostingRole Role, string? Portfolio)[] TeamFor(UnitKind kind, string code) => kind switch
+    {
+        UnitKind.PartyOrgan => code == "SF"
+            ? [("省委书记", PostingRole.PrincipalLeader, null), ("省委副书记、省长", PostingRole.PrincipalLeader, null), ("省委常委、秘书长", PostingRole.SecrecyLeader, "省委办公厅、机要保密"), ("省委常委、组织部部长", PostingRole.OtherMember, "组织、干部")]
+            : [("市委书记", PostingRole.PrincipalLeader, null), ("市委副书记、市长", PostingRole.PrincipalLeader, null), ("市委常委、秘书长", PostingRole.SecrecyLeader, "市委办公室、机要保密"), ("市委常委、宣传部部长", PostingRole.OtherMember, "宣传、新闻出版")],
+        UnitKind.StateOwnedEnterprise =>
+            [("党委书记、董事长", PostingRole.PrincipalLeader, null), ("总经理", PostingRole.PrincipalLeader, null), ("副总经理", PostingRole.SecrecyLeader, "办公室、保密、信息化"), ("副总经理", PostingRole.OtherMember, "工程建设、科技研发")],
+        UnitKind.PublicInstitution or UnitKind.OtherSecretHandlingUnit =>
+            [("党委书记", PostingRole.PrincipalLeader, null), ("院长", PostingRole.PrincipalLeader, null), ("副院长", PostingRole.SecrecyLeader, "办公室、保密、档案"), ("副院长", PostingRole.OtherMember, "科研、对外合作")],
+        UnitKind.SocialOrganization =>
+            [("党组书记", PostingRole.PrincipalLeader, null), ("主席", PostingRole.PrincipalLeader, null), ("副主席", PostingRole.SecrecyLeader, "办公室、保密"), ("副主席", PostingRole.OtherMember, "学术交流、出版")],
+        _ =>
+            [("党组书记", PostingRole.PrincipalLeader, null), ("厅（局）长", PostingRole.PrincipalLeader, null), ("副厅（局）长", PostingRole.SecrecyLeader, "办公室、保密、信息化"), ("副厅（局）长", PostingRole.OtherMember, "规划、财务"), ("纪检监察组组长", PostingRole.OtherMember, "纪检监察")],
+    };
+
+    private static LeaderRank RankFor(AdministrativeLevel level, PostingRole role) => (level, role) switch
+    {
+        (AdministrativeLevel.Provincial, _) => LeaderRank.ProvincialMinisterial,
+        (AdministrativeLevel.Prefectural, _) => LeaderRank.DepartmentBureau,
+        (AdministrativeLevel.County, PostingRole.PrincipalLeader or PostingRole.SecrecyLeader) => LeaderRank.CountyDivision,
+
+        // Below county rank: in scope only in an "other secret-handling unit" (art. 2).
+        _ => LeaderRank.Below,
+    };
+
+    private static string PersonName(int index) =>
+        Surnames[index % Surnames.Length] + GivenNames[(index * 7 + index / Surnames.Length) % GivenNames.Length];
 
     private static void Check(IdentityResult result)
     {

@@ -85,6 +85,17 @@ public sealed class HostingTests
 
         Assert.Equal(3, levels);
         Assert.Equal(5, roles);
+        var (units, withOrganization, withoutSecrecyLeader) = await app.InScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var today = new DateOnly(2026, 11, 27);
+            return Task.FromResult((
+                db.Units.Count(),
+                db.SecrecyOrganizations.Count(),
+                db.Units.Count(u => !db.Postings.Any(p => p.UnitId == u.Id && p.Role == Core.Leaders.PostingRole.SecrecyLeader && p.From <= today && (p.To == null || p.To >= today)))));
+        });
+        Assert.Equal(units - 1, withOrganization);
+        Assert.Equal(0, withoutSecrecyLeader);
         var signIn = await TestApp.SignInAsync(client, "leader", DemoProvinceSeeder.DemoPassword);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/", signIn.Headers.Location!.OriginalString);
