@@ -14,12 +14,12 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
-using Serilog;
-using Serilog.Formatting.Compact;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
+using Serilog;
+using Serilog.Formatting.Compact;
 
 namespace SecrecyDuty.Web.Infrastructure;
 

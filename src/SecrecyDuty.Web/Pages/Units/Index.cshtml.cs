@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecrecyDuty.Core.Common;
-using SecrecyDuty.Web.Infrastructure;
 using SecrecyDuty.Core.Units;
+using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Pages.Units;
 
