@@ -17,7 +17,6 @@ public sealed class CreateModel(LeaderService leaders, IStringLocalizer<Messages
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         UnitOptions = await leaders.UnitChoicesAsync(cancellationToken);
-        Input.FirstPosting.From = null;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
