@@ -24,11 +24,25 @@ public enum PostingProblem
     TooManySecrecyLeaders,
 }
 
+/// <summary>
+/// Where a candidate's role is already full in its unit: from <see cref="From"/> to <see cref="To"/> (null: open-ended)
+/// the <see cref="Holders"/> fill every place the role has, so the candidate cannot take one.
+/// </summary>
+public sealed record RoleClash(DateOnly From, DateOnly? To, IReadOnlyList<PostingPeriod> Holders);
+
 /// <summary>The rules a new or changed posting must keep, as a pure function over the unit's other postings.</summary>
 public static class PostingRules
 {
     public const int MaxPrincipalLeaders = 2;
     public const int MaxSecrecyLeaders = 1;
+
+    /// <summary>How many leaders may hold <paramref name="role"/> in one unit on one date; null: no limit (art. 7 members).</summary>
+    public static int? LimitFor(PostingRole role) => role switch
+    {
+        PostingRole.PrincipalLeader => MaxPrincipalLeaders,
+        PostingRole.SecrecyLeader => MaxSecrecyLeaders,
+        _ => null,
+    };
 
     /// <summary>
     /// Checks <paramref name="candidate"/> against <paramref name="others"/>: the other postings of the same
@@ -39,28 +53,19 @@ public static class PostingRules
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(others);
         var problems = new List<PostingProblem>();
-        if (candidate.To is { } to && to < candidate.From)
+        if (EndsBeforeStart(candidate))
         {
             problems.Add(PostingProblem.EndsBeforeStart);
             return problems;
         }
 
-        var overlapping = others
-            .Where(o => o.Id != candidate.Id || candidate.Id == 0)
-            .Where(o => o.UnitId == candidate.UnitId && o.Overlaps(candidate.From, candidate.To))
-            .ToList();
-        if (overlapping.Exists(o => o.LeaderId == candidate.LeaderId))
+        var list = others as IReadOnlyCollection<PostingPeriod> ?? [.. others];
+        if (OverlappingPostingOfSameLeader(candidate, list) is not null)
         {
             problems.Add(PostingProblem.OverlapsSameLeaderAndUnit);
         }
 
-        var limit = candidate.Role switch
-        {
-            PostingRole.PrincipalLeader => MaxPrincipalLeaders,
-            PostingRole.SecrecyLeader => MaxSecrecyLeaders,
-            _ => int.MaxValue,
-        };
-        if (limit != int.MaxValue && MaxConcurrent(candidate, overlapping.Where(o => o.Role == candidate.Role && o.LeaderId != candidate.LeaderId)) >= limit)
+        if (FirstRoleClash(candidate, list) is not null)
         {
             problems.Add(candidate.Role == PostingRole.PrincipalLeader ? PostingProblem.TooManyPrincipalLeaders : PostingProblem.TooManySecrecyLeaders);
         }
@@ -68,15 +73,61 @@ public static class PostingRules
         return problems;
     }
 
-    /// <summary>The most postings of <paramref name="sameRole"/> holding on any one date within the candidate's period.</summary>
-    private static int MaxConcurrent(PostingPeriod candidate, IEnumerable<PostingPeriod> sameRole)
+    public static bool EndsBeforeStart(PostingPeriod candidate)
     {
-        var periods = sameRole.ToList();
+        ArgumentNullException.ThrowIfNull(candidate);
+        return candidate.To is { } to && to < candidate.From;
+    }
+
+    /// <summary>The earliest posting of the same leader in the same unit whose period overlaps the candidate's, if any.</summary>
+    public static PostingPeriod? OverlappingPostingOfSameLeader(PostingPeriod candidate, IEnumerable<PostingPeriod> others)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(others);
+        return Overlapping(candidate, others)
+            .Where(o => o.LeaderId == candidate.LeaderId)
+            .OrderBy(o => o.From)
+            .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The first stretch of the candidate's period in which other leaders already fill every place of its role
+    /// (arts. 5 and 6), or null when the role has room throughout (or no limit).
+    /// </summary>
+    public static RoleClash? FirstRoleClash(PostingPeriod candidate, IEnumerable<PostingPeriod> others)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(others);
+        if (LimitFor(candidate.Role) is not { } limit)
+        {
+            return null;
+        }
+
+        var sameRole = Overlapping(candidate, others)
+            .Where(o => o.Role == candidate.Role && o.LeaderId != candidate.LeaderId)
+            .ToList();
 
         // The count can only rise at a start date: check the candidate's start and every other start inside it.
-        var dates = periods.Select(p => p.From).Append(candidate.From)
+        var dates = sameRole.Select(p => p.From).Append(candidate.From)
             .Where(d => d >= candidate.From && (candidate.To is null || d <= candidate.To))
-            .Distinct();
-        return dates.Select(d => periods.Count(p => p.HoldsOn(d))).DefaultIfEmpty(0).Max();
+            .Distinct()
+            .Order();
+        foreach (var date in dates)
+        {
+            var holders = sameRole.Where(p => p.HoldsOn(date)).OrderBy(p => p.From).ToList();
+            if (holders.Count >= limit)
+            {
+                // Full until the first holder leaves, or the candidate's own end, whichever comes first.
+                var ends = holders.Select(h => h.To).Append(candidate.To).OfType<DateOnly>().ToList();
+                return new RoleClash(date, ends.Count == 0 ? null : ends.Min(), holders);
+            }
+        }
+
+        return null;
     }
+
+    private static IEnumerable<PostingPeriod> Overlapping(PostingPeriod candidate, IEnumerable<PostingPeriod> others) =>
+        others
+            .Where(o => o.Id != candidate.Id || candidate.Id == 0)
+            .Where(o => o.UnitId == candidate.UnitId && o.Overlaps(candidate.From, candidate.To));
 }

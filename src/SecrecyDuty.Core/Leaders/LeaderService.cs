@@ -1,0 +1,437 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Units;
+
+namespace SecrecyDuty.Core.Leaders;
+
+public enum LeaderStatusFilter
+{
+    Active,
+    Deactivated,
+    All,
+}
+
+public enum LeaderSort
+{
+    Name,
+    NameDescending,
+    StaffNumber,
+    StaffNumberDescending,
+    Rank,
+    RankDescending,
+}
+
+/// <summary>The leader list's search, filters and order, as the query string carries them.</summary>
+public sealed class LeaderFilter
+{
+    /// <summary>Part of a name or a staff number.</summary>
+    public string? Search { get; set; }
+
+    public LeaderRank? Rank { get; set; }
+
+    public bool? PartyMember { get; set; }
+
+    /// <summary>In scope of the measure today (art. 2).</summary>
+    public bool? InScope { get; set; }
+
+    /// <summary>The unit that keeps the leaders' records.</summary>
+    public int? UnitId { get; set; }
+
+    public LeaderStatusFilter Status { get; set; } = LeaderStatusFilter.Active;
+
+    public LeaderSort Sort { get; set; } = LeaderSort.Name;
+}
+
+public sealed record LeaderListItem(
+    int Id,
+    string Name,
+    string StaffNumber,
+    LeaderRank Rank,
+    bool IsPartyMember,
+    bool InScope,
+    int UnitId,
+    string UnitName,
+    string? Phone,
+    string? Email,
+    bool IsActive);
+
+/// <summary>One posting in a leader's history. <paramref name="UnitInJurisdiction"/>: whether the unit's pages may be opened.</summary>
+public sealed record PostingHistoryItem(
+    int Id,
+    int UnitId,
+    string UnitName,
+    PostingRole Role,
+    string Title,
+    string? Portfolio,
+    DateOnly From,
+    DateOnly? To,
+    bool HoldsToday,
+    bool UnitInJurisdiction,
+    bool CanEdit);
+
+public sealed record LeaderDetails(
+    int Id,
+    string Name,
+    string StaffNumber,
+    LeaderRank Rank,
+    bool IsPartyMember,
+    string? Phone,
+    string? Email,
+    int UnitId,
+    string UnitName,
+    bool IsActive,
+    ScopeReason ScopeReason,
+    IReadOnlyList<string> SecretHandlingUnits,
+    IReadOnlyList<PostingHistoryItem> Postings,
+    bool CanMaintain)
+{
+    public bool InScope => ScopeReason != ScopeReason.NotInScope;
+}
+
+/// <summary>
+/// Leaders (art. 2): administrators and secrecy officers maintain those whose record is kept in their
+/// jurisdiction; every other role reads them there (unit leaders: their own unit).
+/// </summary>
+public sealed class LeaderService(
+    ISecrecyDutyDb db,
+    Jurisdiction jurisdiction,
+    ICurrentUser user,
+    IValidator<LeaderInput> leaderValidator,
+    IValidator<CreateLeaderInput> createValidator,
+    IStringLocalizer<Messages> l,
+    TimeProvider clock)
+{
+    public bool CanMaintain => Permissions.CanMaintainMasterData(user);
+
+    public async Task<PagedList<LeaderListItem>> ListAsync(LeaderFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        (page, pageSize) = Paging.Normalize(page, pageSize);
+        var query = Filtered(filter);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await Project(Sorted(query, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new PagedList<LeaderListItem>(items, page, pageSize, total);
+    }
+
+    /// <summary>Every leader the filters select, unpaged, for export.</summary>
+    public async Task<IReadOnlyList<LeaderListItem>> ExportAsync(LeaderFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return await Project(Sorted(Filtered(filter), filter.Sort)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The units leaders' records may be kept in, for the filter of the list: the jurisdiction.</summary>
+    public Task<List<UnitChoice>> UnitFilterChoicesAsync(CancellationToken cancellationToken = default) =>
+        LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
+
+    /// <summary>The leader, or null when it does not exist or its record is kept outside the jurisdiction (not told apart).</summary>
+    public async Task<LeaderDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var visible = jurisdiction.UnitIds();
+        var leader = await db.Leaders.AsNoTracking()
+            .Where(x => x.Id == id && visible.Contains(x.UnitId))
+            .Select(x => new { x.Id, x.Name, x.StaffNumber, x.Rank, x.IsPartyMember, x.Phone, x.Email, x.UnitId, UnitName = x.Unit!.Name, x.IsActive })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (leader is null)
+        {
+            return null;
+        }
+
+        // The whole history belongs to the leader's record; only the units' own pages stay within the jurisdiction.
+        var postings = await db.Postings.AsNoTracking()
+            .Where(p => p.LeaderId == id)
+            .OrderByDescending(p => p.From)
+            .ThenByDescending(p => p.Id)
+            .Select(p => new
+            {
+                p.Id,
+                p.UnitId,
+                UnitName = p.Unit!.Name,
+                UnitKind = p.Unit.Kind,
+                p.Role,
+                p.Title,
+                p.Portfolio,
+                p.From,
+                p.To,
+                InJurisdiction = visible.Contains(p.UnitId),
+            })
+            .ToListAsync(cancellationToken);
+        var today = LeaderChoices.Today(clock);
+        var canMaintain = CanMaintain;
+        var history = postings
+            .Select(p => new PostingHistoryItem(
+                p.Id,
+                p.UnitId,
+                p.UnitName,
+                p.Role,
+                p.Title,
+                p.Portfolio,
+                p.From,
+                p.To,
+                HoldsToday: p.From <= today && (p.To is null || p.To >= today),
+                UnitInJurisdiction: p.InJurisdiction,
+                CanEdit: canMaintain && p.InJurisdiction))
+            .ToList();
+        var secretHandling = postings
+            .Where(p => p.UnitKind == UnitKind.OtherSecretHandlingUnit && p.From <= today && (p.To is null || p.To >= today))
+            .Select(p => p.UnitName)
+            .Distinct()
+            .ToList();
+        return new LeaderDetails(
+            leader.Id,
+            leader.Name,
+            leader.StaffNumber,
+            leader.Rank,
+            leader.IsPartyMember,
+            leader.Phone,
+            leader.Email,
+            leader.UnitId,
+            leader.UnitName,
+            leader.IsActive,
+            LeaderScope.ReasonFor(leader.Rank, secretHandling.Count > 0),
+            secretHandling,
+            history,
+            canMaintain);
+    }
+
+    /// <summary>The units a maintainer may keep a leader's record or a posting in. Refused to read-only roles.</summary>
+    public Task<List<UnitChoice>> UnitChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        RequireMaintainer();
+        return LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
+    }
+
+    /// <summary>The leader's fields for the edit form; null when outside the jurisdiction. Refused to read-only roles.</summary>
+    public async Task<LeaderInput?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
+    {
+        RequireMaintainer();
+        var visible = jurisdiction.UnitIds();
+        return await db.Leaders.AsNoTracking()
+            .Where(x => x.Id == id && visible.Contains(x.UnitId))
+            .Select(x => new LeaderInput
+            {
+                Name = x.Name,
+                StaffNumber = x.StaffNumber,
+                Rank = x.Rank,
+                IsPartyMember = x.IsPartyMember,
+                Phone = x.Phone,
+                Email = x.Email,
+                UnitId = x.UnitId,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Creates a leader and, when asked, the first posting, in one save.</summary>
+    public async Task<Result<int>> CreateAsync(CreateLeaderInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        RequireMaintainer();
+        var validation = await createValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result<int>.Failure(validation);
+        }
+
+        var errors = await CheckLeaderAsync(input, id: 0, cancellationToken);
+        if (input.AddFirstPosting)
+        {
+            const string prefix = nameof(CreateLeaderInput.FirstPosting) + ".";
+            if (!await jurisdiction.IncludesUnitAsync(input.FirstPosting.UnitId, cancellationToken))
+            {
+                errors.Add(new FieldError(prefix + nameof(PostingTerms.UnitId), l["Choose a unit within your jurisdiction."]));
+            }
+            else
+            {
+                errors.AddRange(await PostingChecks.CheckAsync(db, l, input.FirstPosting.ToPeriod(id: 0, leaderId: 0), prefix, cancellationToken));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<int>.Failure([.. errors]);
+        }
+
+        var createdAt = clock.GetUtcNow().UtcDateTime;
+        var leader = new Leader { CreatedAtUtc = createdAt };
+        input.ApplyTo(leader);
+        if (input.AddFirstPosting)
+        {
+            var posting = new Posting { CreatedAtUtc = createdAt };
+            input.FirstPosting.ApplyTo(posting);
+            leader.Postings.Add(posting);
+        }
+
+        db.Leaders.Add(leader);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<int>.Success(leader.Id);
+    }
+
+    /// <summary>Changes a leader's fields; null when the leader is outside the jurisdiction.</summary>
+    public async Task<Result?> UpdateAsync(int id, LeaderInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        RequireMaintainer();
+        var leader = await FindForWriteAsync(id, cancellationToken);
+        if (leader is null)
+        {
+            return null;
+        }
+
+        var validation = await leaderValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result.Failure(validation);
+        }
+
+        var errors = await CheckLeaderAsync(input, id, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return Result.Failure([.. errors]);
+        }
+
+        input.ApplyTo(leader);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>Deactivates or reactivates a leader (never a hard delete: records refer to the leader's postings). False when outside the jurisdiction.</summary>
+    public async Task<bool> SetActiveAsync(int id, bool active, CancellationToken cancellationToken = default)
+    {
+        RequireMaintainer();
+        var leader = await FindForWriteAsync(id, cancellationToken);
+        if (leader is null)
+        {
+            return false;
+        }
+
+        leader.IsActive = active;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private void RequireMaintainer()
+    {
+        if (!CanMaintain)
+        {
+            throw new AccessDeniedException();
+        }
+    }
+
+    private Task<Leader?> FindForWriteAsync(int id, CancellationToken cancellationToken)
+    {
+        var visible = jurisdiction.UnitIds();
+        return db.Leaders.Where(x => x.Id == id && visible.Contains(x.UnitId)).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The checks that need the database: the record's unit in the jurisdiction, the staff number unused.</summary>
+    private async Task<List<FieldError>> CheckLeaderAsync(LeaderInput input, int id, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (!await jurisdiction.IncludesUnitAsync(input.UnitId, cancellationToken))
+        {
+            errors.Add(new FieldError(nameof(LeaderInput.UnitId), l["Choose a unit within your jurisdiction."]));
+        }
+
+        // Unique across the province (the index says so too); the other leader's name is not revealed.
+        var staffNumber = input.StaffNumber.Trim();
+        if (await db.Leaders.AnyAsync(x => x.StaffNumber == staffNumber && x.Id != id, cancellationToken))
+        {
+            errors.Add(new FieldError(nameof(LeaderInput.StaffNumber), l["The staff number {0} belongs to another leader: check it against the cadre records.", staffNumber]));
+        }
+
+        return errors;
+    }
+
+    private IQueryable<LeaderRow> Filtered(LeaderFilter filter)
+    {
+        var visible = jurisdiction.UnitIds();
+        var today = LeaderChoices.Today(clock);
+        var leaders = db.Leaders.AsNoTracking().Where(x => visible.Contains(x.UnitId));
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            leaders = leaders.Where(x => x.Name.Contains(term) || x.StaffNumber.Contains(term));
+        }
+
+        // Rank is stored as text: filter by equality, never by comparison.
+        if (filter.Rank is { } rank)
+        {
+            leaders = leaders.Where(x => x.Rank == rank);
+        }
+
+        if (filter.PartyMember is { } partyMember)
+        {
+            leaders = leaders.Where(x => x.IsPartyMember == partyMember);
+        }
+
+        if (filter.UnitId is { } unitId)
+        {
+            leaders = leaders.Where(x => x.UnitId == unitId);
+        }
+
+        leaders = filter.Status switch
+        {
+            LeaderStatusFilter.Active => leaders.Where(x => x.IsActive),
+            LeaderStatusFilter.Deactivated => leaders.Where(x => !x.IsActive),
+            _ => leaders,
+        };
+
+        // The second input of LeaderScope, computed in SQL: a posting holding today in an other secret-handling unit.
+        var rows = leaders.Select(x => new LeaderRow
+        {
+            Leader = x,
+            HoldsPostingInSecretHandlingUnit = x.Postings.Any(p =>
+                p.Unit!.Kind == UnitKind.OtherSecretHandlingUnit && p.From <= today && (p.To == null || p.To >= today)),
+        });
+
+        // LeaderScope.IsInScope in SQL: rank at least county/division (that is, not Below), or such a posting.
+        return filter.InScope switch
+        {
+            true => rows.Where(r => r.Leader.Rank != LeaderRank.Below || r.HoldsPostingInSecretHandlingUnit),
+            false => rows.Where(r => r.Leader.Rank == LeaderRank.Below && !r.HoldsPostingInSecretHandlingUnit),
+            null => rows,
+        };
+    }
+
+    private static IQueryable<LeaderRow> Sorted(IQueryable<LeaderRow> rows, LeaderSort sort)
+    {
+        // Rank is stored as text: order by its meaning, not alphabetically.
+        var ordered = sort switch
+        {
+            LeaderSort.NameDescending => rows.OrderByDescending(r => r.Leader.Name),
+            LeaderSort.StaffNumber => rows.OrderBy(r => r.Leader.StaffNumber),
+            LeaderSort.StaffNumberDescending => rows.OrderByDescending(r => r.Leader.StaffNumber),
+            LeaderSort.Rank => rows.OrderBy(r => r.Leader.Rank == LeaderRank.ProvincialMinisterial ? 3 : r.Leader.Rank == LeaderRank.DepartmentBureau ? 2 : r.Leader.Rank == LeaderRank.CountyDivision ? 1 : 0),
+            LeaderSort.RankDescending => rows.OrderByDescending(r => r.Leader.Rank == LeaderRank.ProvincialMinisterial ? 3 : r.Leader.Rank == LeaderRank.DepartmentBureau ? 2 : r.Leader.Rank == LeaderRank.CountyDivision ? 1 : 0),
+            _ => rows.OrderBy(r => r.Leader.Name),
+        };
+
+        // A total order, so that pages neither repeat nor skip a leader.
+        return ordered.ThenBy(r => r.Leader.Name).ThenBy(r => r.Leader.Id);
+    }
+
+    private static IQueryable<LeaderListItem> Project(IQueryable<LeaderRow> rows) =>
+        rows.Select(r => new LeaderListItem(
+            r.Leader.Id,
+            r.Leader.Name,
+            r.Leader.StaffNumber,
+            r.Leader.Rank,
+            r.Leader.IsPartyMember,
+            LeaderScope.IsInScope(r.Leader.Rank, r.HoldsPostingInSecretHandlingUnit),
+            r.Leader.UnitId,
+            r.Leader.Unit!.Name,
+            r.Leader.Phone,
+            r.Leader.Email,
+            r.Leader.IsActive));
+
+    /// <summary>A leader with the posting fact the scope rule needs; a settable class so that EF can compose over it.</summary>
+    private sealed class LeaderRow
+    {
+        public Leader Leader { get; init; } = null!;
+
+        public bool HoldsPostingInSecretHandlingUnit { get; init; }
+    }
+}

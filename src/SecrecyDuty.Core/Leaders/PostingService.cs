@@ -1,0 +1,312 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Units;
+
+namespace SecrecyDuty.Core.Leaders;
+
+public sealed record LeaderSummary(int Id, string Name, string StaffNumber, string UnitName);
+
+/// <summary>A new posting's form: for a given leader, or (leader null) from a unit's page, where the leader is given by staff number.</summary>
+public sealed record NewPostingForm(LeaderSummary? Leader, PostingInput Input, IReadOnlyList<UnitChoice> Units);
+
+/// <summary>A posting's form. <paramref name="Today"/>: the end date the form suggests for a posting that still holds.</summary>
+public sealed record PostingEditForm(int Id, LeaderSummary Leader, PostingInput Input, bool IsOpen, DateOnly Today, IReadOnlyList<UnitChoice> Units);
+
+/// <summary>A member of a unit's leadership team on a date. <paramref name="LeaderInJurisdiction"/>: the leader's page may be opened.</summary>
+public sealed record TeamMember(
+    int PostingId,
+    int LeaderId,
+    string LeaderName,
+    LeaderRank Rank,
+    bool LeaderInJurisdiction,
+    PostingRole Role,
+    string Title,
+    string? Portfolio,
+    DateOnly From,
+    DateOnly? To);
+
+/// <summary>A unit's leadership team on <see cref="Date"/>, by role (arts. 5–7).</summary>
+public sealed record LeadershipTeam(
+    int UnitId,
+    string UnitName,
+    UnitKind UnitKind,
+    DateOnly Date,
+    IReadOnlyList<TeamMember> PrincipalLeaders,
+    IReadOnlyList<TeamMember> SecrecyLeaders,
+    IReadOnlyList<TeamMember> OtherMembers,
+    bool CanMaintain)
+{
+    /// <summary>Art. 5: nobody bears overall leadership responsibility on that date.</summary>
+    public bool LacksPrincipalLeader => PrincipalLeaders.Count == 0;
+
+    /// <summary>Art. 6: nobody bears direct leadership responsibility for secrecy work on that date.</summary>
+    public bool LacksSecrecyLeader => SecrecyLeaders.Count == 0;
+}
+
+/// <summary>
+/// Postings (arts. 5–7). Records of responsibility refer to the posting that held at the time, so a posting is
+/// never deleted: it is ended. Maintainers write postings whose unit and leader are both in their jurisdiction.
+/// </summary>
+public sealed class PostingService(
+    ISecrecyDutyDb db,
+    Jurisdiction jurisdiction,
+    ICurrentUser user,
+    IValidator<PostingInput> validator,
+    IValidator<EndPostingInput> endValidator,
+    IStringLocalizer<Messages> l,
+    TimeProvider clock)
+{
+    public bool CanMaintain => Permissions.CanMaintainMasterData(user);
+
+    /// <summary>
+    /// The form for a new posting of <paramref name="leaderId"/>, or (no leader) in <paramref name="unitId"/>;
+    /// null when the leader is outside the jurisdiction. Refused to read-only roles.
+    /// </summary>
+    public async Task<NewPostingForm?> NewAsync(int? leaderId, int? unitId, CancellationToken cancellationToken = default)
+    {
+        RequireMaintainer();
+        LeaderSummary? leader = null;
+        if (leaderId is { } id)
+        {
+            leader = await LeaderSummaryAsync(id, cancellationToken);
+            if (leader is null)
+            {
+                return null;
+            }
+        }
+
+        var units = await LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
+        var input = new PostingInput
+        {
+            LeaderId = leader?.Id ?? 0,
+            UnitId = unitId is { } u && units.Exists(c => c.Id == u) ? u : 0,
+            From = LeaderChoices.Today(clock),
+        };
+        return new NewPostingForm(leader, input, units);
+    }
+
+    /// <summary>Creates a posting; the value is its id. Null when the leader given by id is outside the jurisdiction.</summary>
+    public async Task<Result<int>?> CreateAsync(PostingInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        RequireMaintainer();
+        var validation = await validator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result<int>.Failure(validation);
+        }
+
+        var visible = jurisdiction.UnitIds();
+        var leaders = db.Leaders.AsNoTracking().Where(x => visible.Contains(x.UnitId));
+        var byId = input.LeaderId > 0;
+        var staffNumber = input.LeaderStaffNumber?.Trim() ?? "";
+        var leader = await (byId ? leaders.Where(x => x.Id == input.LeaderId) : leaders.Where(x => x.StaffNumber == staffNumber))
+            .Select(x => new { x.Id, x.IsActive })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (leader is null)
+        {
+            return byId
+                ? null
+                : Result<int>.Failure(new FieldError(nameof(PostingInput.LeaderStaffNumber), l["No leader in your jurisdiction has this staff number: check the number."]));
+        }
+
+        if (!leader.IsActive)
+        {
+            return Result<int>.Failure(new FieldError(
+                byId ? "" : nameof(PostingInput.LeaderStaffNumber),
+                l["This leader is deactivated: reactivate the leader before adding a posting."]));
+        }
+
+        var errors = await CheckTermsAsync(input, id: 0, leader.Id, cancellationToken);
+        if (errors.Length > 0)
+        {
+            return Result<int>.Failure(errors);
+        }
+
+        var posting = new Posting { LeaderId = leader.Id, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        input.ApplyTo(posting);
+        db.Postings.Add(posting);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<int>.Success(posting.Id);
+    }
+
+    /// <summary>The posting's form; null when its unit or its leader is outside the jurisdiction. Refused to read-only roles.</summary>
+    public async Task<PostingEditForm?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
+    {
+        RequireMaintainer();
+        var visible = jurisdiction.UnitIds();
+        var posting = await db.Postings.AsNoTracking()
+            .Where(p => p.Id == id && visible.Contains(p.UnitId) && visible.Contains(p.Leader!.UnitId))
+            .Select(p => new
+            {
+                Leader = new LeaderSummary(p.LeaderId, p.Leader!.Name, p.Leader.StaffNumber, p.Leader.Unit!.Name),
+                p.UnitId,
+                p.Role,
+                p.Title,
+                p.Portfolio,
+                p.From,
+                p.To,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (posting is null)
+        {
+            return null;
+        }
+
+        var input = new PostingInput
+        {
+            LeaderId = posting.Leader.Id,
+            UnitId = posting.UnitId,
+            Role = posting.Role,
+            Title = posting.Title,
+            Portfolio = posting.Portfolio,
+            From = posting.From,
+            To = posting.To,
+        };
+        var units = await LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
+        return new PostingEditForm(id, posting.Leader, input, posting.To is null, LeaderChoices.Today(clock), units);
+    }
+
+    /// <summary>Corrects a posting's terms (its leader stays); the value is the leader's id. Null when outside the jurisdiction.</summary>
+    public async Task<Result<int>?> UpdateAsync(int id, PostingInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        RequireMaintainer();
+        var posting = await FindForWriteAsync(id, cancellationToken);
+        if (posting is null)
+        {
+            return null;
+        }
+
+        input.LeaderId = posting.LeaderId;
+        var validation = await validator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result<int>.Failure(validation);
+        }
+
+        var errors = await CheckTermsAsync(input, id, posting.LeaderId, cancellationToken);
+        if (errors.Length > 0)
+        {
+            return Result<int>.Failure(errors);
+        }
+
+        input.ApplyTo(posting);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<int>.Success(posting.LeaderId);
+    }
+
+    /// <summary>Ends a posting that still holds: its last day becomes <see cref="EndPostingInput.To"/>. The value is the leader's id.</summary>
+    public async Task<Result<int>?> EndAsync(int id, EndPostingInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        RequireMaintainer();
+        var posting = await FindForWriteAsync(id, cancellationToken);
+        if (posting is null)
+        {
+            return null;
+        }
+
+        var validation = await endValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result<int>.Failure(validation);
+        }
+
+        if (posting.To is { } ended)
+        {
+            return Result<int>.Failure(new FieldError(nameof(EndPostingInput.To), l["This posting ended on {0} already: correct its dates in the form above if needed.", ended.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]));
+        }
+
+        var period = new PostingPeriod(posting.Id, posting.LeaderId, posting.UnitId, posting.Role, posting.From, input.To);
+        var errors = await PostingChecks.CheckAsync(db, l, period, "", cancellationToken);
+        if (errors.Length > 0)
+        {
+            return Result<int>.Failure(errors);
+        }
+
+        posting.To = input.To;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<int>.Success(posting.LeaderId);
+    }
+
+    /// <summary>The unit's leadership team on <paramref name="date"/> (default today); null when the unit is outside the jurisdiction.</summary>
+    public async Task<LeadershipTeam?> LeadershipAsync(int unitId, DateOnly? date, CancellationToken cancellationToken = default)
+    {
+        var visible = jurisdiction.UnitIds();
+        var unit = await db.Units.AsNoTracking()
+            .Where(u => u.Id == unitId && visible.Contains(u.Id))
+            .Select(u => new { u.Id, u.Name, u.Kind })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var day = date ?? LeaderChoices.Today(clock);
+        var members = await db.Postings.AsNoTracking()
+            .Where(p => p.UnitId == unitId && p.From <= day && (p.To == null || p.To >= day))
+            .OrderBy(p => p.From)
+            .ThenBy(p => p.Leader!.Name)
+            .Select(p => new TeamMember(
+                p.Id,
+                p.LeaderId,
+                p.Leader!.Name,
+                p.Leader.Rank,
+                visible.Contains(p.Leader.UnitId),
+                p.Role,
+                p.Title,
+                p.Portfolio,
+                p.From,
+                p.To))
+            .ToListAsync(cancellationToken);
+        return new LeadershipTeam(
+            unit.Id,
+            unit.Name,
+            unit.Kind,
+            day,
+            [.. members.Where(m => m.Role == PostingRole.PrincipalLeader)],
+            [.. members.Where(m => m.Role == PostingRole.SecrecyLeader)],
+            [.. members.Where(m => m.Role == PostingRole.OtherMember)],
+            CanMaintain);
+    }
+
+    private void RequireMaintainer()
+    {
+        if (!CanMaintain)
+        {
+            throw new AccessDeniedException();
+        }
+    }
+
+    private Task<LeaderSummary?> LeaderSummaryAsync(int leaderId, CancellationToken cancellationToken)
+    {
+        var visible = jurisdiction.UnitIds();
+        return db.Leaders.AsNoTracking()
+            .Where(x => x.Id == leaderId && visible.Contains(x.UnitId))
+            .Select(x => new LeaderSummary(x.Id, x.Name, x.StaffNumber, x.Unit!.Name))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>A posting to change: both its unit and its leader's record in the jurisdiction.</summary>
+    private Task<Posting?> FindForWriteAsync(int id, CancellationToken cancellationToken)
+    {
+        var visible = jurisdiction.UnitIds();
+        return db.Postings
+            .Where(p => p.Id == id && visible.Contains(p.UnitId) && visible.Contains(p.Leader!.UnitId))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task<FieldError[]> CheckTermsAsync(PostingTerms terms, int id, int leaderId, CancellationToken cancellationToken)
+    {
+        if (!await jurisdiction.IncludesUnitAsync(terms.UnitId, cancellationToken))
+        {
+            return [new FieldError(nameof(PostingTerms.UnitId), l["Choose a unit within your jurisdiction."])];
+        }
+
+        return await PostingChecks.CheckAsync(db, l, terms.ToPeriod(id, leaderId), "", cancellationToken);
+    }
+}

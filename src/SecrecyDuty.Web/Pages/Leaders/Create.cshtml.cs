@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Web.Infrastructure;
+
+namespace SecrecyDuty.Web.Pages.Leaders;
+
+public sealed class CreateModel(LeaderService leaders, IStringLocalizer<Messages> l) : PageModel
+{
+    [BindProperty]
+    public CreateLeaderInput Input { get; set; } = new();
+
+    public IReadOnlyList<UnitChoice> UnitOptions { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        UnitOptions = await leaders.UnitChoicesAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await leaders.CreateAsync(Input, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddResultErrors(result);
+            UnitOptions = await leaders.UnitChoicesAsync(cancellationToken);
+            return Page();
+        }
+
+        TempData["Status"] = l["Leader {0} added.", Input.Name.Trim()].Value;
+        return RedirectToPage("Details", new { id = result.Value });
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Web.Infrastructure;
+
+namespace SecrecyDuty.Web.Pages.Leaders;
+
+public sealed class EditModel(LeaderService leaders, IStringLocalizer<Messages> l) : PageModel
+{
+    [BindProperty]
+    public LeaderInput Input { get; set; } = new();
+
+    public IReadOnlyList<UnitChoice> UnitOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var input = await leaders.GetForEditAsync(id, cancellationToken);
+        if (input is null)
+        {
+            return NotFound();
+        }
+
+        Input = input;
+        UnitOptions = await leaders.UnitChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await leaders.UpdateAsync(id, Input, cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddResultErrors(result);
+            UnitOptions = await leaders.UnitChoicesAsync(cancellationToken);
+            return Page();
+        }
+
+        TempData["Status"] = l["Leader {0} saved.", Input.Name.Trim()].Value;
+        return RedirectToPage("Details", new { id });
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Web.Infrastructure;
+
+namespace SecrecyDuty.Web.Pages.Postings;
+
+/// <summary>Corrects a posting, or ends it. A posting is never deleted: records refer to the posting that held at the time.</summary>
+public sealed class EditModel(PostingService postings, IStringLocalizer<Messages> l) : PageModel
+{
+    [BindProperty]
+    public PostingInput Input { get; set; } = new();
+
+    [BindProperty]
+    public EndPostingInput EndInput { get; set; } = new();
+
+    public PostingEditForm Form { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input = Form.Input;
+        EndInput.To = Form.IsOpen ? Form.Today : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await postings.UpdateAsync(id, Input, cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddResultErrors(result);
+            return await RedisplayAsync(id, cancellationToken);
+        }
+
+        TempData["Status"] = l["Posting saved."].Value;
+        return RedirectToPage("/Leaders/Details", new { id = result.Value });
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await postings.EndAsync(id, EndInput, cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddResultErrors(result, nameof(EndInput));
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            Input = Form.Input;
+            return Page();
+        }
+
+        TempData["Status"] = l["Posting ended."].Value;
+        return RedirectToPage("/Leaders/Details", new { id = result.Value });
+    }
+
+    private async Task<IActionResult> RedisplayAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        EndInput.To ??= Form.IsOpen ? Form.Today : null;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var form = await postings.GetForEditAsync(id, cancellationToken);
+        if (form is null)
+        {
+            return false;
+        }
+
+        Form = form;
+        return true;
+    }
+}
