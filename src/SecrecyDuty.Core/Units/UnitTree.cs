@@ -82,15 +82,30 @@ public static class UnitTree
         var changes = PlanMove(unit.Id, subtree, oldAncestors, newParentAncestors);
         unit.ParentId = newParentId;
 
-        // The rows are known by key: attached as stubs, they are deleted or updated without loading them.
-        db.UnitAncestries.RemoveRange(changes.Removed);
+        // The rows are known by key: attached as stubs, they are deleted or updated without loading them
+        // (or, when this context tracks them already, through the tracked instance).
+        foreach (var row in changes.Removed)
+        {
+            db.UnitAncestries.Remove(Tracked(db, row) ?? row);
+        }
+
         foreach (var row in changes.Redepthed)
         {
-            db.UnitAncestries.Attach(row).Property(a => a.Depth).IsModified = true;
+            if (Tracked(db, row) is { } tracked)
+            {
+                tracked.Depth = row.Depth;
+            }
+            else
+            {
+                db.UnitAncestries.Attach(row).Property(a => a.Depth).IsModified = true;
+            }
         }
 
         db.UnitAncestries.AddRange(changes.Added);
     }
+
+    private static UnitAncestry? Tracked(ISecrecyDutyDb db, UnitAncestry row) =>
+        db.UnitAncestries.Local.FindEntryUntyped([row.AncestorId, row.DescendantId])?.Entity;
 
     /// <summary>
     /// The closure rows that change when the unit <paramref name="unitId"/> moves under a new parent.

@@ -106,6 +106,30 @@ public sealed class UnitListTests
     }
 
     [Fact]
+    public async Task The_list_page_pages_through_its_pager_links_keeping_the_filters()
+    {
+        using var app = new TestApp();
+        var root = await app.AddUnitAsync("P", "示范省");
+        for (var i = 1; i <= 27; i++)
+        {
+            await app.AddUnitAsync($"P-{i:00}", $"单位{i:00}", root, UnitKind.StateOrgan, AdministrativeLevel.County);
+        }
+
+        var client = await app.SignedInAsync("admin", Roles.Administrator, root);
+        static List<string> Codes(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("#units-table tbody tr").Select(r => r.QuerySelector("td")!.TextContent)];
+
+        var first = await TestApp.GetDocumentAsync(client, "/Units?kind=StateOrgan");
+        var links = first.QuerySelectorAll(".pagination a.page-link");
+        var next = links[^1].GetAttribute("href")!;
+        var second = await TestApp.GetDocumentAsync(client, next);
+
+        Assert.Equal(25, Codes(first).Count);
+        Assert.Contains("kind=StateOrgan", next, StringComparison.Ordinal);
+        Assert.Equal(["P-26", "P-27"], Codes(second));
+    }
+
+    [Fact]
     public async Task The_list_page_applies_the_query_string_and_its_headers_reverse_the_order()
     {
         using var app = new TestApp();

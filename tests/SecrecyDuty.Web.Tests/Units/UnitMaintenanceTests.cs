@@ -204,6 +204,37 @@ public sealed class UnitMaintenanceTests
     }
 
     [Fact]
+    public async Task A_move_in_a_context_that_already_tracks_the_ancestry_rows_rewrites_them_too()
+    {
+        using var app = new TestApp();
+
+        // An import creates units and moves one in the same context: the closure rows are tracked already.
+        var (root, city, county, other) = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            async Task<Unit> AddAsync(string code, Unit? parent)
+            {
+                var unit = new Unit { Code = code, Name = code };
+                await UnitTree.AddAsync(db, unit, parent?.Id);
+                await db.SaveChangesAsync();
+                return unit;
+            }
+
+            var p = await AddAsync("P", null);
+            var a = await AddAsync("P-A", p);
+            var a1 = await AddAsync("P-A-1", a);
+            var b = await AddAsync("P-B", p);
+            await UnitTree.MoveAsync(db, a, b.Id);
+            await db.SaveChangesAsync();
+            return (p.Id, a.Id, a1.Id, b.Id);
+        });
+
+        var rows = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().UnitAncestries.AsNoTracking()
+            .Where(a => a.DescendantId == county).OrderBy(a => a.Depth).Select(a => new { a.AncestorId, a.Depth }).ToListAsync());
+        Assert.Equal([(county, 0), (city, 1), (other, 2), (root, 3)], rows.Select(r => (r.AncestorId, r.Depth)));
+    }
+
+    [Fact]
     public async Task A_branch_moves_up_a_level_through_the_form()
     {
         using var app = new TestApp();

@@ -32,7 +32,8 @@ public sealed class IndexModel(UnitService units, IStringLocalizer<Messages> l) 
     [BindProperty(SupportsGet = true, Name = "dir")]
     public string? Direction { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>Not "page": Razor Pages keeps that route value for the page's own name, so it would never bind.</summary>
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public PagedList<UnitRow> Units { get; private set; } = null!;
@@ -95,6 +96,6 @@ public sealed class IndexModel(UnitService units, IStringLocalizer<Messages> l) 
             parent = ParentId,
             sort = sort ?? Sort,
             dir = (descending ?? Descending) ? "desc" : null,
-            page = page ?? PageNumber,
+            pageNumber = page ?? PageNumber,
         })!;
 }
