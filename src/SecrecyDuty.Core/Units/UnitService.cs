@@ -1,35 +1,125 @@
+using System.Linq.Expressions;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Core.Units;
 
+/// <summary>A unit as a picker or a list of children shows it.</summary>
 public sealed record UnitListItem(int Id, string Code, string Name, string? ParentName, bool IsActive);
 
-public sealed record UnitDetails(int Id, string Code, string Name, int? ParentId, string? ParentName, bool IsActive, IReadOnlyList<UnitListItem> Children);
+/// <summary>A row of the unit list and of its export.</summary>
+public sealed record UnitRow(
+    int Id,
+    string Code,
+    string Name,
+    UnitKind Kind,
+    AdministrativeLevel Level,
+    string? ParentName,
+    bool IsActive,
+    DateTime CreatedAtUtc);
 
-/// <summary>Read side of the unit tree, always within the current account's jurisdiction.</summary>
-public sealed class UnitService(ISecrecyDutyDb db, Jurisdiction jurisdiction)
+/// <summary>
+/// A unit's overview. <see cref="ParentId"/> is set only when the account may open the parent (it is in the
+/// jurisdiction); <see cref="ParentName"/> is the unit's own place in the tree and always shown.
+/// </summary>
+public sealed record UnitDetails(
+    int Id,
+    string Code,
+    string Name,
+    int? ParentId,
+    string? ParentName,
+    bool IsActive,
+    IReadOnlyList<UnitListItem> Children,
+    UnitKind Kind,
+    AdministrativeLevel Level,
+    DateTime CreatedAtUtc,
+    bool CanMaintain,
+    bool IsJurisdictionRoot)
 {
-    public async Task<PagedList<UnitListItem>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
-    {
-        (page, pageSize) = Paging.Normalize(page, pageSize);
-        var visible = jurisdiction.UnitIds();
-        var query = db.Units.AsNoTracking().Where(u => visible.Contains(u.Id));
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim();
-            query = query.Where(u => u.Name.Contains(term) || u.Code.Contains(term));
-        }
+    /// <summary>Moving or deactivating the root of one's own jurisdiction would take it out of one's hands.</summary>
+    public bool CanMoveOrDeactivate => CanMaintain && !IsJurisdictionRoot;
+}
 
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderBy(u => u.Code)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(u => new UnitListItem(u.Id, u.Code, u.Name, u.Parent == null ? null : u.Parent.Name, u.IsActive))
-            .ToListAsync(cancellationToken);
-        return new PagedList<UnitListItem>(items, page, pageSize, total);
+/// <summary>The current values of a unit, to fill its edit form.</summary>
+public sealed record UnitEditing(int Id, string Code, string Name, UnitKind Kind, AdministrativeLevel Level);
+
+/// <summary>A unit about to move, and the units it may move under (active, in jurisdiction, outside its own branch).</summary>
+public sealed record UnitMoving(
+    int Id,
+    string Code,
+    string Name,
+    string? ParentName,
+    bool IsJurisdictionRoot,
+    IReadOnlyList<UnitListItem> Choices);
+
+public enum UnitStatusFilter
+{
+    All,
+    Active,
+    Inactive,
+}
+
+public enum UnitSortColumn
+{
+    Code,
+    Name,
+    Kind,
+    Level,
+}
+
+/// <summary>The filters and order of the unit list (and of its export).</summary>
+public sealed record UnitListQuery(
+    string? Search = null,
+    UnitKind? Kind = null,
+    AdministrativeLevel? Level = null,
+    UnitStatusFilter Status = UnitStatusFilter.All,
+    int? ParentId = null,
+    UnitSortColumn Sort = UnitSortColumn.Code,
+    bool Descending = false);
+
+/// <summary>
+/// The unit tree, always within the current account's jurisdiction. Everybody with a role reads it;
+/// administrators and secrecy officers maintain it (issue 3, "Access").
+/// </summary>
+public sealed class UnitService(
+    ISecrecyDutyDb db,
+    Jurisdiction jurisdiction,
+    ICurrentUser user,
+    IValidator<UnitInput> validator,
+    IValidator<CreateUnitInput> createValidator,
+    IValidator<MoveUnitInput> moveValidator,
+    IStringLocalizer<Messages> l,
+    TimeProvider clock)
+{
+    // Kinds and levels sort in the order the regulation lists them, not by their stored names.
+    private static readonly Expression<Func<Unit, int>> KindOrder = DeclaredOrder<UnitKind>(u => u.Kind);
+    private static readonly Expression<Func<Unit, int>> LevelOrder = DeclaredOrder<AdministrativeLevel>(u => u.Level);
+
+    /// <summary>Whether the account may create, edit, move and deactivate units (within its jurisdiction).</summary>
+    public bool CanMaintain => Permissions.CanMaintainMasterData(user);
+
+    public Task<PagedList<UnitRow>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        ListFilteredAsync(new UnitListQuery(search), page, pageSize, cancellationToken);
+
+    /// <summary>One page of the units in jurisdiction matching <paramref name="query"/>, in its order.</summary>
+    public async Task<PagedList<UnitRow>> ListFilteredAsync(UnitListQuery query, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        (page, pageSize) = Paging.Normalize(page, pageSize);
+        var units = Filtered(query);
+        var total = await units.CountAsync(cancellationToken);
+        var items = await Rows(Sorted(units, query).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new PagedList<UnitRow>(items, page, pageSize, total);
+    }
+
+    /// <summary>Every unit the list shows with these filters, in its order, unpaged: for CSV and XLSX export.</summary>
+    public Task<List<UnitRow>> ExportAsync(UnitListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Rows(Sorted(Filtered(query), query)).ToListAsync(cancellationToken);
     }
 
     /// <summary>The unit, or null when it does not exist or lies outside the jurisdiction (the two are not told apart).</summary>
@@ -38,7 +128,18 @@ public sealed class UnitService(ISecrecyDutyDb db, Jurisdiction jurisdiction)
         var visible = jurisdiction.UnitIds();
         var unit = await db.Units.AsNoTracking()
             .Where(u => u.Id == id && visible.Contains(u.Id))
-            .Select(u => new { u.Id, u.Code, u.Name, u.ParentId, ParentName = u.Parent == null ? null : u.Parent.Name, u.IsActive })
+            .Select(u => new
+            {
+                u.Id,
+                u.Code,
+                u.Name,
+                u.Kind,
+                u.Level,
+                VisibleParentId = u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.ParentId : null,
+                ParentName = u.Parent == null ? null : u.Parent.Name,
+                u.IsActive,
+                u.CreatedAtUtc,
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (unit is null)
         {
@@ -50,7 +151,30 @@ public sealed class UnitService(ISecrecyDutyDb db, Jurisdiction jurisdiction)
             .OrderBy(u => u.Code)
             .Select(u => new UnitListItem(u.Id, u.Code, u.Name, unit.Name, u.IsActive))
             .ToListAsync(cancellationToken);
-        return new UnitDetails(unit.Id, unit.Code, unit.Name, unit.ParentId, unit.ParentName, unit.IsActive, children);
+        return new UnitDetails(
+            unit.Id,
+            unit.Code,
+            unit.Name,
+            unit.VisibleParentId,
+            unit.ParentName,
+            unit.IsActive,
+            children,
+            unit.Kind,
+            unit.Level,
+            unit.CreatedAtUtc,
+            CanMaintain,
+            unit.Id == user.UnitId);
+    }
+
+    /// <summary>The jurisdiction's units nested by parent: one query, nested in memory.</summary>
+    public async Task<IReadOnlyList<UnitTreeNode>> TreeAsync(CancellationToken cancellationToken = default)
+    {
+        var visible = jurisdiction.UnitIds();
+        var rows = await db.Units.AsNoTracking()
+            .Where(u => visible.Contains(u.Id))
+            .Select(u => new UnitTreeRow(u.Id, u.ParentId, u.Code, u.Name, u.Kind, u.Level, u.IsActive))
+            .ToListAsync(cancellationToken);
+        return UnitTree.Build(rows);
     }
 
     /// <summary>Units an account may be given: those in jurisdiction, for a picker.</summary>
@@ -62,5 +186,341 @@ public sealed class UnitService(ISecrecyDutyDb db, Jurisdiction jurisdiction)
             .OrderBy(u => u.Code)
             .Select(u => new UnitListItem(u.Id, u.Code, u.Name, null, u.IsActive))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The units of the jurisdiction that have units below them, for the list's parent filter.</summary>
+    public Task<List<UnitListItem>> ParentFilterOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        var visible = jurisdiction.UnitIds();
+        return db.Units.AsNoTracking()
+            .Where(u => visible.Contains(u.Id) && db.Units.Any(c => c.ParentId == u.Id))
+            .OrderBy(u => u.Code)
+            .Select(u => new UnitListItem(u.Id, u.Code, u.Name, null, u.IsActive))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Where a new unit may go: active units in the jurisdiction. Only for those who maintain units.</summary>
+    public Task<List<UnitListItem>> ParentChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureCanMaintain();
+        return OptionsAsync(cancellationToken);
+    }
+
+    /// <summary>The unit's current values for its edit form; null outside the jurisdiction.</summary>
+    public Task<UnitEditing?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
+    {
+        EnsureCanMaintain();
+        var visible = jurisdiction.UnitIds();
+        return db.Units.AsNoTracking()
+            .Where(u => u.Id == id && visible.Contains(u.Id))
+            .Select(u => new UnitEditing(u.Id, u.Code, u.Name, u.Kind, u.Level))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The unit and where it may move; null outside the jurisdiction.</summary>
+    public async Task<UnitMoving?> GetForMoveAsync(int id, CancellationToken cancellationToken = default)
+    {
+        EnsureCanMaintain();
+        var visible = jurisdiction.UnitIds();
+        var unit = await db.Units.AsNoTracking()
+            .Where(u => u.Id == id && visible.Contains(u.Id))
+            .Select(u => new { u.Id, u.Code, u.Name, u.ParentId, ParentName = u.Parent == null ? null : u.Parent.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var isRoot = unit.Id == user.UnitId;
+        var branch = db.UnitAncestries.Where(a => a.AncestorId == id).Select(a => a.DescendantId);
+        var choices = isRoot
+            ? []
+            : await db.Units.AsNoTracking()
+                .Where(u => u.IsActive && visible.Contains(u.Id) && !branch.Contains(u.Id) && u.Id != unit.ParentId)
+                .OrderBy(u => u.Code)
+                .Select(u => new UnitListItem(u.Id, u.Code, u.Name, null, u.IsActive))
+                .ToListAsync(cancellationToken);
+        return new UnitMoving(unit.Id, unit.Code, unit.Name, unit.ParentName, isRoot, choices);
+    }
+
+    /// <summary>Creates a unit under an active unit of the jurisdiction; returns its id.</summary>
+    public async Task<Result<int>> CreateAsync(CreateUnitInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        EnsureCanMaintain();
+        var validation = await createValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result<int>.Failure(validation);
+        }
+
+        var parentId = input.ParentId!.Value;
+        var errors = new List<FieldError>();
+        if (!await IsActiveInJurisdictionAsync(parentId, cancellationToken))
+        {
+            errors.Add(new FieldError(nameof(input.ParentId), l["Choose an active unit within your jurisdiction."]));
+        }
+
+        if (await CodeTakenAsync(input.Code, exceptId: null, cancellationToken))
+        {
+            errors.Add(CodeTaken());
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<int>.Failure([.. errors]);
+        }
+
+        var unit = new Unit
+        {
+            Code = input.Code,
+            Name = input.Name,
+            Kind = input.Kind!.Value,
+            Level = input.Level!.Value,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        await UnitTree.AddAsync(db, unit, parentId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<int>.Success(unit.Id);
+    }
+
+    /// <summary>Changes code, name, kind and level; null when the unit is outside the jurisdiction.</summary>
+    public async Task<Result?> EditAsync(int id, UnitInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        EnsureCanMaintain();
+        var unit = await FindForChangeAsync(id, cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var validation = await validator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result.Failure(validation);
+        }
+
+        if (await CodeTakenAsync(input.Code, exceptId: id, cancellationToken))
+        {
+            return Result.Failure(CodeTaken());
+        }
+
+        unit.Code = input.Code;
+        unit.Name = input.Name;
+        unit.Kind = input.Kind!.Value;
+        unit.Level = input.Level!.Value;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Moves the unit, with everything below it, under another active unit of the jurisdiction. Refused
+    /// under itself or its own branch (a cycle) and for the root of the account's jurisdiction. Null when
+    /// the unit is outside the jurisdiction.
+    /// </summary>
+    public async Task<Result?> MoveAsync(int id, MoveUnitInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        EnsureCanMaintain();
+        var unit = await FindForChangeAsync(id, cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        if (unit.Id == user.UnitId)
+        {
+            return Result.Failure(new FieldError("", l["The unit at the top of your jurisdiction cannot be moved: that is done from the unit above it."]));
+        }
+
+        var validation = await moveValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result.Failure(validation);
+        }
+
+        var newParentId = input.NewParentId!.Value;
+        var field = nameof(input.NewParentId);
+        if (newParentId == id)
+        {
+            return Result.Failure(new FieldError(field, l["A unit cannot be moved under itself: choose another unit."]));
+        }
+
+        if (newParentId == unit.ParentId)
+        {
+            return Result.Failure(new FieldError(field, l["The unit is already directly under this unit: choose another one."]));
+        }
+
+        if (!await IsActiveInJurisdictionAsync(newParentId, cancellationToken))
+        {
+            return Result.Failure(new FieldError(field, l["Choose an active unit within your jurisdiction."]));
+        }
+
+        if (await db.UnitAncestries.AnyAsync(a => a.AncestorId == id && a.DescendantId == newParentId, cancellationToken))
+        {
+            return Result.Failure(new FieldError(field, l["A unit cannot be moved under a unit below it: choose a unit outside its branch."]));
+        }
+
+        // The parent link and the closure rows of the whole branch change in one save (audited as a Move).
+        await UnitTree.MoveAsync(db, unit, newParentId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Deactivates the unit (never a hard delete: records refer to it). Refused while active units lie
+    /// directly below it, and for the root of the account's jurisdiction. Null outside the jurisdiction.
+    /// </summary>
+    public async Task<Result?> DeactivateAsync(int id, CancellationToken cancellationToken = default)
+    {
+        EnsureCanMaintain();
+        var unit = await FindForChangeAsync(id, cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        if (unit.Id == user.UnitId)
+        {
+            return Result.Failure(new FieldError("", l["The unit at the top of your jurisdiction cannot be deactivated: that is done from the unit above it."]));
+        }
+
+        if (await db.Units.AnyAsync(u => u.ParentId == id && u.IsActive, cancellationToken))
+        {
+            return Result.Failure(new FieldError("", l["This unit has active units below it: deactivate or move them first."]));
+        }
+
+        unit.IsActive = false;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>Reactivates the unit; refused while its parent is inactive. Null outside the jurisdiction.</summary>
+    public async Task<Result?> ReactivateAsync(int id, CancellationToken cancellationToken = default)
+    {
+        EnsureCanMaintain();
+        var unit = await FindForChangeAsync(id, cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        if (unit.ParentId is int parentId && !await db.Units.AnyAsync(u => u.Id == parentId && u.IsActive, cancellationToken))
+        {
+            return Result.Failure(new FieldError("", l["The unit above it is deactivated: reactivate that unit first."]));
+        }
+
+        unit.IsActive = true;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    private void EnsureCanMaintain()
+    {
+        if (!CanMaintain)
+        {
+            throw new AccessDeniedException();
+        }
+    }
+
+    private Task<Unit?> FindForChangeAsync(int id, CancellationToken cancellationToken)
+    {
+        var visible = jurisdiction.UnitIds();
+        return db.Units.SingleOrDefaultAsync(u => u.Id == id && visible.Contains(u.Id), cancellationToken);
+    }
+
+    private Task<bool> IsActiveInJurisdictionAsync(int id, CancellationToken cancellationToken)
+    {
+        var visible = jurisdiction.UnitIds();
+        return db.Units.AnyAsync(u => u.Id == id && u.IsActive && visible.Contains(u.Id), cancellationToken);
+    }
+
+    // Codes are unique across the province, not only the jurisdiction. "==" compares as the unique index
+    // does on each provider (binary on SQLite, the column's collation on SQL Server).
+    private Task<bool> CodeTakenAsync(string code, int? exceptId, CancellationToken cancellationToken) =>
+        db.Units.AnyAsync(u => u.Code == code && u.Id != exceptId, cancellationToken);
+
+    private FieldError CodeTaken() =>
+        new(nameof(UnitInput.Code), l["Another unit already has this code: choose another code."]);
+
+    private IQueryable<Unit> Filtered(UnitListQuery query)
+    {
+        var visible = jurisdiction.UnitIds();
+        var units = db.Units.AsNoTracking().Where(u => visible.Contains(u.Id));
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            units = units.Where(u => u.Name.Contains(term) || u.Code.Contains(term));
+        }
+
+        if (query.Kind is UnitKind kind)
+        {
+            units = units.Where(u => u.Kind == kind);
+        }
+
+        if (query.Level is AdministrativeLevel level)
+        {
+            units = units.Where(u => u.Level == level);
+        }
+
+        units = query.Status switch
+        {
+            UnitStatusFilter.Active => units.Where(u => u.IsActive),
+            UnitStatusFilter.Inactive => units.Where(u => !u.IsActive),
+            _ => units,
+        };
+        if (query.ParentId is int parentId)
+        {
+            units = units.Where(u => u.ParentId == parentId);
+        }
+
+        return units;
+    }
+
+    private static IQueryable<Unit> Sorted(IQueryable<Unit> units, UnitListQuery query)
+    {
+        var ordered = (query.Sort, query.Descending) switch
+        {
+            (UnitSortColumn.Name, false) => units.OrderBy(u => u.Name),
+            (UnitSortColumn.Name, true) => units.OrderByDescending(u => u.Name),
+            (UnitSortColumn.Kind, false) => units.OrderBy(KindOrder),
+            (UnitSortColumn.Kind, true) => units.OrderByDescending(KindOrder),
+            (UnitSortColumn.Level, false) => units.OrderBy(LevelOrder),
+            (UnitSortColumn.Level, true) => units.OrderByDescending(LevelOrder),
+            (_, true) => units.OrderByDescending(u => u.Code),
+            _ => units.OrderBy(u => u.Code),
+        };
+
+        // The code is unique: a stable order across pages.
+        return query.Sort == UnitSortColumn.Code ? ordered : ordered.ThenBy(u => u.Code);
+    }
+
+    private static IQueryable<UnitRow> Rows(IQueryable<Unit> units) =>
+        units.Select(u => new UnitRow(
+            u.Id,
+            u.Code,
+            u.Name,
+            u.Kind,
+            u.Level,
+            u.Parent == null ? null : u.Parent.Name,
+            u.IsActive,
+            u.CreatedAtUtc));
+
+    /// <summary>u => u.X == first ? 0 : u.X == second ? 1 : …, which SQL evaluates as a CASE.</summary>
+    private static Expression<Func<Unit, int>> DeclaredOrder<TEnum>(Expression<Func<Unit, TEnum>> property)
+        where TEnum : struct, Enum
+    {
+        var values = Enum.GetValues<TEnum>();
+        Expression body = Expression.Constant(values.Length);
+        for (var i = values.Length - 1; i >= 0; i--)
+        {
+            body = Expression.Condition(
+                Expression.Equal(property.Body, Expression.Constant(values[i])),
+                Expression.Constant(i),
+                body);
+        }
+
+        return Expression.Lambda<Func<Unit, int>>(body, property.Parameters);
     }
 }

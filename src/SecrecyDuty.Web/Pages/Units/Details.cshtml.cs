@@ -1,19 +1,54 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Units;
+using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Pages.Units;
 
-public sealed class DetailsModel(UnitService units) : PageModel
+public sealed class DetailsModel(UnitService units, IStringLocalizer<Messages> l) : PageModel
 {
     public UnitDetails Unit { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await ShowAsync(id, cancellationToken);
+
+    public async Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await units.DeactivateAsync(id, cancellationToken);
+        return await AfterAsync(id, result, l["Unit deactivated."], cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await units.ReactivateAsync(id, cancellationToken);
+        return await AfterAsync(id, result, l["Unit reactivated."], cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, Result? result, LocalizedString status, CancellationToken cancellationToken)
+    {
+        if (result is null)
+        {
+            // Outside the jurisdiction looks exactly like "no such unit".
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddResultErrors(result);
+            return await ShowAsync(id, cancellationToken);
+        }
+
+        TempData["Status"] = status.Value;
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
         var unit = await units.GetAsync(id, cancellationToken);
         if (unit is null)
         {
-            // Outside the jurisdiction looks exactly like "no such unit".
             return NotFound();
         }
 

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Units;
+using SecrecyDuty.Web.Infrastructure;
+
+namespace SecrecyDuty.Web.Pages.Units;
+
+public sealed class CreateModel(UnitService units, IStringLocalizer<Messages> l) : PageModel
+{
+    [BindProperty]
+    public CreateUnitInput Input { get; set; } = new();
+
+    public IReadOnlyList<UnitListItem> ParentChoices { get; private set; } = [];
+
+    /// <summary>"Add a unit below" on a unit's page comes here with that unit chosen as the parent.</summary>
+    public async Task OnGetAsync(int? parentId, CancellationToken cancellationToken)
+    {
+        ParentChoices = await units.ParentChoicesAsync(cancellationToken);
+        Input.ParentId = parentId;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await units.CreateAsync(Input, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddResultErrors(result);
+            ParentChoices = await units.ParentChoicesAsync(cancellationToken);
+            return Page();
+        }
+
+        TempData["Status"] = l["Unit {0} created.", Input.Name].Value;
+        return RedirectToPage("Details", new { id = result.Value });
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Units;
+using SecrecyDuty.Web.Infrastructure;
+
+namespace SecrecyDuty.Web.Pages.Units;
+
+public sealed class EditModel(UnitService units, IStringLocalizer<Messages> l) : PageModel
+{
+    [BindProperty]
+    public UnitInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        var unit = await units.GetForEditAsync(id, cancellationToken);
+        if (unit is null)
+        {
+            // Outside the jurisdiction looks exactly like "no such unit".
+            return NotFound();
+        }
+
+        Input = new UnitInput { Code = unit.Code, Name = unit.Name, Kind = unit.Kind, Level = unit.Level };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        var result = await units.EditAsync(id, Input, cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddResultErrors(result);
+            return Page();
+        }
+
+        TempData["Status"] = l["Unit {0} saved.", Input.Name].Value;
+        return RedirectToPage("Details", new { id });
+    }
+}
