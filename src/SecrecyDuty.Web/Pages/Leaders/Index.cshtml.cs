@@ -14,7 +14,7 @@ public sealed class IndexModel(LeaderService leaders, IStringLocalizer<Messages>
     [BindProperty(SupportsGet = true)]
     public LeaderFilter Filter { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public PagedList<LeaderListItem> Leaders { get; private set; } = null!;
@@ -84,7 +84,7 @@ public sealed class IndexModel(LeaderService leaders, IStringLocalizer<Messages>
         };
         if (page is { } p)
         {
-            values["page"] = p.ToString(CultureInfo.InvariantCulture);
+            values["pageNumber"] = p.ToString(CultureInfo.InvariantCulture);
         }
 
         return values;

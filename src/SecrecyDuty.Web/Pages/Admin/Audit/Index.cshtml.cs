@@ -11,7 +11,7 @@ public sealed class IndexModel(AuditService audit) : PageModel
     [BindProperty(SupportsGet = true)]
     public AuditFilter Filter { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public PagedList<AuditListItem> Entries { get; private set; } = null!;
@@ -26,7 +26,7 @@ public sealed class IndexModel(AuditService audit) : PageModel
         Filter.Action,
         From = Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         To = Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        page = p,
+        pageNumber = p,
     })!);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
