@@ -75,11 +75,13 @@ public sealed class SecrecyOrganizationService(
         var today = LocalDate.Today(clock);
         var organization = await db.SecrecyOrganizations.AsNoTracking()
             .Where(o => o.UnitId == unitId)
-            .Select(o => new SecrecyOrganizationDetails(
+            .Select(o => new
+            {
+                o.Id,
                 o.Kind,
                 o.EstablishedOn,
-                o.ChairLeader == null ? null : o.ChairLeader.Name,
-                db.Postings
+                ChairName = o.ChairLeader == null ? null : o.ChairLeader.Name,
+                ChairTitle = db.Postings
                     .Where(p => p.LeaderId == o.ChairLeaderId && p.UnitId == o.UnitId && p.From <= today && (p.To == null || p.To >= today))
                     .Select(p => p.Title)
                     .FirstOrDefault(),
@@ -89,11 +91,34 @@ public sealed class SecrecyOrganizationService(
                 o.AnnualBudget,
                 o.BudgetYear,
                 o.Facilities,
-                o.Members.OrderBy(m => m.Id).Select(m => new OrganizationMemberView(m.Name, m.Position, m.LeaderId != null)).ToList(),
-                o.Cadres.OrderByDescending(c => c.IsFullTime).ThenBy(c => c.Id)
-                    .Select(c => new SecrecyCadreView(c.Name, c.Position, c.IsFullTime, c.LastTrainedOn)).ToList()))
+                Members = o.Members.OrderBy(m => m.Id).Select(m => new OrganizationMemberView(m.Name, m.Position, m.LeaderId != null)).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
-        return new SecrecyOrganizationView(unit, Permissions.CanMaintainMasterData(user), organization);
+        if (organization is null)
+        {
+            return new SecrecyOrganizationView(unit, Permissions.CanMaintainMasterData(user), null);
+        }
+
+        // Cadres apart from members: one query per collection instead of their cross product.
+        var cadres = await db.SecrecyCadres.AsNoTracking()
+            .Where(c => c.SecrecyOrganizationId == organization.Id)
+            .OrderByDescending(c => c.IsFullTime).ThenBy(c => c.Id)
+            .Select(c => new SecrecyCadreView(c.Name, c.Position, c.IsFullTime, c.LastTrainedOn))
+            .ToListAsync(cancellationToken);
+        var details = new SecrecyOrganizationDetails(
+            organization.Kind,
+            organization.EstablishedOn,
+            organization.ChairName,
+            organization.ChairTitle,
+            organization.OfficeName,
+            organization.OfficeHead,
+            organization.OfficePhone,
+            organization.AnnualBudget,
+            organization.BudgetYear,
+            organization.Facilities,
+            organization.Members,
+            cadres);
+        return new SecrecyOrganizationView(unit, Permissions.CanMaintainMasterData(user), details);
     }
 
     /// <summary>
@@ -110,11 +135,7 @@ public sealed class SecrecyOrganizationService(
         }
 
         var leaders = await CurrentLeadersAsync(unitId, cancellationToken);
-        var organization = await db.SecrecyOrganizations.AsNoTracking()
-            .Include(o => o.Members)
-            .Include(o => o.Cadres)
-            .Include(o => o.ChairLeader)
-            .SingleOrDefaultAsync(o => o.UnitId == unitId, cancellationToken);
+        var organization = await LoadAsync(unitId, track: false, cancellationToken);
         if (organization is null)
         {
             // S6.1: the leader in charge of secrecy work leads the organization, so is the likely chair.
@@ -169,10 +190,7 @@ public sealed class SecrecyOrganizationService(
             return Result.Failure([.. errors]);
         }
 
-        var organization = await db.SecrecyOrganizations
-            .Include(o => o.Members)
-            .Include(o => o.Cadres)
-            .SingleOrDefaultAsync(o => o.UnitId == unitId, cancellationToken);
+        var organization = await LoadAsync(unitId, track: true, cancellationToken);
         if (organization is null)
         {
             organization = new SecrecyOrganization { UnitId = unitId };
@@ -192,6 +210,32 @@ public sealed class SecrecyOrganizationService(
         ReplaceCadres(organization, input.Cadres);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
+    }
+
+    /// <summary>The unit's organization with its members and cadres: tracked to be changed, or untracked (with the chair) to be shown.</summary>
+    private async Task<SecrecyOrganization?> LoadAsync(int unitId, bool track, CancellationToken cancellationToken)
+    {
+        IQueryable<SecrecyOrganization> organizations = track ? db.SecrecyOrganizations : db.SecrecyOrganizations.AsNoTracking().Include(o => o.ChairLeader);
+        var organization = await organizations
+            .Include(o => o.Members)
+            .SingleOrDefaultAsync(o => o.UnitId == unitId, cancellationToken);
+        if (organization is null)
+        {
+            return null;
+        }
+
+        // A second query rather than a second Include: members × cadres would multiply the rows.
+        var cadres = db.SecrecyCadres.Where(c => c.SecrecyOrganizationId == organization.Id);
+        if (track)
+        {
+            await cadres.LoadAsync(cancellationToken);
+        }
+        else
+        {
+            organization.Cadres = await cadres.AsNoTracking().ToListAsync(cancellationToken);
+        }
+
+        return organization;
     }
 
     private IEnumerable<FieldError> CheckLeaders(SecrecyOrganizationInput input, Dictionary<int, LeaderOption> leaders)
