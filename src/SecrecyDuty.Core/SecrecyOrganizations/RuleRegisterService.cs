@@ -61,6 +61,7 @@ public sealed class RuleRegisterService(
     /// <summary>The edit form of one area's entry, or null when the unit is not visible or the area is not in the current regulation.</summary>
     public async Task<RuleRegisterEntryForm?> GetFormAsync(int unitId, string code, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(code);
         ThrowUnlessMaintainer();
         var unit = await HeadingAsync(unitId, cancellationToken);
         var area = unit is null ? null : await AreaAsync(code, cancellationToken);
@@ -79,6 +80,7 @@ public sealed class RuleRegisterService(
     /// <summary>Records or updates the unit's entry for one rule area. Null when the unit or the area is not found.</summary>
     public async Task<Result?> SaveAsync(int unitId, string code, RuleRegisterEntryInput input, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(input);
         ThrowUnlessMaintainer();
         if (!await jurisdiction.IncludesUnitAsync(unitId, cancellationToken))
@@ -133,11 +135,15 @@ public sealed class RuleRegisterService(
             .ThenByDescending(e => e.Id)
             .FirstOrDefault();
 
-    private Task<CurrentRuleArea?> AreaAsync(string code, CancellationToken cancellationToken) =>
-        RuleAreaQueries.CurrentAreas(db).AsNoTracking()
-            .Where(a => a.Code == code)
+    private Task<CurrentRuleArea?> AreaAsync(string code, CancellationToken cancellationToken)
+    {
+        // Codes are upper case (R1–R9); SQLite compares case-sensitively, SQL Server does not: normalize for both.
+        var normalized = code.Trim().ToUpperInvariant();
+        return RuleAreaQueries.CurrentAreas(db).AsNoTracking()
+            .Where(a => a.Code == normalized)
             .OrderByDescending(a => a.Id)
             .FirstOrDefaultAsync(cancellationToken);
+    }
 
     private Task<UnitHeading?> HeadingAsync(int unitId, CancellationToken cancellationToken)
     {

@@ -163,5 +163,6 @@ public sealed class RuleRegisterTests
         await TestApp.SignInAsync(client, "officer");
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Units/RuleRegister/{root}/Edit/R10")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Units/RuleRegister/{root}/Edit/r9")).StatusCode);
     }
 }

@@ -163,6 +163,13 @@ public sealed class SecrecyOrganizationListTests
         Assert.Equal(["R3", "R7"], row.QuerySelectorAll(".missing-rule-area").Select(b => b.TextContent));
         Assert.Equal("保密领导小组", row.QuerySelector(".organization-kind")!.TextContent.Trim());
         Assert.Equal("true", page.QuerySelector("#missing option[selected]")!.GetAttribute("value"));
+
+        var withoutOrganization = await TestApp.GetDocumentAsync(client, "/SecrecyOrganizations?missing=true&org=false");
+        var energy = Assert.Single(withoutOrganization.QuerySelectorAll("#organizations-table tbody tr"));
+        Assert.Equal("SF-NY", energy.GetAttribute("data-unit-code"));
+        Assert.Equal("未建立", energy.QuerySelector(".no-organization")!.TextContent);
+        Assert.Equal("均未建立", energy.QuerySelector(".no-rule-areas")!.TextContent);
+        Assert.Contains("0/9", energy.QuerySelector(".rule-areas")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

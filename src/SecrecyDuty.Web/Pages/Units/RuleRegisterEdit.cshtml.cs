@@ -48,7 +48,7 @@ public sealed class RuleRegisterEditModel(RuleRegisterService register, IStringL
             return Page();
         }
 
-        TempData["Status"] = l["The rules of area {0} are recorded.", code].Value;
+        TempData["Status"] = l["The rules of area {0} are recorded.", code.ToUpperInvariant()].Value;
         return RedirectToPage("RuleRegister", new { id });
     }
 }
