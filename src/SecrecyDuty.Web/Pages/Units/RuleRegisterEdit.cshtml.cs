@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.SecrecyOrganizations;
+using SecrecyDuty.Web.Infrastructure;
+
+namespace SecrecyDuty.Web.Pages.Units;
+
+public sealed class RuleRegisterEditModel(RuleRegisterService register, IStringLocalizer<Messages> l) : PageModel
+{
+    [BindProperty]
+    public RuleRegisterEntryInput Input { get; set; } = new();
+
+    public RuleRegisterEntryForm Form { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, string code, CancellationToken cancellationToken)
+    {
+        var form = await register.GetFormAsync(id, code, cancellationToken);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        Form = form;
+        Input = form.Input;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, string code, CancellationToken cancellationToken)
+    {
+        var result = await register.SaveAsync(id, code, Input, cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddResultErrors(result);
+            var form = await register.GetFormAsync(id, code, cancellationToken);
+            if (form is null)
+            {
+                return NotFound();
+            }
+
+            Form = form;
+            return Page();
+        }
+
+        TempData["Status"] = l["The rules of area {0} are recorded.", code.ToUpperInvariant()].Value;
+        return RedirectToPage("RuleRegister", new { id });
+    }
+}
