@@ -86,9 +86,12 @@ public static partial class RegulationLoader
 
     private sealed class Reader(string file)
     {
-        // Codes are unique across the whole file (they are anchors of one page); the first place each was seen.
-        private readonly Dictionary<string, string> _codes = new(StringComparer.OrdinalIgnoreCase);
-        private readonly HashSet<string> _articleCodes = new(StringComparer.Ordinal);
+        // Where each code was first seen. Article codes are unique among articles; item codes among all the
+        // item lists together, since items share one page of anchors (/Regulation#P5.3). A sanction rule may
+        // share its article's code (IM30 is both), as the article's anchor is "article-IM30".
+        // Case-insensitive, like SQL Server's unique indexes.
+        private readonly Dictionary<string, string> _articleCodes = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> _itemCodes = new(StringComparer.OrdinalIgnoreCase);
 
         public List<RegulationFileProblem> Problems { get; } = [];
 
@@ -131,12 +134,7 @@ public static partial class RegulationLoader
                 return null;
             }
 
-            var code = UniqueCode(f);
-            if (code is not null)
-            {
-                _articleCodes.Add(code);
-            }
-
+            var code = UniqueCode(f, _articleCodes);
             var part = f.Choice<ArticlePart>("part");
             var source = f.OptionalText("source", SourceMaxLength);
             if (part == ArticlePart.Appendix && !f.Has("source"))
@@ -158,7 +156,7 @@ public static partial class RegulationLoader
                 return null;
             }
 
-            var code = UniqueCode(f);
+            var code = UniqueCode(f, _itemCodes);
             var article = ArticleReference(f);
             var holder = f.Choice<DutyHolder>("holder");
             var text = f.Text("text", ItemTextMaxLength);
@@ -181,7 +179,7 @@ public static partial class RegulationLoader
                 return null;
             }
 
-            var code = UniqueCode(f);
+            var code = UniqueCode(f, _itemCodes);
             var article = ArticleReference(f);
             var name = f.Text("name", RuleAreaNameMaxLength);
             var nameEn = f.Text("nameEn", RuleAreaNameEnMaxLength);
@@ -196,7 +194,7 @@ public static partial class RegulationLoader
                 return null;
             }
 
-            var code = UniqueCode(f);
+            var code = UniqueCode(f, _itemCodes);
             var article = ArticleReference(f);
             var text = f.Text("text", ItemTextMaxLength);
             var summaryEn = f.Text("summaryEn", ItemTextMaxLength);
@@ -211,7 +209,7 @@ public static partial class RegulationLoader
                 return null;
             }
 
-            var code = UniqueCode(f);
+            var code = UniqueCode(f, _itemCodes);
             var article = ArticleReference(f);
             var condition = f.Text("condition", ItemTextMaxLength);
             var conditionEn = f.Text("conditionEn", ItemTextMaxLength);
@@ -231,7 +229,7 @@ public static partial class RegulationLoader
                 : new SanctionRuleDefinition(code!, article!, condition!, conditionEn!, administrative, administrativeEn, party, partyEn);
         }
 
-        private string? UniqueCode(Fields f)
+        private static string? UniqueCode(Fields f, Dictionary<string, string> seen)
         {
             var code = f.Code("code", CodeMaxLength);
             if (code is null)
@@ -239,21 +237,20 @@ public static partial class RegulationLoader
                 return null;
             }
 
-            var path = f.PathOf("code");
-            if (_codes.TryGetValue(code, out var first))
+            if (seen.TryGetValue(code, out var first))
             {
                 f.Fail("code", $"duplicate code \"{code}\": {first} has it already");
                 return null;
             }
 
-            _codes.Add(code, path);
+            seen.Add(code, f.PathOf("code"));
             return code;
         }
 
         private string? ArticleReference(Fields f)
         {
             var article = f.Text("article", CodeMaxLength);
-            if (article is not null && !_articleCodes.Contains(article))
+            if (article is not null && !_articleCodes.Keys.Contains(article, StringComparer.Ordinal))
             {
                 f.Fail("article", $"refers to the article \"{article}\", which is not among the file's articles");
                 return null;
