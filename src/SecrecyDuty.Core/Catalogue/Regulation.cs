@@ -1,7 +1,7 @@
 namespace SecrecyDuty.Core.Catalogue;
 
 /// <summary>
-/// One version of a regulation, loaded from its file (src/SecrecyDuty.Web/Regulations/*.json). Another
+/// One version of a regulation, loaded from its file (src/SecrecyDuty.Data/Regulations/*.json, docs/regulation-catalogue.md). Another
 /// province's measure, or a revised one, is another file with another version; records keep the version
 /// (through the catalogue rows they refer to) that they were made under.
 /// </summary>

@@ -3,8 +3,11 @@ using SecrecyDuty.Core.Accounts;
 
 namespace SecrecyDuty.Data.Seeding;
 
-/// <summary>Data every installation needs, in every environment: the five roles. Idempotent.</summary>
-public sealed class ReferenceDataSeeder(RoleManager<IdentityRole> roles)
+/// <summary>
+/// Data every installation needs, in every environment: the five roles and the regulation catalogue.
+/// Idempotent.
+/// </summary>
+public sealed class ReferenceDataSeeder(RoleManager<IdentityRole> roles, CatalogueSeeder catalogue)
 {
     public async Task SeedAsync()
     {
@@ -19,5 +22,7 @@ public sealed class ReferenceDataSeeder(RoleManager<IdentityRole> roles)
                 }
             }
         }
+
+        await catalogue.SeedAsync();
     }
 }

@@ -147,6 +147,7 @@ public static class SecrecyDutyApp
         services.AddScoped<Jurisdiction>();
         services.AddCoreServices();
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<CatalogueSeeder>();
         services.AddScoped<DemoProvinceSeeder>();
 
         // Chinese text in pages as characters, not numeric entities.
