@@ -21,11 +21,19 @@ internal static class OrganizationTestData
     /// <summary>Today on the test clock (2026-11-27).</summary>
     public static DateOnly Today(TestApp app) => DateOnly.FromDateTime(app.Clock.GetLocalNow().DateTime);
 
-    /// <summary>A current regulation version with article A6 and rule areas R1–R9; returns the regulation's id.</summary>
+    /// <summary>
+    /// A regulation version of the test's own with article A6 and rule areas R1–R9 (when current, it replaces
+    /// the catalogue loaded at start-up as the current version); returns the regulation's id.
+    /// </summary>
     public static Task<int> AddRegulationAsync(TestApp app, string version = "2026", bool isCurrent = true) =>
         app.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
+            if (isCurrent)
+            {
+                await db.Regulations.Where(r => r.IsCurrent).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsCurrent, false));
+            }
+
             var regulation = new Regulation
             {
                 Code = "SF-BMZRZ",
@@ -55,6 +63,19 @@ internal static class OrganizationTestData
 
             await db.SaveChangesAsync();
             return regulation.Id;
+        });
+
+    /// <summary>Removes the catalogue loaded at start-up, as on a database where it was never loaded.</summary>
+    public static Task RemoveCatalogueAsync(TestApp app) =>
+        app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            await db.DutyItems.ExecuteDeleteAsync();
+            await db.RuleAreas.ExecuteDeleteAsync();
+            await db.DeficiencyCategories.ExecuteDeleteAsync();
+            await db.SanctionRules.ExecuteDeleteAsync();
+            await db.RegulationArticles.ExecuteDeleteAsync();
+            await db.Regulations.ExecuteDeleteAsync();
         });
 
     /// <summary>Marks <paramref name="regulationId"/> as the only current version.</summary>

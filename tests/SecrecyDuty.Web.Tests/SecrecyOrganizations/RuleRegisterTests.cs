@@ -48,6 +48,7 @@ public sealed class RuleRegisterTests
     public async Task Without_the_regulation_catalogue_the_register_says_it_is_not_loaded()
     {
         using var app = new TestApp();
+        await RemoveCatalogueAsync(app);
         var root = await app.AddUnitAsync("SF", "示范省");
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);
         var client = app.CreateBrowserClient();
