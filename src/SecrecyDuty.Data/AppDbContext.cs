@@ -5,6 +5,7 @@ using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
+using SecrecyDuty.Core.DutyRecords;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
@@ -51,6 +52,20 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     public DbSet<RuleRegisterEntry> RuleRegisterEntries => Set<RuleRegisterEntry>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<ActivityAttendance> ActivityAttendances => Set<ActivityAttendance>();
+
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
+
+    public DbSet<DutyChecklist> DutyChecklists => Set<DutyChecklist>();
+
+    public DbSet<DutyChecklistItem> DutyChecklistItems => Set<DutyChecklistItem>();
+
+    public DbSet<Appraisal> Appraisals => Set<Appraisal>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();

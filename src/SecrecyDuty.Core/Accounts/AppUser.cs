@@ -12,5 +12,10 @@ public class AppUser : IdentityUser
 
     public Unit? Unit { get; set; }
 
+    /// <summary>The leader this account belongs to, for a unit leader: his or her own postings, checklists and appraisals.</summary>
+    public int? LeaderId { get; set; }
+
+    public Leaders.Leader? Leader { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
+using SecrecyDuty.Core.DutyRecords;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -46,6 +47,20 @@ public interface ISecrecyDutyDb
     DbSet<RuleRegisterEntry> RuleRegisterEntries { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<Activity> Activities { get; }
+
+    DbSet<ActivityAttendance> ActivityAttendances { get; }
+
+    DbSet<EvidenceFile> EvidenceFiles { get; }
+
+    DbSet<EvidenceContent> EvidenceContents { get; }
+
+    DbSet<DutyChecklist> DutyChecklists { get; }
+
+    DbSet<DutyChecklistItem> DutyChecklistItems { get; }
+
+    DbSet<Appraisal> Appraisals { get; }
 
     DbSet<AppUser> Users { get; }
 

@@ -13,5 +13,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 
         // An account keeps its unit: a unit with accounts cannot be deleted.
         builder.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(u => u.Leader).WithMany().HasForeignKey(u => u.LeaderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

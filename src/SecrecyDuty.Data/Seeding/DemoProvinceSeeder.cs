@@ -91,6 +91,11 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
             }
 
             await SeedLeadershipAsync(byCode, now, cancellationToken);
+
+            // The demo unit leader's account is 张教's: his postings, checklist and appraisal are "his own".
+            var leaderAccount = await db.Users.SingleAsync(u => u.UserName == "leader", cancellationToken);
+            leaderAccount.LeaderId = await db.Leaders.Where(l => l.Name == "张教" && l.UnitId == byCode["SF-JYT"].Id).Select(l => l.Id).SingleAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         var names = DemoUsers.Select(u => u.UserName).ToList();

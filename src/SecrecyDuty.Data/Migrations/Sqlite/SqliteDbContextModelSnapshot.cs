@@ -172,6 +172,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LeaderId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -209,6 +212,8 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaderId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -547,6 +552,282 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SanctionRules");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Activity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decisions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpActions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HeadCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presenters")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedItem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Kind", "Date");
+
+                    b.ToTable("Activities", t =>
+                        {
+                            t.HasCheckConstraint("CK_Activities_HeadCount", "[HeadCount] IS NULL OR [HeadCount] >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.ActivityAttendance", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "PostingId");
+
+                    b.HasIndex("PostingId");
+
+                    b.ToTable("ActivityAttendances");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Appraisal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commendation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DutyReportSection")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalizedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalizedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganizationOpinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("Appraisals");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklist", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganizationOpinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegulationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegulationId");
+
+                    b.HasIndex("PostingId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "Year", "Status");
+
+                    b.ToTable("DutyChecklists");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecklistId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DutyItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DutyItemId");
+
+                    b.HasIndex("ChecklistId", "DutyItemId")
+                        .IsUnique();
+
+                    b.ToTable("DutyChecklistItems");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceContent", b =>
+                {
+                    b.Property<int>("EvidenceFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("EvidenceFileId");
+
+                    b.ToTable("EvidenceContents");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("EvidenceFiles");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>
@@ -914,11 +1195,18 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SecrecyDuty.Core.Accounts.AppUser", b =>
                 {
+                    b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Leader");
 
                     b.Navigation("Unit");
                 });
@@ -998,6 +1286,109 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Activity", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.ActivityAttendance", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.DutyRecords.Activity", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Posting");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Appraisal", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Leader");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklist", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Catalogue.Regulation", null)
+                        .WithMany()
+                        .HasForeignKey("RegulationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Posting");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklistItem", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.DutyRecords.DutyChecklist", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ChecklistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Catalogue.DutyItem", "DutyItem")
+                        .WithMany()
+                        .HasForeignKey("DutyItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DutyItem");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceContent", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.DutyRecords.EvidenceFile", null)
+                        .WithOne("Content")
+                        .HasForeignKey("SecrecyDuty.Core.DutyRecords.EvidenceContent", "EvidenceFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceFile", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.DutyRecords.Activity", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>
@@ -1124,6 +1515,23 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
             modelBuilder.Entity("SecrecyDuty.Core.Catalogue.Regulation", b =>
                 {
                     b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Activity", b =>
+                {
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklist", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceFile", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>
