@@ -108,19 +108,23 @@ public static class ImportChecks
             Batch = batch;
             Existing = existing;
             L = l;
+            // A code or staff number the database holds already stays the database's: rows that refer to it
+            // mean the existing record, and only the row that repeats it is reported.
             for (var i = 0; i < batch.Units.Count; i++)
             {
-                if (batch.Units[i].Code.Length > 0)
+                var code = batch.Units[i].Code;
+                if (code.Length > 0 && FirstUnitRow.TryAdd(code, i) && !existing.Units.ContainsKey(code))
                 {
-                    FileUnits.TryAdd(batch.Units[i].Code, i);
+                    FileUnits.Add(code, i);
                 }
             }
 
             for (var i = 0; i < batch.Leaders.Count; i++)
             {
-                if (batch.Leaders[i].StaffNumber.Length > 0)
+                var number = batch.Leaders[i].StaffNumber;
+                if (number.Length > 0 && FirstLeaderRow.TryAdd(number, i) && !existing.Leaders.ContainsKey(number))
                 {
-                    FileLeaders.TryAdd(batch.Leaders[i].StaffNumber, i);
+                    FileLeaders.Add(number, i);
                 }
             }
         }
@@ -132,9 +136,15 @@ public static class ImportChecks
         public IStringLocalizer<Messages> L { get; }
 
         /// <summary>The first row of each unit code in the file.</summary>
-        public Dictionary<string, int> FileUnits { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> FirstUnitRow { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The first row of each staff number in the file.</summary>
+        public Dictionary<string, int> FirstLeaderRow { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The units the file adds, by code: the first row of each code the database does not hold.</summary>
+        public Dictionary<string, int> FileUnits { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The leaders the file adds, by staff number.</summary>
         public Dictionary<string, int> FileLeaders { get; } = new(StringComparer.Ordinal);
 
         public void Report(ImportSheet sheet, int row, string key, string reason) =>
@@ -180,7 +190,7 @@ public static class ImportChecks
             var unit = units[i];
             if (unit.Code.Length > 0)
             {
-                var first = c.FileUnits[unit.Code];
+                var first = c.FirstUnitRow[unit.Code];
                 if (first != i)
                 {
                     c.Report(ImportSheet.Units, unit.Row, K.Code, c.L["The code {0} is already used in row {1}. Give each unit its own code.", unit.Code, units[first].Row]);
@@ -282,7 +292,7 @@ public static class ImportChecks
             var leader = leaders[i];
             if (leader.StaffNumber.Length > 0)
             {
-                var first = c.FileLeaders[leader.StaffNumber];
+                var first = c.FirstLeaderRow[leader.StaffNumber];
                 if (first != i)
                 {
                     c.Report(ImportSheet.Leaders, leader.Row, K.StaffNumber, c.L["The staff number {0} is already used in row {1}. Give each leader their own staff number.", leader.StaffNumber, leaders[first].Row]);
