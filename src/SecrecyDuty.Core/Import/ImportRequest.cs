@@ -41,15 +41,18 @@ public sealed class ImportRequestValidator : AbstractValidator<ImportRequest>
     {
         ArgumentNullException.ThrowIfNull(l);
         RuleFor(x => x.FileName)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(l["Choose the file to import."])
             .Must((request, _) => request.Format is not null).WithMessage(l["Choose an XLSX or CSV file."])
             .OverridePropertyName(FileField);
         RuleFor(x => x.Content.Length)
+            .Cascade(CascadeMode.Stop)
             .GreaterThan(0).WithMessage(l["The file is empty. Choose the filled-in template."])
             .LessThanOrEqualTo(MaxBytes).WithMessage(l["The file is larger than 50 MB. Split it into smaller files."])
             .OverridePropertyName(FileField)
             .When(x => x.Format is not null);
         RuleFor(x => x.CsvSheet)
+            .Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(l["Choose what the CSV file holds: units, leaders or postings."])
             .IsInEnum().WithMessage(l["Choose what the CSV file holds: units, leaders or postings."])
             .When(x => x.Format == ImportFileFormat.Csv);

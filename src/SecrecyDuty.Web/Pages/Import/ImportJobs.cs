@@ -103,6 +103,9 @@ public sealed class ImportJobs(
     /// <summary>For tests: the task of a job, to wait for it.</summary>
     internal Task? Completion(Guid id) => _jobs.TryGetValue(id, out var job) ? job.Completion : null;
 
+    /// <summary>For tests: the gate that lets one job run at a time, to hold a job in the queue.</summary>
+    internal SemaphoreSlim Gate => _oneAtATime;
+
     public void Dispose() => _oneAtATime.Dispose();
 
     private static void EnsureAllowed(ICurrentUser user)
