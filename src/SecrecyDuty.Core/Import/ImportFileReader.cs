@@ -42,6 +42,11 @@ public static class ImportFileReader
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(l);
+        if (format == ImportFileFormat.Csv && csvSheet is null)
+        {
+            throw new ArgumentException("A CSV file holds one sheet: say which.", nameof(csvSheet));
+        }
+
         var errors = new List<ImportError>();
         var tables = new List<ImportTable>();
         var counter = new RowCounter(rowsRead);
@@ -49,7 +54,7 @@ public static class ImportFileReader
         {
             if (format == ImportFileFormat.Csv)
             {
-                var sheet = csvSheet ?? throw new ArgumentException("A CSV file needs its sheet.", nameof(csvSheet));
+                var sheet = csvSheet!.Value;
                 var rows = CsvRecords.Parse(CsvRecords.Decode(content));
                 tables.Add(ReadTable(sheet, ImportLayout.SheetName(sheet), rows, errors, counter, l));
             }
@@ -59,7 +64,7 @@ public static class ImportFileReader
             }
         }
 #pragma warning disable CA1031 // The file is untrusted input: whatever the parser throws means "unreadable", never a crash.
-        catch (Exception ex) when (ex is not OperationCanceledException and not ArgumentException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             errors.Add(FileError(l["The file could not be read. Save it from the template as XLSX, or as CSV in UTF-8, and try again."]));

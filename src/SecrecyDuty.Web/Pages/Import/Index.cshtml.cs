@@ -172,6 +172,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
             ImportPhase.Reading => job.Processed > 0 ? l["Reading the file: {0} rows…", job.Processed] : l["Reading the file…"],
             ImportPhase.Checking => l["Checking rows: {0} of {1}…", job.Processed, job.Total],
             ImportPhase.Writing => l["Writing {0} rows to the database…", job.Total],
+            ImportPhase.Finished => l["Finished"],
             _ => l["Waiting for another import to finish…"],
         },
     };
