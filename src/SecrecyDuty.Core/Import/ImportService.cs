@@ -55,6 +55,9 @@ public sealed class ImportService(
             return Result<ImportReport>.Failure(validation);
         }
 
+        // ISecrecyDutyDb does not expose the context's services: reach them through the context behind a set.
+        var context = db.Units.GetService<ICurrentDbContext>().Context;
+        using var saving = progress is not null && !request.DryRun && SaveProgress.CountsRows(context) ? new SaveProgress(context) : null;
         progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
         var workbook = ImportFileReader.Read(request.Content, request.Format!.Value, request.CsvSheet, l, n => progress?.Report(new ImportProgress(ImportPhase.Reading, n, 0)));
         var total = workbook.Tables.Sum(t => t.Rows.Count);
@@ -74,8 +77,7 @@ public sealed class ImportService(
             return Result<ImportReport>.Success(new ImportReport(request.FileName, request.DryRun, Written: false, batch.Counts, errors));
         }
 
-        progress?.Report(new ImportProgress(ImportPhase.Writing, 0, total));
-        var conflict = await WriteAsync(request.FileName, batch, plan, cancellationToken);
+        var conflict = await WriteAsync(request.FileName, batch, plan, context, progress, saving, cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Finished, total, total));
         return Result<ImportReport>.Success(conflict is null
             ? new ImportReport(request.FileName, DryRun: false, Written: true, batch.Counts, [])
@@ -146,7 +148,14 @@ public sealed class ImportService(
     /// while adding (nothing is modified, everything is Added), and the per-record audit is replaced by one
     /// Import entry. Returns a problem when a concurrent change made the save fail; nothing is written then.
     /// </summary>
-    private async Task<ImportError?> WriteAsync(string fileName, ImportBatch batch, ImportPlan plan, CancellationToken cancellationToken)
+    private async Task<ImportError?> WriteAsync(
+        string fileName,
+        ImportBatch batch,
+        ImportPlan plan,
+        DbContext context,
+        IProgress<ImportProgress>? progress,
+        SaveProgress? saving,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var units = new Unit[batch.Units.Count];
@@ -241,8 +250,11 @@ public sealed class ImportService(
             return posting;
         }).ToList();
 
-        // ISecrecyDutyDb does not expose the change tracker: reach it through the context behind a set.
-        var changeTracker = db.Units.GetService<ICurrentDbContext>().Context.ChangeTracker;
+        // Every row of every table, closure rows and the audit entry included: what the progress counts.
+        var records = units.Length + ancestries.Count + leaders.Count + postings.Count + 1;
+        progress?.Report(new ImportProgress(ImportPhase.Writing, 0, records));
+
+        var changeTracker = context.ChangeTracker;
         var detectChanges = changeTracker.AutoDetectChangesEnabled;
         var auditEachRecord = db.AuditEachRecord;
         changeTracker.AutoDetectChangesEnabled = false;
@@ -257,6 +269,7 @@ public sealed class ImportService(
             db.AuditEntries.Add(AuditEntryFor(fileName, batch.Counts, now));
             try
             {
+                saving?.Start(n => progress!.Report(new ImportProgress(ImportPhase.Writing, Math.Min(n, records), records)));
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateException)

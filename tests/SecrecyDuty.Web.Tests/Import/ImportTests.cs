@@ -398,6 +398,37 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task A_real_import_reports_its_progress_through_reading_checking_and_writing()
+    {
+        using var app = new TestApp();
+        var p = await ProvinceAsync(app);
+        var file = new ImportFileBuilder();
+        for (var i = 0; i < 300; i++)
+        {
+            file.Unit($"QS-{i:D3}", parent: "P-QS");
+        }
+
+        var reports = new List<ImportProgress>();
+        await app.InScopeAsync(sp => TestApp.ServiceFor<ImportService>(sp, OfficerOf(p.City)).ImportAsync(
+            new ImportRequest { FileName = "units.xlsx", Content = file.ToXlsx(), DryRun = false },
+            new Collect(reports)));
+
+        Assert.Equal(
+            [ImportPhase.Reading, ImportPhase.Checking, ImportPhase.Writing, ImportPhase.Finished],
+            reports.Select(r => r.Phase).Distinct());
+        Assert.Equal(new ImportProgress(ImportPhase.Checking, 300, 300), reports.Last(r => r.Phase == ImportPhase.Checking));
+
+        // 300 units, 900 closure rows (each unit, the city, the province) and the audit entry; SQLite runs one command a row.
+        Assert.Equal([0, 500, 1000], reports.Where(r => r.Phase == ImportPhase.Writing).Select(r => r.Processed));
+        Assert.All(reports.Where(r => r.Phase == ImportPhase.Writing), r => Assert.Equal(1201, r.Total));
+    }
+
+    private sealed class Collect(List<ImportProgress> reports) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => reports.Add(value);
+    }
+
+    [Fact]
     public async Task A_CSV_file_of_leaders_imports_into_an_existing_unit()
     {
         using var app = new TestApp();

@@ -38,6 +38,7 @@ public sealed record ImportJobStatus(
         ImportJobState.Queued => 0,
         ImportJobState.Finished or ImportJobState.Failed => 100,
         _ when Phase == ImportPhase.Checking && Total > 0 => (int)(100L * Processed / Total),
+        _ when Phase == ImportPhase.Writing && Processed > 0 && Total > 0 => (int)(100L * Processed / Total),
         _ => null,
     };
 }

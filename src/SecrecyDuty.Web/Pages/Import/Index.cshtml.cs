@@ -171,7 +171,8 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
         {
             ImportPhase.Reading => job.Processed > 0 ? l["Reading the file: {0} rows…", job.Processed] : l["Reading the file…"],
             ImportPhase.Checking => l["Checking rows: {0} of {1}…", job.Processed, job.Total],
-            ImportPhase.Writing => l["Writing {0} rows to the database…", job.Total],
+            ImportPhase.Writing when job.Processed > 0 => l["Writing to the database: {0} of {1} records…", job.Processed, job.Total],
+            ImportPhase.Writing => l["Writing {0} records to the database…", job.Total],
             ImportPhase.Finished => l["Finished"],
             _ => l["Waiting for another import to finish…"],
         },
