@@ -532,8 +532,9 @@ public sealed class ImportTests
         var before = await CountAsync(app);
         var dryRun = await FollowJobAsync(client, await UploadAsync(client, new ImportFileBuilder().Unit("QS-A", parent: "P-QS").ToXlsx(), "one.xlsx", dryRun: true));
         Assert.Equal(before, await CountAsync(app));
-        var form = FormFields.From((AngleSharp.Html.Dom.IHtmlFormElement)(await TestApp.GetDocumentAsync(client, dryRun)).QuerySelector("#commit-form")!);
-        var action = (await TestApp.GetDocumentAsync(client, dryRun)).QuerySelector("#commit-form")!.GetAttribute("action")!;
+        var commit = (AngleSharp.Html.Dom.IHtmlFormElement)(await TestApp.GetDocumentAsync(client, dryRun)).QuerySelector("#commit-form")!;
+        var form = FormFields.From(commit);
+        var action = commit.GetAttribute("action")!;
 
         var real = await FollowJobAsync(client, await client.PostAsync(action, form.ToContent()));
 
