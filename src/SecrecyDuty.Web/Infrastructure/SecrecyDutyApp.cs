@@ -146,6 +146,9 @@ public static class SecrecyDutyApp
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<Jurisdiction>();
         services.AddCoreServices();
+
+        // Import jobs outlive the request that starts them: an in-memory registry for the process.
+        services.AddSingleton<Pages.Import.ImportJobs>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<CatalogueSeeder>();
         services.AddScoped<DemoProvinceSeeder>();

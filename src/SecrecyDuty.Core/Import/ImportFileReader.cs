@@ -1,0 +1,210 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+using SecrecyDuty.Core.Common;
+
+namespace SecrecyDuty.Core.Import;
+
+/// <summary>A data row of a sheet: its number as the spreadsheet shows it, and its cells as text by column key.</summary>
+public sealed class ImportRawRow(int number, IReadOnlyDictionary<string, string> cells)
+{
+    public int Number { get; } = number;
+
+    /// <summary>The trimmed text of the cell under the column <paramref name="key"/>, "" when empty or absent.</summary>
+    public string this[string key] => cells.TryGetValue(key, out var value) ? value : "";
+}
+
+/// <summary>One sheet as read: the headers found (by column key) and the data rows.</summary>
+public sealed class ImportTable(ImportSheet sheet, string sheetName, IReadOnlyDictionary<string, string> headers, IReadOnlyList<ImportRawRow> rows)
+{
+    public ImportSheet Sheet { get; } = sheet;
+
+    /// <summary>The sheet's name as in the file (the template's name for a CSV file).</summary>
+    public string SheetName { get; } = sheetName;
+
+    public IReadOnlyList<ImportRawRow> Rows { get; } = rows;
+
+    /// <summary>The header of the column as the file spells it, for the report.</summary>
+    public string HeaderOf(string key) => headers.TryGetValue(key, out var header) ? header : ImportLayout.Column(Sheet, key).Header;
+}
+
+public sealed record ImportWorkbook(IReadOnlyList<ImportTable> Tables, IReadOnlyList<ImportError> Errors);
+
+/// <summary>
+/// Reads an XLSX workbook (any of the sheets 单位, 领导干部, 任职) or a CSV file of one kind into rows of
+/// text. The first filled row of a sheet is its header; blank rows and example rows are skipped.
+/// </summary>
+public static class ImportFileReader
+{
+    private const int ProgressEvery = 1000;
+
+    public static ImportWorkbook Read(byte[] content, ImportFileFormat format, ImportSheet? csvSheet, IStringLocalizer<Messages> l, Action<int>? rowsRead = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(l);
+        if (format == ImportFileFormat.Csv && csvSheet is null)
+        {
+            throw new ArgumentException("A CSV file holds one sheet: say which.", nameof(csvSheet));
+        }
+
+        var errors = new List<ImportError>();
+        var tables = new List<ImportTable>();
+        var counter = new RowCounter(rowsRead);
+        try
+        {
+            if (format == ImportFileFormat.Csv)
+            {
+                var sheet = csvSheet!.Value;
+                var rows = CsvRecords.Parse(CsvRecords.Decode(content));
+                tables.Add(ReadTable(sheet, ImportLayout.SheetName(sheet), rows, errors, counter, l));
+            }
+            else
+            {
+                ReadWorkbook(content, tables, errors, counter, l);
+            }
+        }
+#pragma warning disable CA1031 // The file is untrusted input: whatever the parser throws means "unreadable", never a crash.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            errors.Add(FileError(l["The file could not be read. Save it from the template as XLSX, or as CSV in UTF-8, and try again."]));
+            tables.Clear();
+        }
+
+        return new ImportWorkbook(tables, errors);
+    }
+
+    public static ImportError FileError(string reason) => new(null, "", null, "", reason);
+
+    private static void ReadWorkbook(byte[] content, List<ImportTable> tables, List<ImportError> errors, RowCounter counter, IStringLocalizer<Messages> l)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        var seen = new HashSet<ImportSheet>();
+        foreach (var name in MiniExcel.GetSheetNames(stream))
+        {
+            if (ImportLayout.SheetFor(name) is not { } sheet || !seen.Add(sheet))
+            {
+                continue;
+            }
+
+            stream.Position = 0;
+            var rows = stream.Query(useHeaderRow: false, sheetName: name)
+                .Cast<IDictionary<string, object?>>()
+                .Select(ToCells);
+            tables.Add(ReadTable(sheet, name, rows, errors, counter, l));
+            stream.Position = 0;
+        }
+
+        if (seen.Count == 0)
+        {
+            errors.Add(FileError(l["The workbook has none of the sheets 单位, 领导干部 and 任职. Fill in the template and keep its sheet names."]));
+        }
+    }
+
+    /// <summary>
+    /// MiniExcel yields every row from the first, empty ones included, keyed by column letter: the
+    /// position in the sequence is the row number Excel shows.
+    /// </summary>
+    private static string[] ToCells(IDictionary<string, object?> row)
+    {
+        var cells = new string[row.Count];
+        var i = 0;
+        foreach (var (_, value) in row)
+        {
+            cells[i++] = Text(value);
+        }
+
+        return cells;
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        double n when n == Math.Floor(n) && Math.Abs(n) < 1e15 => n.ToString("0", CultureInfo.InvariantCulture),
+        bool b => b ? "TRUE" : "FALSE",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static ImportTable ReadTable(ImportSheet sheet, string sheetName, IEnumerable<string[]> rows, List<ImportError> errors, RowCounter counter, IStringLocalizer<Messages> l)
+    {
+        Dictionary<string, int>? columns = null;
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var data = new List<ImportRawRow>();
+        var number = 0;
+        foreach (var raw in rows)
+        {
+            number++;
+            var cells = Array.ConvertAll(raw, c => c.Trim());
+            var first = Array.Find(cells, c => c.Length > 0);
+            if (first is null)
+            {
+                continue;
+            }
+
+            if (columns is null)
+            {
+                columns = MapHeader(sheet, cells, headers);
+                var missing = ImportLayout.Columns(sheet).Where(c => c.Required && !columns.ContainsKey(c.Key)).ToList();
+                foreach (var column in missing)
+                {
+                    errors.Add(new ImportError(sheet, sheetName, number, column.Header, l["Add the column {0} to this sheet, as in the template.", column.Header]));
+                }
+
+                if (missing.Count > 0)
+                {
+                    // Without its columns a sheet's rows cannot be read: one message per missing column says it all.
+                    return new ImportTable(sheet, sheetName, headers, []);
+                }
+
+                continue;
+            }
+
+            if (first.StartsWith(ImportLayout.ExampleMarker, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var values = new Dictionary<string, string>(columns.Count, StringComparer.Ordinal);
+            foreach (var (key, index) in columns)
+            {
+                values[key] = index < cells.Length ? cells[index] : "";
+            }
+
+            data.Add(new ImportRawRow(number, values));
+            counter.Add();
+        }
+
+        return new ImportTable(sheet, sheetName, headers, data);
+    }
+
+    private static Dictionary<string, int> MapHeader(ImportSheet sheet, string[] cells, Dictionary<string, string> headers)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (ImportLayout.ColumnFor(sheet, cells[i]) is { } column && columns.TryAdd(column.Key, i))
+            {
+                headers[column.Key] = cells[i];
+            }
+        }
+
+        return columns;
+    }
+
+    private sealed class RowCounter(Action<int>? report)
+    {
+        private int _count;
+
+        public void Add()
+        {
+            _count++;
+            if (_count % ProgressEvery == 0)
+            {
+                report?.Invoke(_count);
+            }
+        }
+    }
+}
