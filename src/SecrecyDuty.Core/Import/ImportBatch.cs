@@ -8,13 +8,13 @@ using K = SecrecyDuty.Core.Import.ImportLayout.Keys;
 namespace SecrecyDuty.Core.Import;
 
 /// <summary>A row of the 单位 sheet. Text fields are "" and choices null where the cell was missing or bad (and reported).</summary>
-public sealed record UnitRow(int Row, string Code, string Name, UnitKind? Kind, AdministrativeLevel? Level, string ParentCode);
+public sealed record UnitImportRow(int Row, string Code, string Name, UnitKind? Kind, AdministrativeLevel? Level, string ParentCode);
 
 /// <summary>A row of the 领导干部 sheet.</summary>
-public sealed record LeaderRow(int Row, string StaffNumber, string Name, LeaderRank? Rank, bool? IsPartyMember, string? Phone, string? Email, string UnitCode);
+public sealed record LeaderImportRow(int Row, string StaffNumber, string Name, LeaderRank? Rank, bool? IsPartyMember, string? Phone, string? Email, string UnitCode);
 
 /// <summary>A row of the 任职 sheet. <see cref="PeriodValid"/> when both dates were read and the period does not end before it starts.</summary>
-public sealed record PostingRow(int Row, string StaffNumber, string UnitCode, PostingRole? Role, string Title, string? Portfolio, DateOnly? From, DateOnly? To)
+public sealed record PostingImportRow(int Row, string StaffNumber, string UnitCode, PostingRole? Role, string Title, string? Portfolio, DateOnly? From, DateOnly? To)
 {
     public bool PeriodValid => From is { } from && (To is null || To >= from);
 }
@@ -29,11 +29,11 @@ public sealed class ImportBatch
 
     private ImportBatch(IEnumerable<ImportTable> tables) => _tables = tables.ToDictionary(t => t.Sheet);
 
-    public List<UnitRow> Units { get; } = [];
+    public List<UnitImportRow> Units { get; } = [];
 
-    public List<LeaderRow> Leaders { get; } = [];
+    public List<LeaderImportRow> Leaders { get; } = [];
 
-    public List<PostingRow> Postings { get; } = [];
+    public List<PostingImportRow> Postings { get; } = [];
 
     public List<ImportError> Errors { get; } = [];
 
@@ -62,7 +62,7 @@ public sealed class ImportBatch
                 switch (table.Sheet)
                 {
                     case ImportSheet.Units:
-                        batch.Units.Add(new UnitRow(
+                        batch.Units.Add(new UnitImportRow(
                             raw.Number,
                             cells.Text(K.Code),
                             cells.Text(K.Name),
@@ -71,7 +71,7 @@ public sealed class ImportBatch
                             cells.Text(K.ParentCode)));
                         break;
                     case ImportSheet.Leaders:
-                        batch.Leaders.Add(new LeaderRow(
+                        batch.Leaders.Add(new LeaderImportRow(
                             raw.Number,
                             cells.Text(K.StaffNumber),
                             cells.Text(K.Name),
@@ -89,7 +89,7 @@ public sealed class ImportBatch
                             batch.Errors.Add(batch.Error(ImportSheet.Postings, raw.Number, K.To, l["Enter an end date on or after the start date."]));
                         }
 
-                        batch.Postings.Add(new PostingRow(
+                        batch.Postings.Add(new PostingImportRow(
                             raw.Number,
                             cells.Text(K.StaffNumber),
                             cells.Text(K.UnitCode),

@@ -355,7 +355,7 @@ public static class ImportChecks
     }
 
     /// <summary>A leader of the file, or an active one of the database whose record is kept within the jurisdiction.</summary>
-    private static ImportRef? Leader(Context c, PostingRow posting)
+    private static ImportRef? Leader(Context c, PostingImportRow posting)
     {
         var number = posting.StaffNumber;
         if (number.Length == 0)

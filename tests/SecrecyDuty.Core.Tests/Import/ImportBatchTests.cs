@@ -23,9 +23,9 @@ public sealed class ImportBatchTests
             .Posting("L1", "A", role: "主要领导", from: "2024-01-01", to: "2025-12-31", title: "主任", portfolio: "全面工作"));
 
         Assert.Empty(batch.Errors);
-        Assert.Equal(new UnitRow(2, "A", "甲单位", UnitKind.StateOrgan, AdministrativeLevel.Prefectural, "ROOT"), batch.Units[0]);
-        Assert.Equal(new LeaderRow(2, "L1", "张明", LeaderRank.DepartmentBureau, false, "123", "a@b.cn", "A"), batch.Leaders[0]);
-        Assert.Equal(new PostingRow(2, "L1", "A", PostingRole.PrincipalLeader, "主任", "全面工作", new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31)), batch.Postings[0]);
+        Assert.Equal(new UnitImportRow(2, "A", "甲单位", UnitKind.StateOrgan, AdministrativeLevel.Prefectural, "ROOT"), batch.Units[0]);
+        Assert.Equal(new LeaderImportRow(2, "L1", "张明", LeaderRank.DepartmentBureau, false, "123", "a@b.cn", "A"), batch.Leaders[0]);
+        Assert.Equal(new PostingImportRow(2, "L1", "A", PostingRole.PrincipalLeader, "主任", "全面工作", new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31)), batch.Postings[0]);
     }
 
     [Fact]
