@@ -14,6 +14,8 @@ const files = {
   "jquery-validation/LICENSE.md": "jquery-validation/LICENSE.md",
   "jquery-validation-unobtrusive/dist/jquery.validate.unobtrusive.min.js": "jquery-validation-unobtrusive/jquery.validate.unobtrusive.min.js",
   "jquery-validation-unobtrusive/LICENSE.txt": "jquery-validation-unobtrusive/LICENSE.txt",
+  "chart.js/dist/chart.umd.min.js": "chartjs/chart.umd.min.js",
+  "chart.js/LICENSE.md": "chartjs/LICENSE.md",
 };
 
 const target = join("wwwroot", "lib");

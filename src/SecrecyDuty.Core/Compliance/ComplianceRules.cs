@@ -209,4 +209,18 @@ public static class ComplianceRules
             ? ComplianceResult.Of(r, ComplianceState.Missing, "No checklist of the year was submitted.")
             : ComplianceResult.Of(r, ComplianceState.PartlyMet, "{0} of {1} checklists submitted, {2} reviewed.", submitted, required, reviewed);
     }
+
+    /// <summary>
+    /// A requirement not yet due that still has to be done in the year being assessed (member meetings, education,
+    /// checklists not yet all reviewed), as opposed to one that is not due at all (a future year, a unit where
+    /// nobody holds a posting).
+    /// </summary>
+    public static bool IsDueLater(AssessmentPeriod period, ComplianceResult result, int checklistsRequired)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(result);
+        return result.State == ComplianceState.NotYetDue
+            && !period.IsFuture
+            && (result.Requirement != Requirement.Checklists || checklistsRequired > 0);
+    }
 }

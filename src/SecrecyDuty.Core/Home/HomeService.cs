@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Compliance;
+using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.Home;
 
-/// <summary>What the home page of a role shows about the signed-in account's place in the province.</summary>
+/// <summary>What the home page of a role shows about the signed-in account's place in the province, and its dashboards.</summary>
 public sealed record HomeSummary(
     string DisplayName,
     string UnitName,
@@ -12,10 +16,49 @@ public sealed record HomeSummary(
     IReadOnlyList<string> Roles,
     JurisdictionScope Scope,
     int UnitsInJurisdiction,
-    int? AccountsInJurisdiction);
+    int? AccountsInJurisdiction,
+    LeaderDashboard? Leader,
+    ComplianceDashboard? Compliance);
 
-public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdiction jurisdiction)
+/// <summary>One of the leader's own postings holding in the year, with its duty checklist's status (null: not started).</summary>
+public sealed record OwnChecklist(int PostingId, string UnitName, PostingRole Role, string Title, ChecklistStatus? Status);
+
+/// <summary>Where the leader's own appraisal of the year stands (art. 9).</summary>
+public enum OwnAppraisalState
 {
+    NotStarted,
+
+    /// <summary>Opened; the secrecy section of the duty report is not written yet.</summary>
+    InProgress,
+
+    /// <summary>The duty report section is written; the secrecy organization's opinion is awaited.</summary>
+    AwaitingOpinion,
+
+    /// <summary>The opinion is in and the appraisal is finalized.</summary>
+    Finalized,
+}
+
+/// <summary>
+/// A unit leader's dashboard: what is due for the unit and for the leader this half-year. <see cref="LeaderId"/> is null
+/// when the account is not linked to a leader record (then no own checklist or appraisal can be shown).
+/// </summary>
+public sealed record LeaderDashboard(
+    int Year,
+    bool SecondHalf,
+    UnitCompliance? Unit,
+    int? LeaderId,
+    IReadOnlyList<OwnChecklist> Checklists,
+    OwnAppraisalState Appraisal)
+{
+    /// <summary>The semiannual briefing (P5.3) of the half-year we are in.</summary>
+    public ComplianceState? CurrentHalfBriefing => Unit is null ? null : SecondHalf ? Unit.SecondHalfBriefing : Unit.FirstHalfBriefing;
+}
+
+public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdiction jurisdiction, ComplianceService compliance)
+{
+    /// <summary>How many rows of the heat map the dashboard shows; the compliance page has them all.</summary>
+    public const int HeatMapRows = 20;
+
     public async Task<HomeSummary?> GetAsync(CancellationToken cancellationToken = default)
     {
         if (!user.IsAuthenticated || user.UserId is null)
@@ -25,7 +68,7 @@ public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdicti
 
         var account = await db.Users.AsNoTracking()
             .Where(u => u.Id == user.UserId)
-            .Select(u => new { u.DisplayName, UnitName = u.Unit!.Name, UnitCode = u.Unit.Code })
+            .Select(u => new { u.DisplayName, UnitName = u.Unit!.Name, UnitCode = u.Unit.Code, u.LeaderId })
             .SingleOrDefaultAsync(cancellationToken);
         if (account is null)
         {
@@ -34,10 +77,49 @@ public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdicti
 
         var visible = jurisdiction.UnitIds();
         var units = await visible.CountAsync(cancellationToken);
-        int? accounts = user.IsInRole(Accounts.Roles.Administrator)
+        int? accounts = user.IsInRole(Roles.Administrator)
             ? await db.Users.CountAsync(u => visible.Contains(u.UnitId), cancellationToken)
             : null;
-        var roles = user.Roles.Where(Accounts.Roles.IsKnown).Order(StringComparer.Ordinal).ToList();
-        return new HomeSummary(account.DisplayName, account.UnitName, account.UnitCode, roles, jurisdiction.Scope, units, accounts);
+        var roles = user.Roles.Where(Roles.IsKnown).Order(StringComparer.Ordinal).ToList();
+        var leader = user.IsInRole(Roles.UnitLeader) ? await LeaderAsync(account.LeaderId, cancellationToken) : null;
+        var dashboard = user.IsInRole(Roles.SecrecyOfficer) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.DisciplineOfficial)
+            ? await compliance.DashboardAsync(HeatMapRows, cancellationToken)
+            : null;
+        return new HomeSummary(account.DisplayName, account.UnitName, account.UnitCode, roles, jurisdiction.Scope, units, accounts, leader, dashboard);
+    }
+
+    private async Task<LeaderDashboard> LeaderAsync(int? leaderId, CancellationToken cancellationToken)
+    {
+        var today = compliance.Today;
+        var year = today.Year;
+        var unit = await compliance.OwnUnitAsync(cancellationToken);
+        IReadOnlyList<OwnChecklist> checklists = [];
+        var appraisal = OwnAppraisalState.NotStarted;
+        if (leaderId is int id)
+        {
+            // The leader's own postings holding during the year, wherever they are (responsibility follows the posting).
+            var start = new DateOnly(year, 1, 1);
+            var end = new DateOnly(year, 12, 31);
+            checklists = await db.Postings.AsNoTracking()
+                .Where(p => p.LeaderId == id && p.From <= end && (p.To == null || p.To >= start))
+                .OrderBy(p => p.Role).ThenBy(p => p.From)
+                .Select(p => new OwnChecklist(
+                    p.Id,
+                    p.Unit!.Name,
+                    p.Role,
+                    p.Title,
+                    db.DutyChecklists.Where(c => c.PostingId == p.Id && c.Year == year).Select(c => (ChecklistStatus?)c.Status).FirstOrDefault()))
+                .ToListAsync(cancellationToken);
+            var own = await db.Appraisals.AsNoTracking()
+                .Where(a => a.LeaderId == id && a.Year == year)
+                .Select(a => new { Finalized = a.FinalizedAtUtc != null, HasReport = a.DutyReportSection != null && a.DutyReportSection != "" })
+                .FirstOrDefaultAsync(cancellationToken);
+            appraisal = own is null ? OwnAppraisalState.NotStarted
+                : own.Finalized ? OwnAppraisalState.Finalized
+                : own.HasReport ? OwnAppraisalState.AwaitingOpinion
+                : OwnAppraisalState.InProgress;
+        }
+
+        return new LeaderDashboard(year, !AssessmentPeriod.IsFirstHalf(today), unit, leaderId, checklists, appraisal);
     }
 }

@@ -26,6 +26,9 @@ internal sealed class CoveredRuleArea
     public int AreaId { get; init; }
 
     public string Code { get; init; } = "";
+
+    /// <summary>When the entry's rules were adopted: compliance for a past year counts only rules adopted by its end.</summary>
+    public DateOnly AdoptedOn { get; init; }
 }
 
 /// <summary>
@@ -46,5 +49,5 @@ internal static class RuleAreaQueries
         join a in db.RuleAreas on e.RuleAreaId equals a.Id
         join r in db.Regulations on a.RegulationId equals r.Id
         join c in CurrentAreas(db) on new { RegulationCode = r.Code, a.Code } equals new { c.RegulationCode, c.Code }
-        select new CoveredRuleArea { UnitId = e.UnitId, AreaId = c.Id, Code = c.Code };
+        select new CoveredRuleArea { UnitId = e.UnitId, AreaId = c.Id, Code = c.Code, AdoptedOn = e.AdoptedOn };
 }

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Compliance;
+using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Export;
+
+namespace SecrecyDuty.Web.Pages.Compliance;
+
+/// <summary>The heat map: the units of the jurisdiction × the requirements, for a year.</summary>
+public sealed class IndexModel(ComplianceService compliance, IStringLocalizer<Messages> l) : PageModel
+{
+    public const int PageSize = 100;
+
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "gaps")]
+    public bool GapsOnly { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
+    public int PageNumber { get; set; } = 1;
+
+    public int SelectedYear { get; private set; }
+
+    public IReadOnlyList<int> Years => compliance.SelectableYears();
+
+    public ComplianceHeatMap Map { get; private set; } = null!;
+
+    public PagerModel Pager => new(Map.Rows.Page, Map.Rows.PageCount, Map.Rows.TotalCount, p => ListUrl(pageNumber: p));
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        SelectedYear = compliance.YearOrCurrent(Year);
+        Map = await compliance.HeatMapAsync(SelectedYear, Filter, PageNumber, PageSize, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string format, CancellationToken cancellationToken)
+    {
+        if (!TableExport.TryParse(format, out var exportFormat))
+        {
+            return NotFound();
+        }
+
+        SelectedYear = compliance.YearOrCurrent(Year);
+        var rows = await compliance.ExportAsync(SelectedYear, Filter, cancellationToken);
+        var columns = new List<ExportColumn<UnitCompliance>>
+        {
+            new(l["Year"], r => r.Year),
+            new(l["Unit code"], r => r.UnitCode),
+            new(l["Unit"], r => r.UnitName),
+            new(l["Level in the tree"], r => r.Depth),
+            new(l["Compliant"], r => r.IsCompliant ? l["Yes"].Value : l["No"].Value),
+        };
+        foreach (var requirement in Requirements.All)
+        {
+            var name = l["Requirement:" + requirement].Value;
+            columns.Add(new(name, r => l["ComplianceState:" + r[requirement].State].Value));
+            columns.Add(new(l["{0}: reason", name], r => ComplianceText.Reason(l, r[requirement])));
+        }
+
+        columns.Add(new(l["First-half briefing"], r => l["ComplianceState:" + r.FirstHalfBriefing].Value));
+        columns.Add(new(l["Second-half briefing"], r => l["ComplianceState:" + r.SecondHalfBriefing].Value));
+        return TableExport.ToFile(exportFormat, $"compliance-{SelectedYear}", columns, rows);
+    }
+
+    private ComplianceFilter Filter => new(Search, GapsOnly);
+
+    /// <summary>The heat map's address with the current filters, changing only what is given.</summary>
+    public string ListUrl(string? handler = null, string? format = null, int? pageNumber = null) =>
+        Url.Page("Index", handler, new
+        {
+            year = SelectedYear,
+            q = Search,
+            gaps = GapsOnly ? "true" : null,
+            pageNumber = pageNumber ?? (handler is null && PageNumber > 1 ? PageNumber : (int?)null),
+            format,
+        })!;
+}

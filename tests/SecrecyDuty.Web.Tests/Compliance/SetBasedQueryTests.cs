@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Compliance;
+using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Data;
+using SecrecyDuty.Web.Tests.Infrastructure;
+using ActivityKind = SecrecyDuty.Core.DutyRecords.ActivityKind;
+
+namespace SecrecyDuty.Web.Tests.Compliance;
+
+/// <summary>
+/// Issue 4: compliance is computed with set-based queries over the jurisdiction, not by loading every record. The
+/// number of SQL commands must not grow with the number of units.
+/// </summary>
+public sealed class SetBasedQueryTests
+{
+    /// <summary>Counts the SQL commands EF Core runs for one DbContext instance (other tests run in parallel).</summary>
+    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly DbContext _context;
+        private readonly IDisposable _subscription;
+        private readonly List<IDisposable> _listeners = [];
+        private int _count;
+
+        public CommandCounter(DbContext context)
+        {
+            _context = context;
+            _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (_listeners)
+                {
+                    _listeners.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data && ReferenceEquals(data.Context, _context))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            _subscription.Dispose();
+            lock (_listeners)
+            {
+                _listeners.ForEach(l => l.Dispose());
+            }
+        }
+    }
+
+    /// <summary>A region with <paramref name="count"/> units below it, each with activities, an organization, rules, postings and checklists.</summary>
+    private static async Task<int> RegionAsync(TestApp app, string code, int count)
+    {
+        var region = await app.AddUnitAsync(code, code);
+        var units = new List<int> { region };
+        for (var i = 1; i < count; i++)
+        {
+            units.Add(await app.AddUnitAsync($"{code}-{i:00}", $"{code} {i}", region));
+        }
+
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var regulationId = await db.Regulations.Where(r => r.IsCurrent).Select(r => r.Id).SingleAsync();
+            var areas = await db.RuleAreas.Where(a => a.RegulationId == regulationId).ToDictionaryAsync(a => a.Code, a => a.Id);
+            var postings = new List<(Posting Posting, int Unit)>();
+            foreach (var unit in units)
+            {
+                ComplianceTestData.Activities(db, unit, ActivityKind.Briefing, new DateOnly(2026, 3, 1), new DateOnly(2025, 9, 1));
+                ComplianceTestData.Activities(db, unit, ActivityKind.MemberMeeting, new DateOnly(2026, 4, 1), new DateOnly(2024, 4, 1));
+                ComplianceTestData.Activities(db, unit, ActivityKind.Training, new DateOnly(2026, 10, 1));
+                ComplianceTestData.Organization(db, unit, new(2020, 1, 1), fullTime: 1, partTime: 1);
+                ComplianceTestData.RuleEntries(db, unit, areas, new(2021, 1, 1), "R1", "R2", "R3");
+                postings.Add((ComplianceTestData.Posting(db, unit, "领导", PostingRole.PrincipalLeader, new(2022, 1, 1), null), unit));
+            }
+
+            await db.SaveChangesAsync();
+            foreach (var (posting, unit) in postings)
+            {
+                ComplianceTestData.Checklist(db, posting, unit, regulationId, 2025, ChecklistStatus.Reviewed);
+            }
+
+            await db.SaveChangesAsync();
+        });
+        return region;
+    }
+
+    private static Task<(int Commands, int Units)> CountAsync(TestApp app, int region, Func<ComplianceService, Task<int>> work) =>
+        app.InScopeAsync(async sp =>
+        {
+            var service = TestApp.ServiceFor<ComplianceService>(sp, new FixedCurrentUser("u", region, Roles.SecrecyOfficer));
+            using var counter = new CommandCounter(sp.GetRequiredService<AppDbContext>());
+            var units = await work(service);
+            return (counter.Count, units);
+        });
+
+    [Fact]
+    public async Task The_heat_map_runs_the_same_few_queries_for_3_units_as_for_30()
+    {
+        using var app = new TestApp();
+        var small = await RegionAsync(app, "S", 3);
+        var large = await RegionAsync(app, "L", 30);
+
+        async Task<int> HeatMap(ComplianceService s) => (await s.HeatMapAsync(2026, new ComplianceFilter(), 1, 100)).Units;
+        var few = await CountAsync(app, small, HeatMap);
+        var many = await CountAsync(app, large, HeatMap);
+
+        Assert.Equal((3, 30), (few.Units, many.Units));
+        Assert.Equal(few.Commands, many.Commands);
+        Assert.InRange(many.Commands, 1, 8);
+    }
+
+    [Fact]
+    public async Task The_dashboard_over_five_years_runs_the_same_few_queries_for_3_units_as_for_30()
+    {
+        using var app = new TestApp();
+        var small = await RegionAsync(app, "S", 3);
+        var large = await RegionAsync(app, "L", 30);
+
+        async Task<int> Dashboard(ComplianceService s) => (await s.DashboardAsync(20)).HeatMap.Units;
+        var few = await CountAsync(app, small, Dashboard);
+        var many = await CountAsync(app, large, Dashboard);
+
+        Assert.Equal((3, 30), (few.Units, many.Units));
+        Assert.Equal(few.Commands, many.Commands);
+        Assert.InRange(many.Commands, 1, 8);
+    }
+
+    [Fact]
+    public async Task The_trends_count_the_activities_of_each_year()
+    {
+        using var app = new TestApp();
+        var region = await RegionAsync(app, "S", 3);
+        var actor = new FixedCurrentUser("u", region, Roles.Supervisor);
+
+        var trends = await app.InScopeAsync(async sp => (await TestApp.ServiceFor<ComplianceService>(sp, actor).DashboardAsync(20)).Trends);
+
+        Assert.Equal([2022, 2023, 2024, 2025, 2026], trends.Select(t => t.Year));
+        Assert.Equal([0, 0, 0, 3, 3], trends.Select(t => t.Briefings));
+        Assert.Equal([0, 0, 3, 0, 3], trends.Select(t => t.MemberMeetings));
+        Assert.Equal([0, 0, 0, 0, 3], trends.Select(t => t.Trainings));
+        Assert.All(trends, t => Assert.Equal(3, t.Units));
+    }
+}
