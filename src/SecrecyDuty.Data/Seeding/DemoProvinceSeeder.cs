@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.DutyRecords;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -91,6 +92,7 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
             }
 
             await SeedLeadershipAsync(byCode, now, cancellationToken);
+            await SeedActivitiesAsync(byCode, now, cancellationToken);
 
             // The demo unit leader's account is 张教's: his postings, checklist and appraisal are "his own".
             var leaderAccount = await db.Users.SingleAsync(u => u.UserName == "leader", cancellationToken);
@@ -216,6 +218,83 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
                     LastRevisedOn = new DateOnly(2025, 3, 10),
                     DocumentReference = $"{unit.Code}保〔2025〕{area.Code[1..]}号",
                 });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Five years of briefings, member meetings, directive studies and trainings with gaps that vary by unit
+    /// and year, so that the heat map and the trends show something. 示范省教育厅 (the demo leader's unit) has
+    /// this year's first-half briefing but not yet the second-half one: journey 1 starts there.
+    /// </summary>
+    private async Task SeedActivitiesAsync(Dictionary<string, Unit> units, DateTime now, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var postings = await db.Postings.AsNoTracking()
+            .Select(p => new { p.Id, p.UnitId, p.Role, p.From, p.To })
+            .ToListAsync(cancellationToken);
+        for (var i = 0; i < DemoUnits.Length; i++)
+        {
+            var unit = units[DemoUnits[i].Code];
+            for (var year = today.Year - 4; year <= today.Year; year++)
+            {
+                var current = year == today.Year;
+                var plan = new List<(ActivityKind Kind, DateOnly Date, string Title)>();
+                if ((i + year) % 5 != 0 || current)
+                {
+                    plan.Add((ActivityKind.Briefing, new DateOnly(year, 4, 15), $"{year}年上半年保密工作情况汇报"));
+                }
+
+                var secondHalfBriefing = current ? i % 3 == 1 && unit.Code != "SF-JYT" : (i + year) % 4 != 0;
+                if (secondHalfBriefing)
+                {
+                    plan.Add((ActivityKind.Briefing, new DateOnly(year, 10, 20), $"{year}年下半年保密工作情况汇报"));
+                }
+
+                plan.Add((ActivityKind.MemberMeeting, new DateOnly(year, 3, 10), $"{year}年第一次保密委员会成员会议"));
+                if ((i + year) % 3 != 0)
+                {
+                    plan.Add((ActivityKind.MemberMeeting, new DateOnly(year, 9, 8), $"{year}年第二次保密委员会成员会议"));
+                }
+
+                plan.Add((ActivityKind.DirectiveStudy, new DateOnly(year, 2, 25), "传达学习上级保密工作会议精神"));
+                if ((i + year) % 4 != 1)
+                {
+                    plan.Add((ActivityKind.Training, new DateOnly(year, 5, 20), $"{year}年度保密教育培训"));
+                }
+
+                foreach (var (kind, date, title) in plan.Where(p => p.Date <= today))
+                {
+                    var activity = new Activity
+                    {
+                        Unit = unit,
+                        Kind = kind,
+                        Date = date,
+                        Title = title,
+                        Presenters = "保密办主任",
+                        Topics = kind switch
+                        {
+                            ActivityKind.Briefing => "本单位保密工作总体情况；保密检查发现问题及整改进展；下一阶段工作安排",
+                            ActivityKind.MemberMeeting => "研究保密管理具体问题；部署保密自查自评",
+                            ActivityKind.Training => "保密法律法规；涉密载体和信息系统管理；典型泄密案例警示",
+                            _ => "传达学习上级有关保密工作的指示、决定",
+                        },
+                        Decisions = "同意保密办工作安排，责成各处室按要求落实",
+                        Audience = kind == ActivityKind.Training ? "全体干部职工" : null,
+                        HeadCount = kind == ActivityKind.Training ? 60 + (i * 7 % 40) : null,
+                        CreatedAtUtc = now,
+                    };
+                    var present = postings.Where(p => p.UnitId == unit.Id && p.From <= date && (p.To == null || p.To >= date)
+                        && (kind != ActivityKind.Briefing || p.Role != PostingRole.OtherMember));
+                    foreach (var posting in present)
+                    {
+                        activity.Attendance.Add(new ActivityAttendance { PostingId = posting.Id });
+                    }
+
+                    db.Activities.Add(activity);
+                }
             }
         }
 
