@@ -108,7 +108,7 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
         ArgumentNullException.ThrowIfNull(filter);
         (page, pageSize) = Paging.Normalize(page, pageSize);
         var year = YearOf(filter);
-        var me = await CurrentLeader.IdAsync(db, user, cancellationToken);
+        var me = await ChecklistLeader.IdAsync(db, user, cancellationToken);
         List<ChecklistListItem>? mine = null;
         if (me is not null)
         {

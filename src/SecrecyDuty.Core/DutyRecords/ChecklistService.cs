@@ -491,5 +491,5 @@ public sealed class ChecklistService(
         _ => l["Only a submitted checklist can be reviewed or returned."],
     };
 
-    private Task<int?> MyLeaderIdAsync(CancellationToken cancellationToken) => CurrentLeader.IdAsync(db, user, cancellationToken);
+    private Task<int?> MyLeaderIdAsync(CancellationToken cancellationToken) => ChecklistLeader.IdAsync(db, user, cancellationToken);
 }

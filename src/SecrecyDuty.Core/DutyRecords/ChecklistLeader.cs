@@ -4,8 +4,8 @@ using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Core.DutyRecords;
 
-/// <summary>The leader the signed-in account belongs to (<c>AppUser.LeaderId</c>): whose checklists are "own".</summary>
-internal static class CurrentLeader
+/// <summary>For checklists: the leader the signed-in account belongs to (<c>AppUser.LeaderId</c>): whose checklists are "own".</summary>
+internal static class ChecklistLeader
 {
     public static async Task<int?> IdAsync(ISecrecyDutyDb db, ICurrentUser user, CancellationToken cancellationToken) =>
         user.IsAuthenticated && user.UserId is { } id
