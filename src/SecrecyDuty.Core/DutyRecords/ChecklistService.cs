@@ -1,0 +1,495 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Catalogue;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.SecrecyOrganizations;
+
+namespace SecrecyDuty.Core.DutyRecords;
+
+/// <summary>The posting a checklist belongs to.</summary>
+public sealed record ChecklistPosting(
+    int Id,
+    int LeaderId,
+    string LeaderName,
+    int UnitId,
+    string UnitName,
+    PostingRole Role,
+    string Title,
+    DateOnly From,
+    DateOnly? To);
+
+/// <summary>An activity of the posting's unit that counts as evidence for an item (its kind maps to the item's code).</summary>
+public sealed record ChecklistEvidence(int ActivityId, ActivityKind Kind, DateOnly Date, string Title);
+
+public sealed record ChecklistItemView(
+    int Id,
+    string Code,
+    DutyHolder Holder,
+    string Text,
+    string SummaryEn,
+    int? MinimumPerYear,
+    int? ExpectedPerYear,
+    ChecklistItemStatus Status,
+    string? NotApplicableReason,
+    string? SelfAssessment,
+    IReadOnlyList<ChecklistEvidence> Evidence)
+{
+    /// <summary>Art. 4: the personal code of conduct, as opposed to the duties of the role (arts. 5–7).</summary>
+    public bool IsCodeOfConduct => Holder == DutyHolder.EveryLeader;
+
+    public FrequencyHint Hint => ChecklistRules.Frequency(MinimumPerYear, ExpectedPerYear, Evidence.Count);
+}
+
+public sealed record ChecklistDetails(
+    int Id,
+    ChecklistStatus Status,
+    string RegulationTitle,
+    string RegulationVersion,
+    DateTime? SubmittedAtUtc,
+    DateTime? ReviewedAtUtc,
+    string? ReviewedBy,
+    string? OrganizationOpinion,
+    IReadOnlyList<ChecklistItemView> Items);
+
+/// <summary>
+/// A posting's checklist for a year as the page shows it: <see cref="Checklist"/> is null while none is generated
+/// (<see cref="Generation"/> says why it was not). <see cref="IsOwnLeader"/>: the account is the posting's leader.
+/// </summary>
+public sealed record ChecklistView(
+    ChecklistPosting Posting,
+    int Year,
+    ChecklistDetails? Checklist,
+    ChecklistGeneration Generation,
+    bool IsOwnLeader,
+    bool IsReviewer)
+{
+    public bool CanEdit => IsOwnLeader && Checklist is { } c && ChecklistRules.IsEditable(c.Status);
+
+    public bool CanReview => IsReviewer && !IsOwnLeader && Checklist is { } c && ChecklistRules.CanBeReviewed(c.Status);
+}
+
+/// <summary>
+/// Duty checklists (arts. 4–7, 9): one per posting and year, generated from the current regulation's catalogue;
+/// the posting's leader works through it and submits it; the secrecy office (secrecy officers and
+/// administrators of the jurisdiction) reviews it with the secrecy organization's opinion, or returns it.
+/// Whoever may read the posting's unit reads its checklists; the leader always reads his or her own.
+/// </summary>
+public sealed class ChecklistService(
+    ISecrecyDutyDb db,
+    Jurisdiction jurisdiction,
+    ICurrentUser user,
+    IValidator<ChecklistInput> validator,
+    IValidator<ChecklistReviewInput> reviewValidator,
+    IValidator<GenerateChecklistsInput> generateValidator,
+    IStringLocalizer<Messages> l,
+    TimeProvider clock)
+{
+    /// <summary>The secrecy office: secrecy officers and administrators review checklists and generate them in bulk.</summary>
+    public bool IsSecrecyOffice => Permissions.CanMaintainMasterData(user);
+
+    public int CurrentYear => LocalDate.Today(clock).Year;
+
+    /// <summary>
+    /// The posting's checklist for <paramref name="year"/>, generated first when there is none and the account may
+    /// write it (the posting's leader, or the secrecy office of its unit). Null when the posting is not readable.
+    /// </summary>
+    public Task<ChecklistView?> OpenAsync(int postingId, int year, CancellationToken cancellationToken = default) =>
+        LoadAsync(postingId, year, generate: true, cancellationToken);
+
+    /// <summary>As <see cref="OpenAsync"/> but never generates (to show a form again after an error).</summary>
+    public Task<ChecklistView?> GetAsync(int postingId, int year, CancellationToken cancellationToken = default) =>
+        LoadAsync(postingId, year, generate: false, cancellationToken);
+
+    /// <summary>
+    /// The leader saves the items. Null when the checklist is not readable (or not generated); refused (403) to
+    /// anyone but the posting's leader; a failure when it is submitted or reviewed.
+    /// </summary>
+    public async Task<Result?> SaveAsync(int postingId, int year, ChecklistInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var checklist = await FindForLeaderAsync(postingId, year, cancellationToken);
+        if (checklist is null)
+        {
+            return null;
+        }
+
+        var errors = await CheckEditAsync(checklist, input, cancellationToken);
+        if (errors is not null)
+        {
+            return errors;
+        }
+
+        Apply(checklist, input);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// The leader saves the items and submits the checklist: refused while an item is not started (the message
+    /// lists their codes), and then nothing is saved.
+    /// </summary>
+    public async Task<Result?> SubmitAsync(int postingId, int year, ChecklistInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var checklist = await FindForLeaderAsync(postingId, year, cancellationToken);
+        if (checklist is null)
+        {
+            return null;
+        }
+
+        var errors = await CheckEditAsync(checklist, input, cancellationToken);
+        if (errors is not null)
+        {
+            return errors;
+        }
+
+        Apply(checklist, input);
+        var notStarted = ChecklistRules.NotStarted(checklist.Items
+            .OrderBy(i => i.DutyItem!.SortOrder)
+            .Select(i => (i.DutyItem!.Code, i.Status)));
+        if (notStarted.Count > 0)
+        {
+            return Result.Failure(new FieldError("", l["Set the status of every item before submitting. Not started yet: {0}.", string.Join(", ", notStarted)]));
+        }
+
+        checklist.Status = ChecklistStatus.Submitted;
+        checklist.SubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// The secrecy office reviews a submitted checklist (final) or returns it to the leader (editable again), with the
+    /// secrecy organization's opinion. Refused (403) to other roles and to the posting's own leader; null outside
+    /// the jurisdiction.
+    /// </summary>
+    public async Task<Result?> ReviewAsync(int postingId, int year, ChecklistReviewInput input, ChecklistDecision decision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!IsSecrecyOffice)
+        {
+            throw new AccessDeniedException();
+        }
+
+        var visible = jurisdiction.UnitIds();
+        var checklist = await db.DutyChecklists
+            .Include(c => c.Posting)
+            .Where(c => c.PostingId == postingId && c.Year == year && visible.Contains(c.UnitId))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (checklist is null)
+        {
+            return null;
+        }
+
+        // Nobody gives the secrecy organization's opinion on his or her own checklist.
+        if (await MyLeaderIdAsync(cancellationToken) == checklist.Posting!.LeaderId)
+        {
+            throw new AccessDeniedException();
+        }
+
+        var validation = await reviewValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result.Failure(validation);
+        }
+
+        if (!ChecklistRules.CanBeReviewed(checklist.Status))
+        {
+            return Result.Failure(new FieldError("", StateMessage(checklist.Status)));
+        }
+
+        checklist.Status = decision == ChecklistDecision.Returned ? ChecklistStatus.Returned : ChecklistStatus.Reviewed;
+        checklist.OrganizationOpinion = input.Opinion!.Trim();
+        checklist.ReviewedAtUtc = clock.GetUtcNow().UtcDateTime;
+        checklist.ReviewedBy = user.UserName;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// The secrecy office generates the missing checklists of a unit's postings for a year: one query finds the
+    /// postings holding during the year without one, one save writes them all. The value is how many were generated.
+    /// </summary>
+    public async Task<Result<int>> GenerateMissingAsync(GenerateChecklistsInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!IsSecrecyOffice)
+        {
+            throw new AccessDeniedException();
+        }
+
+        var validation = await generateValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result<int>.Failure(validation);
+        }
+
+        if (!await jurisdiction.IncludesUnitAsync(input.UnitId, cancellationToken))
+        {
+            return Result<int>.Failure(new FieldError(nameof(GenerateChecklistsInput.UnitId), l["Choose a unit within your jurisdiction."]));
+        }
+
+        var catalogue = await CurrentCatalogueAsync(cancellationToken);
+        if (catalogue.Count == 0)
+        {
+            return Result<int>.Failure(new FieldError("", l["No regulation catalogue is loaded, so no checklist can be generated. Ask an administrator to load the regulation."]));
+        }
+
+        var year = input.Year;
+        var (start, end) = (ChecklistRules.YearStart(year), ChecklistRules.YearEnd(year));
+        var postings = await db.Postings.AsNoTracking()
+            .Where(p => p.UnitId == input.UnitId && p.From <= end && (p.To == null || p.To >= start)
+                && !db.DutyChecklists.Any(c => c.PostingId == p.Id && c.Year == year))
+            .Select(p => new { p.Id, p.UnitId, p.Role })
+            .ToListAsync(cancellationToken);
+        if (postings.Count == 0)
+        {
+            return Result<int>.Success(0);
+        }
+
+        var added = postings.Select(p => db.DutyChecklists.Add(NewChecklist(p.Id, p.UnitId, p.Role, year, catalogue)).Entity).ToList();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone generated one of them meanwhile (unique posting and year): nothing of this batch is kept.
+            added.ForEach(c => db.DutyChecklists.Remove(c));
+            return Result<int>.Failure(new FieldError("", l["Some of these checklists were generated at the same time by someone else. Try again."]));
+        }
+
+        return Result<int>.Success(postings.Count);
+    }
+
+    private async Task<ChecklistView?> LoadAsync(int postingId, int year, bool generate, CancellationToken cancellationToken)
+    {
+        var me = await MyLeaderIdAsync(cancellationToken);
+        var visible = jurisdiction.UnitIds();
+        var found = await db.Postings.AsNoTracking()
+            .Where(p => p.Id == postingId && (visible.Contains(p.UnitId) || (me != null && p.LeaderId == me)))
+            .Select(p => new
+            {
+                Posting = new ChecklistPosting(p.Id, p.LeaderId, p.Leader!.Name, p.UnitId, p.Unit!.Name, p.Role, p.Title, p.From, p.To),
+                InJurisdiction = visible.Contains(p.UnitId),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var posting = found.Posting;
+        var isOwn = me == posting.LeaderId;
+        var isReviewer = IsSecrecyOffice && found.InJurisdiction;
+        var generation = ChecklistRules.CheckGeneration(year, posting.From, posting.To, LocalDate.Today(clock));
+        var details = await DetailsAsync(posting, year, cancellationToken);
+        if (details is null && generation == ChecklistGeneration.Allowed)
+        {
+            var catalogue = await CurrentCatalogueAsync(cancellationToken);
+            if (catalogue.Count == 0)
+            {
+                generation = ChecklistGeneration.CatalogueNotLoaded;
+            }
+            else if (generate && (isOwn || isReviewer))
+            {
+                await GenerateAsync(posting, year, catalogue, cancellationToken);
+                details = await DetailsAsync(posting, year, cancellationToken);
+            }
+        }
+
+        return new ChecklistView(posting, year, details, generation, isOwn, isReviewer);
+    }
+
+    private async Task GenerateAsync(ChecklistPosting posting, int year, IReadOnlyList<CatalogueItemRef> catalogue, CancellationToken cancellationToken)
+    {
+        var checklist = db.DutyChecklists.Add(NewChecklist(posting.Id, posting.UnitId, posting.Role, year, catalogue)).Entity;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Opened twice at once: the other request generated it (unique posting and year); show that one.
+            db.DutyChecklists.Remove(checklist);
+            if (!await db.DutyChecklists.AnyAsync(c => c.PostingId == posting.Id && c.Year == year, cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
+
+    private static DutyChecklist NewChecklist(int postingId, int unitId, PostingRole role, int year, IReadOnlyList<CatalogueItemRef> catalogue)
+    {
+        var checklist = new DutyChecklist
+        {
+            PostingId = postingId,
+            UnitId = unitId,
+            Year = year,
+            RegulationId = catalogue[0].RegulationId,
+            Status = ChecklistStatus.Open,
+        };
+        foreach (var item in ChecklistRules.ItemsFor(role, catalogue))
+        {
+            checklist.Items.Add(new DutyChecklistItem { DutyItemId = item.Id, Status = ChecklistItemStatus.NotStarted });
+        }
+
+        return checklist;
+    }
+
+    /// <summary>The duty items of the current regulation (the first, should several regulations be current); empty when none is loaded.</summary>
+    private async Task<IReadOnlyList<CatalogueItemRef>> CurrentCatalogueAsync(CancellationToken cancellationToken)
+    {
+        var items = await db.DutyItems.AsNoTracking()
+            .Where(d => db.Regulations.Any(r => r.Id == d.RegulationId && r.IsCurrent))
+            .Select(d => new CatalogueItemRef(d.Id, d.RegulationId, d.Code, d.AppliesTo, d.SortOrder))
+            .ToListAsync(cancellationToken);
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        var regulationId = items.Min(i => i.RegulationId);
+        return [.. items.Where(i => i.RegulationId == regulationId)];
+    }
+
+    /// <summary>The checklist with its items and, in one query for the whole checklist, the evidence of each item.</summary>
+    private async Task<ChecklistDetails?> DetailsAsync(ChecklistPosting posting, int year, CancellationToken cancellationToken)
+    {
+        var checklist = await db.DutyChecklists.AsNoTracking()
+            .Where(c => c.PostingId == posting.Id && c.Year == year)
+            .Select(c => new
+            {
+                c.Id,
+                c.Status,
+                RegulationTitle = db.Regulations.Where(r => r.Id == c.RegulationId).Select(r => r.Title).FirstOrDefault(),
+                RegulationVersion = db.Regulations.Where(r => r.Id == c.RegulationId).Select(r => r.Version).FirstOrDefault(),
+                c.SubmittedAtUtc,
+                c.ReviewedAtUtc,
+                c.ReviewedBy,
+                c.OrganizationOpinion,
+                Items = c.Items
+                    .OrderBy(i => i.DutyItem!.SortOrder)
+                    .Select(i => new
+                    {
+                        i.Id,
+                        i.DutyItem!.Code,
+                        i.DutyItem.AppliesTo,
+                        i.DutyItem.Text,
+                        i.DutyItem.SummaryEn,
+                        i.DutyItem.MinimumPerYear,
+                        i.DutyItem.ExpectedPerYear,
+                        i.Status,
+                        i.NotApplicableReason,
+                        i.SelfAssessment,
+                    })
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (checklist is null)
+        {
+            return null;
+        }
+
+        var kinds = checklist.Items.SelectMany(i => ActivityKinds.ForDutyCode(i.Code)).Distinct().ToList();
+        List<ChecklistEvidence> evidence = kinds.Count == 0 ? [] : await EvidenceAsync(posting, year, kinds, cancellationToken);
+        var byCode = evidence.ToLookup(e => ActivityKinds.DutyCode(e.Kind), StringComparer.Ordinal);
+        var items = checklist.Items.Select(i => new ChecklistItemView(
+            i.Id,
+            i.Code,
+            i.AppliesTo,
+            i.Text,
+            i.SummaryEn,
+            i.MinimumPerYear,
+            i.ExpectedPerYear,
+            i.Status,
+            i.NotApplicableReason,
+            i.SelfAssessment,
+            [.. byCode[i.Code]])).ToList();
+        return new ChecklistDetails(
+            checklist.Id,
+            checklist.Status,
+            checklist.RegulationTitle ?? "",
+            checklist.RegulationVersion ?? "",
+            checklist.SubmittedAtUtc,
+            checklist.ReviewedAtUtc,
+            checklist.ReviewedBy,
+            checklist.OrganizationOpinion,
+            items);
+    }
+
+    /// <summary>
+    /// The activities recorded for the posting's unit on the days of the year the posting held, of the kinds that
+    /// satisfy the checklist's items: an activity links itself to the items it satisfies.
+    /// </summary>
+    private Task<List<ChecklistEvidence>> EvidenceAsync(ChecklistPosting posting, int year, List<ActivityKind> kinds, CancellationToken cancellationToken)
+    {
+        var (start, end) = ChecklistRules.EvidencePeriod(posting.From, posting.To, year);
+        return db.Activities.AsNoTracking()
+            .Where(a => a.UnitId == posting.UnitId && a.Date >= start && a.Date <= end && kinds.Contains(a.Kind))
+            .OrderBy(a => a.Date)
+            .ThenBy(a => a.Id)
+            .Select(a => new ChecklistEvidence(a.Id, a.Kind, a.Date, a.Title))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The checklist to change, for its leader: null when it does not exist or is not readable; refused when the
+    /// account may read it but is not the posting's leader.
+    /// </summary>
+    private async Task<DutyChecklist?> FindForLeaderAsync(int postingId, int year, CancellationToken cancellationToken)
+    {
+        var me = await MyLeaderIdAsync(cancellationToken);
+        var visible = jurisdiction.UnitIds();
+        var checklist = await db.DutyChecklists
+            .Include(c => c.Posting)
+            .Include(c => c.Items).ThenInclude(i => i.DutyItem)
+            .Where(c => c.PostingId == postingId && c.Year == year && (visible.Contains(c.UnitId) || (me != null && c.Posting!.LeaderId == me)))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (checklist is not null && checklist.Posting!.LeaderId != me)
+        {
+            throw new AccessDeniedException();
+        }
+
+        return checklist;
+    }
+
+    private async Task<Result?> CheckEditAsync(DutyChecklist checklist, ChecklistInput input, CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result.Failure(validation);
+        }
+
+        return ChecklistRules.IsEditable(checklist.Status) ? null : Result.Failure(new FieldError("", StateMessage(checklist.Status)));
+    }
+
+    private static void Apply(DutyChecklist checklist, ChecklistInput input)
+    {
+        var items = checklist.Items.ToDictionary(i => i.Id);
+        foreach (var row in input.Items)
+        {
+            if (!items.TryGetValue(row.ItemId, out var item))
+            {
+                continue;
+            }
+
+            item.Status = row.Status;
+            item.NotApplicableReason = row.Status == ChecklistItemStatus.NotApplicable ? row.NotApplicableReason?.Trim() : null;
+            item.SelfAssessment = string.IsNullOrWhiteSpace(row.SelfAssessment) ? null : row.SelfAssessment.Trim();
+        }
+    }
+
+    private string StateMessage(ChecklistStatus status) => status switch
+    {
+        ChecklistStatus.Submitted => l["This checklist is submitted: it can be changed only if the secrecy office returns it."],
+        ChecklistStatus.Reviewed => l["This checklist is reviewed and final: it can no longer be changed."],
+        _ => l["Only a submitted checklist can be reviewed or returned."],
+    };
+
+    private Task<int?> MyLeaderIdAsync(CancellationToken cancellationToken) => ChecklistLeader.IdAsync(db, user, cancellationToken);
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Export;
+
+namespace SecrecyDuty.Web.Pages.Checklists;
+
+/// <summary>
+/// The duty checklists of a year: the signed-in leader's own, and every posting of the jurisdiction with its
+/// checklist, filtered, sorted, paged and exported; the secrecy office generates a unit's missing checklists.
+/// </summary>
+public sealed class IndexModel(ChecklistListService list, ChecklistService checklists, IStringLocalizer<Messages> l) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "unit")]
+    public int? UnitId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public ChecklistProgress? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "role")]
+    public PostingRole? Role { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public ChecklistSort Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "desc")]
+    public bool Descending { get; set; }
+
+    /// <summary>Not "page": Razor Pages keeps that route value for the page's own name.</summary>
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public GenerateChecklistsInput Generate { get; set; } = new();
+
+    public ChecklistIndex Index { get; private set; } = null!;
+
+    public PagerModel Pager => new(Index.List.Page, Index.List.PageCount, Index.List.TotalCount, p => ListUrl(page: p));
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Index = await list.IndexAsync(Filter, PageNumber, Paging.DefaultPageSize, cancellationToken);
+        Generate = new GenerateChecklistsInput { UnitId = UnitId ?? 0, Year = Index.Year };
+    }
+
+    public async Task<IActionResult> OnPostGenerateAsync(CancellationToken cancellationToken)
+    {
+        var result = await checklists.GenerateMissingAsync(Generate, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddResultErrors(result, nameof(Generate));
+            Index = await list.IndexAsync(Filter, PageNumber, Paging.DefaultPageSize, cancellationToken);
+            return Page();
+        }
+
+        TempData["Status"] = result.Value == 0
+            ? l["Every posting of the unit holding in {0} has its checklist already.", Generate.Year].Value
+            : l["{0} checklists generated for {1}.", result.Value, Generate.Year].Value;
+        return RedirectToPage("Index", new { year = Generate.Year, unit = Generate.UnitId });
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        if (!TableExport.TryParse(format, out var exportFormat))
+        {
+            return BadRequest();
+        }
+
+        var rows = await list.ExportAsync(Filter, cancellationToken);
+        ExportColumn<ChecklistListItem>[] columns =
+        [
+            new(l["Checklist year"], r => r.Year),
+            new(l["Unit code"], r => r.UnitCode),
+            new(l["Unit"], r => r.UnitName),
+            new(l["Leader"], r => r.LeaderName),
+            new(l["Role"], r => l["PostingRole:" + r.Role].Value),
+            new(l["Title of the post"], r => r.Title),
+            new(l["Status"], r => l["ChecklistProgress:" + r.Progress].Value),
+            new(l["Checklist items"], r => r.Items),
+            new(l["Items fulfilled"], r => r.Fulfilled),
+            new(l["Items not applicable"], r => r.NotApplicable),
+            new(l["Items not started"], r => r.NotStarted),
+            new(l["Checklist submitted at (UTC)"], r => r.SubmittedAtUtc),
+            new(l["Checklist reviewed at (UTC)"], r => r.ReviewedAtUtc),
+        ];
+        return TableExport.ToFile(exportFormat, "duty-checklists", columns, rows);
+    }
+
+    private ChecklistFilter Filter => new()
+    {
+        Year = Year,
+        UnitId = UnitId,
+        Status = Status,
+        Role = Role,
+        Search = Search,
+        Sort = Sort,
+        Descending = Descending,
+    };
+
+    /// <summary>The list's address with the current filters, changing only what is given.</summary>
+    public string ListUrl(string? handler = null, string? format = null, int? page = null, ChecklistSort? sort = null, bool? descending = null) =>
+        Url.Page("Index", handler, new
+        {
+            year = Year,
+            unit = UnitId,
+            status = Status,
+            role = Role,
+            q = Search,
+            sort = sort ?? Sort,
+            desc = descending ?? Descending,
+            pageNumber = page ?? (handler is null ? PageNumber : (int?)null),
+            format,
+        })!;
+
+    /// <summary>A column header's link: sorts by the column, and reverses the order when it is sorted by it already.</summary>
+    public string SortUrl(ChecklistSort column) => ListUrl(page: 1, sort: column, descending: column == Sort && !Descending);
+
+    public string SortMark(ChecklistSort column) => column != Sort ? "" : Descending ? " ▼" : " ▲";
+}
