@@ -218,8 +218,12 @@ public sealed class EvidenceTests
         var fileId = (await app.ActivitiesAsync(p.Officer, s => s.GetAsync(id)))!.Evidence.Single().Id;
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "leader");
+        var link = (await TestApp.GetDocumentAsync(client, $"/Activities/Details/{id}")).QuerySelector("#evidence-table .evidence-download")!.GetAttribute("href")!;
 
-        var response = await client.GetAsync($"/Activities/Details/{id}?handler=Evidence&fileId={fileId}");
+        var response = await client.GetAsync(link);
+
+        Assert.Equal($"/Activities/Details/{id}", link.Split('?')[0]);
+        Assert.Equal(["fileId=" + ActivityTestData.Id(fileId), "handler=Evidence"], link.Split('?')[1].Split('&').Order(StringComparer.Ordinal));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(docx, await response.Content.ReadAsByteArrayAsync());
