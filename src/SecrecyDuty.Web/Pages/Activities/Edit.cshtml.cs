@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Web.Infrastructure;
+
+namespace SecrecyDuty.Web.Pages.Activities;
+
+/// <summary>Changes an activity and who was present. Evidence files are added and removed on the activity's page.</summary>
+public sealed class EditModel(ActivityService activities, IStringLocalizer<Messages> l) : PageModel
+{
+    [BindProperty]
+    public ActivityInput Input { get; set; } = new();
+
+    public ActivityForm Form { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var form = await activities.GetForEditAsync(id, cancellationToken);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        Form = form;
+        Input = form.Input;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await activities.UpdateAsync(id, Input, cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddResultErrors(result);
+            return await ShowAgainAsync(id, cancellationToken);
+        }
+
+        TempData["Status"] = l["Activity saved."].Value;
+        return RedirectToPage("Details", new { id });
+    }
+
+    public Task<IActionResult> OnPostRefreshAsync(int id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        return ShowAgainAsync(id, cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAgainAsync(int id, CancellationToken cancellationToken)
+    {
+        var form = await activities.FormAsync(Input, id, cancellationToken);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        Form = form;
+        return Page();
+    }
+}
