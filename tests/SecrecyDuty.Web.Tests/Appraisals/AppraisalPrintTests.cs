@@ -52,7 +52,7 @@ public sealed class AppraisalPrintTests
         var items = doc.QuerySelectorAll(".doc-checklist-item")
             .Select(r => (Code: r.GetAttribute("data-code"), Status: Collapse(r.QuerySelector(".item-status")!.TextContent)))
             .ToList();
-        Assert.Equal([("C4.1", "已履行"), ("P5.2", "进行中"), ("P5.3", "不适用 理由：年内调整分工")], items);
+        Assert.Equal([("C4.1", "已落实"), ("P5.2", "进行中"), ("P5.3", "不适用 理由：年内调整分工")], items);
         Assert.Contains("不泄露党和国家秘密", doc.QuerySelector(".doc-checklist-item[data-code='C4.1']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("清单状态：已审核", doc.QuerySelector(".doc-checklist-status")!.TextContent);
         Assert.Equal("清单逐项落实，审核通过。", doc.QuerySelector(".doc-checklist-opinion")!.TextContent);
