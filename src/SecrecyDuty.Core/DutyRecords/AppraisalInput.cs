@@ -1,0 +1,46 @@
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
+
+namespace SecrecyDuty.Core.DutyRecords;
+
+/// <summary>The leader's own part: the secrecy section of the annual duty report (述职, art. 9).</summary>
+public sealed class DutyReportInput
+{
+    public string? DutyReportSection { get; set; }
+}
+
+/// <summary>The secrecy office's part: the secrecy organization's opinion (art. 9), the grade, a commendation (art. 10).</summary>
+public sealed class AppraisalOpinionInput
+{
+    public string? OrganizationOpinion { get; set; }
+
+    public AppraisalGrade? Grade { get; set; }
+
+    public string? Commendation { get; set; }
+}
+
+public sealed class DutyReportValidator : AbstractValidator<DutyReportInput>
+{
+    public DutyReportValidator(IStringLocalizer<Messages> l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        RuleFor(x => x.DutyReportSection)
+            .NotEmpty().WithMessage(l["Write how you carried out your secrecy duties this year."])
+            .MaximumLength(AppraisalLimits.DutyReportSection).WithMessage(l["Shorten the duty report section to at most {0} characters.", AppraisalLimits.DutyReportSection]);
+    }
+}
+
+public sealed class AppraisalOpinionValidator : AbstractValidator<AppraisalOpinionInput>
+{
+    public AppraisalOpinionValidator(IStringLocalizer<Messages> l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        RuleFor(x => x.OrganizationOpinion)
+            .MaximumLength(AppraisalLimits.OrganizationOpinion).WithMessage(l["Shorten the secrecy organization's opinion to at most {0} characters.", AppraisalLimits.OrganizationOpinion]);
+        RuleFor(x => x.Grade)
+            .IsInEnum().WithMessage(l["Choose one of the appraisal grades."]);
+        RuleFor(x => x.Commendation)
+            .MaximumLength(AppraisalLimits.Commendation).WithMessage(l["Shorten the commendation to at most {0} characters.", AppraisalLimits.Commendation]);
+    }
+}

@@ -1,0 +1,115 @@
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Units;
+
+namespace SecrecyDuty.Core.DutyRecords;
+
+public enum AppraisalSort
+{
+    Name,
+    NameDescending,
+    Unit,
+    UnitDescending,
+}
+
+/// <summary>The appraisal list's year, search, filters and order, as the query string carries them.</summary>
+public sealed class AppraisalFilter
+{
+    /// <summary>The year appraised; the current year when empty or not appraisable.</summary>
+    public int? Year { get; set; }
+
+    /// <summary>Part of a leader's name or staff number.</summary>
+    public string? Search { get; set; }
+
+    /// <summary>The unit keeping the leaders' records.</summary>
+    public int? UnitId { get; set; }
+
+    public AppraisalStatus? Status { get; set; }
+
+    public AppraisalSort Sort { get; set; } = AppraisalSort.Name;
+}
+
+public sealed record AppraisalListItem(
+    int LeaderId,
+    string Name,
+    string StaffNumber,
+    LeaderRank Rank,
+    string UnitName,
+    AppraisalStatus Status,
+    AppraisalGrade? Grade,
+    DateOnly? FinalizedOn);
+
+/// <summary>One page of the list for <paramref name="Year"/> (the year actually shown).</summary>
+public sealed record AppraisalList(int Year, IReadOnlyList<int> YearChoices, PagedList<AppraisalListItem> Appraisals);
+
+/// <summary>A posting held (at least partly) during the appraised year.</summary>
+public sealed record AppraisalPosting(int UnitId, string UnitName, PostingRole Role, string Title, string? Portfolio, DateOnly From, DateOnly? To);
+
+/// <summary>A leader's appraisal for a year, with what the current account may write.</summary>
+public sealed record AppraisalDetails(
+    int LeaderId,
+    string LeaderName,
+    string StaffNumber,
+    LeaderRank Rank,
+    string UnitName,
+    int Year,
+    IReadOnlyList<int> YearChoices,
+    AppraisalStatus Status,
+    string? DutyReportSection,
+    string? OrganizationOpinion,
+    AppraisalGrade? Grade,
+    string? Commendation,
+    DateOnly? FinalizedOn,
+    string? FinalizedBy,
+    IReadOnlyList<AppraisalPosting> Postings,
+    bool IsOwn,
+    bool CanWriteDutyReport,
+    bool CanWriteOrganizationPart)
+{
+    public bool IsFinalized => Status == AppraisalStatus.Finalized;
+}
+
+/// <summary>The print view of an appraisal: everything the A4 document shows, from one service call.</summary>
+public sealed record AppraisalPrint(
+    int Year,
+    DateOnly PrintedOn,
+    string? RegulationTitle,
+    string? RegulationTitleEn,
+    PrintLeader Leader,
+    IReadOnlyList<AppraisalPosting> Postings,
+    IReadOnlyList<PrintChecklist> Checklists,
+    IReadOnlyList<PrintActivity> Activities,
+    IReadOnlyList<PrintUnitActivityCount> UnitActivityCounts,
+    AppraisalStatus Status,
+    string? DutyReportSection,
+    string? OrganizationOpinion,
+    AppraisalGrade? Grade,
+    string? Commendation,
+    DateOnly? FinalizedOn);
+
+public sealed record PrintLeader(string Name, string StaffNumber, LeaderRank Rank, bool IsPartyMember, string UnitName, UnitKind UnitKind);
+
+/// <summary>The duty checklist of one posting for the year, with the secrecy organization's review opinion.</summary>
+public sealed record PrintChecklist(
+    string UnitName,
+    PostingRole Role,
+    string Title,
+    ChecklistStatus Status,
+    DateOnly? SubmittedOn,
+    DateOnly? ReviewedOn,
+    string? OrganizationOpinion,
+    IReadOnlyList<PrintChecklistItem> Items);
+
+public sealed record PrintChecklistItem(
+    string Code,
+    string Text,
+    string TextEn,
+    ChecklistItemStatus Status,
+    string? NotApplicableReason,
+    string? SelfAssessment);
+
+/// <summary>An activity of the year the leader attended (through one of his or her postings).</summary>
+public sealed record PrintActivity(DateOnly Date, ActivityKind Kind, string Title, string UnitName);
+
+/// <summary>How many briefings (P5.3) and member meetings (S6.5) a unit the leader served in held in the year.</summary>
+public sealed record PrintUnitActivityCount(string UnitName, int Briefings, int MemberMeetings);

@@ -1,0 +1,488 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Units;
+
+namespace SecrecyDuty.Core.DutyRecords;
+
+/// <summary>
+/// The annual appraisal (art. 9), one per leader and year, kept in the unit of the leader's record. The leader
+/// writes the secrecy section of his or her own duty report; the secrecy office (secrecy officers and
+/// administrators within the jurisdiction) writes the secrecy organization's opinion, the grade and any
+/// commendation (art. 10), and finalizes; a finalized appraisal is read-only. Everyone else reads within the
+/// jurisdiction; a unit leader reads his or her own unit's leaders and his or her own appraisal.
+/// </summary>
+public sealed class AppraisalService(
+    ISecrecyDutyDb db,
+    Jurisdiction jurisdiction,
+    ICurrentUser user,
+    IValidator<DutyReportInput> reportValidator,
+    IValidator<AppraisalOpinionInput> opinionValidator,
+    IStringLocalizer<Messages> l,
+    TimeProvider clock)
+{
+    private DateOnly Today => LeaderChoices.Today(clock);
+
+    /// <summary>The in-scope leaders of the jurisdiction for the year with their appraisal's status, one page.</summary>
+    public async Task<AppraisalList> ListAsync(AppraisalFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        (page, pageSize) = Paging.Normalize(page, pageSize);
+        var year = ListYear(filter.Year);
+        var leaders = Filtered(filter, year, await OwnLeaderIdAsync(cancellationToken));
+        var total = await leaders.CountAsync(cancellationToken);
+        var items = await RowsAsync(leaders, year, filter.Sort, (page - 1) * pageSize, pageSize, cancellationToken);
+        return new AppraisalList(year, AppraisalRules.YearChoices(Today), new PagedList<AppraisalListItem>(items, page, pageSize, total));
+    }
+
+    /// <summary>Every row the filters select, unpaged, for export.</summary>
+    public async Task<IReadOnlyList<AppraisalListItem>> ExportAsync(AppraisalFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var year = ListYear(filter.Year);
+        var leaders = Filtered(filter, year, await OwnLeaderIdAsync(cancellationToken));
+        return await RowsAsync(leaders, year, filter.Sort, skip: 0, take: null, cancellationToken);
+    }
+
+    /// <summary>The units whose leaders the list may be filtered to: the jurisdiction.</summary>
+    public Task<List<UnitChoice>> UnitFilterChoicesAsync(CancellationToken cancellationToken = default) =>
+        LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
+
+    /// <summary>The leader's appraisal for the year (default: this year); null when the leader is not visible or the year cannot be appraised.</summary>
+    public async Task<AppraisalDetails?> GetAsync(int leaderId, int? year, CancellationToken cancellationToken = default)
+    {
+        var y = year ?? Today.Year;
+        var target = await FindAsync(leaderId, y, cancellationToken);
+        if (target is null)
+        {
+            return null;
+        }
+
+        var appraisal = await db.Appraisals.AsNoTracking()
+            .Where(a => a.LeaderId == leaderId && a.Year == y)
+            .Select(a => new { a.DutyReportSection, a.OrganizationOpinion, a.Grade, a.Commendation, a.FinalizedAtUtc, a.FinalizedBy })
+            .SingleOrDefaultAsync(cancellationToken);
+        var postings = await PostingsDuring(leaderId, y).ToListAsync(cancellationToken);
+        var status = AppraisalRules.StatusOf(appraisal is not null, appraisal?.OrganizationOpinion, appraisal?.FinalizedAtUtc);
+        var open = status != AppraisalStatus.Finalized;
+        return new AppraisalDetails(
+            target.LeaderId,
+            target.Name,
+            target.StaffNumber,
+            target.Rank,
+            target.UnitName,
+            y,
+            AppraisalRules.YearChoices(Today),
+            status,
+            appraisal?.DutyReportSection,
+            appraisal?.OrganizationOpinion,
+            appraisal?.Grade,
+            appraisal?.Commendation,
+            LocalDate(appraisal?.FinalizedAtUtc),
+            appraisal?.FinalizedBy,
+            postings,
+            target.IsOwn,
+            CanWriteDutyReport: open && target.IsOwn,
+            CanWriteOrganizationPart: open && MayWriteOrganizationPart(target));
+    }
+
+    /// <summary>
+    /// The leader writes the secrecy section of his or her own duty report (art. 9); any other account is refused.
+    /// Null when the leader is not visible or the year cannot be appraised.
+    /// </summary>
+    public async Task<Result?> SaveDutyReportAsync(int leaderId, int year, DutyReportInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var target = await FindAsync(leaderId, year, cancellationToken);
+        if (target is null)
+        {
+            return null;
+        }
+
+        if (!target.IsOwn)
+        {
+            throw new AccessDeniedException();
+        }
+
+        var (appraisal, refusal) = await LoadForWriteAsync(target, year, cancellationToken);
+        if (refusal is not null)
+        {
+            return Result.Failure(refusal);
+        }
+
+        var validation = await reportValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result.Failure(validation);
+        }
+
+        appraisal ??= Create(target, year);
+        appraisal.DutyReportSection = Clean(input.DutyReportSection);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>The secrecy office saves the organization's opinion, the grade and any commendation, without finalizing.</summary>
+    public Task<Result?> SaveOrganizationPartAsync(int leaderId, int year, AppraisalOpinionInput input, CancellationToken cancellationToken = default) =>
+        WriteOrganizationPartAsync(leaderId, year, input, finalize: false, cancellationToken);
+
+    /// <summary>
+    /// The secrecy office saves its part and finalizes the appraisal, which is read-only afterwards. Refused without
+    /// the secrecy organization's opinion (art. 9) and without a grade.
+    /// </summary>
+    public Task<Result?> FinalizeAsync(int leaderId, int year, AppraisalOpinionInput input, CancellationToken cancellationToken = default) =>
+        WriteOrganizationPartAsync(leaderId, year, input, finalize: true, cancellationToken);
+
+    /// <summary>
+    /// Everything the A4 print view shows: the leader, the postings, the duty checklists and the activities of the
+    /// year, the counts of the units' briefings and member meetings, and the appraisal. Null when not visible.
+    /// </summary>
+    public async Task<AppraisalPrint?> GetPrintAsync(int leaderId, int? year, CancellationToken cancellationToken = default)
+    {
+        var y = year ?? Today.Year;
+        var target = await FindAsync(leaderId, y, cancellationToken);
+        if (target is null)
+        {
+            return null;
+        }
+
+        var (start, end) = YearBounds(y);
+        var leader = await db.Leaders.AsNoTracking()
+            .Where(x => x.Id == leaderId)
+            .Select(x => new PrintLeader(x.Name, x.StaffNumber, x.Rank, x.IsPartyMember, x.Unit!.Name, x.Unit.Kind))
+            .SingleAsync(cancellationToken);
+        var postings = await PostingsDuring(leaderId, y).ToListAsync(cancellationToken);
+
+        var checklists = await db.DutyChecklists.AsNoTracking()
+            .Where(c => c.Year == y && c.Posting!.LeaderId == leaderId)
+            .OrderBy(c => c.Posting!.From)
+            .ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id,
+                UnitName = c.Posting!.Unit!.Name,
+                c.Posting.Role,
+                c.Posting.Title,
+                c.Status,
+                c.SubmittedAtUtc,
+                c.ReviewedAtUtc,
+                c.OrganizationOpinion,
+            })
+            .ToListAsync(cancellationToken);
+        var checklistIds = checklists.Select(c => c.Id).ToList();
+        var items = await db.DutyChecklistItems.AsNoTracking()
+            .Where(i => checklistIds.Contains(i.ChecklistId))
+            .OrderBy(i => i.DutyItem!.SortOrder)
+            .ThenBy(i => i.Id)
+            .Select(i => new
+            {
+                i.ChecklistId,
+                Item = new PrintChecklistItem(i.DutyItem!.Code, i.DutyItem.Text, i.DutyItem.SummaryEn, i.Status, i.NotApplicableReason, i.SelfAssessment),
+            })
+            .ToListAsync(cancellationToken);
+        var itemsByChecklist = items.ToLookup(i => i.ChecklistId, i => i.Item);
+
+        // The activities the leader attended through any of his or her postings (the posting present at the time).
+        var activities = await db.Activities.AsNoTracking()
+            .Where(a => a.Date >= start && a.Date <= end && a.Attendance.Any(at => at.Posting!.LeaderId == leaderId))
+            .OrderBy(a => a.Date)
+            .ThenBy(a => a.Id)
+            .Select(a => new PrintActivity(a.Date, a.Kind, a.Title, a.Unit!.Name))
+            .ToListAsync(cancellationToken);
+
+        // P5.3 and S6.5 are the units' duties too: how many the leader's units held, counted in SQL.
+        var unitIds = postings.Select(p => p.UnitId).Distinct().ToList();
+        var counts = await db.Activities.AsNoTracking()
+            .Where(a => unitIds.Contains(a.UnitId) && a.Date >= start && a.Date <= end
+                && (a.Kind == ActivityKind.Briefing || a.Kind == ActivityKind.MemberMeeting))
+            .GroupBy(a => new { a.UnitId, a.Kind })
+            .Select(g => new { g.Key.UnitId, g.Key.Kind, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        int CountOf(int unitId, ActivityKind kind) => counts.Where(c => c.UnitId == unitId && c.Kind == kind).Sum(c => c.Count);
+        var unitCounts = postings
+            .DistinctBy(p => p.UnitId)
+            .Select(p => new PrintUnitActivityCount(p.UnitName, CountOf(p.UnitId, ActivityKind.Briefing), CountOf(p.UnitId, ActivityKind.MemberMeeting)))
+            .ToList();
+
+        var regulation = await db.Regulations.AsNoTracking()
+            .Where(r => r.IsCurrent)
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Title, r.TitleEn })
+            .FirstOrDefaultAsync(cancellationToken);
+        var appraisal = await db.Appraisals.AsNoTracking()
+            .Where(a => a.LeaderId == leaderId && a.Year == y)
+            .Select(a => new { a.DutyReportSection, a.OrganizationOpinion, a.Grade, a.Commendation, a.FinalizedAtUtc })
+            .SingleOrDefaultAsync(cancellationToken);
+
+        return new AppraisalPrint(
+            y,
+            Today,
+            regulation?.Title,
+            regulation?.TitleEn,
+            leader,
+            postings,
+            [.. checklists.Select(c => new PrintChecklist(c.UnitName, c.Role, c.Title, c.Status, LocalDate(c.SubmittedAtUtc), LocalDate(c.ReviewedAtUtc), c.OrganizationOpinion, [.. itemsByChecklist[c.Id]]))],
+            activities,
+            unitCounts,
+            AppraisalRules.StatusOf(appraisal is not null, appraisal?.OrganizationOpinion, appraisal?.FinalizedAtUtc),
+            appraisal?.DutyReportSection,
+            appraisal?.OrganizationOpinion,
+            appraisal?.Grade,
+            appraisal?.Commendation,
+            LocalDate(appraisal?.FinalizedAtUtc));
+    }
+
+    private async Task<Result?> WriteOrganizationPartAsync(int leaderId, int year, AppraisalOpinionInput input, bool finalize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var target = await FindAsync(leaderId, year, cancellationToken);
+        if (target is null)
+        {
+            return null;
+        }
+
+        if (!MayWriteOrganizationPart(target))
+        {
+            throw new AccessDeniedException();
+        }
+
+        var (appraisal, refusal) = await LoadForWriteAsync(target, year, cancellationToken);
+        if (refusal is not null)
+        {
+            return Result.Failure(refusal);
+        }
+
+        var validation = await opinionValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result.Failure(validation);
+        }
+
+        if (finalize)
+        {
+            var gaps = AppraisalRules.MissingToFinalize(input.OrganizationOpinion, input.Grade);
+            var errors = new List<FieldError>();
+            if (gaps.HasFlag(AppraisalGap.OrganizationOpinion))
+            {
+                errors.Add(new FieldError(nameof(AppraisalOpinionInput.OrganizationOpinion), l["Art. 9: \"the departments concerned shall hear the opinion of the secrecy organization of the leader's unit when appraising a leading cadre\". Enter the secrecy organization's opinion before finalizing."]));
+            }
+
+            if (gaps.HasFlag(AppraisalGap.Grade))
+            {
+                errors.Add(new FieldError(nameof(AppraisalOpinionInput.Grade), l["Choose the appraisal grade before finalizing."]));
+            }
+
+            if (errors.Count > 0)
+            {
+                return Result.Failure([.. errors]);
+            }
+        }
+
+        appraisal ??= Create(target, year);
+        appraisal.OrganizationOpinion = Clean(input.OrganizationOpinion);
+        appraisal.Grade = input.Grade;
+        appraisal.Commendation = Clean(input.Commendation);
+        if (finalize)
+        {
+            appraisal.FinalizedAtUtc = clock.GetUtcNow().UtcDateTime;
+            appraisal.FinalizedBy = user.UserName;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>The secrecy office of the leader's jurisdiction, not merely anyone who can see the leader.</summary>
+    private bool MayWriteOrganizationPart(Target target) =>
+        AppraisalRules.CanWriteOrganizationPart(user) && target.InJurisdiction;
+
+    /// <summary>The tracked appraisal (null: not yet written), or why it may not be written.</summary>
+    private async Task<(Appraisal? Appraisal, FieldError? Refusal)> LoadForWriteAsync(Target target, int year, CancellationToken cancellationToken)
+    {
+        var appraisal = await db.Appraisals.SingleOrDefaultAsync(a => a.LeaderId == target.LeaderId && a.Year == year, cancellationToken);
+        if (appraisal?.FinalizedAtUtc is not null)
+        {
+            return (appraisal, new FieldError("", l["This appraisal is finalized: it can no longer be changed."]));
+        }
+
+        if (appraisal is null && !target.PostedDuringYear)
+        {
+            return (null, new FieldError("", l["{0} held no posting in {1}: there is nothing to appraise for that year.", target.Name, year]));
+        }
+
+        return (appraisal, null);
+    }
+
+    /// <summary>The appraisal is created on its first save, in the unit that keeps the leader's record.</summary>
+    private Appraisal Create(Target target, int year)
+    {
+        var appraisal = new Appraisal { LeaderId = target.LeaderId, UnitId = target.UnitId, Year = year };
+        db.Appraisals.Add(appraisal);
+        return appraisal;
+    }
+
+    /// <summary>The leader as the current account may see him or her for <paramref name="year"/>; null when not visible.</summary>
+    private async Task<Target?> FindAsync(int leaderId, int year, CancellationToken cancellationToken)
+    {
+        if (!AppraisalRules.IsAppraisableYear(year, Today))
+        {
+            return null;
+        }
+
+        var own = await OwnLeaderIdAsync(cancellationToken);
+        var visible = jurisdiction.UnitIds();
+        var (start, end) = YearBounds(year);
+        return await VisibleLeaders(own)
+            .Where(x => x.Id == leaderId)
+            .Select(x => new Target(
+                x.Id,
+                x.Name,
+                x.StaffNumber,
+                x.Rank,
+                x.UnitId,
+                x.Unit!.Name,
+                visible.Contains(x.UnitId),
+                x.Id == own,
+                x.Postings.Any(p => p.From <= end && (p.To == null || p.To >= start))))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The leader linked to the current account (<c>AppUser.LeaderId</c>), or 0.</summary>
+    private async Task<int> OwnLeaderIdAsync(CancellationToken cancellationToken)
+    {
+        if (!user.IsAuthenticated || user.UserId is not { } userId)
+        {
+            return 0;
+        }
+
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.LeaderId).SingleOrDefaultAsync(cancellationToken) ?? 0;
+    }
+
+    /// <summary>Leaders whose record is kept in the jurisdiction, and the account's own leader.</summary>
+    private IQueryable<Leader> VisibleLeaders(int ownLeaderId)
+    {
+        var visible = jurisdiction.UnitIds();
+        return db.Leaders.AsNoTracking().Where(x => visible.Contains(x.UnitId) || x.Id == ownLeaderId);
+    }
+
+    private IQueryable<AppraisalPosting> PostingsDuring(int leaderId, int year)
+    {
+        var (start, end) = YearBounds(year);
+        return db.Postings.AsNoTracking()
+            .Where(p => p.LeaderId == leaderId && p.From <= end && (p.To == null || p.To >= start))
+            .OrderBy(p => p.From)
+            .ThenBy(p => p.Id)
+            .Select(p => new AppraisalPosting(p.UnitId, p.Unit!.Name, p.Role, p.Title, p.Portfolio, p.From, p.To));
+    }
+
+    /// <summary>
+    /// The leaders the list shows: active leaders in scope of the measure (art. 2) with a posting that held during the
+    /// year, and any leader who already has an appraisal for the year (it stays listed once written).
+    /// </summary>
+    private IQueryable<Leader> Filtered(AppraisalFilter filter, int year, int ownLeaderId)
+    {
+        var (start, end) = YearBounds(year);
+        var appraisals = db.Appraisals.Where(a => a.Year == year);
+
+        // LeaderScope.IsInScope in SQL, over the year: rank at least county/division (not Below; rank is stored as
+        // text, so equality only), or a seat on the team of an other secret-handling unit during the year.
+        var leaders = VisibleLeaders(ownLeaderId).Where(x =>
+            appraisals.Any(a => a.LeaderId == x.Id)
+            || (x.IsActive
+                && x.Postings.Any(p => p.From <= end && (p.To == null || p.To >= start))
+                && (x.Rank != LeaderRank.Below
+                    || x.Postings.Any(p => p.Unit!.Kind == UnitKind.OtherSecretHandlingUnit && p.From <= end && (p.To == null || p.To >= start)))));
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            leaders = leaders.Where(x => x.Name.Contains(term) || x.StaffNumber.Contains(term));
+        }
+
+        if (filter.UnitId is { } unitId)
+        {
+            leaders = leaders.Where(x => x.UnitId == unitId);
+        }
+
+        return filter.Status switch
+        {
+            AppraisalStatus.None => leaders.Where(x => !appraisals.Any(a => a.LeaderId == x.Id)),
+            AppraisalStatus.Draft => leaders.Where(x => appraisals.Any(a => a.LeaderId == x.Id && a.FinalizedAtUtc == null && a.OrganizationOpinion == null)),
+            AppraisalStatus.OpinionGiven => leaders.Where(x => appraisals.Any(a => a.LeaderId == x.Id && a.FinalizedAtUtc == null && a.OrganizationOpinion != null)),
+            AppraisalStatus.Finalized => leaders.Where(x => appraisals.Any(a => a.LeaderId == x.Id && a.FinalizedAtUtc != null)),
+            _ => leaders,
+        };
+    }
+
+    /// <summary>The leaders with their appraisal of the year (a left join), sorted, paged when <paramref name="take"/> is given.</summary>
+    private async Task<List<AppraisalListItem>> RowsAsync(IQueryable<Leader> leaders, int year, AppraisalSort sort, int skip, int? take, CancellationToken cancellationToken)
+    {
+        var joined =
+            from x in leaders
+            join a in db.Appraisals.Where(a => a.Year == year) on x.Id equals a.LeaderId into found
+            from a in found.DefaultIfEmpty()
+            select new { Leader = x, Appraisal = a };
+        var ordered = sort switch
+        {
+            AppraisalSort.NameDescending => joined.OrderByDescending(r => r.Leader.Name),
+            AppraisalSort.Unit => joined.OrderBy(r => r.Leader.Unit!.Name).ThenBy(r => r.Leader.Name),
+            AppraisalSort.UnitDescending => joined.OrderByDescending(r => r.Leader.Unit!.Name).ThenBy(r => r.Leader.Name),
+            _ => joined.OrderBy(r => r.Leader.Name),
+        };
+
+        // A total order, so that pages neither repeat nor skip a leader.
+        var rows = ordered.ThenBy(r => r.Leader.Id).Skip(skip);
+        if (take is { } count)
+        {
+            rows = rows.Take(count);
+        }
+
+        var selected = await rows
+            .Select(r => new
+            {
+                r.Leader.Id,
+                r.Leader.Name,
+                r.Leader.StaffNumber,
+                r.Leader.Rank,
+                UnitName = r.Leader.Unit!.Name,
+                Exists = r.Appraisal != null,
+                OrganizationOpinion = r.Appraisal != null ? r.Appraisal.OrganizationOpinion : null,
+                Grade = r.Appraisal != null ? r.Appraisal.Grade : null,
+                FinalizedAtUtc = r.Appraisal != null ? r.Appraisal.FinalizedAtUtc : null,
+            })
+            .ToListAsync(cancellationToken);
+        return [.. selected.Select(r => new AppraisalListItem(
+            r.Id,
+            r.Name,
+            r.StaffNumber,
+            r.Rank,
+            r.UnitName,
+            AppraisalRules.StatusOf(r.Exists, r.OrganizationOpinion, r.FinalizedAtUtc),
+            r.Grade,
+            LocalDate(r.FinalizedAtUtc)))];
+    }
+
+    /// <summary>A stored UTC timestamp as the province's local date.</summary>
+    private DateOnly? LocalDate(DateTime? utc) =>
+        utc is { } u ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(u, DateTimeKind.Utc), clock.LocalTimeZone)) : null;
+
+    private int ListYear(int? year) => year is { } y && AppraisalRules.IsAppraisableYear(y, Today) ? y : Today.Year;
+
+    private static (DateOnly Start, DateOnly End) YearBounds(int year) => (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private sealed record Target(
+        int LeaderId,
+        string Name,
+        string StaffNumber,
+        LeaderRank Rank,
+        int UnitId,
+        string UnitName,
+        bool InJurisdiction,
+        bool IsOwn,
+        bool PostedDuringYear);
+}

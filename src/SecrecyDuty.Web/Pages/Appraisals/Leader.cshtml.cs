@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Web.Infrastructure;
+
+namespace SecrecyDuty.Web.Pages.Appraisals;
+
+/// <summary>A leader's appraisal for a year: the leader's own section, the secrecy office's part, finalizing (art. 9).</summary>
+public sealed class LeaderModel(AppraisalService appraisals, IStringLocalizer<Messages> l) : PageModel
+{
+    public const string DutyReportPrefix = nameof(DutyReport);
+    public const string OpinionPrefix = nameof(Opinion);
+
+    [BindProperty]
+    public DutyReportInput DutyReport { get; set; } = new();
+
+    [BindProperty]
+    public AppraisalOpinionInput Opinion { get; set; } = new();
+
+    public AppraisalDetails Appraisal { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int leaderId, int? year, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(leaderId, year, cancellationToken))
+        {
+            // Outside the jurisdiction looks exactly like "no such leader".
+            return NotFound();
+        }
+
+        DutyReport = new DutyReportInput { DutyReportSection = Appraisal.DutyReportSection };
+        Opinion = new AppraisalOpinionInput
+        {
+            OrganizationOpinion = Appraisal.OrganizationOpinion,
+            Grade = Appraisal.Grade,
+            Commendation = Appraisal.Commendation,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDutyReportAsync(int leaderId, int? year, CancellationToken cancellationToken)
+    {
+        var y = year ?? 0;
+        var result = await appraisals.SaveDutyReportAsync(leaderId, y, DutyReport, cancellationToken);
+        return await AfterAsync(result, leaderId, y, DutyReportPrefix, l["Your duty report section is saved."].Value, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostOpinionAsync(int leaderId, int? year, CancellationToken cancellationToken)
+    {
+        var y = year ?? 0;
+        var result = await appraisals.SaveOrganizationPartAsync(leaderId, y, Opinion, cancellationToken);
+        return await AfterAsync(result, leaderId, y, OpinionPrefix, l["The secrecy organization's part is saved."].Value, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostFinalizeAsync(int leaderId, int? year, CancellationToken cancellationToken)
+    {
+        var y = year ?? 0;
+        var result = await appraisals.FinalizeAsync(leaderId, y, Opinion, cancellationToken);
+        return await AfterAsync(result, leaderId, y, OpinionPrefix, l["The appraisal is finalized. It can no longer be changed."].Value, cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterAsync(Result? result, int leaderId, int year, string prefix, string status, CancellationToken cancellationToken)
+    {
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddResultErrors(result, prefix);
+            return await LoadAsync(leaderId, year, cancellationToken) ? Page() : NotFound();
+        }
+
+        TempData["Status"] = status;
+        return RedirectToPage("Leader", new { leaderId, year });
+    }
+
+    private async Task<bool> LoadAsync(int leaderId, int? year, CancellationToken cancellationToken)
+    {
+        var appraisal = await appraisals.GetAsync(leaderId, year, cancellationToken);
+        if (appraisal is null)
+        {
+            return false;
+        }
+
+        Appraisal = appraisal;
+        return true;
+    }
+}

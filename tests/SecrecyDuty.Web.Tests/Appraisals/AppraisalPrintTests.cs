@@ -1,0 +1,138 @@
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Web.Tests.Infrastructure;
+using SecrecyDuty.Web.Tests.Leaders;
+using static SecrecyDuty.Web.Tests.Appraisals.AppraisalTestData;
+
+namespace SecrecyDuty.Web.Tests.Appraisals;
+
+/// <summary>The appraisal as an A4 document: the leader, postings, checklists and activities of the year, the appraisal.</summary>
+public sealed class AppraisalPrintTests
+{
+    /// <summary>
+    /// 张教 in 2026: principal leader of the bureau all year and, from July, leader in charge of secrecy work of a
+    /// second unit; a reviewed checklist; two activities attended, one he did not attend, one of last year.
+    /// </summary>
+    private static async Task<AppraisalProvince> DocumentedYearAsync(TestApp app)
+    {
+        var p = await AppraisalProvince.CreateAsync(app);
+        var office = await app.AddUnitAsync("SF-QS-BMJ", "青山市国家保密局", p.City);
+        var second = await app.AddPostingAsync(p.Zhang, office, PostingRole.SecrecyLeader, new DateOnly(2026, 7, 1), to: new DateOnly(2026, 10, 31), title: "兼任副局长", portfolio: "保密技术");
+        await app.AddChecklistAsync(
+            p.ZhangPosting,
+            p.Bureau,
+            ChecklistStatus.Reviewed,
+            "清单逐项落实，审核通过。",
+            ("C4.1", ChecklistItemStatus.Fulfilled, "严格遵守保密守则", null),
+            ("P5.2", ChecklistItemStatus.InProgress, "保密办人员正在充实", null),
+            ("P5.3", ChecklistItemStatus.NotApplicable, null, "年内调整分工"));
+        await app.AddActivityAsync(p.Bureau, ActivityKind.Briefing, new DateOnly(2026, 3, 16), "2026年上半年保密工作汇报会", p.ZhangPosting, p.LiPosting);
+        await app.AddActivityAsync(p.Bureau, ActivityKind.MemberMeeting, new DateOnly(2026, 6, 20), "保密委员会第一次全体会议", p.LiPosting);
+        await app.AddActivityAsync(office, ActivityKind.Training, new DateOnly(2026, 9, 8), "全市保密干部培训班", second);
+        await app.AddActivityAsync(p.Bureau, ActivityKind.Briefing, new DateOnly(2025, 9, 1), "2025年下半年保密工作汇报会", p.ZhangPosting);
+        await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "该同志认真履行第一责任人职责。", grade: AppraisalGrade.Excellent, finalized: true, dutyReport: "全年听取保密工作汇报两次。");
+        return p;
+    }
+
+    [Fact]
+    public async Task The_print_view_holds_the_title_the_leader_each_posting_the_checklist_the_activities_attended_the_opinion_and_the_grade()
+    {
+        using var app = new TestApp();
+        var p = await DocumentedYearAsync(app);
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
+
+        var doc = await TestApp.GetDocumentAsync(client, PrintUrl(p.Zhang));
+
+        Assert.Equal("2026年度领导干部履行保密工作责任制情况考核表", doc.QuerySelector("#doc-title")!.TextContent);
+        Assert.Equal("张教", doc.QuerySelector("#doc-leader-name")!.TextContent);
+        var postings = doc.QuerySelectorAll(".doc-posting").Select(r => string.Join("|", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
+        Assert.Equal(["青山市教育局|主要领导|局长|—|2023年2月1日至今", "青山市国家保密局|分管保密工作的领导|兼任副局长|保密技术|2026年7月1日至2026年10月31日"], postings);
+
+        var items = doc.QuerySelectorAll(".doc-checklist-item")
+            .Select(r => (Code: r.GetAttribute("data-code"), Status: Collapse(r.QuerySelector(".item-status")!.TextContent)))
+            .ToList();
+        Assert.Equal([("C4.1", "已落实"), ("P5.2", "进行中"), ("P5.3", "不适用 理由：年内调整分工")], items);
+        Assert.Contains("不泄露党和国家秘密", doc.QuerySelector(".doc-checklist-item[data-code='C4.1']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("清单状态：已审核", doc.QuerySelector(".doc-checklist-status")!.TextContent);
+        Assert.Equal("清单逐项落实，审核通过。", doc.QuerySelector(".doc-checklist-opinion")!.TextContent);
+
+        var activities = doc.QuerySelectorAll(".doc-activity").Select(r => string.Join("|", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
+        Assert.Equal(["2026年3月16日|听取保密工作汇报|2026年上半年保密工作汇报会|青山市教育局", "2026年9月8日|保密宣传教育培训|全市保密干部培训班|青山市国家保密局"], activities);
+        var counts = doc.QuerySelectorAll("#doc-unit-counts tbody tr").Select(r => string.Join("|", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
+        Assert.Equal(["青山市教育局|1|1", "青山市国家保密局|0|0"], counts);
+
+        Assert.Equal("全年听取保密工作汇报两次。", doc.QuerySelector("#doc-duty-report")!.TextContent);
+        Assert.Equal("该同志认真履行第一责任人职责。", doc.QuerySelector("#doc-opinion")!.TextContent);
+        Assert.Equal("☑ 优秀", doc.QuerySelector("#doc-grade .grade.chosen")!.TextContent);
+        Assert.Contains("单位保密组织（盖章）", doc.QuerySelector("#doc-signatures")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(doc.QuerySelector("#draft-mark"));
+    }
+
+    [Fact]
+    public async Task The_print_view_has_its_own_layout_without_navigation_and_a_print_button()
+    {
+        using var app = new TestApp();
+        var p = await DocumentedYearAsync(app);
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
+
+        var doc = await TestApp.GetDocumentAsync(client, PrintUrl(p.Zhang));
+
+        Assert.Null(doc.QuerySelector("nav"));
+        Assert.Null(doc.QuerySelector(".navbar"));
+        Assert.Null(doc.QuerySelector("#culture-form"));
+        Assert.NotNull(doc.QuerySelector("#print-button"));
+        Assert.Contains(doc.QuerySelectorAll("link[rel=stylesheet]"), l => l.GetAttribute("href")!.StartsWith("/css/print.css", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_print_view_is_in_Chinese_by_default_whatever_the_browser_asks_for()
+    {
+        using var app = new TestApp();
+        var p = await DocumentedYearAsync(app);
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var doc = await TestApp.GetDocumentAsync(client, PrintUrl(p.Zhang));
+
+        Assert.Equal("zh-CN", doc.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("张教 · 2026年度领导干部履行保密工作责任制情况考核表", doc.Title);
+        Assert.Equal("依据《党政领导干部保密工作责任制实施办法》第九条、第十条", doc.QuerySelector(".doc-basis")!.TextContent);
+        Assert.Equal(["基本情况", "本年度任职情况", "本年度保密工作职责清单履行情况", "本年度参加保密工作活动情况", "个人述职报告中履行保密工作责任制情况", "单位保密组织意见及考核结果"], doc.QuerySelectorAll(".doc-section > h2").Select(h => h.TextContent));
+    }
+
+    [Fact]
+    public async Task The_print_view_follows_the_chosen_language()
+    {
+        using var app = new TestApp();
+        var p = await DocumentedYearAsync(app);
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
+        var form = await TestApp.GetFormAsync(client, "/Appraisals", "#culture-form");
+        await client.PostAsync("/Culture", form.With(("culture", "en")).ToContent());
+
+        var doc = await TestApp.GetDocumentAsync(client, PrintUrl(p.Zhang));
+
+        Assert.Equal("en", doc.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("2026 appraisal of a leading cadre's performance of the secrecy work responsibility system", doc.QuerySelector("#doc-title")!.TextContent);
+        Assert.Contains("Do not disclose Party or State secrets.", doc.QuerySelector(".doc-checklist-item[data-code='C4.1']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("☑ Excellent", doc.QuerySelector("#doc-grade .grade.chosen")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_draft_is_marked_as_such_and_says_what_is_missing()
+    {
+        using var app = new TestApp();
+        var p = await AppraisalProvince.CreateAsync(app);
+        var client = await app.SignedInAsync("li");
+
+        var doc = await TestApp.GetDocumentAsync(client, PrintUrl(p.Li));
+
+        Assert.Equal("草稿：本考核尚未定稿", doc.QuerySelector("#draft-mark")!.TextContent);
+        Assert.Equal("2026年度无职责清单记录。", doc.QuerySelector("#no-checklists")!.TextContent);
+        Assert.Equal("2026年度无参加已登记活动的记录。", doc.QuerySelector("#no-activities")!.TextContent);
+        Assert.Equal("尚未提出", doc.QuerySelector("#doc-opinion")!.TextContent);
+        Assert.Null(doc.QuerySelector("#doc-grade .grade.chosen"));
+    }
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
