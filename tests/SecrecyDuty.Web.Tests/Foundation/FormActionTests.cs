@@ -1,0 +1,31 @@
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Web.Tests.Infrastructure;
+
+namespace SecrecyDuty.Web.Tests.Foundation;
+
+/// <summary>
+/// A page re-rendered by a secondary handler (its URL ends in ?handler=…) must still post its main form to
+/// the default handler: otherwise "Save" after "refresh attendees" or "add row" repeats the secondary action.
+/// </summary>
+public sealed class FormActionTests
+{
+    [Theory]
+    [InlineData("/Activities/Create", "#activity-form", "Refresh")]
+    [InlineData("/Units/SecrecyOrganization/{0}/Edit", "#organization-form", "AddMember")]
+    public async Task The_main_form_posts_to_the_default_handler_after_a_secondary_one(string url, string form, string handler)
+    {
+        using var app = new TestApp();
+        var unit = await app.AddUnitAsync("SF", "示范省");
+        await app.AddUserAsync("officer", Roles.SecrecyOfficer, unit);
+        var client = app.CreateBrowserClient();
+        await TestApp.SignInAsync(client, "officer");
+        var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, url, unit);
+
+        var fields = await TestApp.GetFormAsync(client, path, form);
+        var response = await client.PostAsync($"{path}?handler={handler}", fields.ToContent());
+        var page = await TestApp.ParseAsync(response);
+
+        var action = page.QuerySelector(form)!.GetAttribute("action");
+        Assert.Equal(path, action);
+    }
+}
