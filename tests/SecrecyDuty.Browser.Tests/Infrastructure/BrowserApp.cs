@@ -78,6 +78,16 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }
 
+    /// <summary>Saves a file beside the screenshots (a printed PDF, say).</summary>
+    public static async Task SaveArtifactAsync(string name, byte[] content)
+    {
+        var directory = Environment.GetEnvironmentVariable("SECRECYDUTY_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(directory);
+        await File.WriteAllBytesAsync(Path.Combine(directory, name), content);
+    }
+
     public async new Task DisposeAsync()
     {
         if (_browser is not null)
