@@ -69,7 +69,22 @@ public sealed class AccountService(
             return Result<string>.Failure(new FieldError(nameof(input.UnitId), l["Choose a unit within your jurisdiction."]));
         }
 
-        return await CreateUserAsync(input, cancellationToken);
+        int? leaderId = null;
+        if (!string.IsNullOrWhiteSpace(input.LeaderStaffNumber))
+        {
+            // The leader's record must be kept by the account's own unit: a unit leader acts within it.
+            var staffNumber = input.LeaderStaffNumber.Trim();
+            leaderId = await db.Leaders.AsNoTracking()
+                .Where(x => x.StaffNumber == staffNumber && x.UnitId == input.UnitId && x.IsActive)
+                .Select(x => (int?)x.Id)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (leaderId is null)
+            {
+                return Result<string>.Failure(new FieldError(nameof(input.LeaderStaffNumber), l["No active leader with this staff number is kept by the chosen unit."]));
+            }
+        }
+
+        return await CreateUserAsync(input, cancellationToken, leaderId);
     }
 
     /// <summary>
@@ -104,7 +119,7 @@ public sealed class AccountService(
         return validation.IsValid ? await CreateUserAsync(input, cancellationToken) : Result<string>.Failure(validation);
     }
 
-    private async Task<Result<string>> CreateUserAsync(CreateAccountInput input, CancellationToken cancellationToken)
+    private async Task<Result<string>> CreateUserAsync(CreateAccountInput input, CancellationToken cancellationToken, int? leaderId = null)
     {
         var user = new AppUser
         {
@@ -112,6 +127,7 @@ public sealed class AccountService(
             DisplayName = input.DisplayName.Trim(),
             Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
             UnitId = input.UnitId,
+            LeaderId = leaderId,
             LockoutEnabled = true,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };

@@ -17,6 +17,9 @@ public sealed class CreateAccountInput
     public string Role { get; set; } = "";
 
     public string Password { get; set; } = "";
+
+    /// <summary>The staff number of the leader this account belongs to (a unit leader's own record), if any.</summary>
+    public string? LeaderStaffNumber { get; set; }
 }
 
 public sealed class CreateAccountValidator : AbstractValidator<CreateAccountInput>
@@ -43,5 +46,8 @@ public sealed class CreateAccountValidator : AbstractValidator<CreateAccountInpu
         RuleFor(x => x.Password)
             .NotEmpty().WithMessage(l["Enter an initial password."])
             .MinimumLength(MinimumPasswordLength).WithMessage(l["A password has at least 12 characters."]);
+        RuleFor(x => x.LeaderStaffNumber)
+            .NotEmpty().WithMessage(l["A unit leader's account needs the staff number of the leader's record."])
+            .When(x => x.Role == Roles.UnitLeader);
     }
 }

@@ -13,6 +13,7 @@ public sealed class CreateAccountValidatorTests
         UnitId = 1,
         Role = Roles.UnitLeader,
         Password = "Twelve-chars",
+        LeaderStaffNumber = "JYT-0001",
     };
 
     private static IEnumerable<string> FieldsInError(CreateAccountInput input) =>
@@ -46,6 +47,23 @@ public sealed class CreateAccountValidatorTests
         var input = Valid();
         input.UserName = userName;
         Assert.Equal(["UserName"], FieldsInError(input));
+    }
+
+    [Fact]
+    public void A_unit_leader_account_names_the_leader_record()
+    {
+        var input = Valid();
+        input.LeaderStaffNumber = " ";
+        Assert.Equal(["LeaderStaffNumber"], FieldsInError(input));
+    }
+
+    [Fact]
+    public void Other_roles_need_no_leader_record()
+    {
+        var input = Valid();
+        input.Role = Roles.SecrecyOfficer;
+        input.LeaderStaffNumber = null;
+        Assert.Empty(FieldsInError(input));
     }
 
     [Fact]

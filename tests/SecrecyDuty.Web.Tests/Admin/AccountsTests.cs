@@ -16,11 +16,13 @@ public sealed class AccountsTests
         var root = await app.AddUnitAsync("ROOT", "省保密局");
         var unit = await app.AddUnitAsync("JYT", "省教育厅", root);
         await app.AddUserAsync("admin", Roles.Administrator, root);
+        var leaderId = await AddLeaderAsync(app, unit, "JYT-0001");
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "admin");
 
         var form = await TestApp.GetFormAsync(client, "/Admin/Accounts/Create", "#create-account-form");
         var response = await client.PostAsync("/Admin/Accounts/Create", form.With(
+            ("Input.LeaderStaffNumber", "JYT-0001"),
             ("Input.UserName", "zhang.jiao"),
             ("Input.DisplayName", "张教"),
             ("Input.UnitId", unit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -34,7 +36,42 @@ public sealed class AccountsTests
 
         var newClient = app.CreateBrowserClient();
         Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(newClient, "zhang.jiao", "Initial-Password-1")).StatusCode);
+        var linked = await app.InScopeAsync(async sp => (await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("zhang.jiao"))!.LeaderId);
+        Assert.Equal(leaderId, linked);
     }
+
+    [Fact]
+    public async Task A_unit_leader_account_cannot_be_linked_to_a_leader_kept_by_another_unit()
+    {
+        using var app = new TestApp();
+        var root = await app.AddUnitAsync("ROOT", "Province");
+        var education = await app.AddUnitAsync("JYT", "Education", root);
+        var finance = await app.AddUnitAsync("CZT", "Finance", root);
+        await AddLeaderAsync(app, finance, "CZT-0001");
+        var admin = new FixedCurrentUser("a", root, Roles.Administrator);
+
+        var result = await app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, admin).CreateAsync(new CreateAccountInput
+        {
+            UserName = "wrong.link",
+            DisplayName = "Wrong",
+            UnitId = education,
+            Role = Roles.UnitLeader,
+            Password = "Good-Password-2026",
+            LeaderStaffNumber = "CZT-0001",
+        }));
+
+        Assert.Equal("LeaderStaffNumber", Assert.Single(result.Errors).Field);
+    }
+
+    private static Task<int> AddLeaderAsync(TestApp app, int unitId, string staffNumber) =>
+        app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SecrecyDuty.Data.AppDbContext>();
+            var leader = new SecrecyDuty.Core.Leaders.Leader { Name = "张教", StaffNumber = staffNumber, Rank = SecrecyDuty.Core.Leaders.LeaderRank.DepartmentBureau, UnitId = unitId };
+            db.Leaders.Add(leader);
+            await db.SaveChangesAsync();
+            return leader.Id;
+        });
 
     [Fact]
     public async Task A_bad_account_form_shows_each_message_beside_its_field_and_writes_nothing()
@@ -76,7 +113,7 @@ public sealed class AccountsTests
             UserName = "weak",
             DisplayName = "Weak",
             UnitId = root,
-            Role = Roles.UnitLeader,
+            Role = Roles.SecrecyOfficer,
             Password = "alllowercase",
         }));
 
@@ -98,7 +135,7 @@ public sealed class AccountsTests
             UserName = "taken",
             DisplayName = "Again",
             UnitId = root,
-            Role = Roles.UnitLeader,
+            Role = Roles.SecrecyOfficer,
             Password = "Good-Password-2026",
         }));
 
