@@ -71,21 +71,21 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var directory = Environment.GetEnvironmentVariable("SECRECYDUTY_SCREENSHOTS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
-        Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory(), name + ".png"), FullPage = true });
     }
 
     /// <summary>Saves a file beside the screenshots (a printed PDF, say).</summary>
-    public static async Task SaveArtifactAsync(string name, byte[] content)
+    public static Task SaveArtifactAsync(string name, byte[] content) =>
+        File.WriteAllBytesAsync(Path.Combine(ArtifactsDirectory(), name), content);
+
+    /// <summary>artifacts/screenshots under the repository, or SECRECYDUTY_SCREENSHOTS; created when missing.</summary>
+    private static string ArtifactsDirectory()
     {
         var directory = Environment.GetEnvironmentVariable("SECRECYDUTY_SCREENSHOTS") is { Length: > 0 } configured
             ? configured
             : Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(directory);
-        await File.WriteAllBytesAsync(Path.Combine(directory, name), content);
+        return directory;
     }
 
     public async new Task DisposeAsync()
