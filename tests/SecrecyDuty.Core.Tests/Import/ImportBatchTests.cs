@@ -1,6 +1,7 @@
 using SecrecyDuty.Core.Import;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
+using SecrecyDuty.Tests.Shared;
 
 namespace SecrecyDuty.Core.Tests.Import;
 

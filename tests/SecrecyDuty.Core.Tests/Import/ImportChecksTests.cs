@@ -1,5 +1,6 @@
 using SecrecyDuty.Core.Import;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Tests.Shared;
 
 namespace SecrecyDuty.Core.Tests.Import;
 

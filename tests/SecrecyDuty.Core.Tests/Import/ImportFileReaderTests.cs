@@ -1,6 +1,7 @@
 using System.Text;
 using MiniExcelLibs;
 using SecrecyDuty.Core.Import;
+using SecrecyDuty.Tests.Shared;
 
 namespace SecrecyDuty.Core.Tests.Import;
 

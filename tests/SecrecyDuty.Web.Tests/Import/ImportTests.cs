@@ -13,6 +13,7 @@ using SecrecyDuty.Core.Import;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data;
+using SecrecyDuty.Tests.Shared;
 using SecrecyDuty.Web.Pages.Import;
 using SecrecyDuty.Web.Tests.Infrastructure;
 

@@ -2,9 +2,11 @@ using System.Text;
 using MiniExcelLibs;
 using SecrecyDuty.Core.Import;
 
-namespace SecrecyDuty.Web.Tests.Import;
+namespace SecrecyDuty.Tests.Shared;
 
-/// <summary>Builds import files as a user would fill in the template: headers in row 1, data from row 2.</summary>
+/// <summary>
+/// Shared by the Core and Web test projects (linked into both).
+/// Builds import files as a user would fill in the template: headers in row 1, data from row 2.</summary>
 internal sealed class ImportFileBuilder
 {
     private readonly Dictionary<ImportSheet, List<string[]>> _rows = ImportLayout.Sheets.ToDictionary(s => s, _ => new List<string[]>());
