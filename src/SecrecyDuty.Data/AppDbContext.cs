@@ -51,6 +51,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
 
     public DbSet<RuleRegisterEntry> RuleRegisterEntries => Set<RuleRegisterEntry>();
 
+    public DbSet<RuleAreaExemption> RuleAreaExemptions => Set<RuleAreaExemption>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Activity> Activities => Set<Activity>();

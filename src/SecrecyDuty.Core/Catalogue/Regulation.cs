@@ -101,8 +101,17 @@ public class DutyItem
     /// <summary>The least a year that satisfies the item (P5.3: 1; S6.5: 2); null when it has no frequency.</summary>
     public int? MinimumPerYear { get; set; }
 
-    /// <summary>What is expected a year (P5.3: 2, one each half-year).</summary>
+    /// <summary>
+    /// What the province's practice expects a year on top of the regulation's minimum (P5.3: 2, one each half-year);
+    /// null when the practice asks no more than the regulation.
+    /// </summary>
     public int? ExpectedPerYear { get; set; }
+
+    /// <summary>
+    /// Into how many equal periods the practice spreads <see cref="ExpectedPerYear"/> (P5.3: 2 half-years, each due at
+    /// its end; 4 would be quarterly); null or 1 when the practice is a count due by the year's end.
+    /// </summary>
+    public int? ExpectedPeriodsPerYear { get; set; }
 
     public int SortOrder { get; set; }
 }

@@ -26,7 +26,8 @@ public sealed record DutyItemDefinition(
     string Text,
     string SummaryEn,
     int? MinimumPerYear,
-    int? ExpectedPerYear);
+    int? ExpectedPerYear,
+    int? ExpectedPeriodsPerYear = null);
 
 public sealed record RuleAreaDefinition(string Code, string Article, string Name, string NameEn);
 

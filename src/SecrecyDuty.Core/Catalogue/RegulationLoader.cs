@@ -26,7 +26,10 @@ public static partial class RegulationLoader
 
     private static readonly string[] RegulationFields = ["code", "version", "title", "titleEn", "articles", "dutyItems", "ruleAreas", "deficiencies", "sanctionRules"];
     private static readonly string[] ArticleFields = ["code", "part", "source", "label", "text", "summaryEn"];
-    private static readonly string[] DutyItemFields = ["code", "article", "holder", "text", "summaryEn", "minimumPerYear", "expectedPerYear"];
+    /// <summary>The numbers of equal periods a year divides into by whole months.</summary>
+    private static readonly int[] PeriodsPerYear = [1, 2, 3, 4, 6, 12];
+
+    private static readonly string[] DutyItemFields = ["code", "article", "holder", "text", "summaryEn", "minimumPerYear", "expectedPerYear", "expectedPeriodsPerYear"];
     private static readonly string[] RuleAreaFields = ["code", "article", "name", "nameEn"];
     private static readonly string[] DeficiencyFields = ["code", "article", "text", "summaryEn"];
     private static readonly string[] SanctionRuleFields = ["code", "article", "condition", "conditionEn", "administrative", "administrativeEn", "party", "partyEn"];
@@ -168,7 +171,24 @@ public static partial class RegulationLoader
                 f.Fail("minimumPerYear", $"is {minimum}, more than expectedPerYear ({expected}): the least that satisfies the item cannot exceed what is expected");
             }
 
-            return f.Failed ? null : new DutyItemDefinition(code!, article!, holder!.Value, text!, summaryEn!, minimum, expected);
+            var periods = f.TimesAYear("expectedPeriodsPerYear");
+            if (periods is int p)
+            {
+                if (!PeriodsPerYear.Contains(p))
+                {
+                    f.Fail("expectedPeriodsPerYear", $"is {p}: the year divides into 1, 2, 3, 4, 6 or 12 equal periods");
+                }
+                else if (expected is not int e)
+                {
+                    f.Fail("expectedPeriodsPerYear", "needs expectedPerYear: the periods spread what the practice expects a year");
+                }
+                else if (e % p != 0)
+                {
+                    f.Fail("expectedPeriodsPerYear", $"is {p}, which does not divide expectedPerYear ({e}) into equal periods");
+                }
+            }
+
+            return f.Failed ? null : new DutyItemDefinition(code!, article!, holder!.Value, text!, summaryEn!, minimum, expected, periods);
         }
 
         private RuleAreaDefinition? RuleArea(JsonElement element, string path)

@@ -46,6 +46,8 @@ public interface ISecrecyDutyDb
 
     DbSet<RuleRegisterEntry> RuleRegisterEntries { get; }
 
+    DbSet<RuleAreaExemption> RuleAreaExemptions { get; }
+
     DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<Activity> Activities { get; }

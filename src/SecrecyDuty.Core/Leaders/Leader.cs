@@ -79,6 +79,13 @@ public class Posting : IAudited
 
     public PostingRole Role { get; set; }
 
+    /// <summary>
+    /// The posting also carries the charge of secrecy work (分管保密工作) on top of its role: art. 6 does not require a
+    /// second person, so a small unit's principal leader may lead its secrecy work and then holds the S6 duties too.
+    /// Never set on a <see cref="PostingRole.SecrecyLeader"/> posting, which carries the charge by its role.
+    /// </summary>
+    public bool LeadsSecrecyWork { get; set; }
+
     /// <summary>The post's title, e.g. 党组书记、厅长.</summary>
     public string Title { get; set; } = "";
 

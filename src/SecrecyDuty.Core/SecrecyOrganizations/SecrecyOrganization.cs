@@ -110,3 +110,28 @@ public class RuleRegisterEntry : IAudited
 
     int? IAudited.AuditUnitId => UnitId;
 }
+
+/// <summary>
+/// A rule area of S6.6 that does not apply to the unit: the rules are made "结合本单位工作特点", so a unit without, say,
+/// science and technology work needs no R8 rules. Recorded by the secrecy office with the reason; counts as met.
+/// </summary>
+public class RuleAreaExemption : IAudited
+{
+    public int Id { get; set; }
+
+    public int UnitId { get; set; }
+
+    public Unit? Unit { get; set; }
+
+    public int RuleAreaId { get; set; }
+
+    public RuleArea? RuleArea { get; set; }
+
+    public string Reason { get; set; } = "";
+
+    public string RecordedBy { get; set; } = "";
+
+    public DateTime RecordedAtUtc { get; set; }
+
+    int? IAudited.AuditUnitId => UnitId;
+}

@@ -38,6 +38,18 @@ public class Unit : IAudited
 
     public AdministrativeLevel Level { get; set; } = AdministrativeLevel.Provincial;
 
+    /// <summary>
+    /// Art. 2 names only large and medium state-owned enterprises (国有大、中型企业): the leaders of a smaller one are
+    /// not in scope. Meaningful only for <see cref="UnitKind.StateOwnedEnterprise"/>.
+    /// </summary>
+    public bool IsLargeOrMediumEnterprise { get; set; }
+
+    /// <summary>The date the unit was set up; null when not recorded (the unit is then judged for every year).</summary>
+    public DateOnly? EstablishedOn { get; set; }
+
+    /// <summary>The date the unit closed (set when it is deactivated); years after it are not judged.</summary>
+    public DateOnly? ClosedOn { get; set; }
+
     public int? ParentId { get; set; }
 
     public Unit? Parent { get; set; }

@@ -57,3 +57,17 @@ internal sealed class RuleRegisterEntryConfiguration : IEntityTypeConfiguration<
         builder.HasOne(r => r.RuleArea).WithMany().HasForeignKey(r => r.RuleAreaId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class RuleAreaExemptionConfiguration : IEntityTypeConfiguration<RuleAreaExemption>
+{
+    public void Configure(EntityTypeBuilder<RuleAreaExemption> builder)
+    {
+        builder.Property(r => r.Reason).HasMaxLength(500).IsRequired();
+        builder.Property(r => r.RecordedBy).HasMaxLength(256).IsRequired();
+
+        // One exemption per rule area per unit.
+        builder.HasIndex(r => new { r.UnitId, r.RuleAreaId }).IsUnique();
+        builder.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.RuleArea).WithMany().HasForeignKey(r => r.RuleAreaId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

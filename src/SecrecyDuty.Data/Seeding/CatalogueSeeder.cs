@@ -137,6 +137,7 @@ public sealed partial class CatalogueSeeder(AppDbContext db, TimeProvider clock,
             SummaryEn = d.SummaryEn,
             MinimumPerYear = d.MinimumPerYear,
             ExpectedPerYear = d.ExpectedPerYear,
+            ExpectedPeriodsPerYear = d.ExpectedPeriodsPerYear,
             SortOrder = i + 1,
         }));
         db.RuleAreas.AddRange(definition.RuleAreas.Select((r, i) => new RuleArea

@@ -355,6 +355,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Property<int?>("ExpectedPerYear")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ExpectedPeriodsPerYear")
+                        .HasColumnType("int");
+
                     b.Property<int?>("MinimumPerYear")
                         .HasColumnType("int");
 
@@ -937,6 +940,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Property<int>("LeaderId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("LeadsSecrecyWork")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Portfolio")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -967,6 +973,43 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         {
                             t.HasCheckConstraint("CK_Postings_Period", "[To] IS NULL OR [To] >= [From]");
                         });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.SecrecyOrganizations.RuleAreaExemption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("RuleAreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleAreaId");
+
+                    b.HasIndex("UnitId", "RuleAreaId")
+                        .IsUnique();
+
+                    b.ToTable("RuleAreaExemptions");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.SecrecyOrganizations.RuleRegisterEntry", b =>
@@ -1132,6 +1175,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1140,7 +1186,13 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateOnly?>("EstablishedOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsLargeOrMediumEnterprise")
                         .HasColumnType("bit");
 
                     b.Property<string>("Kind")
@@ -1466,6 +1518,25 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Leader");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.SecrecyOrganizations.RuleAreaExemption", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Catalogue.RuleArea", "RuleArea")
+                        .WithMany()
+                        .HasForeignKey("RuleAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("RuleArea");
 
                     b.Navigation("Unit");
                 });

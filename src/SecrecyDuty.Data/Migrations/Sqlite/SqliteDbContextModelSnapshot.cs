@@ -338,6 +338,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Property<int?>("ExpectedPerYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ExpectedPeriodsPerYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MinimumPerYear")
                         .HasColumnType("INTEGER");
 
@@ -898,6 +901,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Property<int>("LeaderId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LeadsSecrecyWork")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Portfolio")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -928,6 +934,41 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_Postings_Period", "[To] IS NULL OR [To] >= [From]");
                         });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.SecrecyOrganizations.RuleAreaExemption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleAreaId");
+
+                    b.HasIndex("UnitId", "RuleAreaId")
+                        .IsUnique();
+
+                    b.ToTable("RuleAreaExemptions");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.SecrecyOrganizations.RuleRegisterEntry", b =>
@@ -1083,6 +1124,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1091,7 +1135,13 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EstablishedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLargeOrMediumEnterprise")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -1417,6 +1467,25 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Leader");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.SecrecyOrganizations.RuleAreaExemption", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Catalogue.RuleArea", "RuleArea")
+                        .WithMany()
+                        .HasForeignKey("RuleAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("RuleArea");
 
                     b.Navigation("Unit");
                 });
