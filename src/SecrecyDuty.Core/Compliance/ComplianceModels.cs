@@ -8,8 +8,8 @@ public static class Requirements
 
 /// <summary>What the states of one unit and year were computed from: the records behind each cell.</summary>
 public sealed record ComplianceCounts(
-    int FirstHalfBriefings,
-    int SecondHalfBriefings,
+    int Briefings,
+    IReadOnlyList<int> BriefingsPerPracticePeriod,
     int MemberMeetings,
     int Trainings,
     DateOnly? OrganizationEstablishedOn,
@@ -17,16 +17,16 @@ public sealed record ComplianceCounts(
     int FullTimeCadres,
     int RuleAreas,
     IReadOnlyList<string> MissingRuleAreas,
+    int RuleAreasNotApplicable,
     int ChecklistsRequired,
     int ChecklistsSubmitted,
-    int ChecklistsReviewed)
-{
-    public int Briefings => FirstHalfBriefings + SecondHalfBriefings;
-}
+    int ChecklistsReviewed);
 
 /// <summary>
 /// One row of the heat map: a unit's state for every requirement in a year, in <see cref="Requirements.All"/> order,
-/// with the semiannual view of P5.3. <see cref="Depth"/>: how far below the top of the jurisdiction the unit lies.
+/// with the periods of the province's practice for P5.3 (the half-years in the shipped data).
+/// <see cref="Depth"/>: how far below the top of the jurisdiction the unit lies. <see cref="EstablishedOn"/> and
+/// <see cref="ClosedOn"/>: the unit's life, when recorded (a year outside it is not judged).
 /// </summary>
 public sealed record UnitCompliance(
     int UnitId,
@@ -35,27 +35,40 @@ public sealed record UnitCompliance(
     int Depth,
     int Year,
     IReadOnlyList<ComplianceResult> Results,
-    ComplianceState FirstHalfBriefing,
-    ComplianceState SecondHalfBriefing,
+    IReadOnlyList<PracticePeriod> PracticePeriods,
     ComplianceCounts Counts)
 {
+    public DateOnly? EstablishedOn { get; init; }
+
+    public DateOnly? ClosedOn { get; init; }
+
     public ComplianceResult this[Requirement requirement] => Results.Single(r => r.Requirement == requirement);
 
-    /// <summary>Nothing missing and nothing partly met: every requirement met or not yet due.</summary>
-    public bool IsCompliant => Results.All(r => r.State is ComplianceState.Met or ComplianceState.NotYetDue);
+    /// <summary>Nothing the regulation asks for is missing or partly met: each of its requirements is met, not yet due or not judged.</summary>
+    public bool IsCompliant => !Results.Any(r => r.Basis == RequirementBasis.Regulation && r.IsGap);
 
-    /// <summary>Requirements missing or partly met: overdue.</summary>
-    public IEnumerable<ComplianceResult> Gaps => Results.Where(r => r.State is ComplianceState.Missing or ComplianceState.PartlyMet);
+    /// <summary>Nothing the province's practice expects on top of the regulation is overdue.</summary>
+    public bool MeetsPractice => !Results.Any(r => r.Basis == RequirementBasis.Practice && r.IsGap);
+
+    /// <summary>Requirements missing or partly met after their due date: overdue (the regulation's and the practice's).</summary>
+    public IEnumerable<ComplianceResult> Gaps => Results.Where(r => r.IsGap);
+
+    /// <summary>The practice period "today" falls in (for the current year), else the last one; null without a practice.</summary>
+    public PracticePeriod? PracticePeriodOn(DateOnly date) =>
+        PracticePeriods.Count == 0 ? null
+        : date.Year == Year ? PracticePeriods.LastOrDefault(p => p.Start <= date) ?? PracticePeriods[0]
+        : PracticePeriods[^1];
 }
 
 /// <summary>How many units of the map are in each state for one requirement.</summary>
-public sealed record RequirementTally(Requirement Requirement, int Met, int PartlyMet, int Missing, int NotYetDue)
+public sealed record RequirementTally(Requirement Requirement, int Met, int PartlyMet, int Missing, int NotYetDue, int NotJudged = 0)
 {
     public int Count(ComplianceState state) => state switch
     {
         ComplianceState.Met => Met,
         ComplianceState.PartlyMet => PartlyMet,
         ComplianceState.Missing => Missing,
+        ComplianceState.NotJudged => NotJudged,
         _ => NotYetDue,
     };
 }
@@ -96,4 +109,4 @@ public sealed record ComplianceDashboard(
     int DueLaterCount);
 
 /// <summary>A unit's compliance page: its row, and what the account may record from it.</summary>
-public sealed record UnitCompliancePage(UnitCompliance Unit, bool CanRecordActivities, bool CanMaintainMasterData, int RuleAreaCount);
+public sealed record UnitCompliancePage(UnitCompliance Unit, bool CanRecordActivities, bool CanMaintainMasterData, int RuleAreaCount, ComplianceFrequencies Frequencies);

@@ -3,15 +3,16 @@ using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.Compliance;
 
 /// <summary>
-/// The compliance engine over the jurisdiction: for every active unit and year, each requirement's state with its
-/// reason. The records are counted in SQL for all units and years at once (seven grouped queries whatever the
-/// number of units), then <see cref="ComplianceRules"/> judges each unit. Open rectification orders are not a
+/// The compliance engine over the jurisdiction: for every unit and each year it existed, each requirement's state with
+/// its reason and due date. The records are counted in SQL for all units and years at once (a fixed number of grouped
+/// queries whatever the number of units), then <see cref="ComplianceRules"/> judges each unit. Open rectification orders are not a
 /// requirement yet: inspections come with a later issue.
 /// </summary>
 public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdiction, ICurrentUser user, TimeProvider clock)
@@ -59,7 +60,7 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         var row = computed.Rows[year].SingleOrDefault();
         return row is null
             ? null
-            : new UnitCompliancePage(row with { Depth = 0 }, CanRecordActivities, Permissions.CanMaintainMasterData(user), computed.RuleAreaCount);
+            : new UnitCompliancePage(row with { Depth = 0 }, CanRecordActivities, Permissions.CanMaintainMasterData(user), computed.RuleAreaCount, computed.Frequencies);
     }
 
     /// <summary>
@@ -72,12 +73,11 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         var year = today.Year;
         var computed = await ComputeAsync(jurisdiction.UnitIds(), year - TrendYears + 1, year, cancellationToken);
         var rows = computed.Rows[year];
-        var period = new AssessmentPeriod(year, today);
         var overdue = rows.SelectMany(r => r.Gaps.Select(g => new DueItem(r.UnitId, r.UnitName, g)))
             .OrderBy(d => d.Result.State == ComplianceState.Missing ? 0 : 1)
             .ToList();
         var dueLater = rows.SelectMany(r => r.Results
-                .Where(x => ComplianceRules.IsDueLater(period, x, r.Counts.ChecklistsRequired))
+                .Where(x => ComplianceRules.IsDueLater(new AssessmentPeriod(year, today), x))
                 .Select(x => new DueItem(r.UnitId, r.UnitName, x)))
             .ToList();
         var trends = computed.Rows
@@ -139,7 +139,8 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
                     states.Count(s => s == ComplianceState.Met),
                     states.Count(s => s == ComplianceState.PartlyMet),
                     states.Count(s => s == ComplianceState.Missing),
-                    states.Count(s => s == ComplianceState.NotYetDue));
+                    states.Count(s => s == ComplianceState.NotYetDue),
+                    states.Count(s => s == ComplianceState.NotJudged));
             })
             .ToList();
         var items = rows.Skip((page - 1) * pageSize).Take(pageSize).ToList();
@@ -153,35 +154,57 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
             tallies.Sum(t => t.PartlyMet));
     }
 
-    private sealed record Computed(IReadOnlyDictionary<int, List<UnitCompliance>> Rows, int RuleAreaCount);
+    private sealed record Computed(IReadOnlyDictionary<int, List<UnitCompliance>> Rows, int RuleAreaCount, ComplianceFrequencies Frequencies);
 
     /// <summary>
-    /// The rows of every active unit among <paramref name="unitIds"/> for each year from <paramref name="firstYear"/> to
-    /// <paramref name="lastYear"/>, in tree order. Seven queries, each grouped in SQL, whatever the number of units and years.
+    /// The frequencies of P5.3, S6.5 and S6.3 in the current regulation (data, not code: a province that asks for
+    /// quarterly reports ships different data). A code the current regulation lacks has no frequency.
+    /// </summary>
+    private async Task<ComplianceFrequencies> FrequenciesAsync(CancellationToken cancellationToken)
+    {
+        string[] codes = [ComplianceFrequencies.BriefingsCode, ComplianceFrequencies.MemberMeetingsCode, ComplianceFrequencies.EducationCode];
+        var items = await db.DutyItems.AsNoTracking()
+            .Where(d => codes.Contains(d.Code) && db.Regulations.Any(r => r.Id == d.RegulationId && r.IsCurrent))
+            .Select(d => new { d.Code, d.MinimumPerYear, d.ExpectedPerYear, d.ExpectedPeriodsPerYear })
+            .ToListAsync(cancellationToken);
+        DutyFrequency Of(string code) =>
+            items.FirstOrDefault(i => i.Code == code) is { } i ? DutyFrequency.From(i.MinimumPerYear, i.ExpectedPerYear, i.ExpectedPeriodsPerYear) : DutyFrequency.None;
+        return new ComplianceFrequencies(Of(ComplianceFrequencies.BriefingsCode), Of(ComplianceFrequencies.MemberMeetingsCode), Of(ComplianceFrequencies.EducationCode));
+    }
+
+    /// <summary>
+    /// The rows of every unit among <paramref name="unitIds"/> that existed in each year from <paramref name="firstYear"/>
+    /// to <paramref name="lastYear"/>, in tree order: active units, and closed ones for the years up to their closing.
+    /// Eight queries, each grouped in SQL, whatever the number of units and years.
     /// </summary>
     private async Task<Computed> ComputeAsync(IQueryable<int> unitIds, int firstYear, int lastYear, CancellationToken cancellationToken)
     {
         var start = new DateOnly(firstYear, 1, 1);
         var end = new DateOnly(lastYear, 12, 31);
-        var scope = db.Units.Where(u => u.IsActive && unitIds.Contains(u.Id)).Select(u => u.Id);
+        var frequencies = await FrequenciesAsync(cancellationToken);
+
+        // A closed unit keeps its rows for the years it existed; one deactivated without a closing date (recorded
+        // before units had one) is left out as before.
+        var scope = db.Units
+            .Where(u => unitIds.Contains(u.Id)
+                && (u.IsActive || u.ClosedOn != null)
+                && (u.EstablishedOn == null || u.EstablishedOn <= end)
+                && (u.ClosedOn == null || u.ClosedOn >= start))
+            .Select(u => u.Id);
 
         var units = await db.Units.AsNoTracking()
             .Where(u => scope.Contains(u.Id))
-            .Select(u => new UnitTreeRow(u.Id, u.ParentId, u.Code, u.Name, u.Kind, u.Level, u.IsActive))
+            .Select(u => new { Row = new UnitTreeRow(u.Id, u.ParentId, u.Code, u.Name, u.Kind, u.Level, u.IsActive), u.EstablishedOn, u.ClosedOn })
             .ToListAsync(cancellationToken);
 
-        // Briefings (P5.3) by half-year, member meetings (S6.5) and trainings (S6.3), per unit, kind and year.
+        // Reports (P5.3) by period of the province's practice, member meetings (S6.5) and trainings (S6.3) by year.
+        var monthsPerPeriod = 12 / frequencies.Briefings.PeriodsPerYear;
         var activities = await db.Activities.AsNoTracking()
             .Where(a => scope.Contains(a.UnitId)
                 && (a.Kind == ActivityKind.Briefing || a.Kind == ActivityKind.MemberMeeting || a.Kind == ActivityKind.Training)
                 && a.Date >= start && a.Date <= end)
-            .GroupBy(a => new { a.UnitId, a.Kind, a.Date.Year })
-            .Select(g => new ActivityCount(
-                g.Key.UnitId,
-                g.Key.Kind,
-                g.Key.Year,
-                g.Count(a => a.Date.Month <= 6),
-                g.Count(a => a.Date.Month > 6)))
+            .GroupBy(a => new { a.UnitId, a.Kind, a.Date.Year, Period = a.Kind == ActivityKind.Briefing ? (a.Date.Month - 1) / monthsPerPeriod : 0 })
+            .Select(g => new ActivityCount(g.Key.UnitId, g.Key.Kind, g.Key.Year, g.Key.Period, g.Count()))
             .ToListAsync(cancellationToken);
 
         // P5.2: the organization and its cadres (one organization per unit).
@@ -190,7 +213,8 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
             .Select(o => new OrganizationCount(o.UnitId, o.EstablishedOn, o.Cadres.Count, o.Cadres.Count(c => c.IsFullTime)))
             .ToDictionaryAsync(o => o.UnitId, cancellationToken);
 
-        // S6.6: the current regulation's areas, and per unit the earliest adoption of each area covered.
+        // S6.6: the current regulation's areas, per unit the earliest adoption of each area covered, and the areas
+        // marked not applicable.
         var areaCodes = await RuleAreaQueries.CurrentAreas(db).AsNoTracking()
             .OrderBy(a => a.SortOrder).ThenBy(a => a.Code)
             .Select(a => a.Code)
@@ -200,15 +224,22 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
             .GroupBy(c => new { c.UnitId, c.Code })
             .Select(g => new CoveredArea(g.Key.UnitId, g.Key.Code, g.Min(c => c.AdoptedOn)))
             .ToListAsync(cancellationToken);
+        var exempt = await RuleAreaQueries.Exempted(db).AsNoTracking()
+            .Where(x => scope.Contains(x.UnitId))
+            .Select(x => new { x.UnitId, x.Code })
+            .ToListAsync(cancellationToken);
 
-        // Art. 9: postings holding during each year need a checklist; counted by the years a posting spans.
-        var postings = await db.Postings.AsNoTracking()
+        // Art. 9 with art. 2: postings in scope holding during each year need a checklist; counted by the years a
+        // posting spans. Checklists of postings out of scope are not counted either.
+        var inScope = db.Postings.Where(LeaderScope.PostingInScope);
+        var postings = await inScope.AsNoTracking()
             .Where(p => scope.Contains(p.UnitId) && p.From <= end && (p.To == null || p.To >= start))
             .GroupBy(p => new { p.UnitId, FromYear = p.From.Year, ToYear = p.To == null ? int.MaxValue : p.To.Value.Year })
             .Select(g => new PostingSpan(g.Key.UnitId, g.Key.FromYear, g.Key.ToYear, g.Count()))
             .ToListAsync(cancellationToken);
+        var inScopeIds = inScope.Select(p => p.Id);
         var checklists = await db.DutyChecklists.AsNoTracking()
-            .Where(c => scope.Contains(c.UnitId) && c.Year >= firstYear && c.Year <= lastYear)
+            .Where(c => scope.Contains(c.UnitId) && c.Year >= firstYear && c.Year <= lastYear && inScopeIds.Contains(c.PostingId))
             .GroupBy(c => new { c.UnitId, c.Year })
             .Select(g => new ChecklistCount(
                 g.Key.UnitId,
@@ -219,70 +250,77 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
 
         var activityBy = activities.ToLookup(a => (a.UnitId, a.Kind, a.Year));
         var coveredBy = covered.ToLookup(c => c.UnitId);
+        var exemptBy = exempt.ToLookup(x => x.UnitId, x => x.Code);
         var postingsBy = postings.ToLookup(p => p.UnitId);
         var checklistsBy = checklists.ToDictionary(c => (c.UnitId, c.Year));
-        var ordered = TreeOrder(units);
+        var life = units.ToDictionary(u => u.Row.Id, u => (u.EstablishedOn, u.ClosedOn));
+        var ordered = TreeOrder([.. units.Select(u => u.Row)]);
         var today = Today;
+        var periods = frequencies.Briefings.PeriodsPerYear;
 
         var result = new Dictionary<int, List<UnitCompliance>>();
         for (var year = firstYear; year <= lastYear; year++)
         {
-            var period = new AssessmentPeriod(year, today);
             var rows = new List<UnitCompliance>(ordered.Count);
             foreach (var (unit, depth) in ordered)
             {
-                var briefings = activityBy[(unit.Id, ActivityKind.Briefing, year)].SingleOrDefault();
-                var meetings = activityBy[(unit.Id, ActivityKind.MemberMeeting, year)].SingleOrDefault();
-                var trainings = activityBy[(unit.Id, ActivityKind.Training, year)].SingleOrDefault();
+                var (from, to) = life[unit.Id];
+                var period = new AssessmentPeriod(year, today, from, to);
+                if (!period.UnitExisted)
+                {
+                    continue;
+                }
+
+                var briefings = new int[periods];
+                foreach (var b in activityBy[(unit.Id, ActivityKind.Briefing, year)])
+                {
+                    briefings[b.Period] += b.Count;
+                }
+
                 var organization = organizations.GetValueOrDefault(unit.Id);
                 var yearEnd = new DateOnly(year, 12, 31);
                 var present = coveredBy[unit.Id].Where(c => c.Since <= yearEnd).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
-                var missingAreas = areaCodes.Where(c => !present.Contains(c)).ToList();
+                var notApplicable = exemptBy[unit.Id].Where(c => !present.Contains(c)).ToHashSet(StringComparer.Ordinal);
+                var missingAreas = areaCodes.Where(c => !present.Contains(c) && !notApplicable.Contains(c)).ToList();
                 var required = postingsBy[unit.Id].Where(p => p.FromYear <= year && p.ToYear >= year).Sum(p => p.Count);
                 var checklist = checklistsBy.GetValueOrDefault((unit.Id, year));
                 var counts = new ComplianceCounts(
-                    briefings?.FirstHalf ?? 0,
-                    briefings?.SecondHalf ?? 0,
-                    meetings?.Total ?? 0,
-                    trainings?.Total ?? 0,
+                    briefings.Sum(),
+                    briefings,
+                    activityBy[(unit.Id, ActivityKind.MemberMeeting, year)].Sum(a => a.Count),
+                    activityBy[(unit.Id, ActivityKind.Training, year)].Sum(a => a.Count),
                     organization?.EstablishedOn,
                     organization?.Cadres ?? 0,
                     organization?.FullTimeCadres ?? 0,
-                    areaCodes.Count - missingAreas.Count,
+                    areaCodes.Count(present.Contains),
                     missingAreas,
+                    areaCodes.Count(notApplicable.Contains),
                     required,
                     checklist?.Submitted ?? 0,
                     checklist?.Reviewed ?? 0);
-                rows.Add(Judge(unit, depth, period, counts, areaCodes.Count));
+                rows.Add(Judge(unit, depth, period, counts, areaCodes.Count, frequencies) with { EstablishedOn = from, ClosedOn = to });
             }
 
             result[year] = rows;
         }
 
-        return new Computed(result, areaCodes.Count);
+        return new Computed(result, areaCodes.Count, frequencies);
     }
 
-    private static UnitCompliance Judge(UnitTreeRow unit, int depth, AssessmentPeriod period, ComplianceCounts c, int areaCount)
+    private static UnitCompliance Judge(UnitTreeRow unit, int depth, AssessmentPeriod period, ComplianceCounts c, int areaCount, ComplianceFrequencies f)
     {
+        var practice = ComplianceRules.PracticePeriods(period, f.Briefings, c.BriefingsPerPracticePeriod);
         ComplianceResult[] results =
         [
-            ComplianceRules.Briefings(period, c.FirstHalfBriefings, c.SecondHalfBriefings),
-            ComplianceRules.MemberMeetings(period, c.MemberMeetings),
+            ComplianceRules.Briefings(period, f.Briefings, c.Briefings),
+            ComplianceRules.BriefingPractice(period, f.Briefings, practice),
+            ComplianceRules.MemberMeetings(period, f.MemberMeetings, c.MemberMeetings),
             ComplianceRules.SecrecyOrganization(period, c.OrganizationEstablishedOn, c.Cadres, c.FullTimeCadres),
-            ComplianceRules.RuleRegister(c.MissingRuleAreas, areaCount),
-            ComplianceRules.Education(period, c.Trainings),
+            ComplianceRules.RuleRegister(c.MissingRuleAreas, areaCount, c.RuleAreasNotApplicable),
+            ComplianceRules.Education(period, f.Education, c.Trainings),
             ComplianceRules.Checklists(period, c.ChecklistsRequired, c.ChecklistsSubmitted, c.ChecklistsReviewed),
         ];
-        return new UnitCompliance(
-            unit.Id,
-            unit.Code,
-            unit.Name,
-            depth,
-            period.Year,
-            results,
-            ComplianceRules.BriefingHalf(period, secondHalf: false, c.FirstHalfBriefings),
-            ComplianceRules.BriefingHalf(period, secondHalf: true, c.SecondHalfBriefings),
-            c);
+        return new UnitCompliance(unit.Id, unit.Code, unit.Name, depth, period.Year, results, practice, c);
     }
 
     /// <summary>The units depth-first as the unit tree shows them (siblings by code), each with its depth below the top.</summary>
@@ -304,10 +342,7 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         return ordered;
     }
 
-    private sealed record ActivityCount(int UnitId, ActivityKind Kind, int Year, int FirstHalf, int SecondHalf)
-    {
-        public int Total => FirstHalf + SecondHalf;
-    }
+    private sealed record ActivityCount(int UnitId, ActivityKind Kind, int Year, int Period, int Count);
 
     private sealed record OrganizationCount(int UnitId, DateOnly EstablishedOn, int Cadres, int FullTimeCadres);
 

@@ -39,19 +39,23 @@ public enum OwnAppraisalState
 }
 
 /// <summary>
-/// A unit leader's dashboard: what is due for the unit and for the leader this half-year. <see cref="LeaderId"/> is null
+/// A unit leader's dashboard: what is due for the unit and for the leader, with the report of the practice period
+/// (half-year) "today" falls in. <see cref="LeaderId"/> is null
 /// when the account is not linked to a leader record (then no own checklist or appraisal can be shown).
 /// </summary>
 public sealed record LeaderDashboard(
     int Year,
-    bool SecondHalf,
+    DateOnly Today,
     UnitCompliance? Unit,
     int? LeaderId,
     IReadOnlyList<OwnChecklist> Checklists,
     OwnAppraisalState Appraisal)
 {
-    /// <summary>The semiannual briefing (P5.3) of the half-year we are in.</summary>
-    public ComplianceState? CurrentHalfBriefing => Unit is null ? null : SecondHalf ? Unit.SecondHalfBriefing : Unit.FirstHalfBriefing;
+    /// <summary>The province's practice for P5.3 in the period (half-year) we are in; null without a unit or a practice.</summary>
+    public PracticePeriod? CurrentPracticePeriod => Unit?.PracticePeriodOn(Today);
+
+    /// <summary>How many periods the practice divides the year into (2: half-years).</summary>
+    public int PracticePeriodsPerYear => Unit?.PracticePeriods.Count ?? 0;
 }
 
 public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdiction jurisdiction, ComplianceService compliance)
@@ -120,6 +124,6 @@ public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdicti
                 : OwnAppraisalState.InProgress;
         }
 
-        return new LeaderDashboard(year, !AssessmentPeriod.IsFirstHalf(today), unit, leaderId, checklists, appraisal);
+        return new LeaderDashboard(year, today, unit, leaderId, checklists, appraisal);
     }
 }

@@ -50,4 +50,22 @@ internal static class RuleAreaQueries
         join r in db.Regulations on a.RegulationId equals r.Id
         join c in CurrentAreas(db) on new { RegulationCode = r.Code, a.Code } equals new { c.RegulationCode, c.Code }
         select new CoveredRuleArea { UnitId = e.UnitId, AreaId = c.Id, Code = c.Code, AdoptedOn = e.AdoptedOn };
+
+    /// <summary>A unit's rule areas marked not applicable, counted against the current regulation's areas by code.</summary>
+    public static IQueryable<ExemptRuleArea> Exempted(ISecrecyDutyDb db) =>
+        from x in db.RuleAreaExemptions
+        join a in db.RuleAreas on x.RuleAreaId equals a.Id
+        join r in db.Regulations on a.RegulationId equals r.Id
+        join c in CurrentAreas(db) on new { RegulationCode = r.Code, a.Code } equals new { c.RegulationCode, c.Code }
+        select new ExemptRuleArea { UnitId = x.UnitId, AreaId = c.Id, Code = c.Code };
+}
+
+/// <summary>A rule area marked not applicable to a unit, counted against a rule area of the current regulation.</summary>
+internal sealed class ExemptRuleArea
+{
+    public int UnitId { get; init; }
+
+    public int AreaId { get; init; }
+
+    public string Code { get; init; } = "";
 }

@@ -36,7 +36,7 @@ public static class ComplianceLinks
     /// <summary>The activity kind that discharges a requirement, if it is one of activities.</summary>
     public static ActivityKind? ActivityKindOf(Requirement requirement) => requirement switch
     {
-        Requirement.Briefings => ActivityKind.Briefing,
+        Requirement.Briefings or Requirement.BriefingPractice => ActivityKind.Briefing,
         Requirement.MemberMeetings => ActivityKind.MemberMeeting,
         Requirement.Education => ActivityKind.Training,
         _ => null,
@@ -57,7 +57,7 @@ public static class ComplianceLinks
     /// </summary>
     public static RecordLink? Record(IUrlHelper url, Requirement requirement, int unitId, bool canRecordActivities, bool canMaintainMasterData) => requirement switch
     {
-        Requirement.Briefings when canRecordActivities => new(RecordActivity(url, unitId, ActivityKind.Briefing), "Record the briefing"),
+        Requirement.Briefings or Requirement.BriefingPractice when canRecordActivities => new(RecordActivity(url, unitId, ActivityKind.Briefing), "Record the report"),
         Requirement.MemberMeetings when canRecordActivities => new(RecordActivity(url, unitId, ActivityKind.MemberMeeting), "Record a member meeting"),
         Requirement.Education when canRecordActivities => new(RecordActivity(url, unitId, ActivityKind.Training), "Record a training session"),
         Requirement.SecrecyOrganization when canMaintainMasterData =>

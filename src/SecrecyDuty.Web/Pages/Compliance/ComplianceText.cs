@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Compliance;
 
@@ -10,15 +11,17 @@ public static class ComplianceText
     {
         ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(result);
-        return l[result.Reason, [.. result.Arguments]].Value;
+        // Dates read the same in both languages (yyyy-MM-dd), as everywhere else in the app.
+        return l[result.Reason, [.. result.Arguments.Select(a => a is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : a)]].Value;
     }
 
-    /// <summary>Bootstrap's background for a state: met green, partly met amber, missing red, not yet due grey.</summary>
+    /// <summary>Bootstrap's background for a state: met green, partly met amber, missing red, not yet due grey, not judged light.</summary>
     public static string CssClass(ComplianceState state) => state switch
     {
         ComplianceState.Met => "text-bg-success",
         ComplianceState.PartlyMet => "text-bg-warning",
         ComplianceState.Missing => "text-bg-danger",
+        ComplianceState.NotJudged => "text-bg-light border",
         _ => "text-bg-secondary",
     };
 
@@ -28,6 +31,7 @@ public static class ComplianceText
         ComplianceState.Met => "✓",
         ComplianceState.PartlyMet => "◐",
         ComplianceState.Missing => "✗",
+        ComplianceState.NotJudged => "·",
         _ => "–",
     };
 }

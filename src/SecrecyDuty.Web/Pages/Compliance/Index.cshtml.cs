@@ -63,8 +63,16 @@ public sealed class IndexModel(ComplianceService compliance, IStringLocalizer<Me
             columns.Add(new(l["{0}: reason", name], r => ComplianceText.Reason(l, r[requirement])));
         }
 
-        columns.Add(new(l["First-half briefing"], r => l["ComplianceState:" + r.FirstHalfBriefing].Value));
-        columns.Add(new(l["Second-half briefing"], r => l["ComplianceState:" + r.SecondHalfBriefing].Value));
+        // One column per period of the province's practice for P5.3 (the half-years in the shipped data).
+        var periods = rows.Select(r => r.PracticePeriods.Count).DefaultIfEmpty(0).Max();
+        for (var i = 0; i < periods; i++)
+        {
+            var index = i;
+            columns.Add(new(
+                l["Province's practice, period {0} of {1}", index + 1, periods],
+                r => index < r.PracticePeriods.Count ? l["ComplianceState:" + r.PracticePeriods[index].State].Value : ""));
+        }
+
         return TableExport.ToFile(exportFormat, $"compliance-{SelectedYear}", columns, rows);
     }
 
