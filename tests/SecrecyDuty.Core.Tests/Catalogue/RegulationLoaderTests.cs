@@ -422,6 +422,42 @@ public sealed class RegulationLoaderTests
         Assert.Equal(("$.dutyItems[2].expectedPerYear", "must be a whole number of times a year, not 1.5"), (problem.Path, problem.Problem));
     }
 
+    [Theory]
+    [InlineData(5, "is 5: the year divides into 1, 2, 3, 4, 6 or 12 equal periods")]
+    [InlineData(4, "is 4, which does not divide expectedPerYear (2) into equal periods")]
+    public void Practice_periods_must_divide_the_year_and_the_expected_count(int periods, string problemText)
+    {
+        var document = Valid();
+        Item(document, "dutyItems", 2)["expectedPeriodsPerYear"] = periods;
+
+        var problem = OnlyProblem(document);
+
+        Assert.Equal(("$.dutyItems[2].expectedPeriodsPerYear", problemText), (problem.Path, problem.Problem));
+    }
+
+    [Fact]
+    public void Practice_periods_need_an_expected_count()
+    {
+        var document = Valid();
+        Item(document, "dutyItems", 3)["expectedPeriodsPerYear"] = 2;
+
+        var problem = OnlyProblem(document);
+
+        Assert.Equal(("$.dutyItems[3].expectedPeriodsPerYear", "needs expectedPerYear: the periods spread what the practice expects a year"), (problem.Path, problem.Problem));
+    }
+
+    [Fact]
+    public void Quarterly_practice_loads_from_data()
+    {
+        var document = Valid();
+        Item(document, "dutyItems", 2)["expectedPerYear"] = 4;
+        Item(document, "dutyItems", 2)["expectedPeriodsPerYear"] = 4;
+
+        var item = Load(document).Regulation!.DutyItems.Single(d => d.Code == "P5.3");
+
+        Assert.Equal((1, 4, 4), (item.MinimumPerYear, item.ExpectedPerYear, item.ExpectedPeriodsPerYear));
+    }
+
     [Fact]
     public void A_minimum_above_the_expected_frequency_is_rejected()
     {
