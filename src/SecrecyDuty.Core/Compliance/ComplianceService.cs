@@ -124,7 +124,7 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
             rows = rows.Where(r => r.UnitName.Contains(term, StringComparison.OrdinalIgnoreCase) || r.UnitCode.Contains(term, StringComparison.OrdinalIgnoreCase));
         }
 
-        return filter.GapsOnly ? rows.Where(r => !r.IsCompliant) : rows;
+        return filter.GapsOnly ? rows.Where(r => r.Gaps.Any()) : rows;
     }
 
     private static ComplianceHeatMap ToHeatMap(int year, IEnumerable<UnitCompliance> selected, int page, int pageSize)

@@ -15,24 +15,33 @@ public sealed class ComplianceTextTests
     /// <summary>Every result the rules can give, from inputs that reach each branch.</summary>
     private static IEnumerable<ComplianceResult> AllResults()
     {
-        AssessmentPeriod[] periods = [new(2025, Today), new(2026, new(2026, 3, 1)), new(2026, Today), new(2027, Today)];
+        AssessmentPeriod[] periods =
+        [
+            new(2025, Today), new(2026, new(2026, 1, 2)), new(2026, new(2026, 3, 1)), new(2026, new(2026, 7, 1)), new(2026, Today), new(2027, Today),
+            new(2025, Today, UnitFrom: new(2025, 11, 1)), new(2024, Today, UnitFrom: new(2025, 11, 1)), new(2025, Today, UnitTo: new(2025, 3, 31)),
+        ];
+        var shipped = ComplianceFrequencies.Shipped;
+        DutyFrequency[] frequencies = [shipped.Briefings, new(1), new(1, 4, 4), DutyFrequency.None];
         foreach (var period in periods)
         {
-            foreach (var (first, second) in new[] { (0, 0), (1, 0), (0, 1), (1, 1) })
+            foreach (var frequency in frequencies)
             {
-                yield return ComplianceRules.Briefings(period, first, second);
-            }
+                foreach (var heard in new[] { 0, 1, 2 })
+                {
+                    yield return ComplianceRules.Briefings(period, frequency, heard);
+                    yield return ComplianceRules.MemberMeetings(period, frequency, heard);
+                    yield return ComplianceRules.Education(period, frequency, heard);
+                }
 
-            foreach (var meetings in new[] { 0, 1, 2 })
-            {
-                yield return ComplianceRules.MemberMeetings(period, meetings);
+                foreach (int[] perPeriod in new[] { new[] { 0, 0, 0, 0 }, [1, 0, 0, 0], [0, 1, 1, 1], [1, 1, 1, 1], [2, 0, 0, 0] })
+                {
+                    yield return ComplianceRules.BriefingPractice(period, frequency, ComplianceRules.PracticePeriods(period, frequency, perPeriod));
+                }
             }
 
             yield return ComplianceRules.SecrecyOrganization(period, null, 0, 0);
             yield return ComplianceRules.SecrecyOrganization(period, new DateOnly(2020, 1, 1), 0, 0);
             yield return ComplianceRules.SecrecyOrganization(period, new DateOnly(2020, 1, 1), 2, 1);
-            yield return ComplianceRules.Education(period, 0);
-            yield return ComplianceRules.Education(period, 1);
             foreach (var (required, submitted, reviewed) in new[] { (0, 0, 0), (2, 0, 0), (2, 1, 0), (2, 2, 2) })
             {
                 yield return ComplianceRules.Checklists(period, required, submitted, reviewed);
@@ -42,6 +51,7 @@ public sealed class ComplianceTextTests
         yield return ComplianceRules.RuleRegister([]);
         yield return ComplianceRules.RuleRegister(["R9"]);
         yield return ComplianceRules.RuleRegister(["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9"]);
+        yield return ComplianceRules.RuleRegister([], notApplicable: 2);
     }
 
     [Fact]
@@ -50,7 +60,7 @@ public sealed class ComplianceTextTests
         var chinese = new JsonStringTables().For("zh-CN");
         var reasons = AllResults().Select(r => r.Reason).Distinct().ToList();
 
-        Assert.True(reasons.Count >= 20, $"only {reasons.Count} reasons reached");
+        Assert.True(reasons.Count >= 30, $"only {reasons.Count} reasons reached");
         Assert.DoesNotContain(reasons, r => !chinese.ContainsKey(r));
     }
 
@@ -93,7 +103,7 @@ public sealed class ComplianceTextTests
             .Select(l => l.Text)
             .ToList();
 
-        Assert.Equal(11, texts.Count);
+        Assert.Equal(13, texts.Count);
         Assert.DoesNotContain(texts, t => !chinese.ContainsKey(t));
     }
 }

@@ -27,35 +27,40 @@ public sealed class DashboardTests
     }
 
     [Fact]
-    public async Task A_unit_leader_sees_the_missing_second_half_briefing_and_after_recording_it_the_unit_is_compliant()
+    public async Task Art5_3_a_unit_leader_sees_the_second_half_report_due_by_31_December_and_after_recording_it_nothing_is_due()
     {
         var (app, p, client) = await SignedInAsync(Roles.UnitLeader, p => p.Root, linkLeader: true);
         using (app)
         {
             var before = await TestApp.GetDocumentAsync(client, "/");
 
+            // 27 November: the half-year practice's second report is not due until 31 December, so it is not missing.
             var briefing = before.QuerySelector("#home-unit-leader #leader-half-briefing")!;
-            Assert.Equal(("second", "Missing"), (briefing.GetAttribute("data-half"), briefing.GetAttribute("data-state")));
-            Assert.Contains("缺少下半年的情况汇报。", briefing.TextContent, StringComparison.Ordinal);
+            Assert.Equal(("2", "NotYetDue"), (briefing.GetAttribute("data-period"), briefing.GetAttribute("data-state")));
+            Assert.Contains("本时段（2026-07-01 至 2026-12-31）尚未登记情况汇报：应在 2026-12-31 前完成。", briefing.TextContent, StringComparison.Ordinal);
+            Assert.Contains("本省做法", briefing.TextContent, StringComparison.Ordinal);
             var record = before.QuerySelector("#record-briefing")!;
             Assert.Equal($"/Activities/Create?kind=Briefing&unitId={p.Root}", record.GetAttribute("href"));
             Assert.Equal("登记情况汇报", record.TextContent.Trim());
-            Assert.Equal("PartlyMet", before.QuerySelector("#leader-requirements li[data-requirement=Briefings]")!.GetAttribute("data-state"));
-            Assert.Null(before.QuerySelector("#unit-compliant"));
+            Assert.Equal("Met", before.QuerySelector("#leader-briefing-minimum")!.GetAttribute("data-state"));
+            Assert.Equal("NotYetDue", before.QuerySelector("#leader-requirements li[data-requirement=BriefingPractice]")!.GetAttribute("data-state"));
+            Assert.Contains("听取情况汇报（本省做法）（截止 2026-12-31）", before.QuerySelector("#unit-due")!.TextContent, StringComparison.Ordinal);
+            Assert.NotNull(before.QuerySelector("#unit-compliant"));
 
             await ComplianceTestData.AddActivityAsync(app, p.Root, ActivityKind.Briefing, new DateOnly(2026, 11, 20));
             var after = await TestApp.GetDocumentAsync(client, "/");
 
             Assert.Equal("Met", after.QuerySelector("#leader-half-briefing")!.GetAttribute("data-state"));
-            Assert.Contains("已听取下半年的情况汇报。", after.QuerySelector("#leader-half-briefing")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("本时段（2026-07-01 至 2026-12-31）已听取保密组织的情况汇报。", after.QuerySelector("#leader-half-briefing")!.TextContent, StringComparison.Ordinal);
             Assert.Null(after.QuerySelector("#record-briefing"));
-            Assert.Equal("Met", after.QuerySelector("#leader-requirements li[data-requirement=Briefings]")!.GetAttribute("data-state"));
-            Assert.Equal("本单位 2026 年度全部达标：没有缺失或部分落实的事项。", after.QuerySelector("#unit-compliant")!.TextContent.Trim());
+            Assert.Equal("Met", after.QuerySelector("#leader-requirements li[data-requirement=BriefingPractice]")!.GetAttribute("data-state"));
+            Assert.DoesNotContain("本省做法", after.QuerySelector("#unit-due")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("本单位 2026 年没有逾期事项：本办法的要求和本省做法均已落实或未到期。", after.QuerySelector("#unit-compliant")!.TextContent.Trim());
         }
     }
 
     [Fact]
-    public async Task A_briefing_of_the_first_half_does_not_make_up_for_the_second()
+    public async Task Art5_3_a_report_of_the_first_half_does_not_make_up_for_the_second()
     {
         var (app, p, client) = await SignedInAsync(Roles.UnitLeader, p => p.Root);
         using (app)
@@ -64,8 +69,22 @@ public sealed class DashboardTests
 
             var home = await TestApp.GetDocumentAsync(client, "/");
 
-            Assert.Equal("Missing", home.QuerySelector("#leader-half-briefing")!.GetAttribute("data-state"));
+            Assert.Equal("NotYetDue", home.QuerySelector("#leader-half-briefing")!.GetAttribute("data-state"));
             Assert.NotNull(home.QuerySelector("#record-briefing"));
+        }
+    }
+
+    [Fact]
+    public async Task Art5_3_a_first_half_without_a_report_shows_the_practice_not_met_but_the_regulations_minimum_met()
+    {
+        var (app, p, client) = await SignedInAsync(Roles.UnitLeader, p => p.Coast);
+        using (app)
+        {
+            var home = await TestApp.GetDocumentAsync(client, "/");
+
+            Assert.Equal("Met", home.QuerySelector("#leader-briefing-minimum")!.GetAttribute("data-state"));
+            Assert.Equal("PartlyMet", home.QuerySelector("#leader-requirements li[data-requirement=BriefingPractice]")!.GetAttribute("data-state"));
+            Assert.NotNull(home.QuerySelector("#unit-compliant-regulation"));
         }
     }
 
@@ -120,7 +139,7 @@ public sealed class DashboardTests
 
             Assert.NotNull(home.QuerySelector("#leader-not-linked"));
             Assert.Null(home.QuerySelector("#own-appraisal"));
-            Assert.Equal("Missing", home.QuerySelector("#leader-half-briefing")!.GetAttribute("data-state"));
+            Assert.Equal("NotYetDue", home.QuerySelector("#leader-half-briefing")!.GetAttribute("data-state"));
         }
     }
 
@@ -135,9 +154,9 @@ public sealed class DashboardTests
             var home = await TestApp.GetDocumentAsync(client, "/");
 
             Assert.Equal("5", home.QuerySelector("#dash-units")!.TextContent.Trim());
-            Assert.Equal("1", home.QuerySelector("#dash-compliant")!.TextContent.Trim());
-            Assert.Equal("6", home.QuerySelector("#dash-missing")!.TextContent.Trim());
-            Assert.Equal("6", home.QuerySelector("#dash-partly")!.TextContent.Trim());
+            Assert.Equal("3", home.QuerySelector("#dash-compliant")!.TextContent.Trim());
+            Assert.Equal("3", home.QuerySelector("#dash-missing")!.TextContent.Trim());
+            Assert.Equal("3", home.QuerySelector("#dash-partly")!.TextContent.Trim());
             Assert.Equal(5, home.QuerySelectorAll("#dash-heat-map tbody tr").Length);
             Assert.Equal("/Compliance?year=2026", home.QuerySelector("#dash-heat-map-link")!.GetAttribute("href"));
         }
@@ -151,18 +170,28 @@ public sealed class DashboardTests
         {
             var home = await TestApp.GetDocumentAsync(client, "/");
 
-            Assert.Equal("12", home.QuerySelector("#dash-overdue-count")!.TextContent.Trim());
+            Assert.Equal("6", home.QuerySelector("#dash-overdue-count")!.TextContent.Trim());
             var overdue = home.QuerySelectorAll("#dash-overdue li").ToList();
-            Assert.Equal(12, overdue.Count);
+            Assert.Equal(6, overdue.Count);
             Assert.Equal("Missing", overdue[0].GetAttribute("data-state"));
-            Assert.Contains(overdue, li => li.GetAttribute("data-unit-id") == p.City.ToString(System.Globalization.CultureInfo.InvariantCulture) && li.GetAttribute("data-requirement") == "Education");
-            Assert.DoesNotContain(overdue, li => li.GetAttribute("data-unit-id") == p.Cloud.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains(overdue, li => li.GetAttribute("data-unit-id") == Id(p.City) && li.GetAttribute("data-requirement") == "RuleRegister");
+            Assert.Contains(overdue, li => li.GetAttribute("data-unit-id") == Id(p.Coast) && li.GetAttribute("data-requirement") == "BriefingPractice");
+            Assert.DoesNotContain(overdue, li => li.GetAttribute("data-requirement") == "Education"); // S6.3 sets no frequency
+            Assert.DoesNotContain(overdue, li => li.GetAttribute("data-unit-id") == Id(p.Cloud));
 
-            // Checklists are still due by the year's end where a posting holds (P, P-A), not where none does (P-A-1, P-B).
+            // What is not due yet, with its due date: never listed as overdue before it.
             var due = home.QuerySelectorAll("#dash-due li").Select(li => (li.GetAttribute("data-unit-id"), li.GetAttribute("data-requirement"))).ToList();
-            Assert.Equal([(p.Root.ToString(System.Globalization.CultureInfo.InvariantCulture), "Checklists"), (p.City.ToString(System.Globalization.CultureInfo.InvariantCulture), "Checklists")], due);
+            Assert.Equal(
+                [
+                    (Id(p.Root), "BriefingPractice"), (Id(p.Root), "Checklists"),
+                    (Id(p.City), "BriefingPractice"), (Id(p.City), "MemberMeetings"), (Id(p.City), "Checklists"),
+                    (Id(p.CityBureau), "Briefings"), (Id(p.CityBureau), "MemberMeetings"),
+                ],
+                due);
         }
     }
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_dashboard_shows_trends_by_year_drawn_by_the_chart_library_the_app_serves()
@@ -184,7 +213,7 @@ public sealed class DashboardTests
             Assert.Equal("0 0 1 2 5", Column("briefings")); // the 2024 briefing of P-A-1 counts in the trend, not for compliance
             Assert.Equal("0 0 0 2 8", Column("meetings"));
             Assert.Equal("0 0 0 2 4", Column("trainings"));
-            Assert.Equal("0 0 0 20 20", Column("share"));
+            Assert.Equal("0 0 0 20 60", Column("share"));
         }
     }
 
@@ -211,7 +240,7 @@ public sealed class DashboardTests
         {
             var home = await TestApp.GetDocumentAsync(client, "/");
 
-            Assert.Equal("2026 年：5 个单位中 1 个全部达标，缺失 6 项，部分落实 6 项。", home.QuerySelector("#home-discipline-official #discipline-summary")!.TextContent.Trim());
+            Assert.Equal("2026 年：5 个单位中 3 个符合本办法要求，缺失 3 项，部分落实 3 项。", home.QuerySelector("#home-discipline-official #discipline-summary")!.TextContent.Trim());
             Assert.Null(home.QuerySelector("#compliance-dashboard"));
         }
     }

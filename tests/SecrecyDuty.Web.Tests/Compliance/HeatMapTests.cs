@@ -9,28 +9,30 @@ using SecrecyDuty.Web.Tests.Infrastructure;
 namespace SecrecyDuty.Web.Tests.Compliance;
 
 /// <summary>
-/// The heat map of the hand-made province (<see cref="ComplianceTestData"/>), cell by cell. A row reads the states of
-/// Briefings (P5.3), MemberMeetings (S6.5), SecrecyOrganization (P5.2), RuleRegister (S6.6), Education (S6.3) and
-/// Checklists (art. 9): M met, P partly met, X missing, N not yet due.
+/// The heat map of the hand-made province (<see cref="ComplianceTestData"/>, today 2026-11-27), cell by cell. A row
+/// reads the states of Briefings (P5.3, the regulation's minimum of one a year), BriefingPractice (the province's
+/// practice, one each half-year), MemberMeetings (S6.5, two or more a year), SecrecyOrganization (P5.2), RuleRegister
+/// (S6.6), Education (S6.3, no frequency in the regulation) and Checklists (art. 9): M met, P partly met, X missing,
+/// N not yet due, J not judged.
 /// </summary>
 public sealed class HeatMapTests
 {
     private static readonly Dictionary<string, string> Expected2026 = new()
     {
-        ["P"] = "P M M M M N", // briefing in H1 only; checklists are due at the year's end
-        ["P-A"] = "P P P P X N", // one meeting; organization without cadres; R8, R9 missing; no training
-        ["P-A-1"] = "X X X X M N", // nothing but trainings (a directive study and a 2024 briefing count for nothing); no posting
-        ["P-B"] = "P M M M X N", // briefing in H2 only; R9 adopted in 2026 counts; its training was in 2025; no posting in 2026
-        ["P-C"] = "M M M M M M", // everything, its only checklist reviewed
+        ["P"] = "M N M M M J N", // one report meets the minimum; the second half is due by 31 December; checklists due at the year's end
+        ["P-A"] = "M N N P P J N", // one meeting so far, due by 31 December; organization without cadres; R8, R9 missing
+        ["P-A-1"] = "N X N X X J J", // no report yet (due by 31 December) but the first half of the practice is overdue; no posting
+        ["P-B"] = "M P M M M J J", // a report in H2 only: the minimum is met, the practice is not; R9 adopted in 2026 counts
+        ["P-C"] = "M M M M M J M", // everything, its only checklist reviewed
     };
 
     private static readonly Dictionary<string, string> Expected2025 = new()
     {
-        ["P"] = "M M M M M M", // a briefing in each half, two meetings, both checklists reviewed
-        ["P-A"] = "X X X P X X", // its organization came in 2026; R8, R9 missing; its posting's checklist never submitted
-        ["P-A-1"] = "X X X X X N",
-        ["P-B"] = "X X M P M P", // R9 only from 2026; the checklist of its ended posting submitted, not reviewed
-        ["P-C"] = "X X M M X N", // its posting began in 2026
+        ["P"] = "M M M M M J M", // a report in each half, two meetings, both checklists reviewed
+        ["P-A"] = "X X X X P J X", // its organization came in 2026; R8, R9 missing; its posting's checklist never submitted
+        ["P-A-1"] = "X X X X X J J",
+        ["P-B"] = "X X X M P J P", // R9 only from 2026; the checklist of its ended posting submitted, not reviewed
+        ["P-C"] = "X X X M M J J", // its posting began in 2026
     };
 
     private static string Code(ComplianceState state) => state switch
@@ -38,6 +40,7 @@ public sealed class HeatMapTests
         ComplianceState.Met => "M",
         ComplianceState.PartlyMet => "P",
         ComplianceState.Missing => "X",
+        ComplianceState.NotJudged => "J",
         _ => "N",
     };
 
@@ -123,11 +126,13 @@ public sealed class HeatMapTests
             Assert.Contains("text-bg-warning", rules.ClassName, StringComparison.Ordinal);
             Assert.Equal($"/Compliance/Unit/{p.City}?year=2026#req-RuleRegister", rules.QuerySelector("a")!.GetAttribute("href"));
 
-            var briefings = page.QuerySelector($"#heat-row-{p.Root} td[data-requirement=Briefings]")!;
-            Assert.Equal("缺少下半年的情况汇报。", briefings.GetAttribute("title"));
-            Assert.Contains("text-bg-danger", page.QuerySelector($"#heat-row-{p.CityBureau} td[data-requirement=Briefings]")!.ClassName, StringComparison.Ordinal);
+            var practice = page.QuerySelector($"#heat-row-{p.Root} td[data-requirement=BriefingPractice]")!;
+            Assert.Equal("本省做法（每年分 2 个时段，每个时段听取 1 次）：截至 2026-12-31 的时段应听取 1 次，已听取 0 次，应在该日前完成。", practice.GetAttribute("title"));
+            Assert.Contains("text-bg-danger", page.QuerySelector($"#heat-row-{p.CityBureau} td[data-requirement=BriefingPractice]")!.ClassName, StringComparison.Ordinal);
+            Assert.Contains("text-bg-secondary", page.QuerySelector($"#heat-row-{p.CityBureau} td[data-requirement=Briefings]")!.ClassName, StringComparison.Ordinal);
             Assert.Contains("text-bg-success", page.QuerySelector($"#heat-row-{p.Cloud} td[data-requirement=Checklists]")!.ClassName, StringComparison.Ordinal);
             Assert.Contains("text-bg-secondary", page.QuerySelector($"#heat-row-{p.Root} td[data-requirement=Checklists]")!.ClassName, StringComparison.Ordinal);
+            Assert.Contains("text-bg-light", page.QuerySelector($"#heat-row-{p.Root} td[data-requirement=Education]")!.ClassName, StringComparison.Ordinal);
         }
     }
 
@@ -142,14 +147,17 @@ public sealed class HeatMapTests
             string Tally(ComplianceState state) =>
                 string.Join(' ', page.QuerySelectorAll($"#heat-map-tallies tr[data-state={state}] td").Select(td => td.TextContent.Trim()));
 
-            Assert.Equal("1 3 3 3 3 1", Tally(ComplianceState.Met));
-            Assert.Equal("3 1 1 1 0 0", Tally(ComplianceState.PartlyMet));
-            Assert.Equal("1 1 1 1 2 0", Tally(ComplianceState.Missing));
-            Assert.Equal("0 0 0 0 0 4", Tally(ComplianceState.NotYetDue));
+            // Columns: the regulation's minimum for reports, the province's practice, member meetings, organization,
+            // rules, education (no frequency in the regulation: not judged), checklists.
+            Assert.Equal("4 1 3 3 3 0 1", Tally(ComplianceState.Met));
+            Assert.Equal("0 1 0 1 1 0 0", Tally(ComplianceState.PartlyMet));
+            Assert.Equal("0 1 0 1 1 0 0", Tally(ComplianceState.Missing));
+            Assert.Equal("1 2 2 0 0 0 2", Tally(ComplianceState.NotYetDue));
+            Assert.Equal("0 0 0 0 0 5 2", Tally(ComplianceState.NotJudged));
             Assert.Equal("5", page.QuerySelector("#total-units")!.TextContent.Trim());
-            Assert.Equal("1", page.QuerySelector("#total-compliant")!.TextContent.Trim());
-            Assert.Equal("6", page.QuerySelector("#total-missing")!.TextContent.Trim());
-            Assert.Equal("6", page.QuerySelector("#total-partly")!.TextContent.Trim());
+            Assert.Equal("3", page.QuerySelector("#total-compliant")!.TextContent.Trim());
+            Assert.Equal("3", page.QuerySelector("#total-missing")!.TextContent.Trim());
+            Assert.Equal("3", page.QuerySelector("#total-partly")!.TextContent.Trim());
         }
     }
 
@@ -163,9 +171,10 @@ public sealed class HeatMapTests
         var rows = await app.InScopeAsync(async sp =>
             (await TestApp.ServiceFor<ComplianceService>(sp, actor).HeatMapAsync(2026, new ComplianceFilter(), 1, 100)).Rows.Items.ToDictionary(r => r.UnitCode));
 
-        Assert.Equal((ComplianceState.Met, ComplianceState.Missing), (rows["P"].FirstHalfBriefing, rows["P"].SecondHalfBriefing));
-        Assert.Equal((ComplianceState.Missing, ComplianceState.Met), (rows["P-B"].FirstHalfBriefing, rows["P-B"].SecondHalfBriefing));
-        Assert.Equal((ComplianceState.Met, ComplianceState.Met), (rows["P-C"].FirstHalfBriefing, rows["P-C"].SecondHalfBriefing));
+        static (ComplianceState, ComplianceState) Halves(UnitCompliance row) => (row.PracticePeriods[0].State, row.PracticePeriods[1].State);
+        Assert.Equal((ComplianceState.Met, ComplianceState.NotYetDue), Halves(rows["P"]));
+        Assert.Equal((ComplianceState.Missing, ComplianceState.Met), Halves(rows["P-B"]));
+        Assert.Equal((ComplianceState.Met, ComplianceState.Met), Halves(rows["P-C"]));
         Assert.Equal(["R8", "R9"], rows["P-A"].Counts.MissingRuleAreas);
         Assert.Equal((2, 1, 0), (rows["P"].Counts.ChecklistsRequired, rows["P"].Counts.ChecklistsSubmitted, rows["P"].Counts.ChecklistsReviewed));
     }
@@ -179,7 +188,7 @@ public sealed class HeatMapTests
             var gaps = await TestApp.GetDocumentAsync(client, "/Compliance?year=2026&gaps=true");
             var search = await TestApp.GetDocumentAsync(client, "/Compliance?year=2026&q=碧海");
 
-            Assert.Equal(["P", "P-A", "P-A-1", "P-B"], Cells(gaps).Keys);
+            Assert.Equal(["P-A", "P-A-1", "P-B"], Cells(gaps).Keys);
             Assert.Equal(["P-B"], Cells(search).Keys);
         }
     }
@@ -198,8 +207,10 @@ public sealed class HeatMapTests
             Assert.Equal("compliance-2026.csv", csv.Content.Headers.ContentDisposition!.FileNameStar ?? csv.Content.Headers.ContentDisposition.FileName);
             var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(6, lines.Length);
-            Assert.StartsWith("年度,单位代码,单位,层级,全部达标,听取汇报,听取汇报：原因,", lines[0], StringComparison.Ordinal);
-            Assert.StartsWith("2026,P-A,青山市,1,否,部分落实,缺少下半年的情况汇报。,部分落实,仅召开 1 次保密组织成员会议；每年应至少召开 2 次。,", lines[2], StringComparison.Ordinal);
+            Assert.StartsWith("年度,单位代码,单位,层级,符合本办法要求,听取保密组织的情况汇报,听取保密组织的情况汇报：原因,听取情况汇报（本省做法）,", lines[0], StringComparison.Ordinal);
+            Assert.EndsWith(",本省做法：第 1 个时段（共 2 个）,本省做法：第 2 个时段（共 2 个）", lines[0], StringComparison.Ordinal);
+            Assert.StartsWith("2026,P-A,青山市,1,否,达标,已听取保密组织的情况汇报 1 次：达到本办法每年至少 1 次的要求（第五条（三））。,未到期,", lines[2], StringComparison.Ordinal);
+            Assert.EndsWith(",达标,未到期", lines[2], StringComparison.Ordinal);
             Assert.Contains("2026,P-C,白云市,1,是,达标,", lines[5], StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
             Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);

@@ -26,23 +26,29 @@ public sealed class UnitCompliancePageTests
         {
             var states = page.QuerySelectorAll("#requirements tbody tr").Select(r => (r.GetAttribute("data-requirement"), r.GetAttribute("data-state"))).ToList();
             Assert.Equal(
-                [("Briefings", "PartlyMet"), ("MemberMeetings", "PartlyMet"), ("SecrecyOrganization", "PartlyMet"), ("RuleRegister", "PartlyMet"), ("Education", "Missing"), ("Checklists", "NotYetDue")],
+                [("Briefings", "Met"), ("BriefingPractice", "NotYetDue"), ("MemberMeetings", "NotYetDue"), ("SecrecyOrganization", "PartlyMet"), ("RuleRegister", "PartlyMet"), ("Education", "NotJudged"), ("Checklists", "NotYetDue")],
                 states);
             Assert.Contains("保密组织未配备负责日常工作的保密干部。", page.QuerySelector("#req-SecrecyOrganization .reason")!.TextContent, StringComparison.Ordinal);
-            Assert.Contains("1 份职责清单已提交 0 份，已审核 0 份；年底前完成。", page.QuerySelector("#req-Checklists .reason")!.TextContent, StringComparison.Ordinal);
-            Assert.Equal("2026 年有 5 项要求缺失或部分落实。", page.QuerySelector("#unit-gaps")!.TextContent.Trim());
+            Assert.Contains("1 份职责清单已提交 0 份，已审核 0 份；截止日期 2026-12-31。", page.QuerySelector("#req-Checklists .reason")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("截止日期 2026-12-31", page.QuerySelector("#req-MemberMeetings .due-on")!.TextContent.Trim());
+            Assert.Contains("本办法未规定保密教育的次数", page.QuerySelector("#req-Education .reason")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("2026 年有 2 项本办法要求缺失或部分落实。", page.QuerySelector("#unit-gaps")!.TextContent.Trim());
         }
     }
 
     [Fact]
-    public async Task The_briefing_row_shows_each_half_year()
+    public async Task Art5_3_the_practice_row_shows_each_half_year_labelled_as_the_provinces_practice()
     {
         var (app, _, page) = await OpenAsync(Roles.SecrecyOfficer, p => p.Coast);
         using (app)
         {
-            Assert.Equal("Missing", page.QuerySelector("#briefing-halves li[data-half='1']")!.GetAttribute("data-state"));
-            Assert.Equal("Met", page.QuerySelector("#briefing-halves li[data-half='2']")!.GetAttribute("data-state"));
-            Assert.Contains("下半年：达标（汇报 1 次）", page.QuerySelector("#briefing-halves")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("Met", page.QuerySelector("#req-Briefings")!.GetAttribute("data-state"));
+            Assert.Equal("Missing", page.QuerySelector("#practice-periods li[data-period='1']")!.GetAttribute("data-state"));
+            Assert.Equal("Met", page.QuerySelector("#practice-periods li[data-period='2']")!.GetAttribute("data-state"));
+            Assert.Contains("2026-07-01 至 2026-12-31：达标（应听取 1 次，已听取 1 次）", page.QuerySelector("#practice-periods")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("并非本办法本身的规定", page.QuerySelector("#req-BriefingPractice .practice-note")!.TextContent, StringComparison.Ordinal);
+            Assert.NotNull(page.QuerySelector("#unit-compliant"));
+            Assert.NotNull(page.QuerySelector("#unit-practice-gaps"));
         }
     }
 
@@ -55,6 +61,7 @@ public sealed class UnitCompliancePageTests
             string? Records(string requirement) => page.QuerySelector($"#req-{requirement} a.records-link")!.GetAttribute("href");
 
             Assert.Equal($"/Activities?unitId={p.City}&kind=Briefing&year=2026", Records("Briefings"));
+            Assert.Equal($"/Activities?unitId={p.City}&kind=Briefing&year=2026", Records("BriefingPractice"));
             Assert.Equal($"/Activities?unitId={p.City}&kind=MemberMeeting&year=2026", Records("MemberMeetings"));
             Assert.Equal($"/Activities?unitId={p.City}&kind=Training&year=2026", Records("Education"));
             Assert.Equal($"/Units/SecrecyOrganization/{p.City}", Records("SecrecyOrganization"));
@@ -71,12 +78,13 @@ public sealed class UnitCompliancePageTests
         {
             string? Record(string requirement) => page.QuerySelector($"#req-{requirement} a.record-link")?.GetAttribute("href");
 
-            Assert.Equal($"/Activities/Create?kind=Briefing&unitId={p.City}", Record("Briefings"));
+            Assert.Null(Record("Briefings")); // met
+            Assert.Equal($"/Activities/Create?kind=Briefing&unitId={p.City}", Record("BriefingPractice"));
             Assert.Equal($"/Activities/Create?kind=MemberMeeting&unitId={p.City}", Record("MemberMeetings"));
-            Assert.Equal($"/Activities/Create?kind=Training&unitId={p.City}", Record("Education"));
+            Assert.Null(Record("Education")); // not judged
             Assert.Equal($"/Units/SecrecyOrganization/{p.City}/Edit", Record("SecrecyOrganization"));
             Assert.Equal($"/Units/RuleRegister/{p.City}", Record("RuleRegister"));
-            Assert.Equal("登记情况汇报", page.QuerySelector("#req-Briefings a.record-link")!.TextContent.Trim());
+            Assert.Equal("登记情况汇报", page.QuerySelector("#req-BriefingPractice a.record-link")!.TextContent.Trim());
         }
     }
 
@@ -97,7 +105,7 @@ public sealed class UnitCompliancePageTests
         var (app, _, page) = await OpenAsync(Roles.Supervisor, p => p.CityBureau);
         using (app)
         {
-            Assert.Equal(6, page.QuerySelectorAll("a.records-link").Length);
+            Assert.Equal(7, page.QuerySelectorAll("a.records-link").Length);
             Assert.Empty(page.QuerySelectorAll("a.record-link"));
         }
     }
@@ -110,7 +118,7 @@ public sealed class UnitCompliancePageTests
         {
             var forms = page.QuerySelectorAll("a.record-link").Select(a => a.GetAttribute("href")).ToList();
             Assert.Equal(
-                [$"/Activities/Create?kind=Briefing&unitId={p.CityBureau}", $"/Activities/Create?kind=MemberMeeting&unitId={p.CityBureau}"],
+                [$"/Activities/Create?kind=Briefing&unitId={p.CityBureau}", $"/Activities/Create?kind=Briefing&unitId={p.CityBureau}", $"/Activities/Create?kind=MemberMeeting&unitId={p.CityBureau}"],
                 forms);
         }
     }
@@ -121,7 +129,9 @@ public sealed class UnitCompliancePageTests
         var (app, _, page) = await OpenAsync(Roles.SecrecyOfficer, p => p.Root, year: 2025);
         using (app)
         {
-            Assert.All(page.QuerySelectorAll("#requirements tbody tr"), r => Assert.Equal("Met", r.GetAttribute("data-state")));
+            Assert.All(
+                page.QuerySelectorAll("#requirements tbody tr"),
+                r => Assert.Equal(r.GetAttribute("data-requirement") == "Education" ? "NotJudged" : "Met", r.GetAttribute("data-state")));
             Assert.Equal("/Compliance?year=2025", page.QuerySelector("#heat-map-link")!.GetAttribute("href"));
         }
     }
