@@ -11,7 +11,7 @@ public enum JurisdictionScope
     /// <summary>Unit leaders act within their own unit only.</summary>
     OwnUnit,
 
-    /// <summary>Secrecy officers, discipline officials, supervisors and administrators: the unit and all units below it.</summary>
+    /// <summary>Secrecy officers, discipline officials, supervisors, cadre officials and administrators: the unit and all units below it.</summary>
     UnitAndDescendants,
 }
 
@@ -29,7 +29,7 @@ public static class JurisdictionRules
         {
             var granted = role switch
             {
-                Roles.Administrator or Roles.SecrecyOfficer or Roles.DisciplineOfficial or Roles.Supervisor
+                Roles.Administrator or Roles.SecrecyOfficer or Roles.DisciplineOfficial or Roles.Supervisor or Roles.CadreOfficial
                     => JurisdictionScope.UnitAndDescendants,
                 Roles.UnitLeader => JurisdictionScope.OwnUnit,
                 _ => JurisdictionScope.None,

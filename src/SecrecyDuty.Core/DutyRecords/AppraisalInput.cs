@@ -10,11 +10,15 @@ public sealed class DutyReportInput
     public string? DutyReportSection { get; set; }
 }
 
-/// <summary>The secrecy office's part: the secrecy organization's opinion (art. 9), the grade, a commendation (art. 10).</summary>
-public sealed class AppraisalOpinionInput
+/// <summary>The secrecy office's part: the opinion of the leader's unit secrecy organization, which the appraising department hears (art. 9).</summary>
+public sealed class OrganizationOpinionInput
 {
     public string? OrganizationOpinion { get; set; }
+}
 
+/// <summary>The cadre official's part: the appraisal grade and any commendation (arts. 9–10).</summary>
+public sealed class AppraisalDecisionInput
+{
     public AppraisalGrade? Grade { get; set; }
 
     public string? Commendation { get; set; }
@@ -31,13 +35,22 @@ public sealed class DutyReportValidator : AbstractValidator<DutyReportInput>
     }
 }
 
-public sealed class AppraisalOpinionValidator : AbstractValidator<AppraisalOpinionInput>
+public sealed class OrganizationOpinionValidator : AbstractValidator<OrganizationOpinionInput>
 {
-    public AppraisalOpinionValidator(IStringLocalizer<Messages> l)
+    public OrganizationOpinionValidator(IStringLocalizer<Messages> l)
     {
         ArgumentNullException.ThrowIfNull(l);
         RuleFor(x => x.OrganizationOpinion)
+            .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage(l["Enter the secrecy organization's opinion of how the leader carried out the responsibility system."])
             .MaximumLength(AppraisalLimits.OrganizationOpinion).WithMessage(l["Shorten the secrecy organization's opinion to at most {0} characters.", AppraisalLimits.OrganizationOpinion]);
+    }
+}
+
+public sealed class AppraisalDecisionValidator : AbstractValidator<AppraisalDecisionInput>
+{
+    public AppraisalDecisionValidator(IStringLocalizer<Messages> l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
         RuleFor(x => x.Grade)
             .IsInEnum().WithMessage(l["Choose one of the appraisal grades."]);
         RuleFor(x => x.Commendation)

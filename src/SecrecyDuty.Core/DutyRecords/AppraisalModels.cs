@@ -64,9 +64,13 @@ public sealed record AppraisalDetails(
     IReadOnlyList<AppraisalPosting> Postings,
     bool IsOwn,
     bool CanWriteDutyReport,
-    bool CanWriteOrganizationPart)
+    bool CanWriteOpinion,
+    bool CanDecide)
 {
     public bool IsFinalized => Status == AppraisalStatus.Finalized;
+
+    /// <summary>Art. 9: the appraisal cannot be finalized before the secrecy organization's opinion is given.</summary>
+    public bool HasOpinion => !string.IsNullOrWhiteSpace(OrganizationOpinion);
 }
 
 /// <summary>The print view of an appraisal: everything the A4 document shows, from one service call.</summary>
@@ -108,8 +112,14 @@ public sealed record PrintChecklistItem(
     string? NotApplicableReason,
     string? SelfAssessment);
 
-/// <summary>An activity of the year the leader attended (through one of his or her postings).</summary>
+/// <summary>An activity of the year the leader attended through one of his or her postings, while that posting held.</summary>
 public sealed record PrintActivity(DateOnly Date, ActivityKind Kind, string Title, string UnitName);
 
-/// <summary>How many briefings (P5.3) and member meetings (S6.5) a unit the leader served in held in the year.</summary>
-public sealed record PrintUnitActivityCount(string UnitName, int Briefings, int MemberMeetings);
+/// <summary>A stretch of the appraised year.</summary>
+public sealed record PrintPeriod(DateOnly Start, DateOnly End);
+
+/// <summary>
+/// How many briefings (P5.3) and member meetings (S6.5) a unit the leader served in held while the leader held a
+/// posting there (<see cref="Periods"/>: the parts of the year covered, not the predecessor's or successor's months).
+/// </summary>
+public sealed record PrintUnitActivityCount(string UnitName, IReadOnlyList<PrintPeriod> Periods, int Briefings, int MemberMeetings);

@@ -12,10 +12,10 @@ public enum AppraisalStatus
     /// <summary>Started (the leader's section, a grade or a commendation) but without the secrecy organization's opinion.</summary>
     Draft,
 
-    /// <summary>The secrecy organization's opinion is given; not yet finalized.</summary>
+    /// <summary>The secrecy organization's opinion is given; the cadre official has not finalized the appraisal yet.</summary>
     OpinionGiven,
 
-    /// <summary>Finalized by the secrecy office: read-only.</summary>
+    /// <summary>Finalized by the cadre official (the organization and personnel department, art. 9): read-only.</summary>
     Finalized,
 }
 
@@ -33,6 +33,9 @@ public static class AppraisalRules
     /// <summary>The earliest year an appraisal may be kept for.</summary>
     public const int FirstYear = 2000;
 
+    private static readonly string[] JurisdictionReaders =
+        [Roles.Administrator, Roles.SecrecyOfficer, Roles.CadreOfficial, Roles.DisciplineOfficial, Roles.Supervisor];
+
     public static AppraisalStatus StatusOf(bool exists, string? organizationOpinion, DateTime? finalizedAtUtc) =>
         !exists ? AppraisalStatus.None
         : finalizedAtUtc is not null ? AppraisalStatus.Finalized
@@ -47,13 +50,71 @@ public static class AppraisalRules
         [.. Enumerable.Range(0, count).Select(i => today.Year - i).Where(y => y >= FirstYear)];
 
     /// <summary>
-    /// Art. 9: the appraising department hears the unit secrecy organization's opinion; the secrecy office
-    /// (secrecy officers and administrators) writes it and sets the grade and commendation (art. 10).
+    /// Art. 9: the appraising department hears the unit secrecy organization's opinion. The secrecy office (secrecy
+    /// officers and administrators) writes that opinion, and only that.
     /// </summary>
-    public static bool CanWriteOrganizationPart(ICurrentUser user)
+    public static bool CanWriteOrganizationOpinion(ICurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.IsAuthenticated && (user.IsInRole(Roles.SecrecyOfficer) || user.IsInRole(Roles.Administrator));
+    }
+
+    /// <summary>
+    /// Art. 9: the organization and personnel department appraises the leader: the cadre official sets the grade and
+    /// any commendation (art. 10) and finalizes. The secrecy office does not.
+    /// </summary>
+    public static bool CanDecide(ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsAuthenticated && user.IsInRole(Roles.CadreOfficial);
+    }
+
+    /// <summary>
+    /// Appraisal grades are personnel records. The roles that work on or oversee appraisals read those of their
+    /// jurisdiction; a unit leader's role grants only his or her own appraisal, whichever colleague's it would be
+    /// and whatever the colleague's role (docs/decisions/0009-appraisal-visibility.md).
+    /// </summary>
+    public static bool ReadsAppraisalsOfJurisdiction(ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsAuthenticated && JurisdictionReaders.Any(user.IsInRole);
+    }
+
+    /// <summary>
+    /// The part of <paramref name="year"/> a posting held from <paramref name="from"/> to <paramref name="to"/>: what
+    /// the appraisal covers. Null when the posting did not hold during the year. The months before the leader took
+    /// office belong to the predecessor, those after the posting ended to the successor.
+    /// </summary>
+    public static (DateOnly Start, DateOnly End)? CoveredPeriod(DateOnly from, DateOnly? to, int year)
+    {
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+        var start = from > yearStart ? from : yearStart;
+        var end = to is { } last && last < yearEnd ? last : yearEnd;
+        return start <= end ? (start, end) : null;
+    }
+
+    /// <summary>
+    /// The parts of <paramref name="year"/> covered by the given postings (of one leader in one unit), in order, with
+    /// overlapping or adjoining stretches merged: a change of role in the unit does not split the count.
+    /// </summary>
+    public static IReadOnlyList<(DateOnly Start, DateOnly End)> CoveredPeriods(IEnumerable<(DateOnly From, DateOnly? To)> postings, int year)
+    {
+        ArgumentNullException.ThrowIfNull(postings);
+        var merged = new List<(DateOnly Start, DateOnly End)>();
+        foreach (var (start, end) in postings.Select(p => CoveredPeriod(p.From, p.To, year)).OfType<(DateOnly Start, DateOnly End)>().OrderBy(p => p.Start))
+        {
+            if (merged.Count > 0 && start <= merged[^1].End.AddDays(1))
+            {
+                merged[^1] = (merged[^1].Start, end > merged[^1].End ? end : merged[^1].End);
+            }
+            else
+            {
+                merged.Add((start, end));
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>What still prevents finalizing: art. 9 needs the secrecy organization's opinion, and a grade is the appraisal's outcome.</summary>

@@ -11,16 +11,19 @@ namespace SecrecyDuty.Core.DutyRecords;
 /// <summary>
 /// The annual appraisal (art. 9), one per leader and year, kept in the unit of the leader's record. The leader
 /// writes the secrecy section of his or her own duty report; the secrecy office (secrecy officers and
-/// administrators within the jurisdiction) writes the secrecy organization's opinion, the grade and any
-/// commendation (art. 10), and finalizes; a finalized appraisal is read-only. Everyone else reads within the
-/// jurisdiction; a unit leader reads his or her own unit's leaders and his or her own appraisal.
+/// administrators within the jurisdiction) writes the secrecy organization's opinion; the cadre official (the
+/// organization and personnel department within the jurisdiction) hears it, sets the grade and any commendation
+/// (art. 10) and finalizes; a finalized appraisal is read-only. Nobody writes the opinion on, or decides, his or her
+/// own appraisal. The other roles read the appraisals of their jurisdiction; a unit leader reads only his or her own
+/// (grades are personnel records), and any other appraisal is reported exactly as a missing one.
 /// </summary>
 public sealed class AppraisalService(
     ISecrecyDutyDb db,
     Jurisdiction jurisdiction,
     ICurrentUser user,
     IValidator<DutyReportInput> reportValidator,
-    IValidator<AppraisalOpinionInput> opinionValidator,
+    IValidator<OrganizationOpinionInput> opinionValidator,
+    IValidator<AppraisalDecisionInput> decisionValidator,
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
@@ -86,7 +89,8 @@ public sealed class AppraisalService(
             postings,
             target.IsOwn,
             CanWriteDutyReport: open && target.IsOwn,
-            CanWriteOrganizationPart: open && MayWriteOrganizationPart(target));
+            CanWriteOpinion: open && MayWriteOpinion(target),
+            CanDecide: open && MayDecide(target));
     }
 
     /// <summary>
@@ -125,16 +129,52 @@ public sealed class AppraisalService(
         return Result.Success();
     }
 
-    /// <summary>The secrecy office saves the organization's opinion, the grade and any commendation, without finalizing.</summary>
-    public Task<Result?> SaveOrganizationPartAsync(int leaderId, int year, AppraisalOpinionInput input, CancellationToken cancellationToken = default) =>
-        WriteOrganizationPartAsync(leaderId, year, input, finalize: false, cancellationToken);
+    /// <summary>
+    /// The secrecy office writes the secrecy organization's opinion (art. 9), and nothing else of the appraisal.
+    /// Refused (403) to other roles and on one's own appraisal; null when the leader is not visible.
+    /// </summary>
+    public async Task<Result?> SaveOpinionAsync(int leaderId, int year, OrganizationOpinionInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var target = await FindAsync(leaderId, year, cancellationToken);
+        if (target is null)
+        {
+            return null;
+        }
+
+        if (!MayWriteOpinion(target))
+        {
+            throw new AccessDeniedException();
+        }
+
+        var (appraisal, refusal) = await LoadForWriteAsync(target, year, cancellationToken);
+        if (refusal is not null)
+        {
+            return Result.Failure(refusal);
+        }
+
+        var validation = await opinionValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result.Failure(validation);
+        }
+
+        appraisal ??= Create(target, year);
+        appraisal.OrganizationOpinion = Clean(input.OrganizationOpinion);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>The cadre official saves the grade and any commendation (arts. 9–10), without finalizing.</summary>
+    public Task<Result?> SaveDecisionAsync(int leaderId, int year, AppraisalDecisionInput input, CancellationToken cancellationToken = default) =>
+        DecideAsync(leaderId, year, input, finalize: false, cancellationToken);
 
     /// <summary>
-    /// The secrecy office saves its part and finalizes the appraisal, which is read-only afterwards. Refused without
-    /// the secrecy organization's opinion (art. 9) and without a grade.
+    /// The cadre official saves the grade and any commendation and finalizes the appraisal, which is read-only
+    /// afterwards. Refused while the secrecy organization's opinion is not given (art. 9) and without a grade.
     /// </summary>
-    public Task<Result?> FinalizeAsync(int leaderId, int year, AppraisalOpinionInput input, CancellationToken cancellationToken = default) =>
-        WriteOrganizationPartAsync(leaderId, year, input, finalize: true, cancellationToken);
+    public Task<Result?> FinalizeAsync(int leaderId, int year, AppraisalDecisionInput input, CancellationToken cancellationToken = default) =>
+        DecideAsync(leaderId, year, input, finalize: true, cancellationToken);
 
     /// <summary>
     /// Everything the A4 print view shows: the leader, the postings, the duty checklists and the activities of the
@@ -185,26 +225,34 @@ public sealed class AppraisalService(
             .ToListAsync(cancellationToken);
         var itemsByChecklist = items.ToLookup(i => i.ChecklistId, i => i.Item);
 
-        // The activities the leader attended through any of his or her postings (the posting present at the time).
+        // The activities the leader attended through any of his or her postings, on a day that posting held: the
+        // appraisal covers the posting, not the months before the leader took office or after it ended.
         var activities = await db.Activities.AsNoTracking()
-            .Where(a => a.Date >= start && a.Date <= end && a.Attendance.Any(at => at.Posting!.LeaderId == leaderId))
+            .Where(a => a.Date >= start && a.Date <= end
+                && a.Attendance.Any(at => at.Posting!.LeaderId == leaderId && at.Posting.From <= a.Date && (at.Posting.To == null || at.Posting.To >= a.Date)))
             .OrderBy(a => a.Date)
             .ThenBy(a => a.Id)
             .Select(a => new PrintActivity(a.Date, a.Kind, a.Title, a.Unit!.Name))
             .ToListAsync(cancellationToken);
 
-        // P5.3 and S6.5 are the units' duties too: how many the leader's units held, counted in SQL.
-        var unitIds = postings.Select(p => p.UnitId).Distinct().ToList();
+        // P5.3 and S6.5 are the units' duties too: how many the leader's units held while he or she held a posting
+        // there (a predecessor's briefing is not the leader's), counted in SQL.
+        var held = db.Postings.Where(p => p.LeaderId == leaderId);
         var counts = await db.Activities.AsNoTracking()
-            .Where(a => unitIds.Contains(a.UnitId) && a.Date >= start && a.Date <= end
-                && (a.Kind == ActivityKind.Briefing || a.Kind == ActivityKind.MemberMeeting))
+            .Where(a => a.Date >= start && a.Date <= end
+                && (a.Kind == ActivityKind.Briefing || a.Kind == ActivityKind.MemberMeeting)
+                && held.Any(p => p.UnitId == a.UnitId && p.From <= a.Date && (p.To == null || p.To >= a.Date)))
             .GroupBy(a => new { a.UnitId, a.Kind })
             .Select(g => new { g.Key.UnitId, g.Key.Kind, Count = g.Count() })
             .ToListAsync(cancellationToken);
         int CountOf(int unitId, ActivityKind kind) => counts.Where(c => c.UnitId == unitId && c.Kind == kind).Sum(c => c.Count);
         var unitCounts = postings
-            .DistinctBy(p => p.UnitId)
-            .Select(p => new PrintUnitActivityCount(p.UnitName, CountOf(p.UnitId, ActivityKind.Briefing), CountOf(p.UnitId, ActivityKind.MemberMeeting)))
+            .GroupBy(p => p.UnitId)
+            .Select(g => new PrintUnitActivityCount(
+                g.First().UnitName,
+                [.. AppraisalRules.CoveredPeriods(g.Select(p => (p.From, p.To)), y).Select(c => new PrintPeriod(c.Start, c.End))],
+                CountOf(g.Key, ActivityKind.Briefing),
+                CountOf(g.Key, ActivityKind.MemberMeeting)))
             .ToList();
 
         var regulation = await db.Regulations.AsNoTracking()
@@ -235,7 +283,7 @@ public sealed class AppraisalService(
             LocalDate(appraisal?.FinalizedAtUtc));
     }
 
-    private async Task<Result?> WriteOrganizationPartAsync(int leaderId, int year, AppraisalOpinionInput input, bool finalize, CancellationToken cancellationToken)
+    private async Task<Result?> DecideAsync(int leaderId, int year, AppraisalDecisionInput input, bool finalize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var target = await FindAsync(leaderId, year, cancellationToken);
@@ -244,7 +292,7 @@ public sealed class AppraisalService(
             return null;
         }
 
-        if (!MayWriteOrganizationPart(target))
+        if (!MayDecide(target))
         {
             throw new AccessDeniedException();
         }
@@ -255,7 +303,7 @@ public sealed class AppraisalService(
             return Result.Failure(refusal);
         }
 
-        var validation = await opinionValidator.ValidateAsync(input, cancellationToken);
+        var validation = await decisionValidator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
             return Result.Failure(validation);
@@ -263,16 +311,17 @@ public sealed class AppraisalService(
 
         if (finalize)
         {
-            var gaps = AppraisalRules.MissingToFinalize(input.OrganizationOpinion, input.Grade);
+            // The opinion is the secrecy office's: the one stored counts, not anything the cadre official could post.
+            var gaps = AppraisalRules.MissingToFinalize(appraisal?.OrganizationOpinion, input.Grade);
             var errors = new List<FieldError>();
             if (gaps.HasFlag(AppraisalGap.OrganizationOpinion))
             {
-                errors.Add(new FieldError(nameof(AppraisalOpinionInput.OrganizationOpinion), l["Art. 9: \"the departments concerned shall hear the opinion of the secrecy organization of the leader's unit when appraising a leading cadre\". Enter the secrecy organization's opinion before finalizing."]));
+                errors.Add(new FieldError("", l["Art. 9: \"the departments concerned shall hear the opinion of the secrecy organization of the leader's unit when appraising a leading cadre\". The secrecy organization has not given its opinion yet: the appraisal can be finalized once the secrecy office has entered it."]));
             }
 
             if (gaps.HasFlag(AppraisalGap.Grade))
             {
-                errors.Add(new FieldError(nameof(AppraisalOpinionInput.Grade), l["Choose the appraisal grade before finalizing."]));
+                errors.Add(new FieldError(nameof(AppraisalDecisionInput.Grade), l["Choose the appraisal grade before finalizing."]));
             }
 
             if (errors.Count > 0)
@@ -282,7 +331,6 @@ public sealed class AppraisalService(
         }
 
         appraisal ??= Create(target, year);
-        appraisal.OrganizationOpinion = Clean(input.OrganizationOpinion);
         appraisal.Grade = input.Grade;
         appraisal.Commendation = Clean(input.Commendation);
         if (finalize)
@@ -295,9 +343,13 @@ public sealed class AppraisalService(
         return Result.Success();
     }
 
-    /// <summary>The secrecy office of the leader's jurisdiction, not merely anyone who can see the leader.</summary>
-    private bool MayWriteOrganizationPart(Target target) =>
-        AppraisalRules.CanWriteOrganizationPart(user) && target.InJurisdiction;
+    /// <summary>The secrecy office of the leader's jurisdiction, not merely anyone who can see the leader, and never on its own appraisal.</summary>
+    private bool MayWriteOpinion(Target target) =>
+        AppraisalRules.CanWriteOrganizationOpinion(user) && target.InJurisdiction && !target.IsOwn;
+
+    /// <summary>The cadre official of the leader's jurisdiction; nobody appraises himself or herself.</summary>
+    private bool MayDecide(Target target) =>
+        AppraisalRules.CanDecide(user) && target.InJurisdiction && !target.IsOwn;
 
     /// <summary>The tracked appraisal (null: not yet written), or why it may not be written.</summary>
     private async Task<(Appraisal? Appraisal, FieldError? Refusal)> LoadForWriteAsync(Target target, int year, CancellationToken cancellationToken)
@@ -361,11 +413,20 @@ public sealed class AppraisalService(
         return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.LeaderId).SingleOrDefaultAsync(cancellationToken) ?? 0;
     }
 
-    /// <summary>Leaders whose record is kept in the jurisdiction, and the account's own leader.</summary>
+    /// <summary>
+    /// The leaders whose appraisals the account reads: the account's own leader, and those whose record is kept in the
+    /// jurisdiction for the roles that read appraisals there. A unit leader's role alone reads no colleague's.
+    /// </summary>
     private IQueryable<Leader> VisibleLeaders(int ownLeaderId)
     {
+        var leaders = db.Leaders.AsNoTracking();
+        if (!AppraisalRules.ReadsAppraisalsOfJurisdiction(user))
+        {
+            return leaders.Where(x => x.Id == ownLeaderId);
+        }
+
         var visible = jurisdiction.UnitIds();
-        return db.Leaders.AsNoTracking().Where(x => visible.Contains(x.UnitId) || x.Id == ownLeaderId);
+        return leaders.Where(x => visible.Contains(x.UnitId) || x.Id == ownLeaderId);
     }
 
     private IQueryable<AppraisalPosting> PostingsDuring(int leaderId, int year)

@@ -18,7 +18,14 @@ public sealed record HomeSummary(
     int UnitsInJurisdiction,
     int? AccountsInJurisdiction,
     LeaderDashboard? Leader,
-    ComplianceDashboard? Compliance);
+    ComplianceDashboard? Compliance,
+    CadreWork? Cadre = null);
+
+/// <summary>
+/// A cadre official's work (art. 9): the appraisals of <see cref="Year"/> in the jurisdiction that have the secrecy
+/// organization's opinion and wait to be finalized, and those finalized.
+/// </summary>
+public sealed record CadreWork(int Year, int AwaitingDecision, int Finalized);
 
 /// <summary>One of the leader's own postings holding in the year, with its duty checklist's status (null: not started).</summary>
 public sealed record OwnChecklist(int PostingId, string UnitName, PostingRole Role, string Title, ChecklistStatus? Status);
@@ -89,7 +96,23 @@ public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdicti
         var dashboard = user.IsInRole(Roles.SecrecyOfficer) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.DisciplineOfficial)
             ? await compliance.DashboardAsync(HeatMapRows, cancellationToken)
             : null;
-        return new HomeSummary(account.DisplayName, account.UnitName, account.UnitCode, roles, jurisdiction.Scope, units, accounts, leader, dashboard);
+        var cadre = AppraisalRules.CanDecide(user) ? await CadreAsync(visible, cancellationToken) : null;
+        return new HomeSummary(account.DisplayName, account.UnitName, account.UnitCode, roles, jurisdiction.Scope, units, accounts, leader, dashboard, cadre);
+    }
+
+    /// <summary>Counted in SQL over the jurisdiction's appraisals of the current year.</summary>
+    private async Task<CadreWork> CadreAsync(IQueryable<int> visible, CancellationToken cancellationToken)
+    {
+        var year = compliance.Today.Year;
+        var counts = await db.Appraisals.AsNoTracking()
+            .Where(a => a.Year == year && visible.Contains(a.UnitId) && (a.FinalizedAtUtc != null || a.OrganizationOpinion != null))
+            .GroupBy(a => a.FinalizedAtUtc != null)
+            .Select(g => new { Finalized = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return new CadreWork(
+            year,
+            counts.Where(c => !c.Finalized).Sum(c => c.Count),
+            counts.Where(c => c.Finalized).Sum(c => c.Count));
     }
 
     private async Task<LeaderDashboard> LeaderAsync(int? leaderId, CancellationToken cancellationToken)

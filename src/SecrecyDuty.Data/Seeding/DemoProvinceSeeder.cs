@@ -58,6 +58,7 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
         ("discipline", "赵纪（省纪委监委）", Roles.DisciplineOfficial, "SF"),
         ("supervisor", "钱督（省委办公厅）", Roles.Supervisor, "SF"),
         ("leader", "张教（省教育厅厅长）", Roles.UnitLeader, "SF-JYT"),
+        ("cadre", "孙组（省委组织部）", Roles.CadreOfficial, "SF"),
     ];
 
     public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken cancellationToken = default)

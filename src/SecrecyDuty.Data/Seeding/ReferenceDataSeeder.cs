@@ -4,7 +4,7 @@ using SecrecyDuty.Core.Accounts;
 namespace SecrecyDuty.Data.Seeding;
 
 /// <summary>
-/// Data every installation needs, in every environment: the five roles and the regulation catalogue.
+/// Data every installation needs, in every environment: the six roles and the regulation catalogue.
 /// Idempotent.
 /// </summary>
 public sealed class ReferenceDataSeeder(RoleManager<IdentityRole> roles, CatalogueSeeder catalogue)

@@ -11,6 +11,7 @@ public sealed class JurisdictionRulesTests
     [InlineData(Roles.SecrecyOfficer, JurisdictionScope.UnitAndDescendants)]
     [InlineData(Roles.DisciplineOfficial, JurisdictionScope.UnitAndDescendants)]
     [InlineData(Roles.Supervisor, JurisdictionScope.UnitAndDescendants)]
+    [InlineData(Roles.CadreOfficial, JurisdictionScope.UnitAndDescendants)]
     [InlineData(Roles.Administrator, JurisdictionScope.UnitAndDescendants)]
     [InlineData("Unknown", JurisdictionScope.None)]
     public void Each_role_grants_its_scope(string role, JurisdictionScope expected) =>

@@ -4,7 +4,10 @@ using SecrecyDuty.Core.DutyRecords;
 
 namespace SecrecyDuty.Core.Tests.Appraisals;
 
-/// <summary>Art. 9: the appraisal's status, the years it may be kept for, who writes the secrecy organization's part, what finalizing needs.</summary>
+/// <summary>
+/// Art. 9: the appraisal's status, the years it may be kept for, who writes the secrecy organization's opinion, who
+/// grades and finalizes, who reads the appraisals of the jurisdiction, what part of the year it covers, what finalizing needs.
+/// </summary>
 public sealed class AppraisalRulesTests
 {
     private static readonly DateTime Finalized = new(2026, 11, 20, 2, 0, 0, DateTimeKind.Utc);
@@ -48,13 +51,88 @@ public sealed class AppraisalRulesTests
     [Theory]
     [InlineData(Roles.SecrecyOfficer, true)]
     [InlineData(Roles.Administrator, true)]
+    [InlineData(Roles.CadreOfficial, false)]
     [InlineData(Roles.UnitLeader, false)]
     [InlineData(Roles.Supervisor, false)]
     [InlineData(Roles.DisciplineOfficial, false)]
-    public void Art9_only_the_secrecy_office_writes_the_secrecy_organizations_part(string role, bool expected) =>
-        Assert.Equal(expected, AppraisalRules.CanWriteOrganizationPart(new FixedCurrentUser("u", 1, role)));
+    public void Art9_only_the_secrecy_office_writes_the_secrecy_organizations_opinion(string role, bool expected) =>
+        Assert.Equal(expected, AppraisalRules.CanWriteOrganizationOpinion(new FixedCurrentUser("u", 1, role)));
+
+    [Theory]
+    [InlineData(Roles.CadreOfficial, true)]
+    [InlineData(Roles.SecrecyOfficer, false)]
+    [InlineData(Roles.Administrator, false)]
+    [InlineData(Roles.UnitLeader, false)]
+    [InlineData(Roles.Supervisor, false)]
+    [InlineData(Roles.DisciplineOfficial, false)]
+    public void Art9_only_the_cadre_official_grades_and_finalizes(string role, bool expected) =>
+        Assert.Equal(expected, AppraisalRules.CanDecide(new FixedCurrentUser("u", 1, role)));
+
+    [Theory]
+    [InlineData(Roles.UnitLeader, false)]
+    [InlineData(Roles.CadreOfficial, true)]
+    [InlineData(Roles.SecrecyOfficer, true)]
+    [InlineData(Roles.Administrator, true)]
+    [InlineData(Roles.Supervisor, true)]
+    [InlineData(Roles.DisciplineOfficial, true)]
+    public void Appraisals_are_personnel_records_a_unit_leader_reads_none_of_the_jurisdiction(string role, bool expected) =>
+        Assert.Equal(expected, AppraisalRules.ReadsAppraisalsOfJurisdiction(new FixedCurrentUser("u", 1, role)));
 
     [Fact]
-    public void A_signed_out_request_writes_nothing() =>
-        Assert.False(AppraisalRules.CanWriteOrganizationPart(new FixedCurrentUser(null, null, Roles.SecrecyOfficer)));
+    public void A_unit_leader_who_is_also_a_secrecy_officer_reads_the_jurisdiction_through_the_officer_role() =>
+        Assert.True(AppraisalRules.ReadsAppraisalsOfJurisdiction(new FixedCurrentUser("u", 1, Roles.UnitLeader, Roles.SecrecyOfficer)));
+
+    [Fact]
+    public void A_signed_out_request_writes_and_reads_nothing()
+    {
+        var signedOut = new FixedCurrentUser(null, null, Roles.SecrecyOfficer, Roles.CadreOfficial);
+
+        Assert.False(AppraisalRules.CanWriteOrganizationOpinion(signedOut));
+        Assert.False(AppraisalRules.CanDecide(signedOut));
+        Assert.False(AppraisalRules.ReadsAppraisalsOfJurisdiction(signedOut));
+    }
+
+    public static TheoryData<DateOnly, DateOnly?, DateOnly?, DateOnly?> Coverage => new()
+    {
+        // Held all year.
+        { new(2020, 1, 1), null, new(2026, 1, 1), new(2026, 12, 31) },
+
+        // Took office on 1 November: the predecessor's ten months are not the leader's.
+        { new(2026, 11, 1), null, new(2026, 11, 1), new(2026, 12, 31) },
+
+        // The posting ended on 31 October: the successor's two months are not the leader's.
+        { new(2020, 1, 1), new(2026, 10, 31), new(2026, 1, 1), new(2026, 10, 31) },
+
+        // One day: took office and left on 31 December.
+        { new(2026, 12, 31), new(2026, 12, 31), new(2026, 12, 31), new(2026, 12, 31) },
+
+        // Ended the year before, or begins the year after: nothing of the year is covered.
+        { new(2020, 1, 1), new(2025, 12, 31), null, null },
+        { new(2027, 1, 1), null, null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Coverage))]
+    public void Art9_the_appraisal_covers_the_part_of_the_year_the_posting_held(DateOnly from, DateOnly? to, DateOnly? start, DateOnly? end)
+    {
+        var covered = AppraisalRules.CoveredPeriod(from, to, 2026);
+
+        Assert.Equal(start, covered?.Start);
+        Assert.Equal(end, covered?.End);
+    }
+
+    [Fact]
+    public void A_change_of_role_in_the_unit_does_not_split_the_covered_period_but_a_gap_does()
+    {
+        (DateOnly, DateOnly?)[] postings =
+        [
+            (new DateOnly(2026, 7, 1), null),
+            (new DateOnly(2025, 3, 1), new DateOnly(2026, 3, 31)),
+            (new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 31)),
+        ];
+
+        Assert.Equal(
+            [(new DateOnly(2026, 1, 1), new DateOnly(2026, 5, 31)), (new DateOnly(2026, 7, 1), new DateOnly(2026, 12, 31))],
+            AppraisalRules.CoveredPeriods(postings, 2026));
+    }
 }

@@ -29,6 +29,7 @@ public sealed class SignInTests
     [InlineData(Roles.DisciplineOfficial, "#home-discipline-official")]
     [InlineData(Roles.Supervisor, "#home-supervisor")]
     [InlineData(Roles.UnitLeader, "#home-unit-leader")]
+    [InlineData(Roles.CadreOfficial, "#home-cadre-official")]
     public async Task Each_role_has_its_home_page(string role, string section)
     {
         using var app = new TestApp();

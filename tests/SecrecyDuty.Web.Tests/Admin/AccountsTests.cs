@@ -41,6 +41,34 @@ public sealed class AccountsTests
     }
 
     [Fact]
+    public async Task An_administrator_creates_a_cadre_official_account_through_the_form()
+    {
+        using var app = new TestApp();
+        var root = await app.AddUnitAsync("ROOT", "省委");
+        await app.AddUserAsync("admin", Roles.Administrator, root);
+        var client = app.CreateBrowserClient();
+        await TestApp.SignInAsync(client, "admin");
+
+        var page = await TestApp.GetDocumentAsync(client, "/Admin/Accounts/Create");
+        Assert.Equal("组织人事干部", page.QuerySelector("#Input_Role option[value=CadreOfficial]")!.TextContent);
+        var form = await TestApp.GetFormAsync(client, "/Admin/Accounts/Create", "#create-account-form");
+        var response = await client.PostAsync("/Admin/Accounts/Create", form.With(
+            ("Input.UserName", "sun.zu"),
+            ("Input.DisplayName", "孙组"),
+            ("Input.UnitId", root.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Input.Role", Roles.CadreOfficial),
+            ("Input.Password", "Initial-Password-1")).ToContent());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var roles = await app.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            return await users.GetRolesAsync((await users.FindByNameAsync("sun.zu"))!);
+        });
+        Assert.Equal([Roles.CadreOfficial], roles);
+    }
+
+    [Fact]
     public async Task A_unit_leader_account_cannot_be_linked_to_a_leader_kept_by_another_unit()
     {
         using var app = new TestApp();
@@ -167,6 +195,7 @@ public sealed class AccountsTests
     [InlineData(Roles.SecrecyOfficer)]
     [InlineData(Roles.UnitLeader)]
     [InlineData(Roles.Supervisor)]
+    [InlineData(Roles.CadreOfficial)]
     public async Task Only_administrators_reach_account_administration(string role)
     {
         using var app = new TestApp();

@@ -99,7 +99,7 @@ public sealed class AppraisalListTests
     }
 
     [Fact]
-    public async Task A_unit_leader_lists_only_the_own_units_leaders()
+    public async Task A_unit_leader_lists_only_his_own_appraisal()
     {
         using var app = new TestApp();
         var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
@@ -107,7 +107,17 @@ public sealed class AppraisalListTests
 
         var names = await NamesAsync(app, zhang, new AppraisalFilter { Year = 2026 });
 
-        Assert.Equal(["张教", "李保"], names.Order(StringComparer.Ordinal));
+        Assert.Equal(["张教"], names);
+    }
+
+    [Fact]
+    public async Task A_cadre_official_lists_the_jurisdictions_appraisals_awaiting_finalizing()
+    {
+        using var app = new TestApp();
+        var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
+
+        Assert.Equal(["王市"], await NamesAsync(app, p.Cadre, new AppraisalFilter { Year = 2026, Status = AppraisalStatus.OpinionGiven }));
+        Assert.Equal(4, (await app.AsAsync(p.Cadre, s => s.ListAsync(new AppraisalFilter { Year = 2026 }, 1, 50))).Appraisals.TotalCount);
     }
 
     [Fact]

@@ -59,13 +59,14 @@ public sealed class AppraisalPrintTests
 
         var activities = doc.QuerySelectorAll(".doc-activity").Select(r => string.Join("|", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
         Assert.Equal(["2026年3月16日|听取保密工作汇报|2026年上半年保密工作汇报会|青山市教育局", "2026年9月8日|保密宣传教育培训|全市保密干部培训班|青山市国家保密局"], activities);
-        var counts = doc.QuerySelectorAll("#doc-unit-counts tbody tr").Select(r => string.Join("|", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
-        Assert.Equal(["青山市教育局|1|1", "青山市国家保密局|0|0"], counts);
+        var counts = doc.QuerySelectorAll("#doc-unit-counts tbody tr").Select(r => string.Join("|", r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()))).ToList();
+        Assert.Equal(["青山市教育局|2026年1月1日至2026年12月31日|1|1", "青山市国家保密局|2026年7月1日至2026年10月31日|0|0"], counts);
 
         Assert.Equal("全年听取保密工作汇报两次。", doc.QuerySelector("#doc-duty-report")!.TextContent);
         Assert.Equal("该同志认真履行第一责任人职责。", doc.QuerySelector("#doc-opinion")!.TextContent);
         Assert.Equal("☑ 优秀", doc.QuerySelector("#doc-grade .grade.chosen")!.TextContent);
         Assert.Contains("单位保密组织（盖章）", doc.QuerySelector("#doc-signatures")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("考核部门（组织人事部门）（盖章）", doc.QuerySelector("#doc-signatures")!.TextContent, StringComparison.Ordinal);
         Assert.Null(doc.QuerySelector("#draft-mark"));
     }
 
@@ -132,6 +133,59 @@ public sealed class AppraisalPrintTests
         Assert.Equal("2026年度无参加已登记活动的记录。", doc.QuerySelector("#no-activities")!.TextContent);
         Assert.Equal("尚未提出", doc.QuerySelector("#doc-opinion")!.TextContent);
         Assert.Null(doc.QuerySelector("#doc-grade .grade.chosen"));
+    }
+
+    /// <summary>
+    /// 青山市财政局 changed principal leaders on 1 November 2026: 赵前 held the post until 31 October, 钱新 from 1 November.
+    /// The unit heard a briefing on 15 October (赵前 attended) and on 20 November (钱新 attended), and held a member
+    /// meeting in March. A training on 10 October was recorded with 钱新's posting among the attendees (the posting's
+    /// start was corrected afterwards): it is still before he took office.
+    /// </summary>
+    private static async Task<(AppraisalProvince P, int Predecessor, int Successor)> ChangeOfPrincipalAsync(TestApp app)
+    {
+        var p = await AppraisalProvince.CreateAsync(app);
+        var finance = await app.AddUnitAsync("SF-QS-CZJ", "青山市财政局", p.City);
+        var predecessor = await app.AddLeaderAsync(finance, "赵前", "QS-020", LeaderRank.CountyDivision);
+        var predecessorPosting = await app.AddPostingAsync(predecessor, finance, PostingRole.PrincipalLeader, new DateOnly(2020, 1, 1), to: new DateOnly(2026, 10, 31), title: "局长");
+        var successor = await app.AddLeaderAsync(finance, "钱新", "QS-021", LeaderRank.CountyDivision);
+        var successorPosting = await app.AddPostingAsync(successor, finance, PostingRole.PrincipalLeader, new DateOnly(2026, 11, 1), title: "局长");
+        await app.AddActivityAsync(finance, ActivityKind.MemberMeeting, new DateOnly(2026, 3, 5), "保密委员会全体会议");
+        await app.AddActivityAsync(finance, ActivityKind.Training, new DateOnly(2026, 10, 10), "保密教育培训", predecessorPosting, successorPosting);
+        await app.AddActivityAsync(finance, ActivityKind.Briefing, new DateOnly(2026, 10, 15), "三季度保密工作汇报会", predecessorPosting);
+        await app.AddActivityAsync(finance, ActivityKind.Briefing, new DateOnly(2026, 11, 20), "新任局长听取保密工作汇报", successorPosting);
+        return (p, predecessor, successor);
+    }
+
+    private static List<string> Rows(AngleSharp.Html.Dom.IHtmlDocument doc, string selector) =>
+        [.. doc.QuerySelectorAll(selector).Select(r => string.Join("|", r.QuerySelectorAll("td").Select(td => td.TextContent.Trim())))];
+
+    [Fact]
+    public async Task Art9_appraisal_of_a_leader_who_took_office_on_1_November_counts_from_1_November()
+    {
+        using var app = new TestApp();
+        var (p, _, successor) = await ChangeOfPrincipalAsync(app);
+        var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
+
+        var doc = await TestApp.GetDocumentAsync(client, PrintUrl(successor));
+
+        // The October briefing and training were his predecessor's months: neither counts, the November briefing does.
+        Assert.Equal(["2026年11月20日|听取保密工作汇报|新任局长听取保密工作汇报|青山市财政局"], Rows(doc, ".doc-activity"));
+        Assert.Equal(["青山市财政局|2026年11月1日至2026年12月31日|1|0"], Rows(doc, "#doc-unit-counts tbody tr"));
+    }
+
+    [Fact]
+    public async Task The_appraisal_of_a_leader_whose_posting_ended_on_31_October_counts_until_31_October()
+    {
+        using var app = new TestApp();
+        var (p, predecessor, _) = await ChangeOfPrincipalAsync(app);
+        var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
+
+        var doc = await TestApp.GetDocumentAsync(client, PrintUrl(predecessor));
+
+        Assert.Equal(
+            ["2026年10月10日|保密宣传教育培训|保密教育培训|青山市财政局", "2026年10月15日|听取保密工作汇报|三季度保密工作汇报会|青山市财政局"],
+            Rows(doc, ".doc-activity"));
+        Assert.Equal(["青山市财政局|2026年1月1日至2026年10月31日|1|1"], Rows(doc, "#doc-unit-counts tbody tr"));
     }
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

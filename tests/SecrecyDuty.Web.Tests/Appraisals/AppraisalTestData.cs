@@ -12,7 +12,8 @@ namespace SecrecyDuty.Web.Tests.Appraisals;
 
 /// <summary>
 /// A small province for appraisal tests: 青山市 with its education bureau (two leaders, each with an account of his
-/// own), and 碧海市 beside it, outside the jurisdiction of 青山市's accounts. The test clock's year is 2026.
+/// own: 张教 the principal leader, 李保 the leader in charge of secrecy work), and 碧海市 beside it, outside the
+/// jurisdiction of 青山市's accounts. The test clock's year is 2026.
 /// </summary>
 internal sealed record AppraisalProvince(
     int Root,
@@ -53,13 +54,25 @@ internal sealed record AppraisalProvince(
 
     /// <summary>An officer of 碧海市: 青山市's leaders are outside the jurisdiction.</summary>
     public FixedCurrentUser OtherOfficer => new("other-officer", OtherCity, Roles.SecrecyOfficer);
+
+    /// <summary>A cadre official of 青山市 (the organization department): appraises the city's and the bureau's leaders.</summary>
+    public FixedCurrentUser Cadre => new("cadre", City, Roles.CadreOfficial);
+
+    /// <summary>A cadre official of 碧海市: 青山市's leaders are outside the jurisdiction.</summary>
+    public FixedCurrentUser OtherCadre => new("other-cadre", OtherCity, Roles.CadreOfficial);
 }
 
 internal static class AppraisalTestData
 {
-    public static readonly AppraisalOpinionInput CompleteOpinion = new()
+    /// <summary>The secrecy office's part (art. 9).</summary>
+    public static readonly OrganizationOpinionInput Opinion = new()
     {
         OrganizationOpinion = "该同志认真履行保密工作第一责任人职责，每半年听取保密工作汇报。",
+    };
+
+    /// <summary>The cadre official's part (arts. 9–10).</summary>
+    public static readonly AppraisalDecisionInput Decision = new()
+    {
         Grade = AppraisalGrade.Excellent,
         Commendation = "评为全市保密工作先进个人",
     };
@@ -109,7 +122,7 @@ internal static class AppraisalTestData
                 OrganizationOpinion = opinion,
                 Grade = grade,
                 FinalizedAtUtc = finalized ? new DateTime(2026, 11, 20, 2, 0, 0, DateTimeKind.Utc) : null,
-                FinalizedBy = finalized ? "officer" : null,
+                FinalizedBy = finalized ? "cadre" : null,
             });
             await db.SaveChangesAsync();
         });

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.DutyRecords;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
@@ -10,7 +11,8 @@ namespace SecrecyDuty.Web.Tests.Appraisals;
 
 /// <summary>
 /// Art. 9: the leader writes the secrecy section of his or her own duty report; the secrecy office writes the
-/// secrecy organization's opinion, the grade and any commendation (art. 10) and finalizes; finalized is read-only.
+/// secrecy organization's opinion, and only that; the cadre official (organization and personnel department) hears
+/// it, sets the grade and any commendation (art. 10) and finalizes; finalized is read-only.
 /// </summary>
 public sealed class AppraisalWritingTests
 {
@@ -57,13 +59,11 @@ public sealed class AppraisalWritingTests
         var p = await AppraisalProvince.CreateAsync(app);
         var client = await app.SignedInAsync("li");
 
-        // 李保 reads his colleague's appraisal (same unit) but is offered no form, and a forged post is refused.
-        var page = await TestApp.GetDocumentAsync(client, LeaderUrl(p.Zhang));
-        Assert.Null(page.QuerySelector("#duty-report-form"));
+        // 李保 cannot read his colleague's appraisal at all (docs/decisions/0009), so a forged post finds nothing either.
         var token = await TestApp.GetFormAsync(client, LeaderUrl(p.Li), "#duty-report-form");
         var response = await client.PostAsync(PostUrl(p.Zhang, "DutyReport"), token.With(("DutyReport.DutyReportSection", "代写")).ToContent());
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Null(await app.FindAppraisalAsync(p.Zhang));
     }
 
@@ -79,50 +79,148 @@ public sealed class AppraisalWritingTests
     }
 
     [Fact]
-    public async Task A_secrecy_officer_gives_the_secrecy_organizations_opinion_grade_and_commendation()
+    public async Task A_secrecy_officer_gives_the_secrecy_organizations_opinion()
     {
         using var app = new TestApp();
         var p = await AppraisalProvince.CreateAsync(app);
-        await app.AddUserAsync("officer", Core.Accounts.Roles.SecrecyOfficer, p.City);
-        var client = await app.SignedInAsync("officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
         var form = await TestApp.GetFormAsync(client, LeaderUrl(p.Zhang), "#opinion-form");
 
-        var response = await client.PostAsync(PostUrl(p.Zhang, "Opinion"), form.With(
-            ("Opinion.OrganizationOpinion", CompleteOpinion.OrganizationOpinion!),
-            ("Opinion.Grade", nameof(AppraisalGrade.Competent)),
-            ("Opinion.Commendation", "")).ToContent());
+        var response = await client.PostAsync(PostUrl(p.Zhang, "Opinion"), form.With(("Opinion.OrganizationOpinion", "  " + Opinion.OrganizationOpinion + "  ")).ToContent());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var appraisal = await app.FindAppraisalAsync(p.Zhang);
         Assert.NotNull(appraisal);
-        Assert.Equal(CompleteOpinion.OrganizationOpinion, appraisal.OrganizationOpinion);
-        Assert.Equal(AppraisalGrade.Competent, appraisal.Grade);
-        Assert.Null(appraisal.Commendation);
+        Assert.Equal(Opinion.OrganizationOpinion, appraisal.OrganizationOpinion);
+        Assert.Null(appraisal.Grade);
         Assert.Null(appraisal.FinalizedAtUtc);
         Assert.Equal(p.Bureau, appraisal.UnitId);
-        var details = await app.AsAsync(p.Officer, s => s.GetAsync(p.Zhang, AppraisalProvince.Year));
-        Assert.Equal(AppraisalStatus.OpinionGiven, details!.Status);
+        var page = await TestApp.GetDocumentAsync(client, LeaderUrl(p.Zhang));
+        Assert.Equal("保密组织意见已保存。", page.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(nameof(AppraisalStatus.OpinionGiven), page.QuerySelector("#appraisal-status")!.GetAttribute("data-status"));
     }
 
     [Fact]
-    public async Task Finalizing_without_the_secrecy_organizations_opinion_is_refused_citing_art_9()
+    public async Task An_empty_opinion_is_refused_beside_the_field()
     {
         using var app = new TestApp();
         var p = await AppraisalProvince.CreateAsync(app);
-        await app.AddUserAsync("officer", Core.Accounts.Roles.SecrecyOfficer, p.City);
-        var client = await app.SignedInAsync("officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
         var form = await TestApp.GetFormAsync(client, LeaderUrl(p.Zhang), "#opinion-form");
 
-        var response = await client.PostAsync(PostUrl(p.Zhang, "Finalize"), form.With(
-            ("Opinion.OrganizationOpinion", ""),
-            ("Opinion.Grade", nameof(AppraisalGrade.Excellent))).ToContent());
+        var response = await client.PostAsync(PostUrl(p.Zhang, "Opinion"), form.With(("Opinion.OrganizationOpinion", "  ")).ToContent());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await TestApp.ParseAsync(response);
-        var message = page.QuerySelector("[data-valmsg-for='Opinion.OrganizationOpinion']")!.TextContent;
+        Assert.Equal("请填写单位保密组织对该领导干部履行保密工作责任制情况的意见。", page.QuerySelector("[data-valmsg-for='Opinion.OrganizationOpinion']")!.TextContent);
+        Assert.Null(await app.FindAppraisalAsync(p.Zhang));
+    }
+
+    [Fact]
+    public async Task Art9_secrecy_officer_gives_the_opinion_but_cannot_finalize()
+    {
+        using var app = new TestApp();
+        var p = await AppraisalProvince.CreateAsync(app);
+        await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
+
+        var page = await TestApp.GetDocumentAsync(client, LeaderUrl(p.Zhang));
+        Assert.NotNull(page.QuerySelector("#opinion-form"));
+        Assert.Null(page.QuerySelector("#decision-form"));
+        Assert.Null(page.QuerySelector("#finalize"));
+        var form = await TestApp.GetFormAsync(client, LeaderUrl(p.Zhang), "#opinion-form");
+        var response = await client.PostAsync(PostUrl(p.Zhang, "Finalize"), form.With(("Decision.Grade", nameof(AppraisalGrade.Excellent))).ToContent());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(p.Officer, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, Decision)));
+        var appraisal = await app.FindAppraisalAsync(p.Zhang);
+        Assert.Null(appraisal!.FinalizedAtUtc);
+        Assert.Null(appraisal.Grade);
+    }
+
+    [Fact]
+    public async Task Art9_secrecy_officer_cannot_set_the_grade_or_the_commendation()
+    {
+        using var app = new TestApp();
+        var p = await AppraisalProvince.CreateAsync(app);
+        await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
+        var form = await TestApp.GetFormAsync(client, LeaderUrl(p.Zhang), "#opinion-form");
+
+        var response = await client.PostAsync(PostUrl(p.Zhang, "Decision"), form.With(
+            ("Decision.Grade", nameof(AppraisalGrade.Excellent)),
+            ("Decision.Commendation", "先进个人")).ToContent());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(p.Officer, s => s.SaveDecisionAsync(p.Zhang, AppraisalProvince.Year, Decision)));
+        var appraisal = await app.FindAppraisalAsync(p.Zhang);
+        Assert.Null(appraisal!.Grade);
+        Assert.Null(appraisal.Commendation);
+    }
+
+    [Fact]
+    public async Task Art9_cadre_official_finalizes_an_appraisal()
+    {
+        using var app = new TestApp();
+        var p = await AppraisalProvince.CreateAsync(app);
+        await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "该同志认真履行第一责任人职责。", dutyReport: "全年听取保密工作汇报两次。");
+        var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
+        var form = await TestApp.GetFormAsync(client, LeaderUrl(p.Zhang), "#decision-form");
+
+        var response = await client.PostAsync(PostUrl(p.Zhang, "Finalize"), form.With(
+            ("Decision.Grade", nameof(AppraisalGrade.Excellent)),
+            ("Decision.Commendation", "  评为全市保密工作先进个人 ")).ToContent());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var appraisal = await app.FindAppraisalAsync(p.Zhang);
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, appraisal!.FinalizedAtUtc);
+        Assert.Equal("cadre", appraisal.FinalizedBy);
+        Assert.Equal(AppraisalGrade.Excellent, appraisal.Grade);
+        Assert.Equal("评为全市保密工作先进个人", appraisal.Commendation);
+        Assert.Equal("该同志认真履行第一责任人职责。", appraisal.OrganizationOpinion);
+        var page = await TestApp.GetDocumentAsync(client, LeaderUrl(p.Zhang));
+        Assert.Equal("考核已定稿，不可再修改。", page.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal("已定稿", page.QuerySelector("#appraisal-status")!.TextContent);
+        Assert.Null(page.QuerySelector("#decision-form"));
+        Assert.Equal("优秀", page.QuerySelector("#appraisal-grade")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_cadre_official_saves_a_grade_without_finalizing()
+    {
+        using var app = new TestApp();
+        var p = await AppraisalProvince.CreateAsync(app);
+        await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见");
+
+        var result = await app.AsAsync(p.Cadre, s => s.SaveDecisionAsync(p.Zhang, AppraisalProvince.Year, new AppraisalDecisionInput { Grade = AppraisalGrade.Competent }));
+
+        Assert.True(result!.Succeeded);
+        var appraisal = await app.FindAppraisalAsync(p.Zhang);
+        Assert.Equal(AppraisalGrade.Competent, appraisal!.Grade);
+        Assert.Null(appraisal.FinalizedAtUtc);
+        Assert.Equal(AppraisalStatus.OpinionGiven, (await app.AsAsync(p.Cadre, s => s.GetAsync(p.Zhang, AppraisalProvince.Year)))!.Status);
+    }
+
+    [Fact]
+    public async Task Art9_finalizing_without_the_secrecy_organizations_opinion_is_refused()
+    {
+        using var app = new TestApp();
+        var p = await AppraisalProvince.CreateAsync(app);
+        await app.AddAppraisalAsync(p.Zhang, p.Bureau, dutyReport: "述职");
+        var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
+        var page = await TestApp.GetDocumentAsync(client, LeaderUrl(p.Zhang));
+        Assert.NotNull(page.QuerySelector("#opinion-awaited"));
+        var form = await TestApp.GetFormAsync(client, LeaderUrl(p.Zhang), "#decision-form");
+
+        var response = await client.PostAsync(PostUrl(p.Zhang, "Finalize"), form.With(("Decision.Grade", nameof(AppraisalGrade.Excellent))).ToContent());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = (await TestApp.ParseAsync(response)).QuerySelector("#appraisal-errors")!.TextContent;
         Assert.Contains("第九条", message, StringComparison.Ordinal);
         Assert.Contains("有关部门考核领导干部时应当听取所在单位保密组织的意见", message, StringComparison.Ordinal);
-        Assert.Null(await app.FindAppraisalAsync(p.Zhang));
+        var appraisal = await app.FindAppraisalAsync(p.Zhang);
+        Assert.Null(appraisal!.FinalizedAtUtc);
+        Assert.Null(appraisal.Grade);
     }
 
     [Fact]
@@ -132,30 +230,52 @@ public sealed class AppraisalWritingTests
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见");
 
-        var result = await app.AsAsync(p.Officer, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, new AppraisalOpinionInput { OrganizationOpinion = "意见" }));
+        var result = await app.AsAsync(p.Cadre, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, new AppraisalDecisionInput { Commendation = "表彰" }));
 
-        Assert.Equal(nameof(AppraisalOpinionInput.Grade), Assert.Single(result!.Errors).Field);
+        Assert.Equal(nameof(AppraisalDecisionInput.Grade), Assert.Single(result!.Errors).Field);
         Assert.Null((await app.FindAppraisalAsync(p.Zhang))!.FinalizedAtUtc);
     }
 
     [Fact]
-    public async Task The_secrecy_office_finalizes_with_the_opinion_and_a_grade()
+    public async Task The_cadre_official_hears_the_opinion_but_does_not_write_it()
     {
         using var app = new TestApp();
         var p = await AppraisalProvince.CreateAsync(app);
+        var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
 
-        var result = await app.AsAsync(p.Officer, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, CompleteOpinion));
+        var page = await TestApp.GetDocumentAsync(client, LeaderUrl(p.Zhang));
 
-        Assert.True(result!.Succeeded);
-        var appraisal = await app.FindAppraisalAsync(p.Zhang);
-        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, appraisal!.FinalizedAtUtc);
-        Assert.Equal("officer", appraisal.FinalizedBy);
-        Assert.Equal(AppraisalGrade.Excellent, appraisal.Grade);
-        Assert.Equal(CompleteOpinion.Commendation, appraisal.Commendation);
+        Assert.Null(page.QuerySelector("#opinion-form"));
+        Assert.Equal("尚未提出", page.QuerySelector("#organization-opinion")!.TextContent);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(p.Cadre, s => s.SaveOpinionAsync(p.Zhang, AppraisalProvince.Year, Opinion)));
+        Assert.Null(await app.FindAppraisalAsync(p.Zhang));
     }
 
     [Fact]
-    public async Task A_finalized_appraisal_is_read_only_for_the_leader_and_the_secrecy_office()
+    public async Task Nobody_decides_or_gives_the_opinion_on_his_own_appraisal()
+    {
+        using var app = new TestApp();
+        var p = await AppraisalProvince.CreateAsync(app);
+        await app.AddAppraisalAsync(p.Li, p.Bureau, opinion: "意见");
+
+        // Accounts of other roles may be linked to a leader record too (by staff number): 李保's own.
+        var cadreId = await app.AddLeaderAccountAsync("li.cadre", p.City, p.Li);
+        var officerId = await app.AddLeaderAccountAsync("li.officer", p.City, p.Li);
+        var cadre = new FixedCurrentUser(cadreId, p.City, Roles.CadreOfficial);
+        var officer = new FixedCurrentUser(officerId, p.City, Roles.SecrecyOfficer);
+
+        var details = await app.AsAsync(cadre, s => s.GetAsync(p.Li, AppraisalProvince.Year));
+        Assert.False(details!.CanDecide);
+        Assert.False((await app.AsAsync(officer, s => s.GetAsync(p.Li, AppraisalProvince.Year)))!.CanWriteOpinion);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(cadre, s => s.FinalizeAsync(p.Li, AppraisalProvince.Year, Decision)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(officer, s => s.SaveOpinionAsync(p.Li, AppraisalProvince.Year, Opinion)));
+        var appraisal = await app.FindAppraisalAsync(p.Li);
+        Assert.Null(appraisal!.FinalizedAtUtc);
+        Assert.Equal("意见", appraisal.OrganizationOpinion);
+    }
+
+    [Fact]
+    public async Task A_finalized_appraisal_is_read_only_for_the_leader_the_secrecy_office_and_the_cadre_official()
     {
         using var app = new TestApp();
         var p = await AppraisalProvince.CreateAsync(app);
@@ -163,10 +283,11 @@ public sealed class AppraisalWritingTests
         var leader = await app.LeaderActorAsync("zhang", p.Bureau);
 
         var byLeader = await app.AsAsync(leader, s => s.SaveDutyReportAsync(p.Zhang, AppraisalProvince.Year, new DutyReportInput { DutyReportSection = "改写" }));
-        var byOfficer = await app.AsAsync(p.Officer, s => s.SaveOrganizationPartAsync(p.Zhang, AppraisalProvince.Year, CompleteOpinion));
-        var again = await app.AsAsync(p.Officer, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, CompleteOpinion));
+        var byOfficer = await app.AsAsync(p.Officer, s => s.SaveOpinionAsync(p.Zhang, AppraisalProvince.Year, Opinion));
+        var byCadre = await app.AsAsync(p.Cadre, s => s.SaveDecisionAsync(p.Zhang, AppraisalProvince.Year, Decision));
+        var again = await app.AsAsync(p.Cadre, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, Decision));
 
-        Assert.All([byLeader, byOfficer, again], r => Assert.Equal("This appraisal is finalized: it can no longer be changed.", Assert.Single(r!.Errors).Message));
+        Assert.All([byLeader, byOfficer, byCadre, again], r => Assert.Equal("This appraisal is finalized: it can no longer be changed.", Assert.Single(r!.Errors).Message));
         var appraisal = await app.FindAppraisalAsync(p.Zhang);
         Assert.Equal("原述职内容", appraisal!.DutyReportSection);
         Assert.Equal("意见", appraisal.OrganizationOpinion);
@@ -179,25 +300,27 @@ public sealed class AppraisalWritingTests
         Assert.Equal("原述职内容", page.QuerySelector("#duty-report-text")!.TextContent);
     }
 
-    [Fact]
-    public async Task A_finalized_appraisal_offers_the_secrecy_office_no_form()
+    [Theory]
+    [InlineData(Roles.SecrecyOfficer)]
+    [InlineData(Roles.CadreOfficial)]
+    public async Task A_finalized_appraisal_offers_no_form(string role)
     {
         using var app = new TestApp();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见", grade: AppraisalGrade.Competent, finalized: true);
-        await app.AddUserAsync("officer", Core.Accounts.Roles.SecrecyOfficer, p.City);
-        var client = await app.SignedInAsync("officer");
+        var client = await app.SignedInAsAsync("worker", role, p.City);
 
         var page = await TestApp.GetDocumentAsync(client, LeaderUrl(p.Zhang));
 
         Assert.Null(page.QuerySelector("#opinion-form"));
+        Assert.Null(page.QuerySelector("#decision-form"));
         Assert.Equal("意见", page.QuerySelector("#organization-opinion")!.TextContent);
         Assert.Equal("称职", page.QuerySelector("#appraisal-grade")!.TextContent);
         Assert.Equal("已定稿", page.QuerySelector("#appraisal-status")!.TextContent);
     }
 
     [Fact]
-    public async Task The_leader_is_offered_no_opinion_form_and_may_not_write_the_opinion()
+    public async Task The_leader_is_offered_no_opinion_or_decision_form_and_may_write_neither()
     {
         using var app = new TestApp();
         var p = await AppraisalProvince.CreateAsync(app);
@@ -207,8 +330,11 @@ public sealed class AppraisalWritingTests
         var page = await TestApp.GetDocumentAsync(client, LeaderUrl(p.Zhang));
 
         Assert.Null(page.QuerySelector("#opinion-form"));
+        Assert.Null(page.QuerySelector("#decision-form"));
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            app.AsAsync(leader, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, CompleteOpinion)));
+            app.AsAsync(leader, s => s.SaveOpinionAsync(p.Zhang, AppraisalProvince.Year, Opinion)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            app.AsAsync(leader, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, Decision)));
         Assert.Null(await app.FindAppraisalAsync(p.Zhang));
     }
 
@@ -219,7 +345,7 @@ public sealed class AppraisalWritingTests
         var p = await AppraisalProvince.CreateAsync(app);
 
         // 李保's posting began in May 2024: nothing to appraise for 2023.
-        var result = await app.AsAsync(p.Officer, s => s.SaveOrganizationPartAsync(p.Li, 2023, CompleteOpinion));
+        var result = await app.AsAsync(p.Officer, s => s.SaveOpinionAsync(p.Li, 2023, Opinion));
 
         Assert.Equal("李保 held no posting in 2023: there is nothing to appraise for that year.", Assert.Single(result!.Errors).Message);
         Assert.Null(await app.FindAppraisalAsync(p.Li, 2023));
@@ -231,7 +357,8 @@ public sealed class AppraisalWritingTests
         using var app = new TestApp();
         var p = await AppraisalProvince.CreateAsync(app);
 
-        Assert.Null(await app.AsAsync(p.Officer, s => s.SaveOrganizationPartAsync(p.Zhang, 2027, CompleteOpinion)));
+        Assert.Null(await app.AsAsync(p.Officer, s => s.SaveOpinionAsync(p.Zhang, 2027, Opinion)));
+        Assert.Null(await app.AsAsync(p.Cadre, s => s.FinalizeAsync(p.Zhang, 2027, Decision)));
         Assert.Null(await app.AsAsync(p.Officer, s => s.GetAsync(p.Zhang, 2027)));
         Assert.Null(await app.FindAppraisalAsync(p.Zhang, 2027));
     }

@@ -67,7 +67,21 @@ public sealed class HostingTests
         var roles = await app.InScopeAsync(sp =>
             Task.FromResult(sp.GetRequiredService<AppDbContext>().Roles.Select(r => r.Name!).OrderBy(n => n).ToList()));
 
-        Assert.Equal(["Administrator", "DisciplineOfficial", "SecrecyOfficer", "Supervisor", "UnitLeader"], roles);
+        Assert.Equal(["Administrator", "CadreOfficial", "DisciplineOfficial", "SecrecyOfficer", "Supervisor", "UnitLeader"], roles);
+    }
+
+    [Fact]
+    public async Task The_demo_province_has_a_cadre_official_account_at_the_province_root()
+    {
+        using var app = new TestApp("Development");
+        var seeded = await app.InScopeAsync(sp => sp.GetRequiredService<DemoProvinceSeeder>().SeedAsync());
+
+        var cadre = Assert.Single(seeded, a => a.UserName == "cadre");
+        Assert.Equal(Core.Accounts.Roles.CadreOfficial, cadre.Role);
+        Assert.Equal("中共示范省委员会", cadre.UnitName);
+        var client = app.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(client, "cadre", DemoProvinceSeeder.DemoPassword)).StatusCode);
+        Assert.NotNull((await TestApp.GetDocumentAsync(client, "/")).QuerySelector("#home-cadre-official"));
     }
 
     [Fact]
@@ -84,7 +98,7 @@ public sealed class HostingTests
         });
 
         Assert.Equal(3, levels);
-        Assert.Equal(5, roles);
+        Assert.Equal(Core.Accounts.Roles.All.Count, roles);
         var (units, withOrganization, withoutSecrecyLeader) = await app.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();

@@ -7,17 +7,24 @@ using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Pages.Appraisals;
 
-/// <summary>A leader's appraisal for a year: the leader's own section, the secrecy office's part, finalizing (art. 9).</summary>
+/// <summary>
+/// A leader's appraisal for a year (art. 9): the leader's own section, the secrecy organization's opinion (the secrecy
+/// office), the grade, commendation and finalizing (the cadre official).
+/// </summary>
 public sealed class LeaderModel(AppraisalService appraisals, IStringLocalizer<Messages> l) : PageModel
 {
     public const string DutyReportPrefix = nameof(DutyReport);
     public const string OpinionPrefix = nameof(Opinion);
+    public const string DecisionPrefix = nameof(Decision);
 
     [BindProperty]
     public DutyReportInput DutyReport { get; set; } = new();
 
     [BindProperty]
-    public AppraisalOpinionInput Opinion { get; set; } = new();
+    public OrganizationOpinionInput Opinion { get; set; } = new();
+
+    [BindProperty]
+    public AppraisalDecisionInput Decision { get; set; } = new();
 
     public AppraisalDetails Appraisal { get; private set; } = null!;
 
@@ -30,12 +37,8 @@ public sealed class LeaderModel(AppraisalService appraisals, IStringLocalizer<Me
         }
 
         DutyReport = new DutyReportInput { DutyReportSection = Appraisal.DutyReportSection };
-        Opinion = new AppraisalOpinionInput
-        {
-            OrganizationOpinion = Appraisal.OrganizationOpinion,
-            Grade = Appraisal.Grade,
-            Commendation = Appraisal.Commendation,
-        };
+        Opinion = new OrganizationOpinionInput { OrganizationOpinion = Appraisal.OrganizationOpinion };
+        Decision = new AppraisalDecisionInput { Grade = Appraisal.Grade, Commendation = Appraisal.Commendation };
         return Page();
     }
 
@@ -49,15 +52,22 @@ public sealed class LeaderModel(AppraisalService appraisals, IStringLocalizer<Me
     public async Task<IActionResult> OnPostOpinionAsync(int leaderId, int? year, CancellationToken cancellationToken)
     {
         var y = year ?? 0;
-        var result = await appraisals.SaveOrganizationPartAsync(leaderId, y, Opinion, cancellationToken);
-        return await AfterAsync(result, leaderId, y, OpinionPrefix, l["The secrecy organization's part is saved."].Value, cancellationToken);
+        var result = await appraisals.SaveOpinionAsync(leaderId, y, Opinion, cancellationToken);
+        return await AfterAsync(result, leaderId, y, OpinionPrefix, l["The secrecy organization's opinion is saved."].Value, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDecisionAsync(int leaderId, int? year, CancellationToken cancellationToken)
+    {
+        var y = year ?? 0;
+        var result = await appraisals.SaveDecisionAsync(leaderId, y, Decision, cancellationToken);
+        return await AfterAsync(result, leaderId, y, DecisionPrefix, l["The grade and commendation are saved."].Value, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostFinalizeAsync(int leaderId, int? year, CancellationToken cancellationToken)
     {
         var y = year ?? 0;
-        var result = await appraisals.FinalizeAsync(leaderId, y, Opinion, cancellationToken);
-        return await AfterAsync(result, leaderId, y, OpinionPrefix, l["The appraisal is finalized. It can no longer be changed."].Value, cancellationToken);
+        var result = await appraisals.FinalizeAsync(leaderId, y, Decision, cancellationToken);
+        return await AfterAsync(result, leaderId, y, DecisionPrefix, l["The appraisal is finalized. It can no longer be changed."].Value, cancellationToken);
     }
 
     private async Task<IActionResult> AfterAsync(Result? result, int leaderId, int year, string prefix, string status, CancellationToken cancellationToken)
