@@ -41,6 +41,9 @@ public enum OwnAppraisalState
     /// <summary>The duty report section is written; the secrecy organization's opinion is awaited.</summary>
     AwaitingOpinion,
 
+    /// <summary>The secrecy organization's opinion is in (art. 9); the cadre official's grade and finalizing are awaited.</summary>
+    AwaitingDecision,
+
     /// <summary>The opinion is in and the appraisal is finalized.</summary>
     Finalized,
 }
@@ -139,10 +142,16 @@ public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdicti
                 .ToListAsync(cancellationToken);
             var own = await db.Appraisals.AsNoTracking()
                 .Where(a => a.LeaderId == id && a.Year == year)
-                .Select(a => new { Finalized = a.FinalizedAtUtc != null, HasReport = a.DutyReportSection != null && a.DutyReportSection != "" })
+                .Select(a => new
+                {
+                    Finalized = a.FinalizedAtUtc != null,
+                    HasReport = a.DutyReportSection != null && a.DutyReportSection != "",
+                    HasOpinion = a.OrganizationOpinion != null && a.OrganizationOpinion != "",
+                })
                 .FirstOrDefaultAsync(cancellationToken);
             appraisal = own is null ? OwnAppraisalState.NotStarted
                 : own.Finalized ? OwnAppraisalState.Finalized
+                : own.HasOpinion ? OwnAppraisalState.AwaitingDecision
                 : own.HasReport ? OwnAppraisalState.AwaitingOpinion
                 : OwnAppraisalState.InProgress;
         }

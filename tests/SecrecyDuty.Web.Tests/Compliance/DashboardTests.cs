@@ -114,6 +114,27 @@ public sealed class DashboardTests
     }
 
     [Fact]
+    public async Task Art9_after_the_secrecy_organizations_opinion_the_leader_sees_the_appraisal_awaiting_the_cadre_officials_decision()
+    {
+        var (app, p, client) = await SignedInAsync(Roles.UnitLeader, p => p.Root, linkLeader: true);
+        using (app)
+        {
+            await app.InScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<AppDbContext>();
+                db.Appraisals.Add(new Appraisal { LeaderId = p.RootPrincipalLeader, UnitId = p.Root, Year = 2026, DutyReportSection = "本年度履行保密工作责任制情况。", OrganizationOpinion = "履职良好。" });
+                await db.SaveChangesAsync();
+            });
+
+            var home = await TestApp.GetDocumentAsync(client, "/");
+
+            var appraisal = home.QuerySelector("#own-appraisal")!;
+            Assert.Equal("AwaitingDecision", appraisal.GetAttribute("data-state"));
+            Assert.Contains("待组织人事部门定稿", appraisal.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_leader_without_a_checklist_or_appraisal_sees_them_not_started()
     {
         var (app, p, client) = await SignedInAsync(Roles.UnitLeader, p => p.Root, linkLeader: true);
