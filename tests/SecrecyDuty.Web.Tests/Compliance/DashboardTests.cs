@@ -8,7 +8,7 @@ using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Compliance;
 
-/// <summary>The dashboards on the home page, per role (issue 4 "Dashboards"; DOMAIN.md journey 1).</summary>
+/// <summary>The dashboards on the home page, per role (issue 4 "Dashboards"; docs/domain.md journey 1).</summary>
 public sealed class DashboardTests
 {
     private static async Task<(TestApp App, HandMadeProvince Province, HttpClient Client)> SignedInAsync(string role, Func<HandMadeProvince, int> unit, bool linkLeader = false)
