@@ -5,7 +5,7 @@ namespace SecrecyDuty.Core.Access;
 
 /// <summary>
 /// The units the current account may see. Every service query filters through <see cref="UnitIds"/>,
-/// so that a page can never show what the service would not (DOMAIN.md "Jurisdiction").
+/// so that a page can never show what the service would not (docs/domain.md "Jurisdiction").
 /// </summary>
 public sealed class Jurisdiction(ISecrecyDutyDb db, ICurrentUser user)
 {

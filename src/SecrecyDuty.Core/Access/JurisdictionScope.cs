@@ -18,7 +18,7 @@ public enum JurisdictionScope
 public static class JurisdictionRules
 {
     /// <summary>
-    /// The widest scope any of the account's roles grants. DOMAIN.md "Jurisdiction": leaders act within
+    /// The widest scope any of the account's roles grants. docs/domain.md "Jurisdiction": leaders act within
     /// their own unit; the other roles over their unit and all units below it.
     /// </summary>
     public static JurisdictionScope ScopeFor(IEnumerable<string> roles)

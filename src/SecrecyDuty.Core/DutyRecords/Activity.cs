@@ -7,7 +7,7 @@ namespace SecrecyDuty.Core.DutyRecords;
 /// <summary>The activities that discharge duties, each tied to the duty item it satisfies.</summary>
 public enum ActivityKind
 {
-    /// <summary>P5.3: the principal leaders hear the secrecy organization (the semiannual briefing).</summary>
+    /// <summary>P5.3: the principal leaders hear the secrecy organization's report (听取保密组织的情况汇报).</summary>
     Briefing,
 
     /// <summary>S6.5: a secrecy organization member meeting chaired by the leader in charge.</summary>

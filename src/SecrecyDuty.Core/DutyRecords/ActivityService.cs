@@ -553,9 +553,9 @@ public sealed class ActivityService(
             AttendanceProblem.PostingNotHeldOnDate =>
                 l["A chosen posting did not hold in this unit on {0}: refresh the attendees and choose among the unit's leadership on that date.", day],
             AttendanceProblem.NoPrincipalLeaderOnDate =>
-                l["Nobody held a principal leader's posting in this unit on {0}, and a briefing is heard by the principal leader(s) (P5.3): check the date, or record the leadership team first.", day],
+                l["Nobody held a principal leader's posting in this unit on {0}, and the principal leader(s) hear the secrecy organization's report (P5.3): check the date, or record the leadership team first.", day],
             AttendanceProblem.NoPrincipalLeaderPresent =>
-                l["A briefing is heard by the principal leader(s) (P5.3): tick at least one principal leader present."],
+                l["The principal leader(s) hear the secrecy organization's report (P5.3): tick at least one principal leader present."],
             _ => l["The leader in charge of secrecy work chairs the member meeting (S6.5): tick {0} present.", string.Join("、", members.Where(m => m.Role == PostingRole.SecrecyLeader).Select(m => m.LeaderName))],
         }))];
     }

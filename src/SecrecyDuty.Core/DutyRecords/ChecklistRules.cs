@@ -108,8 +108,8 @@ public static class ChecklistRules
     }
 
     /// <summary>
-    /// Art. 5 (三) "每年至少1—2次" (P5.3: at least one, two expected) and art. 6 (五) "每年至少2次" (S6.5: at least two):
-    /// the activities linked to the item against those numbers.
+    /// Art. 5 (三) "每年至少1—2次" (P5.3: at least one; two, one each half-year, is the province's practice) and art. 6 (五)
+    /// "每年2次以上" (S6.5: two or more): the activities linked to the item against those numbers.
     /// </summary>
     public static FrequencyHint Frequency(int? minimumPerYear, int? expectedPerYear, int linked) =>
         minimumPerYear is { } minimum && linked < minimum ? FrequencyHint.BelowMinimum

@@ -486,7 +486,7 @@ public sealed class ChecklistService(
 
     private string StateMessage(ChecklistStatus status) => status switch
     {
-        ChecklistStatus.Submitted => l["This checklist is submitted: it can be changed only if the secrecy office returns it."],
+        ChecklistStatus.Submitted => l["This checklist is submitted: it can be changed only if the secrecy organization returns it."],
         ChecklistStatus.Reviewed => l["This checklist is reviewed and final: it can no longer be changed."],
         _ => l["Only a submitted checklist can be reviewed or returned."],
     };

@@ -156,7 +156,7 @@ public sealed class ImportBatch
                 return value;
             }
 
-            Report(key, l["Enter one of: {0}.", string.Join("、", vocabulary.Names)]);
+            Report(key, l["Enter one of: {0}.", vocabulary.Choices]);
             return null;
         }
 

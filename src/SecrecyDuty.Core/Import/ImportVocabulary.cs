@@ -33,6 +33,9 @@ public sealed class EnumVocabulary<TEnum>
     /// <summary>The Chinese names, in the enum's order: what the template and the page offer.</summary>
     public IReadOnlyList<string> Names { get; }
 
+    /// <summary>The names as a list for a message, each in quotation marks: a name may itself contain 、 (国有大、中型企业).</summary>
+    public string Choices => string.Join("、", Names.Select(n => $"“{n}”"));
+
     public string NameOf(TEnum value) => _names[value];
 
     public bool TryParse(string? text, out TEnum value) =>
@@ -47,7 +50,8 @@ public static class ImportVocabulary
         (UnitKind.StateOrgan, "国家机关", []),
         (UnitKind.SocialOrganization, "社会团体", []),
         (UnitKind.PublicInstitution, "事业单位", []),
-        (UnitKind.StateOwnedEnterprise, "国有企业", ["国有大中型企业"]),
+        // Art. 2 names only large and medium state-owned enterprises (国有大、中型企业): a plain "国有企业" is not read as one.
+        (UnitKind.StateOwnedEnterprise, "国有大、中型企业", ["国有大中型企业"]),
         (UnitKind.OtherSecretHandlingUnit, "其他涉密单位", []));
 
     /// <summary>A unit's own administrative level, named like the ranks of its leaders (see <see cref="AdministrativeLevel"/>).</summary>

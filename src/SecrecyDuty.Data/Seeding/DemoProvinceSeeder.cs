@@ -226,9 +226,10 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
     }
 
     /// <summary>
-    /// Five years of briefings, member meetings, directive studies and trainings with gaps that vary by unit
-    /// and year, so that the heat map and the trends show something. 示范省教育厅 (the demo leader's unit) has
-    /// this year's first-half briefing but not yet the second-half one: journey 1 starts there.
+    /// Five years of hearings of the secrecy organization's report (P5.3, one each half-year as is the province's
+    /// practice), member meetings, directive studies and trainings with gaps that vary by unit and year, so that the
+    /// heat map and the trends show something. 示范省教育厅 (the demo leader's unit) has heard this year's first-half
+    /// report but not yet the second-half one: journey 1 starts there.
     /// </summary>
     private async Task SeedActivitiesAsync(Dictionary<string, Unit> units, DateTime now, CancellationToken cancellationToken)
     {
@@ -245,17 +246,17 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
                 var plan = new List<(ActivityKind Kind, DateOnly Date, string Title)>();
                 if ((i + year) % 5 != 0 || current)
                 {
-                    plan.Add((ActivityKind.Briefing, new DateOnly(year, 4, 15), $"{year}年上半年保密工作情况汇报"));
+                    plan.Add((ActivityKind.Briefing, new DateOnly(year, 4, 15), $"{year}年上半年听取保密组织的情况汇报"));
                 }
 
                 var secondHalfBriefing = current ? i % 3 == 1 && unit.Code != "SF-JYT" : (i + year) % 4 != 0;
                 if (secondHalfBriefing)
                 {
-                    plan.Add((ActivityKind.Briefing, new DateOnly(year, 10, 20), $"{year}年下半年保密工作情况汇报"));
+                    plan.Add((ActivityKind.Briefing, new DateOnly(year, 10, 20), $"{year}年下半年听取保密组织的情况汇报"));
                 }
 
                 plan.Add((ActivityKind.MemberMeeting, new DateOnly(year, 3, 10), $"{year}年第一次保密委员会成员会议"));
-                // 示范省教育厅 keeps its other duties this year, so that the briefing is all it lacks.
+                // 示范省教育厅 keeps its other duties this year, so that the second-half report is all it lacks.
                 if ((i + year) % 3 != 0 || (current && unit.Code == "SF-JYT"))
                 {
                     plan.Add((ActivityKind.MemberMeeting, new DateOnly(year, 9, 8), $"{year}年第二次保密委员会成员会议"));

@@ -30,7 +30,7 @@ public sealed class SemiannualBriefingJourneyTests(BrowserApp app) : IClassFixtu
         await Assertions.Expect(page.Locator("#activity-form")).ToBeVisibleAsync();
         var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.Locator("#Input_Date").FillAsync(today);
-        await page.Locator("#Input_Title").FillAsync("下半年保密工作情况汇报");
+        await page.Locator("#Input_Title").FillAsync("下半年听取保密组织的情况汇报");
         await page.Locator("#Input_Presenters").FillAsync("厅保密办主任");
         await page.Locator("#Input_Topics").FillAsync("下半年保密工作情况；保密自查发现的问题及整改");
         await page.Locator("#Input_Decisions").FillAsync("同意保密办的整改安排，年底前完成复查");
@@ -42,7 +42,7 @@ public sealed class SemiannualBriefingJourneyTests(BrowserApp app) : IClassFixtu
         await page.Locator("#save-activity").ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Activities/Details/\\d+"));
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("下半年保密工作情况汇报");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("下半年听取保密组织的情况汇报");
 
         await page.GotoAsync("/");
         await Assertions.Expect(briefing).ToHaveAttributeAsync("data-state", "Met");

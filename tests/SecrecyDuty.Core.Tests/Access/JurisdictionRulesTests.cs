@@ -3,7 +3,7 @@ using SecrecyDuty.Core.Accounts;
 
 namespace SecrecyDuty.Core.Tests.Access;
 
-/// <summary>DOMAIN.md "Jurisdiction": leaders act within their own unit; other roles over their unit and below.</summary>
+/// <summary>docs/domain.md "Jurisdiction": leaders act within their own unit; other roles over their unit and below.</summary>
 public sealed class JurisdictionRulesTests
 {
     [Theory]

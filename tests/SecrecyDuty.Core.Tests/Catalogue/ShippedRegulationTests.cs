@@ -2,7 +2,7 @@ using SecrecyDuty.Core.Catalogue;
 
 namespace SecrecyDuty.Core.Tests.Catalogue;
 
-/// <summary>The regulation file shipped with the app (src/SecrecyDuty.Data/Regulations) holds the whole measure of DOMAIN.md.</summary>
+/// <summary>The regulation file shipped with the app (src/SecrecyDuty.Data/Regulations) holds the whole measure of docs/domain.md.</summary>
 public sealed class ShippedRegulationTests
 {
     private static readonly Lazy<RegulationLoadResult> Shipped = new(() =>

@@ -70,7 +70,7 @@ public sealed class ImportBatchTests
         var error = Only(Parse(new ImportFileBuilder().Unit("A", kind: "党委")));
 
         Assert.Equal("单位类别", error.Column);
-        Assert.Equal("Enter one of: 党的机关、国家机关、社会团体、事业单位、国有企业、其他涉密单位.", error.Reason);
+        Assert.Equal("Enter one of: “党的机关”、“国家机关”、“社会团体”、“事业单位”、“国有大、中型企业”、“其他涉密单位”.", error.Reason);
     }
 
     [Fact]

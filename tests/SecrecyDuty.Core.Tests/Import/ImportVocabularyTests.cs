@@ -12,7 +12,7 @@ public sealed class ImportVocabularyTests
     [InlineData("国家机关", UnitKind.StateOrgan)]
     [InlineData("社会团体", UnitKind.SocialOrganization)]
     [InlineData("事业单位", UnitKind.PublicInstitution)]
-    [InlineData("国有企业", UnitKind.StateOwnedEnterprise)]
+    [InlineData("国有大、中型企业", UnitKind.StateOwnedEnterprise)]
     [InlineData("国有大中型企业", UnitKind.StateOwnedEnterprise)]
     [InlineData("其他涉密单位", UnitKind.OtherSecretHandlingUnit)]
     [InlineData("PartyOrgan", UnitKind.PartyOrgan)]
@@ -21,6 +21,13 @@ public sealed class ImportVocabularyTests
     {
         Assert.True(ImportVocabulary.UnitKinds.TryParse(text, out var kind));
         Assert.Equal(expected, kind);
+    }
+
+    [Fact]
+    public void Art2_names_only_large_and_medium_state_owned_enterprises_so_a_plain_state_owned_enterprise_is_not_read()
+    {
+        Assert.False(ImportVocabulary.UnitKinds.TryParse("国有企业", out _));
+        Assert.Contains("“国有大、中型企业”", ImportVocabulary.UnitKinds.Choices, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -143,7 +143,7 @@ public sealed class ActivityListTests
 
         Assert.Equal(["下半年汇报", "卫健委汇报"], page.QuerySelectorAll("#activities-table .activity-title").Select(td => td.TextContent.Trim()));
         Assert.Contains("P5.3", page.QuerySelector("#activities-table .activity-kind")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("听取保密工作汇报", page.QuerySelector("#activities-table .activity-kind")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("听取保密组织的情况汇报", page.QuerySelector("#activities-table .activity-kind")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("selected", page.QuerySelector("#Half option[value='2']")!.GetAttribute("selected"));
         Assert.Contains("handler=Export", page.QuerySelector("#export-csv")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("Half=2", page.QuerySelector("#export-csv")!.GetAttribute("href"), StringComparison.Ordinal);

@@ -107,7 +107,7 @@ public sealed class ActivityPagesTests
             ("Input.Topics", "议题")).ToContent());
 
         var page = await TestApp.ParseAsync(response);
-        Assert.Equal("保密工作情况汇报须由主要领导听取（P5.3）：请至少勾选一名出席的主要领导。", page.QuerySelector("[data-valmsg-for='Input.PostingIds']")!.TextContent);
+        Assert.Equal("听取保密组织的情况汇报是主要领导的职责（P5.3）：请至少勾选一名出席的主要领导。", page.QuerySelector("[data-valmsg-for='Input.PostingIds']")!.TextContent);
         Assert.NotNull(page.QuerySelector($"#attendee-{p.Li}[checked]"));
         Assert.Equal(0, await app.ActivityCountAsync());
     }

@@ -58,7 +58,7 @@ public sealed class AppraisalPrintTests
         Assert.Equal("清单逐项落实，审核通过。", doc.QuerySelector(".doc-checklist-opinion")!.TextContent);
 
         var activities = doc.QuerySelectorAll(".doc-activity").Select(r => string.Join("|", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
-        Assert.Equal(["2026年3月16日|听取保密工作汇报|2026年上半年保密工作汇报会|青山市教育局", "2026年9月8日|保密宣传教育培训|全市保密干部培训班|青山市国家保密局"], activities);
+        Assert.Equal(["2026年3月16日|听取保密组织的情况汇报|2026年上半年保密工作汇报会|青山市教育局", "2026年9月8日|保密宣传教育培训|全市保密干部培训班|青山市国家保密局"], activities);
         var counts = doc.QuerySelectorAll("#doc-unit-counts tbody tr").Select(r => string.Join("|", r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()))).ToList();
         Assert.Equal(["青山市教育局|2026年1月1日至2026年12月31日|1|1", "青山市国家保密局|2026年7月1日至2026年10月31日|0|0"], counts);
 

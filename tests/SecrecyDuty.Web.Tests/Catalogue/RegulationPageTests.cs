@@ -107,7 +107,7 @@ public sealed class RegulationPageTests
         var briefing = ById(page, "P5.3");
         Assert.Equal("1", briefing.QuerySelector("[data-minimum]")!.GetAttribute("data-minimum"));
         Assert.Equal("每年至少 1 次", briefing.QuerySelector("[data-minimum]")!.TextContent);
-        Assert.Equal("原则上每年 2 次", briefing.QuerySelector("[data-expected]")!.TextContent);
+        Assert.Equal("本省做法：每年 2 次", briefing.QuerySelector("[data-expected]")!.TextContent);
         Assert.Equal("党政主要领导", briefing.QuerySelector(".holder")!.TextContent);
         var meetings = ById(page, "S6.5");
         Assert.Equal("每年至少 2 次", meetings.QuerySelector("[data-minimum]")!.TextContent);

@@ -63,7 +63,7 @@ public sealed class ChecklistPagesTests
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await TestApp.GetDocumentAsync(client, response.Headers.Location!.OriginalString);
-        Assert.Equal("您的职责清单已提交保密工作机构。", after.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal("您的职责清单已提交保密组织。", after.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal("已提交", after.QuerySelector("#checklist-status")!.TextContent);
         Assert.Null(after.QuerySelector("#checklist-form select"));
         Assert.Contains("3月、9月两次听取汇报。", after.QuerySelector("[data-code='P5.3'] .self-assessment")!.TextContent, StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public sealed class ChecklistPagesTests
 
         var item = page.QuerySelector("[data-code='P5.3']")!;
         Assert.Equal($"/Activities/Details/{Id(briefing)}", item.QuerySelector("a.evidence-link")!.GetAttribute("href"));
-        Assert.Equal("原则上每年 2 次：目前已记录 1 次。", item.QuerySelector(".frequency-hint")!.TextContent);
+        Assert.Equal("本省做法为每年 2 次：目前已记录 1 次。", item.QuerySelector(".frequency-hint")!.TextContent);
         Assert.Null(page.QuerySelector("[data-code='P5.1'] .evidence"));
     }
 

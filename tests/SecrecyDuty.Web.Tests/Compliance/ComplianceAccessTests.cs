@@ -7,7 +7,7 @@ using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Compliance;
 
-/// <summary>DOMAIN.md "Jurisdiction": the heat map and the unit pages show only the account's units.</summary>
+/// <summary>docs/domain.md "Jurisdiction": the heat map and the unit pages show only the account's units.</summary>
 public sealed class ComplianceAccessTests
 {
     private static async Task<HttpClient> SignInAsync(TestApp app, string role, int unitId)

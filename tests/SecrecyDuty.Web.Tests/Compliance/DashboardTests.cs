@@ -8,7 +8,7 @@ using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Compliance;
 
-/// <summary>The dashboards on the home page, per role (issue 4 "Dashboards"; DOMAIN.md journey 1).</summary>
+/// <summary>The dashboards on the home page, per role (issue 4 "Dashboards"; docs/domain.md journey 1).</summary>
 public sealed class DashboardTests
 {
     private static async Task<(TestApp App, HandMadeProvince Province, HttpClient Client)> SignedInAsync(string role, Func<HandMadeProvince, int> unit, bool linkLeader = false)
@@ -37,14 +37,14 @@ public sealed class DashboardTests
             // 27 November: the half-year practice's second report is not due until 31 December, so it is not missing.
             var briefing = before.QuerySelector("#home-unit-leader #leader-half-briefing")!;
             Assert.Equal(("2", "NotYetDue"), (briefing.GetAttribute("data-period"), briefing.GetAttribute("data-state")));
-            Assert.Contains("本时段（2026-07-01 至 2026-12-31）尚未登记情况汇报：应在 2026-12-31 前完成。", briefing.TextContent, StringComparison.Ordinal);
+            Assert.Contains("本时段（2026-07-01 至 2026-12-31）尚未登记听取保密组织的情况汇报：应在 2026-12-31 前完成。", briefing.TextContent, StringComparison.Ordinal);
             Assert.Contains("本省做法", briefing.TextContent, StringComparison.Ordinal);
             var record = before.QuerySelector("#record-briefing")!;
             Assert.Equal($"/Activities/Create?kind=Briefing&unitId={p.Root}", record.GetAttribute("href"));
-            Assert.Equal("登记情况汇报", record.TextContent.Trim());
+            Assert.Equal("登记听取保密组织的情况汇报", record.TextContent.Trim());
             Assert.Equal("Met", before.QuerySelector("#leader-briefing-minimum")!.GetAttribute("data-state"));
             Assert.Equal("NotYetDue", before.QuerySelector("#leader-requirements li[data-requirement=BriefingPractice]")!.GetAttribute("data-state"));
-            Assert.Contains("听取情况汇报（本省做法）（截止 2026-12-31）", before.QuerySelector("#unit-due")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("听取保密组织的情况汇报（本省做法）（截止 2026-12-31）", before.QuerySelector("#unit-due")!.TextContent, StringComparison.Ordinal);
             Assert.NotNull(before.QuerySelector("#unit-compliant"));
 
             await ComplianceTestData.AddActivityAsync(app, p.Root, ActivityKind.Briefing, new DateOnly(2026, 11, 20));

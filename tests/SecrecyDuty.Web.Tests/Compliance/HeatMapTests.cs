@@ -207,7 +207,7 @@ public sealed class HeatMapTests
             Assert.Equal("compliance-2026.csv", csv.Content.Headers.ContentDisposition!.FileNameStar ?? csv.Content.Headers.ContentDisposition.FileName);
             var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(6, lines.Length);
-            Assert.StartsWith("年度,单位代码,单位,层级,符合本办法要求,听取保密组织的情况汇报,听取保密组织的情况汇报：原因,听取情况汇报（本省做法）,", lines[0], StringComparison.Ordinal);
+            Assert.StartsWith("年度,单位代码,单位,层级,符合本办法要求,听取保密组织的情况汇报,听取保密组织的情况汇报：原因,听取保密组织的情况汇报（本省做法）,", lines[0], StringComparison.Ordinal);
             Assert.EndsWith(",本省做法：第 1 个时段（共 2 个）,本省做法：第 2 个时段（共 2 个）", lines[0], StringComparison.Ordinal);
             Assert.StartsWith("2026,P-A,青山市,1,否,达标,已听取保密组织的情况汇报 1 次：达到本办法每年至少 1 次的要求（第五条（三））。,未到期,", lines[2], StringComparison.Ordinal);
             Assert.EndsWith(",达标,未到期", lines[2], StringComparison.Ordinal);

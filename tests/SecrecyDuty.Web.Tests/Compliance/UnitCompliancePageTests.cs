@@ -84,7 +84,7 @@ public sealed class UnitCompliancePageTests
             Assert.Null(Record("Education")); // not judged
             Assert.Equal($"/Units/SecrecyOrganization/{p.City}/Edit", Record("SecrecyOrganization"));
             Assert.Equal($"/Units/RuleRegister/{p.City}", Record("RuleRegister"));
-            Assert.Equal("登记情况汇报", page.QuerySelector("#req-BriefingPractice a.record-link")!.TextContent.Trim());
+            Assert.Equal("登记听取保密组织的情况汇报", page.QuerySelector("#req-BriefingPractice a.record-link")!.TextContent.Trim());
         }
     }
 

@@ -515,7 +515,7 @@ public sealed class ImportTests
         Assert.Equal(
             [
                 "单位|2|上级单位代码|未找到单位代码 P-BH。请使用您管辖范围内或本文件中单位的代码。",
-                "单位|3|单位类别|请填写以下之一：党的机关、国家机关、社会团体、事业单位、国有企业、其他涉密单位。",
+                "单位|3|单位类别|请填写以下之一：“党的机关”、“国家机关”、“社会团体”、“事业单位”、“国有大、中型企业”、“其他涉密单位”。",
             ],
             rows);
         var csv = await client.GetByteArrayAsync(document.QuerySelector("#report-csv")!.GetAttribute("href"));

@@ -6,7 +6,7 @@ using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Units;
 
-/// <summary>DOMAIN.md "Jurisdiction": nobody reads a record outside it, whatever id they type.</summary>
+/// <summary>docs/domain.md "Jurisdiction": nobody reads a record outside it, whatever id they type.</summary>
 public sealed class JurisdictionTests
 {
     private sealed record Province(int Root, int City, int County, int OtherCity);

@@ -50,7 +50,7 @@ public sealed class PostingModel(ChecklistService checklists, IStringLocalizer<M
         await AfterAsync(postingId, await checklists.SaveAsync(postingId, ChosenYear, Input, cancellationToken), l["Your checklist is saved."].Value, cancellationToken);
 
     public async Task<IActionResult> OnPostSubmitAsync(int postingId, CancellationToken cancellationToken) =>
-        await AfterAsync(postingId, await checklists.SubmitAsync(postingId, ChosenYear, Input, cancellationToken), l["Your checklist is submitted to the secrecy office."].Value, cancellationToken);
+        await AfterAsync(postingId, await checklists.SubmitAsync(postingId, ChosenYear, Input, cancellationToken), l["Your checklist is submitted to the secrecy organization."].Value, cancellationToken);
 
     public async Task<IActionResult> OnPostReviewAsync(int postingId, CancellationToken cancellationToken) =>
         await AfterAsync(postingId, await checklists.ReviewAsync(postingId, ChosenYear, Review, ChecklistDecision.Reviewed, cancellationToken), l["The checklist is reviewed."].Value, cancellationToken, nameof(Review));
