@@ -1,6 +1,6 @@
 namespace SecrecyDuty.Core.Accounts;
 
-/// <summary>The six roles of DOMAIN.md. Names are stored in the database: never rename one.</summary>
+/// <summary>The six roles of docs/domain.md. Names are stored in the database: never rename one.</summary>
 public static class Roles
 {
     public const string Administrator = nameof(Administrator);

@@ -169,7 +169,7 @@ public sealed class AppraisalPrintTests
         var doc = await TestApp.GetDocumentAsync(client, PrintUrl(successor));
 
         // The October briefing and training were his predecessor's months: neither counts, the November briefing does.
-        Assert.Equal(["2026年11月20日|听取保密工作汇报|新任局长听取保密工作汇报|青山市财政局"], Rows(doc, ".doc-activity"));
+        Assert.Equal(["2026年11月20日|听取保密组织的情况汇报|新任局长听取保密工作汇报|青山市财政局"], Rows(doc, ".doc-activity"));
         Assert.Equal(["青山市财政局|2026年11月1日至2026年12月31日|1|0"], Rows(doc, "#doc-unit-counts tbody tr"));
     }
 
@@ -183,7 +183,7 @@ public sealed class AppraisalPrintTests
         var doc = await TestApp.GetDocumentAsync(client, PrintUrl(predecessor));
 
         Assert.Equal(
-            ["2026年10月10日|保密宣传教育培训|保密教育培训|青山市财政局", "2026年10月15日|听取保密工作汇报|三季度保密工作汇报会|青山市财政局"],
+            ["2026年10月10日|保密宣传教育培训|保密教育培训|青山市财政局", "2026年10月15日|听取保密组织的情况汇报|三季度保密工作汇报会|青山市财政局"],
             Rows(doc, ".doc-activity"));
         Assert.Equal(["青山市财政局|2026年1月1日至2026年10月31日|1|1"], Rows(doc, "#doc-unit-counts tbody tr"));
     }

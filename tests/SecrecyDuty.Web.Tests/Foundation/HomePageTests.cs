@@ -19,7 +19,7 @@ public sealed class HomePageTests
     {
         using var app = new TestApp("Development");
         var accounts = await app.InScopeAsync(sp => sp.GetRequiredService<DemoProvinceSeeder>().SeedAsync());
-        Assert.Equal(5, accounts.Select(a => a.Role).Distinct().Count());
+        Assert.Equal(6, accounts.Select(a => a.Role).Distinct().Count());
 
         var broken = new List<string>();
         foreach (var account in accounts)
