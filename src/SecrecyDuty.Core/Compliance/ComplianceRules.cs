@@ -247,13 +247,15 @@ public static class ComplianceRules
                 frequency.PeriodsPerYear,
                 first.Done,
                 first.Required,
-                first.End) with { DueOn = first.End };
+                first.End) with
+            { DueOn = first.End };
         }
 
         var next = judged.FirstOrDefault(p => p.State == ComplianceState.NotYetDue);
         return next is null
             ? ComplianceResult.Of(r, ComplianceState.Met, "The province's practice ({0} report(s) in each of {1} periods a year) is met.", perPeriod, frequency.PeriodsPerYear)
-                with { DueOn = judged[^1].End }
+                with
+            { DueOn = judged[^1].End }
             : ComplianceResult.Of(
                 r,
                 ComplianceState.NotYetDue,
@@ -262,7 +264,8 @@ public static class ComplianceRules
                 frequency.PeriodsPerYear,
                 next.Done,
                 next.Required,
-                next.End) with { DueOn = next.End };
+                next.End) with
+            { DueOn = next.End };
     }
 
     /// <summary>S6.5 (art. 6 (五): "每年2次以上", two or more a year, no split by half-year): due by the year's end.</summary>
@@ -368,12 +371,14 @@ public static class ComplianceRules
         if (!period.IsOverdue(due))
         {
             return ComplianceResult.Of(r, ComplianceState.NotYetDue, "{0} of {1} checklists submitted, {2} reviewed; due by {3}.", submitted, required, reviewed, due)
-                with { DueOn = due };
+                with
+            { DueOn = due };
         }
 
         return (submitted == 0
             ? ComplianceResult.Of(r, ComplianceState.Missing, "No checklist of the year was submitted.")
-            : ComplianceResult.Of(r, ComplianceState.PartlyMet, "{0} of {1} checklists submitted, {2} reviewed.", submitted, required, reviewed)) with { DueOn = due };
+            : ComplianceResult.Of(r, ComplianceState.PartlyMet, "{0} of {1} checklists submitted, {2} reviewed.", submitted, required, reviewed)) with
+        { DueOn = due };
     }
 
     /// <summary>A requirement not yet due that still has to be done in the year being assessed (not a future year).</summary>
