@@ -364,7 +364,7 @@ public sealed class ImportTests
         var before = await CountAsync(app);
         var file = new ImportFileBuilder()
             .Leader("N-1", "P-QS").Leader("N-2", "P-QS")
-            .Posting("DB-1", "P-QS", role: "班子其他成员", from: "2024-01-01")     // row 2: DB-1 already holds a posting there
+            .Posting("DB-1", "P-QS", role: "主要领导", from: "2024-01-01")         // row 2: DB-1 already holds this role there
             .Posting("N-1", "P-QS", role: "主要领导", from: "2024-01-01")         // row 3: the second principal leader: allowed
             .Posting("N-2", "P-QS", role: "主要领导", from: "2024-06-01")         // row 4: a third principal leader
             .Posting("N-2", "P-QS", role: "分管保密工作的领导", from: "2025-01-01"); // row 5: a second leader in charge of secrecy
