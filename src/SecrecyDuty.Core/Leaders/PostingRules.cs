@@ -45,19 +45,11 @@ public sealed record RoleClash(DateOnly From, DateOnly? To, IReadOnlyList<Postin
 /// <summary>The rules a new or changed posting must keep, as a pure function over the unit's other postings.</summary>
 public static class PostingRules
 {
+    /// <summary>Art. 5: the Party secretary and the administrative head.</summary>
     public const int MaxPrincipalLeaders = 2;
-    public const int MaxSecrecyLeaders = 1;
 
-    /// <summary>
-    /// How many leaders may hold <paramref name="role"/> in one unit on one date; null: no limit (art. 7 members). For the
-    /// leader in charge of secrecy work the limit counts every posting that carries the charge (<see cref="PostingPeriod.ChargesSecrecyWork"/>).
-    /// </summary>
-    public static int? LimitFor(PostingRole role) => role switch
-    {
-        PostingRole.PrincipalLeader => MaxPrincipalLeaders,
-        PostingRole.SecrecyLeader => MaxSecrecyLeaders,
-        _ => null,
-    };
+    /// <summary>Art. 6: one leader in charge of secrecy work, counting every posting that carries the charge (<see cref="PostingPeriod.ChargesSecrecyWork"/>).</summary>
+    public const int MaxSecrecyLeaders = 1;
 
     /// <summary>
     /// Checks <paramref name="candidate"/> against <paramref name="others"/>: the other postings of the same
