@@ -188,6 +188,7 @@ public sealed class LeaderService(
                 UnitInJurisdiction: p.InJurisdiction,
                 CanEdit: canMaintain && p.InJurisdiction))
             .ToList();
+
         // Art. 2 for the leader as a whole: through the postings holding today.
         var current = history.Where(p => p.HoldsToday).ToList();
         var secretHandling = postings
