@@ -12,14 +12,14 @@ internal sealed class ImportFileBuilder
     private readonly Dictionary<ImportSheet, List<string[]>> _rows = ImportLayout.Sheets.ToDictionary(s => s, _ => new List<string[]>());
     private readonly Dictionary<ImportSheet, string[]> _headers = ImportLayout.Sheets.ToDictionary(s => s, s => ImportLayout.Columns(s).Select(c => c.Header).ToArray());
 
-    public ImportFileBuilder Unit(string code, string parent = "ROOT", string name = "示范单位", string kind = "党的机关", string level = "县处级") =>
-        Row(ImportSheet.Units, code, name, kind, level, parent);
+    public ImportFileBuilder Unit(string code, string parent = "ROOT", string name = "示范单位", string kind = "党的机关", string level = "县处级", string largeOrMedium = "", string establishedOn = "") =>
+        Row(ImportSheet.Units, code, name, kind, level, parent, largeOrMedium, establishedOn);
 
     public ImportFileBuilder Leader(string staffNumber, string unit, string name = "张明", string rank = "县处级", string partyMember = "是", string phone = "", string email = "") =>
         Row(ImportSheet.Leaders, staffNumber, name, rank, partyMember, phone, email, unit);
 
-    public ImportFileBuilder Posting(string staffNumber, string unit, string role = "班子其他成员", string from = "2024-01-01", string to = "", string title = "副主任", string portfolio = "") =>
-        Row(ImportSheet.Postings, staffNumber, unit, role, title, portfolio, from, to);
+    public ImportFileBuilder Posting(string staffNumber, string unit, string role = "班子其他成员", string from = "2024-01-01", string to = "", string title = "副主任", string portfolio = "", string leadsSecrecyWork = "") =>
+        Row(ImportSheet.Postings, staffNumber, unit, role, title, portfolio, from, to, leadsSecrecyWork);
 
     public ImportFileBuilder Row(ImportSheet sheet, params string[] cells)
     {

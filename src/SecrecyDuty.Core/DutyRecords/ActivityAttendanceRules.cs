@@ -2,8 +2,15 @@ using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.DutyRecords;
 
-/// <summary>A posting of the unit's leadership team on the activity's date, as the attendance rules see it.</summary>
-public readonly record struct TeamPosting(int PostingId, PostingRole Role);
+/// <summary>
+/// A posting of the unit's leadership team on the activity's date, as the attendance rules see it.
+/// <paramref name="LeadsSecrecyWork"/>: a principal leader or other member who also leads the secrecy work (art. 6).
+/// </summary>
+public readonly record struct TeamPosting(int PostingId, PostingRole Role, bool LeadsSecrecyWork = false)
+{
+    /// <summary>The posting leads the unit's secrecy work, by its role or on top of it (art. 6).</summary>
+    public bool ChargesSecrecyWork => Role == PostingRole.SecrecyLeader || LeadsSecrecyWork;
+}
 
 public enum AttendanceProblem
 {
@@ -44,9 +51,10 @@ public static class ActivityAttendanceRules
                 problems.Add(AttendanceProblem.NoPrincipalLeaderPresent);
                 break;
 
-            // Only when the unit had a leader in charge on that date: a vacancy is the posting rules' concern (art. 6).
-            case ActivityKind.MemberMeeting when team.Any(t => t.Role == PostingRole.SecrecyLeader)
-                && !present.Exists(t => t.Role == PostingRole.SecrecyLeader):
+            // Only when the unit had a leader in charge on that date (whichever role carries the charge): a vacancy is the
+            // posting rules' concern (art. 6).
+            case ActivityKind.MemberMeeting when team.Any(t => t.ChargesSecrecyWork)
+                && !present.Exists(t => t.ChargesSecrecyWork):
                 problems.Add(AttendanceProblem.SecrecyLeaderAbsent);
                 break;
         }

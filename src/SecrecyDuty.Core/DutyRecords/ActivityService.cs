@@ -544,7 +544,7 @@ public sealed class ActivityService(
         var members = Members(team).ToList();
         var problems = ActivityAttendanceRules.Check(
             input.Kind!.Value,
-            [.. members.Select(m => new TeamPosting(m.PostingId, m.Role))],
+            [.. members.Select(m => new TeamPosting(m.PostingId, m.Role, m.LeadsSecrecyWork))],
             [.. input.PostingIds.Distinct()]);
         var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         const string field = nameof(ActivityInput.PostingIds);
@@ -556,7 +556,7 @@ public sealed class ActivityService(
                 l["Nobody held a principal leader's posting in this unit on {0}, and the principal leader(s) hear the secrecy organization's report (P5.3): check the date, or record the leadership team first.", day],
             AttendanceProblem.NoPrincipalLeaderPresent =>
                 l["The principal leader(s) hear the secrecy organization's report (P5.3): tick at least one principal leader present."],
-            _ => l["The leader in charge of secrecy work chairs the member meeting (S6.5): tick {0} present.", string.Join("、", members.Where(m => m.Role == PostingRole.SecrecyLeader).Select(m => m.LeaderName))],
+            _ => l["The leader in charge of secrecy work chairs the member meeting (S6.5): tick {0} present.", string.Join("、", members.Where(m => m.ChargesSecrecyWork).Select(m => m.LeaderName))],
         }))];
     }
 

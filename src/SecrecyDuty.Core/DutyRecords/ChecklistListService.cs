@@ -4,6 +4,7 @@ using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
+using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.DutyRecords;
 
@@ -24,6 +25,9 @@ public enum ChecklistProgress
     Submitted,
     Returned,
     Reviewed,
+
+    /// <summary>The posting is not in scope of art. 2: it keeps no checklist, and none is missing.</summary>
+    NotInScope,
 }
 
 /// <summary>The list's year, filters and order, as the query string gives them.</summary>
@@ -46,7 +50,10 @@ public sealed class ChecklistFilter
     public bool Descending { get; set; }
 }
 
-/// <summary>A posting holding during the year with its checklist (<see cref="Status"/> null: not generated yet).</summary>
+/// <summary>
+/// A posting holding during the year with its checklist (<see cref="Status"/> null: not generated yet, or not kept at all
+/// when the posting is not in scope of art. 2, <see cref="Scope"/> saying why).
+/// </summary>
 public sealed record ChecklistListItem(
     int PostingId,
     int Year,
@@ -54,6 +61,8 @@ public sealed record ChecklistListItem(
     string UnitName,
     string LeaderName,
     PostingRole Role,
+    bool LeadsSecrecyWork,
+    ScopeReason Scope,
     string Title,
     ChecklistStatus? Status,
     int Items,
@@ -65,8 +74,11 @@ public sealed record ChecklistListItem(
 {
     public bool IsGenerated => Status is not null;
 
+    public bool InScope => LeaderScope.Includes(Scope);
+
     public ChecklistProgress Progress => Status switch
     {
+        null when !InScope => ChecklistProgress.NotInScope,
         null => ChecklistProgress.NotGenerated,
         ChecklistStatus.Submitted => ChecklistProgress.Submitted,
         ChecklistStatus.Returned => ChecklistProgress.Returned,
@@ -88,7 +100,8 @@ public sealed record ChecklistIndex(
 
 /// <summary>
 /// Lists of duty checklists by year. The list shows every posting that held during the year, so that one without
-/// its checklist stands out; counts of items by status are computed in SQL for the whole page at once.
+/// its checklist stands out, and one out of scope of art. 2 shows as such (it keeps none); counts of items by status
+/// are computed in SQL for the whole page at once.
 /// </summary>
 public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdiction, ICurrentUser user, TimeProvider clock)
 {
@@ -97,7 +110,7 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
         r => r.Role == PostingRole.PrincipalLeader ? 0 : r.Role == PostingRole.SecrecyLeader ? 1 : 2;
 
     private static readonly Expression<Func<Row, int>> StatusOrder =
-        r => r.Status == null ? 0
+        r => r.Status == null ? (r.InScope ? 0 : 5)
             : r.Status == ChecklistStatus.Open ? 1
             : r.Status == ChecklistStatus.Returned ? 2
             : r.Status == ChecklistStatus.Submitted ? 3
@@ -165,7 +178,8 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
         {
             rows = progress switch
             {
-                ChecklistProgress.NotGenerated => rows.Where(r => r.Status == null),
+                ChecklistProgress.NotGenerated => rows.Where(r => r.Status == null && r.InScope),
+                ChecklistProgress.NotInScope => rows.Where(r => r.Status == null && !r.InScope),
                 ChecklistProgress.Submitted => rows.Where(r => r.Status == ChecklistStatus.Submitted),
                 ChecklistProgress.Returned => rows.Where(r => r.Status == ChecklistStatus.Returned),
                 ChecklistProgress.Reviewed => rows.Where(r => r.Status == ChecklistStatus.Reviewed),
@@ -176,10 +190,11 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
         return rows;
     }
 
-    /// <summary>The postings holding during <paramref name="year"/>, each with its checklist of the year if any.</summary>
+    /// <summary>The postings holding during <paramref name="year"/>, each with its checklist of the year if any, and its scope (art. 2).</summary>
     private IQueryable<Row> Rows(IQueryable<Posting> postings, int year)
     {
         var (start, end) = (ChecklistRules.YearStart(year), ChecklistRules.YearEnd(year));
+        var inScope = db.Postings.Where(LeaderScope.PostingInScope).Select(p => p.Id);
         return
             from p in postings.AsNoTracking().Where(p => p.From <= end && (p.To == null || p.To >= start))
             from c in db.DutyChecklists.Where(c => c.PostingId == p.Id && c.Year == year).DefaultIfEmpty()
@@ -188,8 +203,13 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
                 PostingId = p.Id,
                 UnitCode = p.Unit!.Code,
                 UnitName = p.Unit.Name,
+                UnitKind = p.Unit.Kind,
+                IsLargeOrMediumEnterprise = p.Unit.IsLargeOrMediumEnterprise,
                 LeaderName = p.Leader!.Name,
+                Rank = p.Leader.Rank,
                 Role = p.Role,
+                LeadsSecrecyWork = p.LeadsSecrecyWork,
+                InScope = inScope.Contains(p.Id),
                 Title = p.Title,
                 Status = c == null ? null : c.Status,
                 Items = c == null ? 0 : c.Items.Count,
@@ -209,6 +229,8 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
             r.UnitName,
             r.LeaderName,
             r.Role,
+            r.LeadsSecrecyWork,
+            LeaderScope.ReasonForPosting(r.Rank, r.UnitKind, r.IsLargeOrMediumEnterprise),
             r.Title,
             r.Status,
             r.Items,
@@ -227,9 +249,20 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
 
         public string UnitName { get; init; } = "";
 
+        public UnitKind UnitKind { get; init; }
+
+        public bool IsLargeOrMediumEnterprise { get; init; }
+
         public string LeaderName { get; init; } = "";
 
+        public LeaderRank Rank { get; init; }
+
         public PostingRole Role { get; init; }
+
+        public bool LeadsSecrecyWork { get; init; }
+
+        /// <summary><see cref="LeaderScope.PostingInScope"/>, in SQL, so that the list filters and orders on it.</summary>
+        public bool InScope { get; init; }
 
         public string Title { get; init; } = "";
 

@@ -19,6 +19,12 @@ public enum ChecklistGeneration
 
     /// <summary>No current regulation with duty items is loaded.</summary>
     CatalogueNotLoaded,
+
+    /// <summary>
+    /// The posting is not in scope of the measure (art. 2, <see cref="LeaderScope.ReasonForPosting"/>): no checklist is
+    /// kept for it, and none is missing.
+    /// </summary>
+    NotInScope,
 }
 
 /// <summary>How the activities linked to an item compare with the frequency the regulation sets.</summary>
@@ -54,14 +60,15 @@ public static class ChecklistRules
 
     /// <summary>
     /// The items of a posting's checklist: the items of its role plus the code of conduct C4.1–C4.10 that binds
-    /// every leader (art. 4), in catalogue order.
+    /// every leader (art. 4), in catalogue order. A principal leader or other member who also leads the unit's secrecy
+    /// work (<paramref name="leadsSecrecyWork"/>) holds the duties of art. 6, S6.1–S6.11, on top of the role's.
     /// </summary>
-    public static IReadOnlyList<CatalogueItemRef> ItemsFor(PostingRole role, IEnumerable<CatalogueItemRef> catalogue)
+    public static IReadOnlyList<CatalogueItemRef> ItemsFor(PostingRole role, bool leadsSecrecyWork, IEnumerable<CatalogueItemRef> catalogue)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var holder = HolderFor(role);
         return [.. catalogue
-            .Where(i => i.AppliesTo == DutyHolder.EveryLeader || i.AppliesTo == holder)
+            .Where(i => i.AppliesTo == DutyHolder.EveryLeader || i.AppliesTo == holder || (leadsSecrecyWork && i.AppliesTo == DutyHolder.SecrecyLeader))
             .OrderBy(i => i.SortOrder)
             .ThenBy(i => i.Id)];
     }
@@ -75,12 +82,13 @@ public static class ChecklistRules
         from <= YearEnd(year) && (to is null || to >= YearStart(year));
 
     /// <summary>
-    /// A checklist is kept for each year the posting held, from <see cref="FirstYear"/> to the current year:
-    /// a future year's duties cannot be worked through yet.
+    /// A checklist is kept for each year the posting held, from <see cref="FirstYear"/> to the current year (a future
+    /// year's duties cannot be worked through yet), and only for a posting in scope of the measure (art. 2).
     /// </summary>
-    public static ChecklistGeneration CheckGeneration(int year, DateOnly from, DateOnly? to, DateOnly today) =>
+    public static ChecklistGeneration CheckGeneration(int year, DateOnly from, DateOnly? to, DateOnly today, bool inScope) =>
         year < FirstYear || year > today.Year ? ChecklistGeneration.YearOutOfRange
         : !HoldsDuring(from, to, year) ? ChecklistGeneration.PostingDoesNotHold
+        : !inScope ? ChecklistGeneration.NotInScope
         : ChecklistGeneration.Allowed;
 
     /// <summary>

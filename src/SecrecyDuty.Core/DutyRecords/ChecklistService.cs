@@ -9,7 +9,10 @@ using SecrecyDuty.Core.SecrecyOrganizations;
 
 namespace SecrecyDuty.Core.DutyRecords;
 
-/// <summary>The posting a checklist belongs to.</summary>
+/// <summary>
+/// The posting a checklist belongs to. <paramref name="LeadsSecrecyWork"/>: the posting also carries the charge of secrecy
+/// work (art. 6); <paramref name="Scope"/>: whether it is in scope of art. 2, and why.
+/// </summary>
 public sealed record ChecklistPosting(
     int Id,
     int LeaderId,
@@ -17,9 +20,14 @@ public sealed record ChecklistPosting(
     int UnitId,
     string UnitName,
     PostingRole Role,
+    bool LeadsSecrecyWork,
+    ScopeReason Scope,
     string Title,
     DateOnly From,
-    DateOnly? To);
+    DateOnly? To)
+{
+    public bool InScope => LeaderScope.Includes(Scope);
+}
 
 /// <summary>An activity of the posting's unit that counts as evidence for an item (its kind maps to the item's code).</summary>
 public sealed record ChecklistEvidence(int ActivityId, ActivityKind Kind, DateOnly Date, string Title);
@@ -211,7 +219,8 @@ public sealed class ChecklistService(
 
     /// <summary>
     /// The secrecy office generates the missing checklists of a unit's postings for a year: one query finds the
-    /// postings holding during the year without one, one save writes them all. The value is how many were generated.
+    /// postings in scope (art. 2) holding during the year without one, one save writes them all. The value is how
+    /// many were generated.
     /// </summary>
     public async Task<Result<int>> GenerateMissingAsync(GenerateChecklistsInput input, CancellationToken cancellationToken = default)
     {
@@ -241,16 +250,17 @@ public sealed class ChecklistService(
         var year = input.Year;
         var (start, end) = (ChecklistRules.YearStart(year), ChecklistRules.YearEnd(year));
         var postings = await db.Postings.AsNoTracking()
+            .Where(LeaderScope.PostingInScope)
             .Where(p => p.UnitId == input.UnitId && p.From <= end && (p.To == null || p.To >= start)
                 && !db.DutyChecklists.Any(c => c.PostingId == p.Id && c.Year == year))
-            .Select(p => new { p.Id, p.UnitId, p.Role })
+            .Select(p => new { p.Id, p.UnitId, p.Role, p.LeadsSecrecyWork })
             .ToListAsync(cancellationToken);
         if (postings.Count == 0)
         {
             return Result<int>.Success(0);
         }
 
-        var added = postings.Select(p => db.DutyChecklists.Add(NewChecklist(p.Id, p.UnitId, p.Role, year, catalogue)).Entity).ToList();
+        var added = postings.Select(p => db.DutyChecklists.Add(NewChecklist(p.Id, p.UnitId, p.Role, p.LeadsSecrecyWork, year, catalogue)).Entity).ToList();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -273,7 +283,19 @@ public sealed class ChecklistService(
             .Where(p => p.Id == postingId && (visible.Contains(p.UnitId) || (me != null && p.LeaderId == me)))
             .Select(p => new
             {
-                Posting = new ChecklistPosting(p.Id, p.LeaderId, p.Leader!.Name, p.UnitId, p.Unit!.Name, p.Role, p.Title, p.From, p.To),
+                p.Id,
+                p.LeaderId,
+                LeaderName = p.Leader!.Name,
+                p.Leader.Rank,
+                p.UnitId,
+                UnitName = p.Unit!.Name,
+                UnitKind = p.Unit.Kind,
+                p.Unit.IsLargeOrMediumEnterprise,
+                p.Role,
+                p.LeadsSecrecyWork,
+                p.Title,
+                p.From,
+                p.To,
                 InJurisdiction = visible.Contains(p.UnitId),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -282,10 +304,21 @@ public sealed class ChecklistService(
             return null;
         }
 
-        var posting = found.Posting;
+        var posting = new ChecklistPosting(
+            found.Id,
+            found.LeaderId,
+            found.LeaderName,
+            found.UnitId,
+            found.UnitName,
+            found.Role,
+            found.LeadsSecrecyWork,
+            LeaderScope.ReasonForPosting(found.Rank, found.UnitKind, found.IsLargeOrMediumEnterprise),
+            found.Title,
+            found.From,
+            found.To);
         var isOwn = me == posting.LeaderId;
         var isReviewer = IsSecrecyOffice && found.InJurisdiction;
-        var generation = ChecklistRules.CheckGeneration(year, posting.From, posting.To, LocalDate.Today(clock));
+        var generation = ChecklistRules.CheckGeneration(year, posting.From, posting.To, LocalDate.Today(clock), posting.InScope);
         var details = await DetailsAsync(posting, year, cancellationToken);
         if (details is null && generation == ChecklistGeneration.Allowed)
         {
@@ -306,7 +339,7 @@ public sealed class ChecklistService(
 
     private async Task GenerateAsync(ChecklistPosting posting, int year, IReadOnlyList<CatalogueItemRef> catalogue, CancellationToken cancellationToken)
     {
-        var checklist = db.DutyChecklists.Add(NewChecklist(posting.Id, posting.UnitId, posting.Role, year, catalogue)).Entity;
+        var checklist = db.DutyChecklists.Add(NewChecklist(posting.Id, posting.UnitId, posting.Role, posting.LeadsSecrecyWork, year, catalogue)).Entity;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -322,7 +355,7 @@ public sealed class ChecklistService(
         }
     }
 
-    private static DutyChecklist NewChecklist(int postingId, int unitId, PostingRole role, int year, IReadOnlyList<CatalogueItemRef> catalogue)
+    private static DutyChecklist NewChecklist(int postingId, int unitId, PostingRole role, bool leadsSecrecyWork, int year, IReadOnlyList<CatalogueItemRef> catalogue)
     {
         var checklist = new DutyChecklist
         {
@@ -332,7 +365,7 @@ public sealed class ChecklistService(
             RegulationId = catalogue[0].RegulationId,
             Status = ChecklistStatus.Open,
         };
-        foreach (var item in ChecklistRules.ItemsFor(role, catalogue))
+        foreach (var item in ChecklistRules.ItemsFor(role, leadsSecrecyWork, catalogue))
         {
             checklist.Items.Add(new DutyChecklistItem { DutyItemId = item.Id, Status = ChecklistItemStatus.NotStarted });
         }

@@ -127,10 +127,12 @@ public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdicti
         var appraisal = OwnAppraisalState.NotStarted;
         if (leaderId is int id)
         {
-            // The leader's own postings holding during the year, wherever they are (responsibility follows the posting).
+            // The leader's own postings holding during the year, wherever they are (responsibility follows the posting);
+            // only those in scope of art. 2 keep a checklist.
             var start = new DateOnly(year, 1, 1);
             var end = new DateOnly(year, 12, 31);
             checklists = await db.Postings.AsNoTracking()
+                .Where(LeaderScope.PostingInScope)
                 .Where(p => p.LeaderId == id && p.From <= end && (p.To == null || p.To >= start))
                 .OrderBy(p => p.Role).ThenBy(p => p.From)
                 .Select(p => new OwnChecklist(

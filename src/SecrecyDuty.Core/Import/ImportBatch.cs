@@ -8,13 +8,30 @@ using K = SecrecyDuty.Core.Import.ImportLayout.Keys;
 namespace SecrecyDuty.Core.Import;
 
 /// <summary>A row of the 单位 sheet. Text fields are "" and choices null where the cell was missing or bad (and reported).</summary>
-public sealed record UnitImportRow(int Row, string Code, string Name, UnitKind? Kind, AdministrativeLevel? Level, string ParentCode);
+public sealed record UnitImportRow(
+    int Row,
+    string Code,
+    string Name,
+    UnitKind? Kind,
+    AdministrativeLevel? Level,
+    string ParentCode,
+    bool IsLargeOrMediumEnterprise = false,
+    DateOnly? EstablishedOn = null);
 
 /// <summary>A row of the 领导干部 sheet.</summary>
 public sealed record LeaderImportRow(int Row, string StaffNumber, string Name, LeaderRank? Rank, bool? IsPartyMember, string? Phone, string? Email, string UnitCode);
 
 /// <summary>A row of the 任职 sheet. <see cref="PeriodValid"/> when both dates were read and the period does not end before it starts.</summary>
-public sealed record PostingImportRow(int Row, string StaffNumber, string UnitCode, PostingRole? Role, string Title, string? Portfolio, DateOnly? From, DateOnly? To)
+public sealed record PostingImportRow(
+    int Row,
+    string StaffNumber,
+    string UnitCode,
+    PostingRole? Role,
+    string Title,
+    string? Portfolio,
+    DateOnly? From,
+    DateOnly? To,
+    bool LeadsSecrecyWork = false)
 {
     public bool PeriodValid => From is { } from && (To is null || To >= from);
 }
@@ -47,7 +64,8 @@ public sealed class ImportBatch
         return new ImportError(sheet, sheetName, row, column, reason);
     }
 
-    public static ImportBatch Parse(ImportWorkbook workbook, IStringLocalizer<Messages> l, Action<int>? rowsParsed = null)
+    /// <summary>The typed rows of <paramref name="workbook"/>; <paramref name="today"/> is the latest date a unit may have been set up.</summary>
+    public static ImportBatch Parse(ImportWorkbook workbook, IStringLocalizer<Messages> l, DateOnly today, Action<int>? rowsParsed = null)
     {
         ArgumentNullException.ThrowIfNull(workbook);
         ArgumentNullException.ThrowIfNull(l);
@@ -62,13 +80,21 @@ public sealed class ImportBatch
                 switch (table.Sheet)
                 {
                     case ImportSheet.Units:
+                        // Cells in the template's order, so that a row's problems are reported in that order.
+                        var code = cells.Text(K.Code);
+                        var name = cells.Text(K.Name);
+                        var kind = cells.Choice(K.Kind, ImportVocabulary.UnitKinds);
+                        var level = cells.Choice(K.Level, ImportVocabulary.Levels);
+                        var parent = cells.Text(K.ParentCode);
                         batch.Units.Add(new UnitImportRow(
                             raw.Number,
-                            cells.Text(K.Code),
-                            cells.Text(K.Name),
-                            cells.Choice(K.Kind, ImportVocabulary.UnitKinds),
-                            cells.Choice(K.Level, ImportVocabulary.Levels),
-                            cells.Text(K.ParentCode)));
+                            code,
+                            name,
+                            kind,
+                            level,
+                            parent,
+                            cells.LargeOrMediumEnterprise(kind, raw[K.Kind]),
+                            cells.EstablishedOn(today)));
                         break;
                     case ImportSheet.Leaders:
                         batch.Leaders.Add(new LeaderImportRow(
@@ -89,15 +115,21 @@ public sealed class ImportBatch
                             batch.Errors.Add(batch.Error(ImportSheet.Postings, raw.Number, K.To, l["Enter an end date on or after the start date."]));
                         }
 
+                        var staffNumber = cells.Text(K.StaffNumber);
+                        var unitCode = cells.Text(K.UnitCode);
+                        var role = cells.Choice(K.Role, ImportVocabulary.Roles);
+                        var title = cells.Text(K.Title);
+                        var portfolio = cells.Optional(K.Portfolio);
                         batch.Postings.Add(new PostingImportRow(
                             raw.Number,
-                            cells.Text(K.StaffNumber),
-                            cells.Text(K.UnitCode),
-                            cells.Choice(K.Role, ImportVocabulary.Roles),
-                            cells.Text(K.Title),
-                            cells.Optional(K.Portfolio),
+                            staffNumber,
+                            unitCode,
+                            role,
+                            title,
+                            portfolio,
                             from,
-                            to));
+                            to,
+                            cells.LeadsSecrecyWork(role)));
                         break;
                 }
 
@@ -175,6 +207,62 @@ public sealed class ImportBatch
 
             Report(key, l["Enter 是 or 否."]);
             return null;
+        }
+
+        /// <summary>
+        /// 是否国有大中型企业 (art. 2): only a state-owned enterprise can be one. Left empty, the kind decides: 国有大中型企业
+        /// says yes, any other word no.
+        /// </summary>
+        public bool LargeOrMediumEnterprise(UnitKind? kind, string kindText)
+        {
+            var impliedByKind = ImportVocabulary.LargeOrMediumEnterpriseKindNames.Contains(kindText.Trim(), StringComparer.Ordinal);
+            if (YesNo(K.LargeOrMediumEnterprise) is not { } large)
+            {
+                return impliedByKind;
+            }
+
+            if (large && kind is { } k && k != UnitKind.StateOwnedEnterprise)
+            {
+                Report(K.LargeOrMediumEnterprise, l["Only a state-owned enterprise can be large or medium (国有大、中型企业): enter 否, or correct the kind."]);
+                return false;
+            }
+
+            if (!large && impliedByKind)
+            {
+                Report(K.LargeOrMediumEnterprise, l["The kind says 国有大中型企业: enter 是 here, or leave it empty, or enter the kind 国有企业."]);
+            }
+
+            return large;
+        }
+
+        /// <summary>成立日期: optional, never in the future.</summary>
+        public DateOnly? EstablishedOn(DateOnly today)
+        {
+            var date = Date(K.EstablishedOn);
+            if (date > today)
+            {
+                Report(K.EstablishedOn, l["The set-up date cannot be in the future: enter the date the unit was set up, or leave it empty."]);
+                return null;
+            }
+
+            return date;
+        }
+
+        /// <summary>是否兼分管保密工作 (art. 6): refused on a leader-in-charge posting, which carries the charge by its role.</summary>
+        public bool LeadsSecrecyWork(PostingRole? role)
+        {
+            if (YesNo(K.LeadsSecrecyWork) is not true)
+            {
+                return false;
+            }
+
+            if (role == PostingRole.SecrecyLeader)
+            {
+                Report(K.LeadsSecrecyWork, l["A leader in charge of secrecy work leads it by the role already: enter 否, or choose another role."]);
+                return false;
+            }
+
+            return true;
         }
 
         public string? Email(string key)

@@ -326,7 +326,7 @@ public static class ImportChecks
                 continue;
             }
 
-            var candidate = new PostingPeriod(-(i + 1), leader.Value.Key, unit.Value.Key, role, posting.From!.Value, posting.To);
+            var candidate = new PostingPeriod(-(i + 1), leader.Value.Key, unit.Value.Key, role, posting.From!.Value, posting.To, posting.LeadsSecrecyWork);
             var sameUnit = accepted.TryGetValue(candidate.UnitId, out var list) ? list : [];
             var others = unit.Value.InFile ? sameUnit : c.Existing.PostingsByUnit[unit.Value.Id].Concat(sameUnit);
             var problems = PostingRules.Check(candidate, others);
@@ -334,8 +334,10 @@ public static class ImportChecks
             {
                 var (key, reason) = problem switch
                 {
-                    PostingProblem.OverlapsSameLeaderAndUnit => (K.From, c.L["This leader already holds a posting in unit {0} during this period. Correct the dates.", posting.UnitCode]),
+                    PostingProblem.OverlapsSameLeaderAndUnit => (K.From, c.L["This leader already holds a posting in this role in unit {0} during this period. Correct the dates or the role.", posting.UnitCode]),
                     PostingProblem.TooManyPrincipalLeaders => (K.Role, c.L["Unit {0} would have more than two principal leaders on one date. Correct the role or the dates.", posting.UnitCode]),
+                    PostingProblem.TooManySecrecyLeaders when role != PostingRole.SecrecyLeader =>
+                        (K.LeadsSecrecyWork, c.L["Unit {0} would have more than one leader in charge of secrecy work on one date. Enter 否 here, or correct the dates.", posting.UnitCode]),
                     PostingProblem.TooManySecrecyLeaders => (K.Role, c.L["Unit {0} would have more than one leader in charge of secrecy work on one date. Correct the role or the dates.", posting.UnitCode]),
                     _ => (K.To, c.L["Enter an end date on or after the start date."]),
                 };

@@ -52,6 +52,8 @@ public static class ImportLayout
         public const string Kind = nameof(Kind);
         public const string Level = nameof(Level);
         public const string ParentCode = nameof(ParentCode);
+        public const string LargeOrMediumEnterprise = nameof(LargeOrMediumEnterprise);
+        public const string EstablishedOn = nameof(EstablishedOn);
         public const string StaffNumber = nameof(StaffNumber);
         public const string Rank = nameof(Rank);
         public const string PartyMember = nameof(PartyMember);
@@ -63,6 +65,7 @@ public static class ImportLayout
         public const string Portfolio = nameof(Portfolio);
         public const string From = nameof(From);
         public const string To = nameof(To);
+        public const string LeadsSecrecyWork = nameof(LeadsSecrecyWork);
     }
 
     private static readonly ImportColumn[] UnitColumns =
@@ -72,6 +75,8 @@ public static class ImportLayout
         new(Keys.Kind, "单位类别", "Kind", ImportColumnKind.Choice, true, 0, "党的机关"),
         new(Keys.Level, "行政级别", "Level", ImportColumnKind.Choice, true, 0, "厅局级"),
         new(Keys.ParentCode, "上级单位代码", "Parent code", ImportColumnKind.Text, true, 32, "SF"),
+        new(Keys.LargeOrMediumEnterprise, "是否国有大中型企业", "Large or medium enterprise", ImportColumnKind.YesNo, false, 0, "否"),
+        new(Keys.EstablishedOn, "成立日期", "Set up on", ImportColumnKind.Date, false, 0, "1950-10-01"),
     ];
 
     private static readonly ImportColumn[] LeaderColumns =
@@ -94,6 +99,7 @@ public static class ImportLayout
         new(Keys.Portfolio, "分管业务", "Portfolio", ImportColumnKind.Text, false, 500, "全面工作"),
         new(Keys.From, "任职起始日期", "From", ImportColumnKind.Date, true, 0, "2024-01-01"),
         new(Keys.To, "任职终止日期", "To", ImportColumnKind.Date, false, 0, ""),
+        new(Keys.LeadsSecrecyWork, "是否兼分管保密工作", "Also in charge of secrecy work", ImportColumnKind.YesNo, false, 0, "否"),
     ];
 
     /// <summary>The sheet's name in the template (and in reports).</summary>

@@ -62,7 +62,8 @@ public sealed class ImportService(
         var workbook = ImportFileReader.Read(request.Content, request.Format!.Value, request.CsvSheet, l, n => progress?.Report(new ImportProgress(ImportPhase.Reading, n, 0)));
         var total = workbook.Tables.Sum(t => t.Rows.Count);
         progress?.Report(new ImportProgress(ImportPhase.Checking, 0, total));
-        var batch = ImportBatch.Parse(workbook, l, n => progress?.Report(new ImportProgress(ImportPhase.Checking, n, total)));
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var batch = ImportBatch.Parse(workbook, l, today, n => progress?.Report(new ImportProgress(ImportPhase.Checking, n, total)));
         if (total == 0 && workbook.Errors.Count == 0 && batch.Errors.Count == 0)
         {
             batch.Errors.Add(ImportFileReader.FileError(l["The file has no rows to import. Fill in the template below its example row."]));
@@ -136,7 +137,7 @@ public sealed class ImportService(
             ? []
             : await db.Postings.AsNoTracking()
                 .Where(p => EF.Parameter(postingUnitIds).Contains(p.UnitId))
-                .Select(p => new PostingPeriod(p.Id, p.LeaderId, p.UnitId, p.Role, p.From, p.To))
+                .Select(p => new PostingPeriod(p.Id, p.LeaderId, p.UnitId, p.Role, p.From, p.To, p.LeadsSecrecyWork))
                 .ToListAsync(cancellationToken);
 
         return new ImportExisting(units, ancestries, leaders, postings);
@@ -162,7 +163,16 @@ public sealed class ImportService(
         foreach (var i in plan.UnitOrder)
         {
             var row = batch.Units[i];
-            var unit = new Unit { Code = row.Code, Name = row.Name, Kind = row.Kind!.Value, Level = row.Level!.Value, CreatedAtUtc = now };
+            var unit = new Unit
+            {
+                Code = row.Code,
+                Name = row.Name,
+                Kind = row.Kind!.Value,
+                Level = row.Level!.Value,
+                IsLargeOrMediumEnterprise = row.IsLargeOrMediumEnterprise,
+                EstablishedOn = row.EstablishedOn,
+                CreatedAtUtc = now,
+            };
             var parent = plan.UnitParents[i]!.Value;
             if (parent.InFile)
             {
@@ -221,6 +231,7 @@ public sealed class ImportService(
             var posting = new Posting
             {
                 Role = row.Role!.Value,
+                LeadsSecrecyWork = row.LeadsSecrecyWork,
                 Title = row.Title,
                 Portfolio = row.Portfolio,
                 From = row.From!.Value,

@@ -44,14 +44,19 @@ public sealed class EnumVocabulary<TEnum>
 
 public static class ImportVocabulary
 {
+    /// <summary>
+    /// Words for the kind that also say the enterprise is large or medium (art. 2's 国有大、中型企业): a file that uses one
+    /// and leaves 是否国有大中型企业 empty means a large or medium enterprise.
+    /// </summary>
+    public static IReadOnlyList<string> LargeOrMediumEnterpriseKindNames { get; } = ["国有大中型企业", "国有大、中型企业"];
+
     /// <summary>Art. 2's kinds of unit.</summary>
     public static EnumVocabulary<UnitKind> UnitKinds { get; } = new(
         (UnitKind.PartyOrgan, "党的机关", ["党委机关"]),
         (UnitKind.StateOrgan, "国家机关", []),
         (UnitKind.SocialOrganization, "社会团体", []),
         (UnitKind.PublicInstitution, "事业单位", []),
-        // Art. 2 names only large and medium state-owned enterprises (国有大、中型企业): a plain "国有企业" is not read as one.
-        (UnitKind.StateOwnedEnterprise, "国有大、中型企业", ["国有大中型企业"]),
+        (UnitKind.StateOwnedEnterprise, "国有企业", [.. LargeOrMediumEnterpriseKindNames]),
         (UnitKind.OtherSecretHandlingUnit, "其他涉密单位", []));
 
     /// <summary>A unit's own administrative level, named like the ranks of its leaders (see <see cref="AdministrativeLevel"/>).</summary>

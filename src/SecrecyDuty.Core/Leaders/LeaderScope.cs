@@ -51,7 +51,21 @@ public static class LeaderScope
         : ScopeReason.NotInScope;
 
     public static bool IsPostingInScope(LeaderRank rank, UnitKind kind, bool isLargeOrMediumEnterprise) =>
-        ReasonForPosting(rank, kind, isLargeOrMediumEnterprise) is ScopeReason.Rank or ScopeReason.OtherSecretHandlingUnitTeam;
+        Includes(ReasonForPosting(rank, kind, isLargeOrMediumEnterprise));
+
+    /// <summary>Whether <paramref name="reason"/> puts the leader or the posting in scope.</summary>
+    public static bool Includes(ScopeReason reason) => reason is ScopeReason.Rank or ScopeReason.OtherSecretHandlingUnitTeam;
+
+    /// <summary>
+    /// Art. 2 for a leader as a whole on a date, from the postings holding on it: in scope through any one of them, so
+    /// the kind and size of their units count (a county-level head of a small state-owned enterprise is not in scope).
+    /// A leader holding no posting is judged by the rank alone, as before any posting is recorded.
+    /// </summary>
+    public static ScopeReason ReasonForLeader(LeaderRank rank, bool holdsPosting, bool holdsPostingInScope, bool holdsPostingInSmallEnterprise) =>
+        !holdsPosting ? ReasonFor(rank, holdsPostingInOtherSecretHandlingUnit: false)
+        : holdsPostingInScope ? (rank >= LowestRankInScope ? ScopeReason.Rank : ScopeReason.OtherSecretHandlingUnitTeam)
+        : holdsPostingInSmallEnterprise ? ScopeReason.EnterpriseNotLargeOrMedium
+        : ScopeReason.NotInScope;
 
     /// <summary>
     /// <see cref="IsPostingInScope"/> as a query predicate, for SQL. Ranks and kinds are stored as strings, so the
@@ -61,4 +75,12 @@ public static class LeaderScope
         p.Unit!.Kind == UnitKind.OtherSecretHandlingUnit
         || (p.Leader!.Rank != LeaderRank.Below
             && (p.Unit.Kind != UnitKind.StateOwnedEnterprise || p.Unit.IsLargeOrMediumEnterprise));
+
+    /// <summary>The negation of <see cref="PostingInScope"/>, for SQL.</summary>
+    public static Expression<Func<Posting, bool>> PostingOutOfScope { get; } =
+        Expression.Lambda<Func<Posting, bool>>(Expression.Not(PostingInScope.Body), PostingInScope.Parameters);
+
+    /// <summary>A posting in a state-owned enterprise that is not large or medium (<see cref="ScopeReason.EnterpriseNotLargeOrMedium"/>), for SQL.</summary>
+    public static Expression<Func<Posting, bool>> PostingInSmallEnterprise { get; } = p =>
+        p.Unit!.Kind == UnitKind.StateOwnedEnterprise && !p.Unit.IsLargeOrMediumEnterprise;
 }

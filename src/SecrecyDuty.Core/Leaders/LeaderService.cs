@@ -34,7 +34,7 @@ public sealed class LeaderFilter
 
     public bool? PartyMember { get; set; }
 
-    /// <summary>In scope of the measure today (art. 2).</summary>
+    /// <summary>In scope of the measure today (art. 2), judged by the postings holding today (<see cref="LeaderScope.ReasonForLeader"/>).</summary>
     public bool? InScope { get; set; }
 
     /// <summary>The unit that keeps the leaders' records.</summary>
@@ -51,19 +51,27 @@ public sealed record LeaderListItem(
     string StaffNumber,
     LeaderRank Rank,
     bool IsPartyMember,
-    bool InScope,
+    ScopeReason Scope,
     int UnitId,
     string UnitName,
     string? Phone,
     string? Email,
-    bool IsActive);
+    bool IsActive)
+{
+    public bool InScope => LeaderScope.Includes(Scope);
+}
 
-/// <summary>One posting in a leader's history. <paramref name="UnitInJurisdiction"/>: whether the unit's pages may be opened.</summary>
+/// <summary>
+/// One posting in a leader's history. <paramref name="UnitInJurisdiction"/>: whether the unit's pages may be opened;
+/// <paramref name="Scope"/>: whether the posting is in scope of art. 2 (and so keeps a duty checklist), and why.
+/// </summary>
 public sealed record PostingHistoryItem(
     int Id,
     int UnitId,
     string UnitName,
     PostingRole Role,
+    bool LeadsSecrecyWork,
+    ScopeReason Scope,
     string Title,
     string? Portfolio,
     DateOnly From,
@@ -85,10 +93,11 @@ public sealed record LeaderDetails(
     bool IsActive,
     ScopeReason ScopeReason,
     IReadOnlyList<string> SecretHandlingUnits,
+    IReadOnlyList<string> SmallEnterprises,
     IReadOnlyList<PostingHistoryItem> Postings,
     bool CanMaintain)
 {
-    public bool InScope => ScopeReason != ScopeReason.NotInScope;
+    public bool InScope => LeaderScope.Includes(ScopeReason);
 }
 
 /// <summary>
@@ -151,7 +160,9 @@ public sealed class LeaderService(
                 p.UnitId,
                 UnitName = p.Unit!.Name,
                 UnitKind = p.Unit.Kind,
+                p.Unit.IsLargeOrMediumEnterprise,
                 p.Role,
+                p.LeadsSecrecyWork,
                 p.Title,
                 p.Portfolio,
                 p.From,
@@ -167,6 +178,8 @@ public sealed class LeaderService(
                 p.UnitId,
                 p.UnitName,
                 p.Role,
+                p.LeadsSecrecyWork,
+                LeaderScope.ReasonForPosting(leader.Rank, p.UnitKind, p.IsLargeOrMediumEnterprise),
                 p.Title,
                 p.Portfolio,
                 p.From,
@@ -175,11 +188,24 @@ public sealed class LeaderService(
                 UnitInJurisdiction: p.InJurisdiction,
                 CanEdit: canMaintain && p.InJurisdiction))
             .ToList();
+
+        // Art. 2 for the leader as a whole: through the postings holding today.
+        var current = history.Where(p => p.HoldsToday).ToList();
         var secretHandling = postings
             .Where(p => p.UnitKind == UnitKind.OtherSecretHandlingUnit && p.From <= today && (p.To is null || p.To >= today))
             .Select(p => p.UnitName)
             .Distinct()
             .ToList();
+        var smallEnterprises = current
+            .Where(p => p.Scope == ScopeReason.EnterpriseNotLargeOrMedium)
+            .Select(p => p.UnitName)
+            .Distinct()
+            .ToList();
+        var scope = LeaderScope.ReasonForLeader(
+            leader.Rank,
+            holdsPosting: current.Count > 0,
+            holdsPostingInScope: current.Exists(p => LeaderScope.Includes(p.Scope)),
+            holdsPostingInSmallEnterprise: smallEnterprises.Count > 0);
         return new LeaderDetails(
             leader.Id,
             leader.Name,
@@ -191,8 +217,9 @@ public sealed class LeaderService(
             leader.UnitId,
             leader.UnitName,
             leader.IsActive,
-            LeaderScope.ReasonFor(leader.Rank, secretHandling.Count > 0),
+            scope,
             secretHandling,
+            smallEnterprises,
             history,
             canMaintain);
     }
@@ -379,19 +406,23 @@ public sealed class LeaderService(
             _ => leaders,
         };
 
-        // The second input of LeaderScope, computed in SQL: a posting holding today in an other secret-handling unit.
+        // The inputs of LeaderScope.ReasonForLeader, computed in SQL from the postings holding today.
+        var holding = db.Postings.Where(p => p.From <= today && (p.To == null || p.To >= today));
+        var inScope = holding.Where(LeaderScope.PostingInScope);
+        var inSmallEnterprise = holding.Where(LeaderScope.PostingInSmallEnterprise);
         var rows = leaders.Select(x => new LeaderRow
         {
             Leader = x,
-            HoldsPostingInSecretHandlingUnit = x.Postings.Any(p =>
-                p.Unit!.Kind == UnitKind.OtherSecretHandlingUnit && p.From <= today && (p.To == null || p.To >= today)),
+            HoldsPosting = holding.Any(p => p.LeaderId == x.Id),
+            HoldsPostingInScope = inScope.Any(p => p.LeaderId == x.Id),
+            HoldsPostingInSmallEnterprise = inSmallEnterprise.Any(p => p.LeaderId == x.Id),
         });
 
-        // LeaderScope.IsInScope in SQL: rank at least county/division (that is, not Below), or such a posting.
+        // LeaderScope.ReasonForLeader in SQL: through a posting in scope, or (holding none) rank at least county/division, that is, not Below.
         return filter.InScope switch
         {
-            true => rows.Where(r => r.Leader.Rank != LeaderRank.Below || r.HoldsPostingInSecretHandlingUnit),
-            false => rows.Where(r => r.Leader.Rank == LeaderRank.Below && !r.HoldsPostingInSecretHandlingUnit),
+            true => rows.Where(r => r.HoldsPostingInScope || (!r.HoldsPosting && r.Leader.Rank != LeaderRank.Below)),
+            false => rows.Where(r => !r.HoldsPostingInScope && (r.HoldsPosting || r.Leader.Rank == LeaderRank.Below)),
             null => rows,
         };
     }
@@ -420,18 +451,22 @@ public sealed class LeaderService(
             r.Leader.StaffNumber,
             r.Leader.Rank,
             r.Leader.IsPartyMember,
-            LeaderScope.IsInScope(r.Leader.Rank, r.HoldsPostingInSecretHandlingUnit),
+            LeaderScope.ReasonForLeader(r.Leader.Rank, r.HoldsPosting, r.HoldsPostingInScope, r.HoldsPostingInSmallEnterprise),
             r.Leader.UnitId,
             r.Leader.Unit!.Name,
             r.Leader.Phone,
             r.Leader.Email,
             r.Leader.IsActive));
 
-    /// <summary>A leader with the posting fact the scope rule needs; a settable class so that EF can compose over it.</summary>
+    /// <summary>A leader with the posting facts the scope rule needs; a settable class so that EF can compose over it.</summary>
     private sealed class LeaderRow
     {
         public Leader Leader { get; init; } = null!;
 
-        public bool HoldsPostingInSecretHandlingUnit { get; init; }
+        public bool HoldsPosting { get; init; }
+
+        public bool HoldsPostingInScope { get; init; }
+
+        public bool HoldsPostingInSmallEnterprise { get; init; }
     }
 }

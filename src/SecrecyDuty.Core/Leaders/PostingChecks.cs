@@ -26,9 +26,9 @@ internal static class PostingChecks
         var others = await db.Postings.AsNoTracking()
             .Where(p => (p.UnitId == unitId || p.LeaderId == leaderId) && p.Id != id)
             .Where(p => (to == null || p.From <= to) && (p.To == null || p.To >= from))
-            .Select(p => new { p.Id, p.LeaderId, p.UnitId, p.Role, p.From, p.To, LeaderName = p.Leader!.Name })
+            .Select(p => new { p.Id, p.LeaderId, p.UnitId, p.Role, p.From, p.To, p.LeadsSecrecyWork, LeaderName = p.Leader!.Name })
             .ToListAsync(cancellationToken);
-        var periods = others.Select(o => new PostingPeriod(o.Id, o.LeaderId, o.UnitId, o.Role, o.From, o.To)).ToList();
+        var periods = others.Select(o => new PostingPeriod(o.Id, o.LeaderId, o.UnitId, o.Role, o.From, o.To, o.LeadsSecrecyWork)).ToList();
         var names = others.ToDictionary(o => o.Id, o => o.LeaderName);
 
         var errors = new List<FieldError>();
@@ -42,9 +42,17 @@ internal static class PostingChecks
                 PostingProblem.OverlapsSameLeaderAndUnit => new FieldError(
                     prefix + nameof(PostingTerms.From),
                     Overlap(l, PostingRules.OverlappingPostingOfSameLeader(candidate, periods)!)),
+                PostingProblem.TooManyPrincipalLeaders => new FieldError(
+                    prefix + nameof(PostingTerms.Role),
+                    Clash(l, PostingRole.PrincipalLeader, PostingRules.FirstRoleClash(candidate, periods)!, names)),
+
+                // A flagged posting's clash is reported beside its box: clearing it is the likely fix.
+                _ when candidate.Role != PostingRole.SecrecyLeader => new FieldError(
+                    prefix + nameof(PostingTerms.LeadsSecrecyWork),
+                    ChargeClash(l, PostingRules.FirstSecrecyChargeClash(candidate, periods)!, names)),
                 _ => new FieldError(
                     prefix + nameof(PostingTerms.Role),
-                    Clash(l, candidate.Role, PostingRules.FirstRoleClash(candidate, periods)!, names)),
+                    Clash(l, PostingRole.SecrecyLeader, PostingRules.FirstSecrecyChargeClash(candidate, periods)!, names)),
             });
         }
 
@@ -53,8 +61,17 @@ internal static class PostingChecks
 
     private static string Overlap(IStringLocalizer<Messages> l, PostingPeriod overlap) =>
         overlap.To is { } end
-            ? l["This leader already holds a posting in this unit from {0} to {1}. Choose a period that does not overlap it.", Format(overlap.From), Format(end)]
-            : l["This leader already holds a posting in this unit since {0}. End that posting first, or choose a period before it.", Format(overlap.From)];
+            ? l["This leader already holds a posting in this role in this unit from {0} to {1}. Choose a period that does not overlap it.", Format(overlap.From), Format(end)]
+            : l["This leader already holds a posting in this role in this unit since {0}. End that posting first, or choose a period before it.", Format(overlap.From)];
+
+    /// <summary>Names the stretch in which another posting already leads the unit's secrecy work, and whose it is (art. 6).</summary>
+    private static string ChargeClash(IStringLocalizer<Messages> l, RoleClash clash, Dictionary<int, string> names)
+    {
+        var holders = string.Join("、", clash.Holders.Select(h => names[h.Id]));
+        return clash.To is { } end
+            ? l["From {0} to {1} this unit already has a leader in charge of secrecy work ({2}). A unit has one at any date (art. 6): clear this box, or end the other charge first.", Format(clash.From), Format(end), holders]
+            : l["From {0} on, this unit already has a leader in charge of secrecy work ({1}). A unit has one at any date (art. 6): clear this box, or end the other charge first.", Format(clash.From), holders];
+    }
 
     /// <summary>Names the stretch in which the role is full and who fills it (arts. 5 and 6).</summary>
     private static string Clash(IStringLocalizer<Messages> l, PostingRole role, RoleClash clash, Dictionary<int, string> names)

@@ -12,6 +12,12 @@ public class PostingTerms
     /// <summary>Nullable so that "not chosen" is told apart from the first role.</summary>
     public PostingRole? Role { get; set; }
 
+    /// <summary>
+    /// A principal leader or other member who also leads the unit's secrecy work (分管保密工作, art. 6); never set on a
+    /// <see cref="PostingRole.SecrecyLeader"/> posting, which carries the charge by its role.
+    /// </summary>
+    public bool LeadsSecrecyWork { get; set; }
+
     public string Title { get; set; } = "";
 
     public string? Portfolio { get; set; }
@@ -22,12 +28,13 @@ public class PostingTerms
 
     /// <summary>The period as the rules see it; only called once validation has made sure of the role and the start.</summary>
     internal PostingPeriod ToPeriod(int id, int leaderId) =>
-        new(id, leaderId, UnitId, Role ?? PostingRole.OtherMember, From ?? DateOnly.MinValue, To);
+        new(id, leaderId, UnitId, Role ?? PostingRole.OtherMember, From ?? DateOnly.MinValue, To, LeadsSecrecyWork);
 
     internal void ApplyTo(Posting posting)
     {
         posting.UnitId = UnitId;
         posting.Role = Role ?? PostingRole.OtherMember;
+        posting.LeadsSecrecyWork = LeadsSecrecyWork;
         posting.Title = Title.Trim();
         posting.Portfolio = string.IsNullOrWhiteSpace(Portfolio) ? null : Portfolio.Trim();
         posting.From = From ?? DateOnly.MinValue;
@@ -62,6 +69,11 @@ public sealed class PostingTermsValidator : AbstractValidator<PostingTerms>
         RuleFor(x => x.Role)
             .NotNull().WithMessage(l["Choose a role."])
             .IsInEnum().WithMessage(l["Choose a role."]);
+
+        // Art. 6: the leader in charge of secrecy work carries the charge by the role; the box is for the other roles.
+        RuleFor(x => x.LeadsSecrecyWork)
+            .Must((x, leads) => !leads || x.Role != PostingRole.SecrecyLeader)
+            .WithMessage(l["A leader in charge of secrecy work leads it by the role already: clear this box, or choose another role."]);
         RuleFor(x => x.Title)
             .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(l["Enter the title of the post."])
             .MaximumLength(TitleLength).WithMessage(l["A title has at most 100 characters."]);

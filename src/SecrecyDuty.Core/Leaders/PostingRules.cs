@@ -1,8 +1,14 @@
 namespace SecrecyDuty.Core.Leaders;
 
-/// <summary>A posting's period and role, as the rules see it.</summary>
-public sealed record PostingPeriod(int Id, int LeaderId, int UnitId, PostingRole Role, DateOnly From, DateOnly? To)
+/// <summary>
+/// A posting's period and role, as the rules see it. <paramref name="LeadsSecrecyWork"/>: a principal leader's or other
+/// member's posting that also carries the charge of secrecy work (art. 6).
+/// </summary>
+public sealed record PostingPeriod(int Id, int LeaderId, int UnitId, PostingRole Role, DateOnly From, DateOnly? To, bool LeadsSecrecyWork = false)
 {
+    /// <summary>The posting leads the unit's secrecy work (art. 6): by its role, or on top of it.</summary>
+    public bool ChargesSecrecyWork => Role == PostingRole.SecrecyLeader || LeadsSecrecyWork;
+
     public bool Overlaps(DateOnly from, DateOnly? to) =>
         From <= (to ?? DateOnly.MaxValue) && from <= (To ?? DateOnly.MaxValue);
 
@@ -14,13 +20,19 @@ public enum PostingProblem
     /// <summary>The period ends before it starts.</summary>
     EndsBeforeStart,
 
-    /// <summary>The leader already holds a posting in this unit during the period.</summary>
+    /// <summary>
+    /// The leader already holds a posting in this unit in the same role during the period. Two postings of one leader in
+    /// one unit at once are allowed when their roles differ.
+    /// </summary>
     OverlapsSameLeaderAndUnit,
 
     /// <summary>A unit has at most two principal leaders at any date (art. 5: the Party secretary and the administrative head).</summary>
     TooManyPrincipalLeaders,
 
-    /// <summary>A unit has at most one leader in charge of secrecy work at any date (art. 6).</summary>
+    /// <summary>
+    /// A unit has at most one leader in charge of secrecy work at any date (art. 6): a leader-in-charge posting, or a
+    /// principal leader's or other member's posting that also carries the charge, counted together.
+    /// </summary>
     TooManySecrecyLeaders,
 }
 
@@ -33,16 +45,11 @@ public sealed record RoleClash(DateOnly From, DateOnly? To, IReadOnlyList<Postin
 /// <summary>The rules a new or changed posting must keep, as a pure function over the unit's other postings.</summary>
 public static class PostingRules
 {
+    /// <summary>Art. 5: the Party secretary and the administrative head.</summary>
     public const int MaxPrincipalLeaders = 2;
-    public const int MaxSecrecyLeaders = 1;
 
-    /// <summary>How many leaders may hold <paramref name="role"/> in one unit on one date; null: no limit (art. 7 members).</summary>
-    public static int? LimitFor(PostingRole role) => role switch
-    {
-        PostingRole.PrincipalLeader => MaxPrincipalLeaders,
-        PostingRole.SecrecyLeader => MaxSecrecyLeaders,
-        _ => null,
-    };
+    /// <summary>Art. 6: one leader in charge of secrecy work, counting every posting that carries the charge (<see cref="PostingPeriod.ChargesSecrecyWork"/>).</summary>
+    public const int MaxSecrecyLeaders = 1;
 
     /// <summary>
     /// Checks <paramref name="candidate"/> against <paramref name="others"/>: the other postings of the same
@@ -65,9 +72,14 @@ public static class PostingRules
             problems.Add(PostingProblem.OverlapsSameLeaderAndUnit);
         }
 
-        if (FirstRoleClash(candidate, list) is not null)
+        if (candidate.Role == PostingRole.PrincipalLeader && FirstRoleClash(candidate, list) is not null)
         {
-            problems.Add(candidate.Role == PostingRole.PrincipalLeader ? PostingProblem.TooManyPrincipalLeaders : PostingProblem.TooManySecrecyLeaders);
+            problems.Add(PostingProblem.TooManyPrincipalLeaders);
+        }
+
+        if (FirstSecrecyChargeClash(candidate, list) is not null)
+        {
+            problems.Add(PostingProblem.TooManySecrecyLeaders);
         }
 
         return problems;
@@ -79,42 +91,64 @@ public static class PostingRules
         return candidate.To is { } to && to < candidate.From;
     }
 
-    /// <summary>The earliest posting of the same leader in the same unit whose period overlaps the candidate's, if any.</summary>
+    /// <summary>
+    /// The earliest posting of the same leader in the same unit and the same role whose period overlaps the candidate's,
+    /// if any. One person may hold two roles in a unit at once (art. 6 does not require a second person), never one
+    /// role twice.
+    /// </summary>
     public static PostingPeriod? OverlappingPostingOfSameLeader(PostingPeriod candidate, IEnumerable<PostingPeriod> others)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(others);
         return Overlapping(candidate, others)
-            .Where(o => o.LeaderId == candidate.LeaderId)
+            .Where(o => o.LeaderId == candidate.LeaderId && o.Role == candidate.Role)
             .OrderBy(o => o.From)
             .FirstOrDefault();
     }
 
     /// <summary>
-    /// The first stretch of the candidate's period in which other leaders already fill every place of its role
-    /// (arts. 5 and 6), or null when the role has room throughout (or no limit).
+    /// The first stretch of the candidate's period in which others already fill every place of its role (arts. 5 and
+    /// 6), or null when the role has room throughout (or no limit). For a leader-in-charge posting this is
+    /// <see cref="FirstSecrecyChargeClash"/>.
     /// </summary>
     public static RoleClash? FirstRoleClash(PostingPeriod candidate, IEnumerable<PostingPeriod> others)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(others);
-        if (LimitFor(candidate.Role) is not { } limit)
+        return candidate.Role switch
         {
-            return null;
-        }
+            PostingRole.PrincipalLeader => FirstClash(candidate, others, MaxPrincipalLeaders, o => o.Role == PostingRole.PrincipalLeader && o.LeaderId != candidate.LeaderId),
+            PostingRole.SecrecyLeader => FirstSecrecyChargeClash(candidate, others),
+            _ => null,
+        };
+    }
 
-        var sameRole = Overlapping(candidate, others)
-            .Where(o => o.Role == candidate.Role && o.LeaderId != candidate.LeaderId)
-            .ToList();
+    /// <summary>
+    /// Art. 6: the first stretch of the candidate's period in which another posting already leads the unit's secrecy
+    /// work (a leader-in-charge posting or a flagged one, whoever holds it), or null when the candidate does not carry
+    /// the charge or nobody else does. The leader's own posting in the same role is the overlap's concern, not this one's.
+    /// </summary>
+    public static RoleClash? FirstSecrecyChargeClash(PostingPeriod candidate, IEnumerable<PostingPeriod> others)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(others);
+        return candidate.ChargesSecrecyWork
+            ? FirstClash(candidate, others, MaxSecrecyLeaders, o => o.ChargesSecrecyWork && !(o.LeaderId == candidate.LeaderId && o.Role == candidate.Role))
+            : null;
+    }
+
+    private static RoleClash? FirstClash(PostingPeriod candidate, IEnumerable<PostingPeriod> others, int limit, Func<PostingPeriod, bool> holdsAPlace)
+    {
+        var holding = Overlapping(candidate, others).Where(holdsAPlace).ToList();
 
         // The count can only rise at a start date: check the candidate's start and every other start inside it.
-        var dates = sameRole.Select(p => p.From).Append(candidate.From)
+        var dates = holding.Select(p => p.From).Append(candidate.From)
             .Where(d => d >= candidate.From && (candidate.To is null || d <= candidate.To))
             .Distinct()
             .Order();
         foreach (var date in dates)
         {
-            var holders = sameRole.Where(p => p.HoldsOn(date)).OrderBy(p => p.From).ToList();
+            var holders = holding.Where(p => p.HoldsOn(date)).OrderBy(p => p.From).ToList();
             if (holders.Count >= limit)
             {
                 // Full until the first holder leaves, or the candidate's own end, whichever comes first.

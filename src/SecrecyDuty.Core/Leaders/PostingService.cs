@@ -15,7 +15,10 @@ public sealed record NewPostingForm(LeaderSummary? Leader, PostingInput Input, I
 /// <summary>A posting's form. <paramref name="Today"/>: the end date the form suggests for a posting that still holds.</summary>
 public sealed record PostingEditForm(int Id, LeaderSummary Leader, PostingInput Input, bool IsOpen, DateOnly Today, IReadOnlyList<UnitChoice> Units);
 
-/// <summary>A member of a unit's leadership team on a date. <paramref name="LeaderInJurisdiction"/>: the leader's page may be opened.</summary>
+/// <summary>
+/// A member of a unit's leadership team on a date. <paramref name="LeaderInJurisdiction"/>: the leader's page may be opened;
+/// <paramref name="LeadsSecrecyWork"/>: a principal leader or other member who also leads the unit's secrecy work (art. 6).
+/// </summary>
 public sealed record TeamMember(
     int PostingId,
     int LeaderId,
@@ -23,12 +26,20 @@ public sealed record TeamMember(
     LeaderRank Rank,
     bool LeaderInJurisdiction,
     PostingRole Role,
+    bool LeadsSecrecyWork,
     string Title,
     string? Portfolio,
     DateOnly From,
-    DateOnly? To);
+    DateOnly? To)
+{
+    /// <summary>The member leads the unit's secrecy work (art. 6): by the role, or on top of it.</summary>
+    public bool ChargesSecrecyWork => Role == PostingRole.SecrecyLeader || LeadsSecrecyWork;
+}
 
-/// <summary>A unit's leadership team on <see cref="Date"/>, by role (arts. 5–7).</summary>
+/// <summary>
+/// A unit's leadership team on <see cref="Date"/>, by role (arts. 5–7): every posting appears once, under its role.
+/// <see cref="InChargeOfSecrecyWork"/> names who leads the secrecy work, whichever role carries the charge.
+/// </summary>
 public sealed record LeadershipTeam(
     int UnitId,
     string UnitName,
@@ -42,8 +53,12 @@ public sealed record LeadershipTeam(
     /// <summary>Art. 5: nobody bears overall leadership responsibility on that date.</summary>
     public bool LacksPrincipalLeader => PrincipalLeaders.Count == 0;
 
+    /// <summary>Art. 6: the postings that lead the unit's secrecy work on that date (a leader-in-charge posting, or a flagged one).</summary>
+    public IReadOnlyList<TeamMember> InChargeOfSecrecyWork =>
+        [.. PrincipalLeaders.Concat(SecrecyLeaders).Concat(OtherMembers).Where(m => m.ChargesSecrecyWork)];
+
     /// <summary>Art. 6: nobody bears direct leadership responsibility for secrecy work on that date.</summary>
-    public bool LacksSecrecyLeader => SecrecyLeaders.Count == 0;
+    public bool LacksSecrecyLeader => InChargeOfSecrecyWork.Count == 0;
 }
 
 /// <summary>
@@ -145,6 +160,7 @@ public sealed class PostingService(
                 Leader = new LeaderSummary(p.LeaderId, p.Leader!.Name, p.Leader.StaffNumber, p.Leader.Unit!.Name),
                 p.UnitId,
                 p.Role,
+                p.LeadsSecrecyWork,
                 p.Title,
                 p.Portfolio,
                 p.From,
@@ -161,6 +177,7 @@ public sealed class PostingService(
             LeaderId = posting.Leader.Id,
             UnitId = posting.UnitId,
             Role = posting.Role,
+            LeadsSecrecyWork = posting.LeadsSecrecyWork,
             Title = posting.Title,
             Portfolio = posting.Portfolio,
             From = posting.From,
@@ -221,7 +238,7 @@ public sealed class PostingService(
             return Result<int>.Failure(new FieldError(nameof(EndPostingInput.To), l["This posting ended on {0} already: correct its dates in the form above if needed.", ended.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]));
         }
 
-        var period = new PostingPeriod(posting.Id, posting.LeaderId, posting.UnitId, posting.Role, posting.From, input.To);
+        var period = new PostingPeriod(posting.Id, posting.LeaderId, posting.UnitId, posting.Role, posting.From, input.To, posting.LeadsSecrecyWork);
         var errors = await PostingChecks.CheckAsync(db, l, period, "", cancellationToken);
         if (errors.Length > 0)
         {
@@ -258,6 +275,7 @@ public sealed class PostingService(
                 p.Leader.Rank,
                 visible.Contains(p.Leader.UnitId),
                 p.Role,
+                p.LeadsSecrecyWork,
                 p.Title,
                 p.Portfolio,
                 p.From,

@@ -1,41 +1,63 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Core.SecrecyOrganizations;
 
-/// <summary>One rule area of the register: the entry, or <see cref="IsMissing"/> when the unit has no rules in that area.</summary>
+/// <summary>A rule area marked not applicable to the unit: why, by whom and when.</summary>
+public sealed record RuleAreaExemptionView(string Reason, string RecordedBy, DateTime RecordedAtUtc);
+
+/// <summary>
+/// One rule area of the register: the entry, the mark that the area does not apply (<see cref="NotApplicable"/>), or
+/// <see cref="IsMissing"/> when the unit has neither.
+/// </summary>
 public sealed record RuleRegisterLine(
     string Code,
     string Name,
     string NameEn,
     DateOnly? AdoptedOn,
     DateOnly? LastRevisedOn,
-    string? DocumentReference)
+    string? DocumentReference,
+    RuleAreaExemptionView? NotApplicable = null)
 {
-    public bool IsMissing => AdoptedOn is null;
+    public bool IsEstablished => AdoptedOn is not null;
+
+    public bool IsMissing => AdoptedOn is null && NotApplicable is null;
 }
 
-/// <summary>A unit's rule register (S6.6): every rule area of the current regulation, established or missing.</summary>
+/// <summary>A unit's rule register (S6.6): every rule area of the current regulation, established, not applicable or missing.</summary>
 public sealed record RuleRegisterView(UnitHeading Unit, bool CanEdit, IReadOnlyList<RuleRegisterLine> Lines)
 {
     /// <summary>False until the regulation catalogue (with its rule areas) has been loaded.</summary>
     public bool CatalogueLoaded => Lines.Count > 0;
 
-    public int Established => Lines.Count(x => !x.IsMissing);
+    public int Established => Lines.Count(x => x.IsEstablished);
 
     public IReadOnlyList<string> MissingCodes => [.. Lines.Where(x => x.IsMissing).Select(x => x.Code)];
+
+    /// <summary>Areas without rules that the secrecy office marked not applicable to the unit.</summary>
+    public IReadOnlyList<string> NotApplicableCodes => [.. Lines.Where(x => !x.IsEstablished && x.NotApplicable is not null).Select(x => x.Code)];
 }
 
 public sealed record RuleRegisterEntryForm(UnitHeading Unit, string Code, string Name, string NameEn, bool IsNew, RuleRegisterEntryInput Input);
 
-/// <summary>The rules a unit has made in each of the nine areas of S6.6 (R1–R9), and the areas it lacks.</summary>
+/// <summary>The form that marks a rule area not applicable to a unit; <see cref="Current"/> is the mark it has, if any.</summary>
+public sealed record RuleAreaExemptionForm(UnitHeading Unit, string Code, string Name, string NameEn, RuleAreaExemptionView? Current, RuleAreaExemptionInput Input);
+
+/// <summary>
+/// The rules a unit has made in each of the nine areas of S6.6 (R1–R9), the areas the secrecy office marked not
+/// applicable to it (with the reason), and the areas it lacks.
+/// </summary>
 public sealed class RuleRegisterService(
     ISecrecyDutyDb db,
     Jurisdiction jurisdiction,
     ICurrentUser user,
-    IValidator<RuleRegisterEntryInput> validator)
+    IValidator<RuleRegisterEntryInput> validator,
+    IValidator<RuleAreaExemptionInput> exemptionValidator,
+    IStringLocalizer<Messages> l,
+    TimeProvider clock)
 {
     /// <summary>The unit's register, or null when the unit does not exist or lies outside the jurisdiction.</summary>
     public async Task<RuleRegisterView?> GetAsync(int unitId, CancellationToken cancellationToken = default)
@@ -50,10 +72,15 @@ public sealed class RuleRegisterService(
             .OrderBy(a => a.SortOrder).ThenBy(a => a.Code)
             .ToListAsync(cancellationToken);
         var entries = await EntriesOfUnitAsync(unitId, cancellationToken);
+        var exemptions = await ExemptionsOfUnitAsync(unitId, cancellationToken);
         var lines = areas
-            .Select(a => EntryFor(a, entries) is { } e
-                ? new RuleRegisterLine(a.Code, a.Name, a.NameEn, e.AdoptedOn, e.LastRevisedOn, e.DocumentReference)
-                : new RuleRegisterLine(a.Code, a.Name, a.NameEn, null, null, null))
+            .Select(a =>
+            {
+                var exemption = ExemptionFor(a, exemptions)?.View;
+                return EntryFor(a, entries) is { } e
+                    ? new RuleRegisterLine(a.Code, a.Name, a.NameEn, e.AdoptedOn, e.LastRevisedOn, e.DocumentReference, exemption)
+                    : new RuleRegisterLine(a.Code, a.Name, a.NameEn, null, null, null, exemption);
+            })
             .ToList();
         return new RuleRegisterView(unit, Permissions.CanMaintainMasterData(user), lines);
     }
@@ -117,7 +144,111 @@ public sealed class RuleRegisterService(
         return Result.Success();
     }
 
+    /// <summary>
+    /// The form that marks a rule area not applicable to the unit (S6.6, "结合本单位工作特点"), with the mark it has. Null
+    /// when the unit is not visible or the area is not in the current regulation; refused to all but the secrecy office.
+    /// </summary>
+    public async Task<RuleAreaExemptionForm?> GetExemptionFormAsync(int unitId, string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ThrowUnlessMaintainer();
+        var unit = await HeadingAsync(unitId, cancellationToken);
+        var area = unit is null ? null : await AreaAsync(code, cancellationToken);
+        if (unit is null || area is null)
+        {
+            return null;
+        }
+
+        var current = ExemptionFor(area, await ExemptionsOfUnitAsync(unitId, cancellationToken))?.View;
+        return new RuleAreaExemptionForm(unit, area.Code, area.Name, area.NameEn, current, new RuleAreaExemptionInput { Reason = current?.Reason });
+    }
+
+    /// <summary>
+    /// The secrecy office marks a rule area not applicable to the unit, with the reason (or changes the reason of the
+    /// mark it has), recording who and when. Null when the unit or the area is not found (outside the jurisdiction alike).
+    /// </summary>
+    public async Task<Result?> MarkNotApplicableAsync(int unitId, string code, RuleAreaExemptionInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(input);
+        ThrowUnlessMaintainer();
+        var area = await WritableAreaAsync(unitId, code, cancellationToken);
+        if (area is null)
+        {
+            return null;
+        }
+
+        var validation = await exemptionValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result.Failure(validation);
+        }
+
+        var found = ExemptionFor(area, await ExemptionsOfUnitAsync(unitId, cancellationToken));
+        var exemption = found is null ? null : await db.RuleAreaExemptions.SingleAsync(e => e.Id == found.Id, cancellationToken);
+        if (exemption is null)
+        {
+            exemption = new RuleAreaExemption { UnitId = unitId };
+            db.RuleAreaExemptions.Add(exemption);
+        }
+
+        // A mark recorded now is made under the current regulation version.
+        exemption.RuleAreaId = area.Id;
+        exemption.Reason = input.Reason!.Trim();
+        exemption.RecordedBy = user.UserName ?? user.UserId ?? "";
+        exemption.RecordedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// The secrecy office withdraws the mark: the area is missing again until rules are recorded. Null when the unit or
+    /// the area is not found; a failure when the area is not marked.
+    /// </summary>
+    public async Task<Result?> WithdrawNotApplicableAsync(int unitId, string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ThrowUnlessMaintainer();
+        var area = await WritableAreaAsync(unitId, code, cancellationToken);
+        if (area is null)
+        {
+            return null;
+        }
+
+        var found = ExemptionFor(area, await ExemptionsOfUnitAsync(unitId, cancellationToken));
+        if (found is null)
+        {
+            return Result.Failure(new FieldError("", l["This rule area is not marked as not applicable to the unit."]));
+        }
+
+        db.RuleAreaExemptions.Remove(await db.RuleAreaExemptions.SingleAsync(e => e.Id == found.Id, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
     private sealed record StoredEntry(int Id, string RegulationCode, string Code, bool CurrentVersion, DateOnly AdoptedOn, DateOnly? LastRevisedOn, string DocumentReference);
+
+    private sealed record StoredExemption(int Id, string RegulationCode, string Code, bool CurrentVersion, RuleAreaExemptionView View);
+
+    private Task<List<StoredExemption>> ExemptionsOfUnitAsync(int unitId, CancellationToken cancellationToken) =>
+        (from e in db.RuleAreaExemptions.AsNoTracking()
+         where e.UnitId == unitId
+         join a in db.RuleAreas on e.RuleAreaId equals a.Id
+         join r in db.Regulations on a.RegulationId equals r.Id
+         select new StoredExemption(e.Id, r.Code, a.Code, r.IsCurrent, new RuleAreaExemptionView(e.Reason, e.RecordedBy, e.RecordedAtUtc)))
+        .ToListAsync(cancellationToken);
+
+    /// <summary>The mark for an area: as for entries, the one made under the current version, else the latest earlier one.</summary>
+    private static StoredExemption? ExemptionFor(CurrentRuleArea area, List<StoredExemption> exemptions) =>
+        exemptions
+            .Where(e => e.RegulationCode == area.RegulationCode && e.Code == area.Code)
+            .OrderByDescending(e => e.CurrentVersion)
+            .ThenByDescending(e => e.Id)
+            .FirstOrDefault();
+
+    /// <summary>The area, when the unit is within the jurisdiction and the area in the current regulation; else null (not told apart).</summary>
+    private async Task<CurrentRuleArea?> WritableAreaAsync(int unitId, string code, CancellationToken cancellationToken) =>
+        await jurisdiction.IncludesUnitAsync(unitId, cancellationToken) ? await AreaAsync(code, cancellationToken) : null;
 
     private Task<List<StoredEntry>> EntriesOfUnitAsync(int unitId, CancellationToken cancellationToken) =>
         (from e in db.RuleRegisterEntries.AsNoTracking()

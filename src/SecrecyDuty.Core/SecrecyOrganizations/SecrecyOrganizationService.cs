@@ -11,7 +11,11 @@ namespace SecrecyDuty.Core.SecrecyOrganizations;
 public sealed record UnitHeading(int Id, string Code, string Name);
 
 /// <summary>A leader holding a posting in the unit today: a possible chair or member.</summary>
-public sealed record LeaderOption(int LeaderId, string Name, string Title, PostingRole Role);
+/// <summary>
+/// A leader holding a posting in the unit today, for the organization's chair and members: the first role by arts. 5–7
+/// among the leader's postings there, and whether one of them leads the secrecy work (art. 6, by role or on top of it).
+/// </summary>
+public sealed record LeaderOption(int LeaderId, string Name, string Title, PostingRole Role, bool ChargesSecrecyWork = false);
 
 public sealed record OrganizationMemberView(string Name, string? Position, bool IsLeader);
 
@@ -141,7 +145,7 @@ public sealed class SecrecyOrganizationService(
             // S6.1: the leader in charge of secrecy work leads the organization, so is the likely chair.
             var input = new SecrecyOrganizationInput
             {
-                ChairLeaderId = leaders.FirstOrDefault(x => x.Role == PostingRole.SecrecyLeader)?.LeaderId,
+                ChairLeaderId = leaders.FirstOrDefault(x => x.ChargesSecrecyWork)?.LeaderId,
             };
             return new SecrecyOrganizationForm(unit, IsNew: true, leaders, FormerChairName: null, input);
         }
@@ -331,11 +335,17 @@ public sealed class SecrecyOrganizationService(
         var today = LocalDate.Today(clock);
         var postings = await db.Postings.AsNoTracking()
             .Where(p => p.UnitId == unitId && p.From <= today && (p.To == null || p.To >= today) && p.Leader!.IsActive)
-            .Select(p => new LeaderOption(p.LeaderId, p.Leader!.Name, p.Title, p.Role))
+            .Select(p => new LeaderOption(p.LeaderId, p.Leader!.Name, p.Title, p.Role, p.Role == PostingRole.SecrecyLeader || p.LeadsSecrecyWork))
             .ToListAsync(cancellationToken);
 
-        // Principal leaders first, then the leader in charge of secrecy, then the other members (arts. 5–7).
-        return [.. postings.DistinctBy(p => p.LeaderId).OrderBy(p => p.Role).ThenBy(p => p.Name, StringComparer.Ordinal)];
+        // One option per leader (who may hold two roles in the unit): the first role, and the charge of secrecy work from
+        // whichever posting carries it. Principal leaders first, then the leader in charge of secrecy, then the other
+        // members (arts. 5–7).
+        return [.. postings
+            .GroupBy(p => p.LeaderId)
+            .Select(g => g.OrderBy(p => p.Role).First() with { ChargesSecrecyWork = g.Any(p => p.ChargesSecrecyWork) })
+            .OrderBy(p => p.Role)
+            .ThenBy(p => p.Name, StringComparer.Ordinal)];
     }
 
     private Task<UnitHeading?> HeadingAsync(int unitId, CancellationToken cancellationToken)

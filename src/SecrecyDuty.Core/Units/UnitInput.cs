@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.SecrecyOrganizations;
 
 namespace SecrecyDuty.Core.Units;
 
@@ -19,6 +20,12 @@ public class UnitInput
     public UnitKind? Kind { get; set; }
 
     public AdministrativeLevel? Level { get; set; }
+
+    /// <summary>国有大、中型企业 (art. 2): only a state-owned enterprise can be one.</summary>
+    public bool IsLargeOrMediumEnterprise { get; set; }
+
+    /// <summary>The date the unit was set up, if known; never in the future.</summary>
+    public DateOnly? EstablishedOn { get; set; }
 }
 
 /// <summary>A new unit: its fields and where in the tree it goes.</summary>
@@ -35,11 +42,18 @@ public sealed class MoveUnitInput
     public int? NewParentId { get; set; }
 }
 
+/// <summary>Deactivating a unit: the date it closed (years after it are not judged).</summary>
+public sealed class DeactivateUnitInput
+{
+    public DateOnly? ClosedOn { get; set; }
+}
+
 public sealed class UnitInputValidator : AbstractValidator<UnitInput>
 {
-    public UnitInputValidator(IStringLocalizer<Messages> l)
+    public UnitInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(clock);
         RuleFor(x => x.Code)
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(l["Enter the unit's code."])
@@ -55,15 +69,23 @@ public sealed class UnitInputValidator : AbstractValidator<UnitInput>
         RuleFor(x => x.Level)
             .NotNull().WithMessage(l["Choose the unit's administrative level."])
             .IsInEnum().WithMessage(l["Choose the unit's administrative level."]);
+
+        // Art. 2 names only large and medium state-owned enterprises: the size means nothing for other kinds.
+        RuleFor(x => x.IsLargeOrMediumEnterprise)
+            .Must((x, large) => !large || x.Kind == UnitKind.StateOwnedEnterprise)
+            .WithMessage(l["Only a state-owned enterprise can be marked large or medium (国有大、中型企业): clear this box, or choose the kind State-owned enterprise."]);
+        RuleFor(x => x.EstablishedOn)
+            .Must(d => d is null || d <= LocalDate.Today(clock))
+            .WithMessage(l["The set-up date cannot be in the future: enter the date the unit was set up, or leave it empty."]);
     }
 }
 
 public sealed class CreateUnitInputValidator : AbstractValidator<CreateUnitInput>
 {
-    public CreateUnitInputValidator(IStringLocalizer<Messages> l)
+    public CreateUnitInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(l);
-        Include(new UnitInputValidator(l));
+        Include(new UnitInputValidator(l, clock));
         RuleFor(x => x.ParentId)
             .NotNull().WithMessage(l["Choose the parent unit."])
             .GreaterThan(0).WithMessage(l["Choose the parent unit."]);
@@ -78,5 +100,17 @@ public sealed class MoveUnitInputValidator : AbstractValidator<MoveUnitInput>
         RuleFor(x => x.NewParentId)
             .NotNull().WithMessage(l["Choose the new parent unit."])
             .GreaterThan(0).WithMessage(l["Choose the new parent unit."]);
+    }
+}
+
+public sealed class DeactivateUnitInputValidator : AbstractValidator<DeactivateUnitInput>
+{
+    public DeactivateUnitInputValidator(IStringLocalizer<Messages> l, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(clock);
+        RuleFor(x => x.ClosedOn)
+            .NotNull().WithMessage(l["Enter the date the unit closed."])
+            .Must(d => d is null || d <= LocalDate.Today(clock)).WithMessage(l["The closing date cannot be in the future: deactivate the unit once it has closed."]);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.SecrecyOrganizations;
 
 namespace SecrecyDuty.Core.Units;
 
@@ -35,16 +36,20 @@ public sealed record UnitDetails(
     IReadOnlyList<UnitListItem> Children,
     UnitKind Kind,
     AdministrativeLevel Level,
+    bool IsLargeOrMediumEnterprise,
+    DateOnly? EstablishedOn,
+    DateOnly? ClosedOn,
     DateTime CreatedAtUtc,
     bool CanMaintain,
-    bool IsJurisdictionRoot)
+    bool IsJurisdictionRoot,
+    DateOnly Today)
 {
     /// <summary>Moving or deactivating the root of one's own jurisdiction would take it out of one's hands.</summary>
     public bool CanMoveOrDeactivate => CanMaintain && !IsJurisdictionRoot;
 }
 
 /// <summary>The current values of a unit, to fill its edit form.</summary>
-public sealed record UnitEditing(int Id, string Code, string Name, UnitKind Kind, AdministrativeLevel Level);
+public sealed record UnitEditing(int Id, string Code, string Name, UnitKind Kind, AdministrativeLevel Level, bool IsLargeOrMediumEnterprise, DateOnly? EstablishedOn);
 
 /// <summary>A unit about to move, and the units it may move under (active, in jurisdiction, outside its own branch).</summary>
 public sealed record UnitMoving(
@@ -91,6 +96,7 @@ public sealed class UnitService(
     IValidator<UnitInput> validator,
     IValidator<CreateUnitInput> createValidator,
     IValidator<MoveUnitInput> moveValidator,
+    IValidator<DeactivateUnitInput> deactivateValidator,
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
@@ -135,6 +141,9 @@ public sealed class UnitService(
                 u.Name,
                 u.Kind,
                 u.Level,
+                u.IsLargeOrMediumEnterprise,
+                u.EstablishedOn,
+                u.ClosedOn,
                 VisibleParentId = u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.ParentId : null,
                 ParentName = u.Parent == null ? null : u.Parent.Name,
                 u.IsActive,
@@ -161,9 +170,13 @@ public sealed class UnitService(
             children,
             unit.Kind,
             unit.Level,
+            unit.IsLargeOrMediumEnterprise,
+            unit.EstablishedOn,
+            unit.ClosedOn,
             unit.CreatedAtUtc,
             CanMaintain,
-            unit.Id == user.UnitId);
+            unit.Id == user.UnitId,
+            LocalDate.Today(clock));
     }
 
     /// <summary>The jurisdiction's units nested by parent: one query, nested in memory.</summary>
@@ -213,7 +226,7 @@ public sealed class UnitService(
         var visible = jurisdiction.UnitIds();
         return db.Units.AsNoTracking()
             .Where(u => u.Id == id && visible.Contains(u.Id))
-            .Select(u => new UnitEditing(u.Id, u.Code, u.Name, u.Kind, u.Level))
+            .Select(u => new UnitEditing(u.Id, u.Code, u.Name, u.Kind, u.Level, u.IsLargeOrMediumEnterprise, u.EstablishedOn))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -277,6 +290,8 @@ public sealed class UnitService(
             Name = input.Name,
             Kind = input.Kind!.Value,
             Level = input.Level!.Value,
+            IsLargeOrMediumEnterprise = input.IsLargeOrMediumEnterprise,
+            EstablishedOn = input.EstablishedOn,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         await UnitTree.AddAsync(db, unit, parentId, cancellationToken);
@@ -284,7 +299,7 @@ public sealed class UnitService(
         return Result<int>.Success(unit.Id);
     }
 
-    /// <summary>Changes code, name, kind and level; null when the unit is outside the jurisdiction.</summary>
+    /// <summary>Changes code, name, kind, level, size and set-up date; null when the unit is outside the jurisdiction.</summary>
     public async Task<Result?> EditAsync(int id, UnitInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -301,15 +316,28 @@ public sealed class UnitService(
             return Result.Failure(validation);
         }
 
+        var errors = new List<FieldError>();
         if (await CodeTakenAsync(input.Code, exceptId: id, cancellationToken))
         {
-            return Result.Failure(CodeTaken());
+            errors.Add(CodeTaken());
+        }
+
+        if (input.EstablishedOn is { } setUp && unit.ClosedOn is { } closed && setUp > closed)
+        {
+            errors.Add(new FieldError(nameof(UnitInput.EstablishedOn), l["The unit closed on {0}: enter a set-up date on or before it.", Format(closed)]));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Failure([.. errors]);
         }
 
         unit.Code = input.Code;
         unit.Name = input.Name;
         unit.Kind = input.Kind!.Value;
         unit.Level = input.Level!.Value;
+        unit.IsLargeOrMediumEnterprise = input.IsLargeOrMediumEnterprise;
+        unit.EstablishedOn = input.EstablishedOn;
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }
@@ -369,11 +397,13 @@ public sealed class UnitService(
     }
 
     /// <summary>
-    /// Deactivates the unit (never a hard delete: records refer to it). Refused while active units lie
-    /// directly below it, and for the root of the account's jurisdiction. Null outside the jurisdiction.
+    /// Deactivates the unit (never a hard delete: records refer to it) and records the date it closed, not before it
+    /// was set up. Refused while active units lie directly below it, and for the root of the account's jurisdiction.
+    /// Null outside the jurisdiction.
     /// </summary>
-    public async Task<Result?> DeactivateAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Result?> DeactivateAsync(int id, DeactivateUnitInput input, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(input);
         EnsureCanMaintain();
         var unit = await FindForChangeAsync(id, cancellationToken);
         if (unit is null)
@@ -391,12 +421,25 @@ public sealed class UnitService(
             return Result.Failure(new FieldError("", l["This unit has active units below it: deactivate or move them first."]));
         }
 
+        var validation = await deactivateValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result.Failure(validation);
+        }
+
+        var closedOn = input.ClosedOn!.Value;
+        if (unit.EstablishedOn is { } setUp && closedOn < setUp)
+        {
+            return Result.Failure(new FieldError(nameof(DeactivateUnitInput.ClosedOn), l["The unit was set up on {0}: enter a closing date on or after it.", Format(setUp)]));
+        }
+
         unit.IsActive = false;
+        unit.ClosedOn = closedOn;
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }
 
-    /// <summary>Reactivates the unit; refused while its parent is inactive. Null outside the jurisdiction.</summary>
+    /// <summary>Reactivates the unit and clears its closing date; refused while its parent is inactive. Null outside the jurisdiction.</summary>
     public async Task<Result?> ReactivateAsync(int id, CancellationToken cancellationToken = default)
     {
         EnsureCanMaintain();
@@ -412,6 +455,7 @@ public sealed class UnitService(
         }
 
         unit.IsActive = true;
+        unit.ClosedOn = null;
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }
@@ -443,6 +487,8 @@ public sealed class UnitService(
 
     private FieldError CodeTaken() =>
         new(nameof(UnitInput.Code), l["Another unit already has this code: choose another code."]);
+
+    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private IQueryable<Unit> Filtered(UnitListQuery query)
     {

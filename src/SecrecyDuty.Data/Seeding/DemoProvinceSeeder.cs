@@ -34,12 +34,53 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
         ("SF-QS-BMJ", "青山市国家保密局", UnitKind.StateOrgan, AdministrativeLevel.County, "SF-QS"),
         ("SF-QS-NY", "青山能源集团有限公司", UnitKind.StateOwnedEnterprise, AdministrativeLevel.County, "SF-QS"),
         ("SF-QS-YQS", "青山精密仪器研究所", UnitKind.OtherSecretHandlingUnit, AdministrativeLevel.County, "SF-QS"),
+
+        // Added last, so that the units above keep their activities (which vary with a unit's place in this list).
+        (NewUnit, "青山市数据局", UnitKind.StateOrgan, AdministrativeLevel.County, "SF-QS"),
+        (ClosedUnit, "青山市经济信息中心", UnitKind.PublicInstitution, AdministrativeLevel.County, "SF-QS"),
     ];
+
+    /// <summary>
+    /// When the demo units were set up: most more than five years ago, 青山精密仪器研究所 within the five years the
+    /// dashboards show, 青山市数据局 in November of the current year (<see cref="NewUnit"/>).
+    /// </summary>
+    private static readonly Dictionary<string, DateOnly> SetUpOn = new()
+    {
+        ["SF"] = new DateOnly(1949, 12, 1),
+        ["SF-BMJ"] = new DateOnly(1988, 9, 1),
+        ["SF-JYT"] = new DateOnly(1950, 2, 1),
+        ["SF-CZT"] = new DateOnly(1950, 2, 1),
+        ["SF-SKL"] = new DateOnly(1979, 12, 20),
+        ["SF-JTTZ"] = new DateOnly(2008, 6, 18),
+        ["SF-QS"] = new DateOnly(1983, 9, 1),
+        ["SF-JYT-KSY"] = new DateOnly(2000, 4, 1),
+        ["SF-QS-JYJ"] = new DateOnly(1984, 1, 10),
+        ["SF-QS-BMJ"] = new DateOnly(1990, 5, 1),
+        ["SF-QS-NY"] = new DateOnly(2011, 3, 28),
+        ["SF-QS-YQS"] = new DateOnly(2022, 3, 1),
+        [ClosedUnit] = new DateOnly(1995, 8, 1),
+    };
+
+    /// <summary>Art. 2: 示范省交通投资集团 is a large enterprise; 青山能源集团 is a small one, whose leaders are not in scope.</summary>
+    private static readonly HashSet<string> LargeOrMediumEnterprises = ["SF-JTTZ"];
+
+    /// <summary>Set up in November of the seeder's year; so small that its principal leader also leads its secrecy work (art. 6).</summary>
+    private const string NewUnit = "SF-QS-SJJ";
+
+    /// <summary>Closed in a past year (its work went to 青山市数据局): deactivated, its postings ended on the closing date.</summary>
+    private const string ClosedUnit = "SF-QS-JJXX";
+
+    // Rule areas (S6.6) marked not applicable to a unit, with the reason (rules are made "结合本单位工作特点").
+    private static readonly Dictionary<string, (string Area, string Reason)> NotApplicableRuleAreas = new()
+    {
+        ["SF-QS-NY"] = ("R8", "本企业为能源供应企业，不承担科学技术研究和涉密科技项目。"),
+        [NewUnit] = ("R8", "本单位不承担科学技术研究任务。"),
+    };
 
     // Rule areas (S6.6) some demo units have not yet adopted, so that gaps show; SF-SKL has no secrecy organization at all.
     private static readonly Dictionary<string, string[]> MissingRuleAreas = new()
     {
-        ["SF-QS-NY"] = ["R6", "R8"],
+        ["SF-QS-NY"] = ["R6"],
         ["SF-JYT-KSY"] = ["R7"],
         ["SF-QS-YQS"] = ["R9"],
         ["SF-SKL"] = ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9"],
@@ -66,10 +107,22 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
         if (!await db.Units.AnyAsync(cancellationToken))
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
             var byCode = new Dictionary<string, Unit>();
             foreach (var (code, name, kind, level, parent) in DemoUnits)
             {
-                var unit = new Unit { Code = code, Name = name, Kind = kind, Level = level, CreatedAtUtc = now };
+                var unit = new Unit
+                {
+                    Code = code,
+                    Name = name,
+                    Kind = kind,
+                    Level = level,
+                    IsLargeOrMediumEnterprise = LargeOrMediumEnterprises.Contains(code),
+                    EstablishedOn = code == NewUnit ? NewUnitSetUpOn(today) : SetUpOn[code],
+                    ClosedOn = code == ClosedUnit ? ClosedUnitClosedOn(today) : null,
+                    IsActive = code != ClosedUnit,
+                    CreatedAtUtc = now,
+                };
                 int? parentId = parent is null ? null : byCode[parent].Id;
                 await UnitTree.AddAsync(db, unit, parentId, cancellationToken);
 
@@ -92,7 +145,7 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
                 Check(await users.AddToRoleAsync(user, role));
             }
 
-            await SeedLeadershipAsync(byCode, now, cancellationToken);
+            await SeedLeadershipAsync(byCode, now, today, cancellationToken);
             await SeedActivitiesAsync(byCode, now, cancellationToken);
 
             // The demo unit leader's account is 张教's: his postings, checklist and appraisal are "his own".
@@ -110,12 +163,22 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
             .Join(present, d => d.UserName, p => p.UserName, (d, p) => new DemoAccount(d.UserName, d.Role, p.UnitName))];
     }
 
+    /// <summary>The new unit's set-up date: 1 November of the seeder's year, or today before November (never in the future).</summary>
+    private static DateOnly NewUnitSetUpOn(DateOnly today)
+    {
+        var november = new DateOnly(today.Year, 11, 1);
+        return november <= today ? november : today;
+    }
+
+    private static DateOnly ClosedUnitClosedOn(DateOnly today) => new(today.Year - 2, 6, 30);
+
     /// <summary>
     /// A leadership team per unit (two principal leaders, the leader in charge of secrecy, other members;
     /// one earlier principal whose posting has ended), a secrecy organization for all units but one, and rule
-    /// registers with a few gaps. Deterministic: the same demo every time.
+    /// registers with a few gaps and two areas marked not applicable. The new unit's principal leader also leads its
+    /// secrecy work; the closed unit's postings end on its closing date. Deterministic: the same demo every time.
     /// </summary>
-    private async Task SeedLeadershipAsync(Dictionary<string, Unit> units, DateTime now, CancellationToken cancellationToken)
+    private async Task SeedLeadershipAsync(Dictionary<string, Unit> units, DateTime now, DateOnly today, CancellationToken cancellationToken)
     {
         var ruleAreas = await db.RuleAreas.AsNoTracking()
             .Where(r => db.Regulations.Any(g => g.Id == r.RegulationId && g.IsCurrent))
@@ -127,12 +190,15 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
         foreach (var (code, _, kind, level, _) in DemoUnits)
         {
             var unit = units[code];
+            var setUp = unit.EstablishedOn!.Value;
+            var isNew = code == NewUnit;
             var team = TeamFor(kind, code);
-            var leaders = new List<(Leader Leader, PostingRole Role)>();
+            var leaders = new List<(Leader Leader, PostingRole Role, bool LeadsSecrecyWork)>();
             for (var i = 0; i < team.Length; i++)
             {
                 var (title, role, portfolio) = team[i];
                 var name = code == "SF-JYT" && i == 1 ? "张教" : PersonName(personIndex);
+                var leadsSecrecyWork = isNew && role == PostingRole.PrincipalLeader;
                 var leader = new Leader
                 {
                     Name = name,
@@ -141,6 +207,7 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
                     IsPartyMember = i != team.Length - 1 || kind == UnitKind.PartyOrgan,
                     Phone = $"0871-6{personIndex + 1:D3}{i:D4}",
                     Unit = unit,
+                    IsActive = unit.IsActive,
                     CreatedAtUtc = now,
                 };
                 personIndex++;
@@ -150,45 +217,52 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
                     Leader = leader,
                     Unit = unit,
                     Role = role,
+                    LeadsSecrecyWork = leadsSecrecyWork,
                     Title = title,
                     Portfolio = portfolio,
-                    From = postingStart.AddMonths(i),
+                    From = isNew ? setUp : postingStart.AddMonths(i),
+                    To = unit.ClosedOn,
                     CreatedAtUtc = now,
                 });
-                leaders.Add((leader, role));
+                leaders.Add((leader, role, leadsSecrecyWork));
             }
 
-            // A predecessor whose principal posting ended: the team on an earlier date differs.
-            var predecessor = new Leader
+            // A predecessor whose principal posting ended: the team on an earlier date differs (not in a unit just set up).
+            if (!isNew)
             {
-                Name = PersonName(personIndex),
-                StaffNumber = $"DEMO-{personIndex + 1:D4}",
-                Rank = RankFor(level, PostingRole.PrincipalLeader),
-                IsPartyMember = true,
-                Unit = unit,
-                CreatedAtUtc = now,
-            };
-            personIndex++;
-            db.Leaders.Add(predecessor);
-            db.Postings.Add(new Posting
-            {
-                Leader = predecessor,
-                Unit = unit,
-                Role = PostingRole.PrincipalLeader,
-                Title = team[0].Title,
-                From = new DateOnly(2018, 3, 1),
-                To = postingStart.AddDays(-1),
-                CreatedAtUtc = now,
-            });
+                var predecessor = new Leader
+                {
+                    Name = PersonName(personIndex),
+                    StaffNumber = $"DEMO-{personIndex + 1:D4}",
+                    Rank = RankFor(level, PostingRole.PrincipalLeader),
+                    IsPartyMember = true,
+                    Unit = unit,
+                    IsActive = unit.IsActive,
+                    CreatedAtUtc = now,
+                };
+                personIndex++;
+                db.Leaders.Add(predecessor);
+                db.Postings.Add(new Posting
+                {
+                    Leader = predecessor,
+                    Unit = unit,
+                    Role = PostingRole.PrincipalLeader,
+                    Title = team[0].Title,
+                    From = Latest(new DateOnly(2018, 3, 1), setUp),
+                    To = postingStart.AddDays(-1),
+                    CreatedAtUtc = now,
+                });
+            }
 
             if (code != UnitWithoutSecrecyOrganization)
             {
-                var chair = leaders.First(l => l.Role == PostingRole.SecrecyLeader).Leader;
+                // S6.1: the leader in charge of secrecy work chairs the organization, whichever role carries the charge.
+                var chair = leaders.First(l => l.Role == PostingRole.SecrecyLeader || l.LeadsSecrecyWork).Leader;
                 var organization = new SecrecyOrganization
                 {
                     Unit = unit,
                     Kind = kind is UnitKind.PartyOrgan or UnitKind.StateOrgan ? SecrecyOrganizationKind.Committee : SecrecyOrganizationKind.LeadingGroup,
-                    EstablishedOn = new DateOnly(2019, 4, 15),
+                    EstablishedOn = Latest(new DateOnly(2019, 4, 15), setUp),
                     ChairLeader = chair,
                     OfficeName = unit.Name + "保密办公室",
                     OfficeHead = PersonName(personIndex + 100),
@@ -197,7 +271,7 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
                     BudgetYear = 2026,
                     Facilities = "保密室一间，配备保密柜、碎纸机、涉密计算机及屏蔽设备",
                 };
-                foreach (var (member, _) in leaders)
+                foreach (var (member, _, _) in leaders)
                 {
                     organization.Members.Add(new SecrecyOrganizationMember { Leader = member, Name = member.Name, Position = "成员" });
                 }
@@ -209,15 +283,32 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
             }
 
             var missing = MissingRuleAreas.TryGetValue(code, out var gaps) ? gaps : [];
-            foreach (var area in ruleAreas.Where(a => !missing.Contains(a.Code)))
+            var notApplicable = NotApplicableRuleAreas.TryGetValue(code, out var exemption) ? exemption.Area : null;
+            var adoptedOn = Latest(new DateOnly(2020, 6, 1), setUp);
+            // Revised in 2025 where the rules were adopted before and the unit still existed then.
+            var revised = new DateOnly(2025, 3, 10);
+            DateOnly? revisedOn = revised > adoptedOn && (unit.ClosedOn is null || revised <= unit.ClosedOn) ? revised : null;
+            foreach (var area in ruleAreas.Where(a => !missing.Contains(a.Code) && a.Code != notApplicable))
             {
                 db.RuleRegisterEntries.Add(new RuleRegisterEntry
                 {
                     Unit = unit,
                     RuleAreaId = area.Id,
-                    AdoptedOn = new DateOnly(2020, 6, 1),
-                    LastRevisedOn = new DateOnly(2025, 3, 10),
-                    DocumentReference = $"{unit.Code}保〔2025〕{area.Code[1..]}号",
+                    AdoptedOn = adoptedOn,
+                    LastRevisedOn = revisedOn,
+                    DocumentReference = $"{unit.Code}保〔{(revisedOn ?? adoptedOn).Year}〕{area.Code[1..]}号",
+                });
+            }
+
+            if (notApplicable is not null && ruleAreas.Find(a => a.Code == notApplicable) is { } exempted)
+            {
+                db.RuleAreaExemptions.Add(new RuleAreaExemption
+                {
+                    Unit = unit,
+                    RuleAreaId = exempted.Id,
+                    Reason = exemption.Reason,
+                    RecordedBy = "officer",
+                    RecordedAtUtc = now,
                 });
             }
         }
@@ -233,6 +324,7 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
     /// </summary>
     private async Task SeedActivitiesAsync(Dictionary<string, Unit> units, DateTime now, CancellationToken cancellationToken)
     {
+        // Only while a unit existed: from its set-up date to its closing date.
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var postings = await db.Postings.AsNoTracking()
             .Select(p => new { p.Id, p.UnitId, p.Role, p.From, p.To })
@@ -268,7 +360,7 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
                     plan.Add((ActivityKind.Training, new DateOnly(year, 5, 20), $"{year}年度保密教育培训"));
                 }
 
-                foreach (var (kind, date, title) in plan.Where(p => p.Date <= today))
+                foreach (var (kind, date, title) in plan.Where(p => p.Date <= today && p.Date >= unit.EstablishedOn && (unit.ClosedOn is null || p.Date <= unit.ClosedOn)))
                 {
                     var activity = new Activity
                     {
@@ -306,6 +398,9 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
 
     private static (string Title, PostingRole Role, string? Portfolio)[] TeamFor(UnitKind kind, string code) => kind switch
     {
+        // A small new unit: no second principal and no separate leader in charge of secrecy work (art. 6 does not require one).
+        _ when code == NewUnit =>
+            [("党组书记、局长", PostingRole.PrincipalLeader, null), ("副局长", PostingRole.OtherMember, "数据资源、信息化建设")],
         UnitKind.PartyOrgan => code == "SF"
             ? [("省委书记", PostingRole.PrincipalLeader, null), ("省委副书记、省长", PostingRole.PrincipalLeader, null), ("省委常委、秘书长", PostingRole.SecrecyLeader, "省委办公厅、机要保密"), ("省委常委、组织部部长", PostingRole.OtherMember, "组织、干部")]
             : [("市委书记", PostingRole.PrincipalLeader, null), ("市委副书记、市长", PostingRole.PrincipalLeader, null), ("市委常委、秘书长", PostingRole.SecrecyLeader, "市委办公室、机要保密"), ("市委常委、宣传部部长", PostingRole.OtherMember, "宣传、新闻出版")],
@@ -328,6 +423,8 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
         // Below county rank: in scope only in an "other secret-handling unit" (art. 2).
         _ => LeaderRank.Below,
     };
+
+    private static DateOnly Latest(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static string PersonName(int index) =>
         Surnames[index % Surnames.Length] + GivenNames[(index * 7 + index / Surnames.Length) % GivenNames.Length];

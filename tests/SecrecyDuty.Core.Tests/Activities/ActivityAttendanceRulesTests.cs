@@ -23,6 +23,13 @@ public sealed class ActivityAttendanceRulesTests
 
     private static readonly TeamPosting[] NoPrincipal = [.. FullTeam.Where(t => t.Role != PostingRole.PrincipalLeader)];
 
+    /// <summary>A small unit: the principal leader also leads the secrecy work (art. 6), nobody holds the role.</summary>
+    private static readonly TeamPosting[] PrincipalInCharge =
+    [
+        new(Principal, PostingRole.PrincipalLeader, LeadsSecrecyWork: true),
+        new(Member, PostingRole.OtherMember),
+    ];
+
     public static TheoryData<string, ActivityKind, TeamPosting[], int[], AttendanceProblem[]> Cases => new()
     {
         { "P5.3 one principal leader present", ActivityKind.Briefing, FullTeam, [SecondPrincipal, SecrecyLeader], [] },
@@ -32,6 +39,8 @@ public sealed class ActivityAttendanceRulesTests
         { "S6.5 the leader in charge present", ActivityKind.MemberMeeting, FullTeam, [SecrecyLeader], [] },
         { "S6.5 the leader in charge absent", ActivityKind.MemberMeeting, FullTeam, [Principal, Member], [AttendanceProblem.SecrecyLeaderAbsent] },
         { "S6.5 the unit had no leader in charge", ActivityKind.MemberMeeting, NoSecrecyLeader, [Member], [] },
+        { "Art6 S6.5 the principal leader who leads secrecy work present", ActivityKind.MemberMeeting, PrincipalInCharge, [Principal], [] },
+        { "Art6 S6.5 the principal leader who leads secrecy work absent", ActivityKind.MemberMeeting, PrincipalInCharge, [Member], [AttendanceProblem.SecrecyLeaderAbsent] },
         { "S6.2 anybody may attend", ActivityKind.DirectiveStudy, FullTeam, [Member], [] },
         { "S6.3 nobody needs to attend", ActivityKind.Training, FullTeam, [], [] },
         { "S6.7 nobody needs to attend", ActivityKind.ProtectionPlan, FullTeam, [], [] },

@@ -26,22 +26,30 @@ public sealed class ChecklistRulesTests
 
     [Fact]
     public void Art_5_a_principal_leader_gets_P5_1_to_P5_3_after_the_code_of_conduct() =>
-        Assert.Equal([.. Codes("C4", 10), .. Codes("P5", 3)], ChecklistRules.ItemsFor(PostingRole.PrincipalLeader, Catalogue).Select(i => i.Code));
+        Assert.Equal([.. Codes("C4", 10), .. Codes("P5", 3)], ChecklistRules.ItemsFor(PostingRole.PrincipalLeader, leadsSecrecyWork: false, Catalogue).Select(i => i.Code));
 
     [Fact]
     public void Art_6_the_leader_in_charge_of_secrecy_gets_S6_1_to_S6_11_and_the_code_of_conduct() =>
-        Assert.Equal([.. Codes("C4", 10), .. Codes("S6", 11)], ChecklistRules.ItemsFor(PostingRole.SecrecyLeader, Catalogue).Select(i => i.Code));
+        Assert.Equal([.. Codes("C4", 10), .. Codes("S6", 11)], ChecklistRules.ItemsFor(PostingRole.SecrecyLeader, leadsSecrecyWork: false, Catalogue).Select(i => i.Code));
 
     [Fact]
     public void Art_7_another_team_member_gets_M7_1_to_M7_5_and_the_code_of_conduct() =>
-        Assert.Equal([.. Codes("C4", 10), .. Codes("M7", 5)], ChecklistRules.ItemsFor(PostingRole.OtherMember, Catalogue).Select(i => i.Code));
+        Assert.Equal([.. Codes("C4", 10), .. Codes("M7", 5)], ChecklistRules.ItemsFor(PostingRole.OtherMember, leadsSecrecyWork: false, Catalogue).Select(i => i.Code));
+
+    [Fact]
+    public void Art6_a_principal_leader_who_also_leads_secrecy_work_gets_S6_1_to_S6_11_on_top_of_P5_and_the_code_of_conduct() =>
+        Assert.Equal([.. Codes("C4", 10), .. Codes("P5", 3), .. Codes("S6", 11)], ChecklistRules.ItemsFor(PostingRole.PrincipalLeader, leadsSecrecyWork: true, Catalogue).Select(i => i.Code));
+
+    [Fact]
+    public void Art6_an_other_member_who_also_leads_secrecy_work_gets_S6_1_to_S6_11_on_top_of_M7_and_the_code_of_conduct() =>
+        Assert.Equal([.. Codes("C4", 10), .. Codes("S6", 11), .. Codes("M7", 5)], ChecklistRules.ItemsFor(PostingRole.OtherMember, leadsSecrecyWork: true, Catalogue).Select(i => i.Code));
 
     [Fact]
     public void Items_follow_the_catalogue_order_whatever_order_they_come_in()
     {
         var shuffled = Enumerable.Reverse(Catalogue).ToList();
 
-        Assert.Equal([.. Codes("C4", 10), .. Codes("P5", 3)], ChecklistRules.ItemsFor(PostingRole.PrincipalLeader, shuffled).Select(i => i.Code));
+        Assert.Equal([.. Codes("C4", 10), .. Codes("P5", 3)], ChecklistRules.ItemsFor(PostingRole.PrincipalLeader, leadsSecrecyWork: false, shuffled).Select(i => i.Code));
     }
 
     [Theory]
@@ -59,7 +67,14 @@ public sealed class ChecklistRulesTests
     [InlineData(1999, ChecklistGeneration.YearOutOfRange)]
     [InlineData(2017, ChecklistGeneration.PostingDoesNotHold)]
     public void A_checklist_is_generated_for_a_year_the_posting_held_up_to_the_current_year(int year, ChecklistGeneration expected) =>
-        Assert.Equal(expected, ChecklistRules.CheckGeneration(year, new DateOnly(2018, 3, 1), null, Today));
+        Assert.Equal(expected, ChecklistRules.CheckGeneration(year, new DateOnly(2018, 3, 1), null, Today, inScope: true));
+
+    [Theory]
+    [InlineData(2026, ChecklistGeneration.NotInScope)]
+    [InlineData(2027, ChecklistGeneration.YearOutOfRange)]
+    [InlineData(2017, ChecklistGeneration.PostingDoesNotHold)]
+    public void Art2_a_posting_out_of_scope_gets_no_checklist_for_a_year_it_held(int year, ChecklistGeneration expected) =>
+        Assert.Equal(expected, ChecklistRules.CheckGeneration(year, new DateOnly(2018, 3, 1), null, Today, inScope: false));
 
     [Fact]
     public void Evidence_counts_only_the_days_of_the_year_the_posting_held()

@@ -11,7 +11,7 @@ public sealed class ImportBatchTests
     private static readonly PassThroughLocalizer L = new();
 
     private static ImportBatch Parse(ImportFileBuilder file) =>
-        ImportBatch.Parse(ImportFileReader.Read(file.ToXlsx(), ImportFileFormat.Xlsx, null, L), L);
+        ImportBatch.Parse(ImportFileReader.Read(file.ToXlsx(), ImportFileFormat.Xlsx, null, L), L, new DateOnly(2026, 11, 27));
 
     private static ImportError Only(ImportBatch batch) => Assert.Single(batch.Errors);
 
@@ -70,7 +70,7 @@ public sealed class ImportBatchTests
         var error = Only(Parse(new ImportFileBuilder().Unit("A", kind: "党委")));
 
         Assert.Equal("单位类别", error.Column);
-        Assert.Equal("Enter one of: “党的机关”、“国家机关”、“社会团体”、“事业单位”、“国有大、中型企业”、“其他涉密单位”.", error.Reason);
+        Assert.Equal("Enter one of: “党的机关”、“国家机关”、“社会团体”、“事业单位”、“国有企业”、“其他涉密单位”.", error.Reason);
     }
 
     [Fact]
@@ -130,5 +130,60 @@ public sealed class ImportBatchTests
         var batch = Parse(new ImportFileBuilder().Unit("  A  ", parent: " ROOT "));
 
         Assert.Equal(("A", "ROOT"), (batch.Units[0].Code, batch.Units[0].ParentCode));
+    }
+
+    [Theory]
+    [InlineData("国有企业", "是", true)]
+    [InlineData("国有企业", "否", false)]
+    [InlineData("国有企业", "", false)]
+    [InlineData("StateOwnedEnterprise", "yes", true)]
+    [InlineData("国有大中型企业", "", true)] // the kind's own word says so
+    [InlineData("国有大、中型企业", "是", true)]
+    public void Art2_the_large_or_medium_enterprise_column_is_read(string kind, string largeOrMedium, bool expected)
+    {
+        var batch = Parse(new ImportFileBuilder().Unit("A", kind: kind, largeOrMedium: largeOrMedium));
+
+        Assert.Empty(batch.Errors);
+        Assert.Equal((UnitKind.StateOwnedEnterprise, expected), (batch.Units[0].Kind, batch.Units[0].IsLargeOrMediumEnterprise));
+    }
+
+    [Fact]
+    public void Art2_a_unit_that_is_no_state_owned_enterprise_cannot_be_large_or_medium_in_a_file()
+    {
+        var batch = Parse(new ImportFileBuilder().Unit("A", kind: "事业单位", largeOrMedium: "是"));
+
+        var error = Only(batch);
+        Assert.Equal(("是否国有大中型企业", "Only a state-owned enterprise can be large or medium (国有大、中型企业): enter 否, or correct the kind."), (error.Column, error.Reason));
+        Assert.False(batch.Units[0].IsLargeOrMediumEnterprise);
+    }
+
+    [Fact]
+    public void Art2_the_kind_named_large_or_medium_and_the_answer_no_contradict_each_other() =>
+        Assert.Equal("是否国有大中型企业", Only(Parse(new ImportFileBuilder().Unit("A", kind: "国有大中型企业", largeOrMedium: "否"))).Column);
+
+    [Fact]
+    public void A_unit_set_up_date_is_read_and_one_in_the_future_is_refused()
+    {
+        Assert.Equal(new DateOnly(2026, 11, 27), Parse(new ImportFileBuilder().Unit("A", establishedOn: "2026-11-27")).Units[0].EstablishedOn);
+        Assert.Null(Parse(new ImportFileBuilder().Unit("A")).Units[0].EstablishedOn);
+
+        var error = Only(Parse(new ImportFileBuilder().Unit("A", establishedOn: "2026-11-28")));
+        Assert.Equal(("成立日期", "The set-up date cannot be in the future: enter the date the unit was set up, or leave it empty."), (error.Column, error.Reason));
+    }
+
+    [Theory]
+    [InlineData("主要领导", "是", true)]
+    [InlineData("班子其他成员", "yes", true)]
+    [InlineData("主要领导", "", false)]
+    [InlineData("主要领导", "否", false)]
+    public void Art6_the_secrecy_charge_column_is_read(string role, string leads, bool expected) =>
+        Assert.Equal(expected, Parse(new ImportFileBuilder().Posting("L1", "A", role: role, leadsSecrecyWork: leads, portfolio: "全面工作")).Postings[0].LeadsSecrecyWork);
+
+    [Fact]
+    public void Art6_the_secrecy_charge_column_is_refused_on_a_leader_in_charge_of_secrecy_work()
+    {
+        var error = Only(Parse(new ImportFileBuilder().Posting("L1", "A", role: "分管保密工作的领导", leadsSecrecyWork: "是")));
+
+        Assert.Equal(("是否兼分管保密工作", "A leader in charge of secrecy work leads it by the role already: enter 否, or choose another role."), (error.Column, error.Reason));
     }
 }

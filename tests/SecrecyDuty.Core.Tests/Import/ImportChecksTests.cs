@@ -18,7 +18,7 @@ public sealed class ImportChecksTests
 
     private static (ImportBatch Batch, ImportPlan Plan) Check(ImportFileBuilder file, ImportExisting? existing = null)
     {
-        var batch = ImportBatch.Parse(ImportFileReader.Read(file.ToXlsx(), ImportFileFormat.Xlsx, null, L), L);
+        var batch = ImportBatch.Parse(ImportFileReader.Read(file.ToXlsx(), ImportFileFormat.Xlsx, null, L), L, new DateOnly(2026, 11, 27));
         var plan = ImportChecks.Run(batch, existing ?? Database(), L);
         return (batch, plan);
     }
@@ -205,7 +205,7 @@ public sealed class ImportChecksTests
         var (batch, _) = Check(new ImportFileBuilder().Posting("L9", "ROOT", from: "2024-01-01"), existing);
 
         var error = Assert.Single(batch.Errors);
-        Assert.Equal(("任职起始日期", "This leader already holds a posting in unit ROOT during this period. Correct the dates."), (error.Column, error.Reason));
+        Assert.Equal(("任职起始日期", "This leader already holds a posting in this role in unit ROOT during this period. Correct the dates or the role."), (error.Column, error.Reason));
     }
 
     [Fact]
@@ -245,6 +245,32 @@ public sealed class ImportChecksTests
         var error = Assert.Single(batch.Errors);
         Assert.Equal((ImportSheet.Postings, 3, "职务角色"), (error.Sheet!.Value, error.Row!.Value, error.Column));
         Assert.Equal("Unit ROOT would have more than two principal leaders on one date. Correct the role or the dates.", error.Reason);
+    }
+
+    [Fact]
+    public void Art6_a_principal_leader_who_also_leads_secrecy_work_beside_a_leader_in_charge_is_refused_on_the_charge_column()
+    {
+        var (batch, _) = Check(new ImportFileBuilder()
+            .Unit("A")
+            .Leader("L1", "A").Leader("L2", "A")
+            .Posting("L1", "A", role: "分管保密工作的领导", from: "2024-01-01")
+            .Posting("L2", "A", role: "主要领导", from: "2024-06-01", leadsSecrecyWork: "是"));
+
+        var error = Assert.Single(batch.Errors);
+        Assert.Equal((ImportSheet.Postings, 3, "是否兼分管保密工作"), (error.Sheet!.Value, error.Row!.Value, error.Column));
+        Assert.Equal("Unit A would have more than one leader in charge of secrecy work on one date. Enter 否 here, or correct the dates.", error.Reason);
+    }
+
+    [Fact]
+    public void Art6_one_leader_in_two_roles_of_one_unit_is_accepted_from_a_file()
+    {
+        var (batch, _) = Check(new ImportFileBuilder()
+            .Unit("A")
+            .Leader("L1", "A")
+            .Posting("L1", "A", role: "主要领导", from: "2024-01-01", leadsSecrecyWork: "是")
+            .Posting("L1", "A", role: "班子其他成员", from: "2024-01-01", portfolio: "办公室"));
+
+        Assert.Empty(batch.Errors);
     }
 
     [Fact]

@@ -43,16 +43,16 @@ public sealed class ImportTemplatesTests
             file.Row(sheet, [.. ImportLayout.Columns(sheet).Select(c => c.Example)]);
         }
 
-        var batch = ImportBatch.Parse(ImportFileReader.Read(file.ToXlsx(), ImportFileFormat.Xlsx, null, L), L);
+        var batch = ImportBatch.Parse(ImportFileReader.Read(file.ToXlsx(), ImportFileFormat.Xlsx, null, L), L, new DateOnly(2026, 11, 27));
 
         Assert.Empty(batch.Errors);
         Assert.Equal(new ImportCounts(1, 1, 1), batch.Counts);
     }
 
     [Theory]
-    [InlineData(ImportSheet.Units, "单位代码,单位名称,单位类别,行政级别,上级单位代码")]
+    [InlineData(ImportSheet.Units, "单位代码,单位名称,单位类别,行政级别,上级单位代码,是否国有大中型企业,成立日期")]
     [InlineData(ImportSheet.Leaders, "人员编号,姓名,职级,是否中共党员,联系电话,电子邮箱,所在单位代码")]
-    [InlineData(ImportSheet.Postings, "人员编号,任职单位代码,职务角色,职务名称,分管业务,任职起始日期,任职终止日期")]
+    [InlineData(ImportSheet.Postings, "人员编号,任职单位代码,职务角色,职务名称,分管业务,任职起始日期,任职终止日期,是否兼分管保密工作")]
     public void Each_CSV_template_is_UTF8_with_a_byte_order_mark_and_the_headers(ImportSheet sheet, string headers)
     {
         var file = ImportTemplates.Csv(sheet);

@@ -24,10 +24,13 @@ public sealed class ImportVocabularyTests
     }
 
     [Fact]
-    public void Art2_names_only_large_and_medium_state_owned_enterprises_so_a_plain_state_owned_enterprise_is_not_read()
+    public void Art2_a_state_owned_enterprise_is_one_kind_whose_size_is_its_own_column()
     {
-        Assert.False(ImportVocabulary.UnitKinds.TryParse("国有企业", out _));
-        Assert.Contains("“国有大、中型企业”", ImportVocabulary.UnitKinds.Choices, StringComparison.Ordinal);
+        // Art. 2 names only 国有大、中型企业: the size is the 是否国有大中型企业 column (or implied by that name), not a kind.
+        Assert.True(ImportVocabulary.UnitKinds.TryParse("国有企业", out var kind));
+        Assert.Equal(UnitKind.StateOwnedEnterprise, kind);
+        Assert.Contains("“国有企业”", ImportVocabulary.UnitKinds.Choices, StringComparison.Ordinal);
+        Assert.Contains("国有大、中型企业", ImportVocabulary.LargeOrMediumEnterpriseKindNames);
     }
 
     [Theory]

@@ -8,8 +8,8 @@ public sealed class PostingRulesTests
     private const int Unit = 1;
     private static readonly DateOnly Jan1 = new(2026, 1, 1);
 
-    private static PostingPeriod P(int leader, PostingRole role, DateOnly from, DateOnly? to = null, int id = 0, int unit = Unit) =>
-        new(id, leader, unit, role, from, to);
+    private static PostingPeriod P(int leader, PostingRole role, DateOnly from, DateOnly? to = null, int id = 0, int unit = Unit, bool leadsSecrecyWork = false) =>
+        new(id, leader, unit, role, from, to, leadsSecrecyWork);
 
     [Fact]
     public void A_period_may_not_end_before_it_starts() =>
@@ -20,8 +20,14 @@ public sealed class PostingRulesTests
         Assert.Empty(PostingRules.Check(P(1, PostingRole.OtherMember, Jan1, Jan1), []));
 
     [Fact]
-    public void A_leader_cannot_hold_two_overlapping_postings_in_one_unit() =>
+    public void A_leader_cannot_hold_two_overlapping_postings_in_the_same_role_in_one_unit() =>
         Assert.Contains(PostingProblem.OverlapsSameLeaderAndUnit, PostingRules.Check(
+            P(1, PostingRole.OtherMember, Jan1.AddMonths(3)),
+            [P(1, PostingRole.OtherMember, Jan1, Jan1.AddMonths(6), id: 7)]));
+
+    [Fact]
+    public void Art6_one_leader_may_hold_two_roles_in_one_unit_at_once() =>
+        Assert.Empty(PostingRules.Check(
             P(1, PostingRole.OtherMember, Jan1.AddMonths(3)),
             [P(1, PostingRole.PrincipalLeader, Jan1, Jan1.AddMonths(6), id: 7)]));
 
@@ -72,6 +78,42 @@ public sealed class PostingRulesTests
         Assert.Equal([PostingProblem.TooManySecrecyLeaders], PostingRules.Check(
             P(2, PostingRole.SecrecyLeader, Jan1.AddMonths(2), Jan1.AddMonths(3)),
             [P(1, PostingRole.SecrecyLeader, Jan1, id: 7)]));
+
+    [Fact]
+    public void Art6_a_principal_leader_who_also_leads_secrecy_work_is_allowed_when_nobody_else_does() =>
+        Assert.Empty(PostingRules.Check(
+            P(1, PostingRole.PrincipalLeader, Jan1, leadsSecrecyWork: true),
+            [P(2, PostingRole.PrincipalLeader, Jan1, id: 7), P(3, PostingRole.OtherMember, Jan1, id: 8)]));
+
+    [Fact]
+    public void Art6_a_flagged_posting_beside_a_leader_in_charge_of_secrecy_is_refused() =>
+        Assert.Equal([PostingProblem.TooManySecrecyLeaders], PostingRules.Check(
+            P(1, PostingRole.PrincipalLeader, Jan1.AddMonths(1), leadsSecrecyWork: true),
+            [P(2, PostingRole.SecrecyLeader, Jan1, id: 7)]));
+
+    [Fact]
+    public void Art6_a_leader_in_charge_of_secrecy_beside_a_flagged_posting_is_refused() =>
+        Assert.Equal([PostingProblem.TooManySecrecyLeaders], PostingRules.Check(
+            P(2, PostingRole.SecrecyLeader, Jan1.AddMonths(1)),
+            [P(1, PostingRole.OtherMember, Jan1, id: 7, leadsSecrecyWork: true)]));
+
+    [Fact]
+    public void Art6_two_flagged_postings_at_once_are_refused_even_of_one_leader() =>
+        Assert.Equal([PostingProblem.TooManySecrecyLeaders], PostingRules.Check(
+            P(1, PostingRole.OtherMember, Jan1, leadsSecrecyWork: true),
+            [P(1, PostingRole.PrincipalLeader, Jan1, id: 7, leadsSecrecyWork: true)]));
+
+    [Fact]
+    public void Art6_a_flagged_posting_may_follow_a_leader_in_charge_who_left() =>
+        Assert.Empty(PostingRules.Check(
+            P(1, PostingRole.PrincipalLeader, Jan1.AddMonths(6), leadsSecrecyWork: true),
+            [P(2, PostingRole.SecrecyLeader, Jan1, Jan1.AddMonths(6).AddDays(-1), id: 7)]));
+
+    [Fact]
+    public void Art5_and_art6_a_flagged_third_principal_leader_breaks_both_limits() =>
+        Assert.Equal([PostingProblem.TooManyPrincipalLeaders, PostingProblem.TooManySecrecyLeaders], PostingRules.Check(
+            P(3, PostingRole.PrincipalLeader, Jan1, leadsSecrecyWork: true),
+            [P(1, PostingRole.PrincipalLeader, Jan1, id: 7), P(2, PostingRole.PrincipalLeader, Jan1, id: 8), P(4, PostingRole.SecrecyLeader, Jan1, id: 9)]));
 
     [Fact]
     public void Art7_other_team_members_are_not_limited() =>

@@ -1,11 +1,13 @@
+using SecrecyDuty.Core.Tests.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.Tests.Units;
 
 public sealed class UnitInputValidatorTests
 {
-    private static readonly UnitInputValidator Validator = new(new PassThroughLocalizer());
-    private static readonly CreateUnitInputValidator CreateValidator = new(new PassThroughLocalizer());
+    private static readonly UnitInputValidator Validator = new(new PassThroughLocalizer(), FixedClock.Today);
+    private static readonly CreateUnitInputValidator CreateValidator = new(new PassThroughLocalizer(), FixedClock.Today);
+    private static readonly DeactivateUnitInputValidator DeactivateValidator = new(new PassThroughLocalizer(), FixedClock.Today);
     private static readonly MoveUnitInputValidator MoveValidator = new(new PassThroughLocalizer());
 
     private static CreateUnitInput Valid() => new()
@@ -100,5 +102,55 @@ public sealed class UnitInputValidatorTests
     {
         Assert.Equal(["NewParentId"], MoveValidator.Validate(new MoveUnitInput()).Errors.Select(e => e.PropertyName));
         Assert.True(MoveValidator.Validate(new MoveUnitInput { NewParentId = 3 }).IsValid);
+    }
+
+    [Theory]
+    [InlineData(UnitKind.StateOwnedEnterprise, true, true)]
+    [InlineData(UnitKind.StateOwnedEnterprise, false, true)]
+    [InlineData(UnitKind.PartyOrgan, false, true)]
+    [InlineData(UnitKind.PartyOrgan, true, false)]
+    [InlineData(UnitKind.StateOrgan, true, false)]
+    [InlineData(UnitKind.SocialOrganization, true, false)]
+    [InlineData(UnitKind.PublicInstitution, true, false)]
+    [InlineData(UnitKind.OtherSecretHandlingUnit, true, false)]
+    public void Art2_only_a_state_owned_enterprise_can_be_marked_large_or_medium(UnitKind kind, bool largeOrMedium, bool valid)
+    {
+        var input = Valid();
+        input.Kind = kind;
+        input.IsLargeOrMediumEnterprise = largeOrMedium;
+
+        var errors = CreateValidator.Validate(input).Errors;
+
+        Assert.Equal(valid, errors.Count == 0);
+        if (!valid)
+        {
+            var error = Assert.Single(errors);
+            Assert.Equal(nameof(UnitInput.IsLargeOrMediumEnterprise), error.PropertyName);
+            Assert.Equal("Only a state-owned enterprise can be marked large or medium (国有大、中型企业): clear this box, or choose the kind State-owned enterprise.", error.ErrorMessage);
+        }
+    }
+
+    [Fact]
+    public void A_unit_set_up_date_in_the_future_is_refused_today_and_none_are_accepted()
+    {
+        var input = Valid();
+        input.EstablishedOn = FixedClock.Date.AddDays(1);
+        var error = Assert.Single(CreateValidator.Validate(input).Errors);
+        Assert.Equal((nameof(UnitInput.EstablishedOn), "The set-up date cannot be in the future: enter the date the unit was set up, or leave it empty."), (error.PropertyName, error.ErrorMessage));
+
+        input.EstablishedOn = FixedClock.Date;
+        Assert.Empty(FieldsInError(input));
+        input.EstablishedOn = null;
+        Assert.Empty(FieldsInError(input));
+    }
+
+    [Fact]
+    public void Deactivating_needs_a_closing_date_not_in_the_future()
+    {
+        Assert.Equal("Enter the date the unit closed.", Assert.Single(DeactivateValidator.Validate(new DeactivateUnitInput()).Errors).ErrorMessage);
+        Assert.Equal(
+            "The closing date cannot be in the future: deactivate the unit once it has closed.",
+            Assert.Single(DeactivateValidator.Validate(new DeactivateUnitInput { ClosedOn = FixedClock.Date.AddDays(1) }).Errors).ErrorMessage);
+        Assert.True(DeactivateValidator.Validate(new DeactivateUnitInput { ClosedOn = FixedClock.Date }).IsValid);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
@@ -106,7 +107,8 @@ public sealed class HostingTests
             return Task.FromResult((
                 db.Units.Count(),
                 db.SecrecyOrganizations.Count(),
-                db.Units.Count(u => !db.Postings.Any(p => p.UnitId == u.Id && p.Role == Core.Leaders.PostingRole.SecrecyLeader && p.From <= today && (p.To == null || p.To >= today)))));
+                db.Units.Count(u => u.IsActive && !db.Postings.Any(p => p.UnitId == u.Id
+                    && (p.Role == Core.Leaders.PostingRole.SecrecyLeader || p.LeadsSecrecyWork) && p.From <= today && (p.To == null || p.To >= today)))));
         });
         Assert.Equal(units - 1, withOrganization);
         Assert.Equal(0, withoutSecrecyLeader);
@@ -119,6 +121,38 @@ public sealed class HostingTests
         var signIn = await TestApp.SignInAsync(client, "leader", DemoProvinceSeeder.DemoPassword);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Development_demo_units_have_their_lives_one_set_up_this_november_and_one_closed_in_a_past_year()
+    {
+        using var app = new TestApp("Development");
+        var units = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Units.AsNoTracking()
+            .Select(u => new { u.Id, u.Code, u.EstablishedOn, u.ClosedOn, u.IsActive, u.Kind, u.IsLargeOrMediumEnterprise }).ToListAsync());
+        var today = new DateOnly(2026, 11, 27);
+
+        Assert.All(units, u => Assert.True(u.EstablishedOn <= today, u.Code));
+        Assert.Contains(units, u => u.EstablishedOn < today.AddYears(-5));
+        Assert.Contains(units, u => u.EstablishedOn > today.AddYears(-5) && u.EstablishedOn.Value.Year < today.Year);
+        var novemberUnit = Assert.Single(units, u => u.EstablishedOn is { Year: 2026, Month: 11 });
+        var closed = Assert.Single(units, u => u.ClosedOn is not null);
+        Assert.Equal((false, true), (closed.IsActive, closed.ClosedOn!.Value.Year < today.Year));
+        Assert.Contains(units, u => u.Kind == Core.Units.UnitKind.StateOwnedEnterprise && u.IsLargeOrMediumEnterprise);
+        Assert.Contains(units, u => u.Kind == Core.Units.UnitKind.StateOwnedEnterprise && !u.IsLargeOrMediumEnterprise);
+
+        // Records only while a unit existed; the new unit's principal leader also leads its secrecy work (art. 6).
+        var (early, late, openAfterClosing, charge) = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            return (
+                await db.Activities.CountAsync(a => a.Unit!.EstablishedOn != null && a.Date < a.Unit.EstablishedOn),
+                await db.Activities.CountAsync(a => a.Unit!.ClosedOn != null && a.Date > a.Unit.ClosedOn),
+                await db.Postings.CountAsync(p => p.UnitId == closed.Id && (p.To == null || p.To > closed.ClosedOn)),
+                await db.Postings.Where(p => p.UnitId == novemberUnit.Id && p.LeadsSecrecyWork).Select(p => p.Role).ToListAsync());
+        });
+        Assert.Equal((0, 0, 0), (early, late, openAfterClosing));
+        Assert.Equal([Core.Leaders.PostingRole.PrincipalLeader], charge);
+        Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().RuleAreaExemptions.AnyAsync(e => e.UnitId == novemberUnit.Id)));
     }
 
     [Fact]

@@ -137,9 +137,9 @@ public sealed class ImportTests
         Assert.Equal(["单位", "领导干部", "任职"], MiniExcel.GetSheetNames(workbook));
         foreach (var (sheet, headers) in new[]
         {
-            ("单位", "单位代码,单位名称,单位类别,行政级别,上级单位代码"),
+            ("单位", "单位代码,单位名称,单位类别,行政级别,上级单位代码,是否国有大中型企业,成立日期"),
             ("领导干部", "人员编号,姓名,职级,是否中共党员,联系电话,电子邮箱,所在单位代码"),
-            ("任职", "人员编号,任职单位代码,职务角色,职务名称,分管业务,任职起始日期,任职终止日期"),
+            ("任职", "人员编号,任职单位代码,职务角色,职务名称,分管业务,任职起始日期,任职终止日期,是否兼分管保密工作"),
         })
         {
             workbook.Position = 0;
@@ -149,9 +149,9 @@ public sealed class ImportTests
     }
 
     [Theory]
-    [InlineData("Units", "单位代码,单位名称,单位类别,行政级别,上级单位代码")]
+    [InlineData("Units", "单位代码,单位名称,单位类别,行政级别,上级单位代码,是否国有大中型企业,成立日期")]
     [InlineData("Leaders", "人员编号,姓名,职级,是否中共党员,联系电话,电子邮箱,所在单位代码")]
-    [InlineData("Postings", "人员编号,任职单位代码,职务角色,职务名称,分管业务,任职起始日期,任职终止日期")]
+    [InlineData("Postings", "人员编号,任职单位代码,职务角色,职务名称,分管业务,任职起始日期,任职终止日期,是否兼分管保密工作")]
     public async Task Each_CSV_template_starts_with_a_byte_order_mark_and_the_headers(string sheet, string headers)
     {
         using var app = new TestApp();
@@ -233,6 +233,29 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task Art2_and_art6_an_import_writes_the_enterprise_size_the_set_up_date_and_the_secrecy_work_charge()
+    {
+        using var app = new TestApp();
+        var p = await ProvinceAsync(app);
+        var file = new ImportFileBuilder()
+            .Unit("QS-NY", parent: "P-QS", name: "青山能源集团", kind: "国有企业", level: "县处级", largeOrMedium: "是", establishedOn: "2011-03-28")
+            .Unit("QS-SJ", parent: "P-QS", name: "青山市数据局", kind: "国家机关", level: "县处级")
+            .Leader("L1", "QS-SJ")
+            .Posting("L1", "QS-SJ", role: "主要领导", title: "局长", leadsSecrecyWork: "是");
+
+        var report = await ImportAsync(app, OfficerOf(p.City), file.ToXlsx(), dryRun: false);
+
+        Assert.Empty(report.Errors);
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var units = await db.Units.AsNoTracking().Where(u => u.Code.StartsWith("QS-")).OrderBy(u => u.Code).Select(u => new { u.Code, u.IsLargeOrMediumEnterprise, u.EstablishedOn }).ToListAsync();
+            Assert.Equal([("QS-NY", true, (DateOnly?)new DateOnly(2011, 3, 28)), ("QS-SJ", false, null)], units.Select(u => (u.Code, u.IsLargeOrMediumEnterprise, u.EstablishedOn)));
+            Assert.True(await db.Postings.AnyAsync(x => x.Leader!.StaffNumber == "L1" && x.Role == PostingRole.PrincipalLeader && x.LeadsSecrecyWork));
+        });
+    }
+
+    [Fact]
     public async Task A_bad_file_gets_every_bad_row_reported_with_row_column_and_reason_and_nothing_written()
     {
         using var app = new TestApp();
@@ -255,7 +278,7 @@ public sealed class ImportTests
             .Posting("L9", "QS-A")                                          // row 3: leader not found
             .Posting("L1", "QS-A", from: "2024/01/01")                      // row 4: date format
             .Posting("L1", "QS-A", from: "2025-01-01", to: "2024-01-01")    // row 5: ends before it starts
-            .Posting("L1", "QS-A", from: "2025-06-01")                      // row 6: overlaps row 2 (same leader and unit)
+            .Posting("L1", "QS-A", role: "主要领导", from: "2025-06-01")      // row 6: overlaps row 2 (same leader, unit and role)
             .Posting("L1", "QS-A", role: "", title: "");                     // row 7: role and title required
 
         var report = await ImportAsync(app, OfficerOf(p.City), file.ToXlsx(), dryRun: false);
@@ -364,7 +387,7 @@ public sealed class ImportTests
         var before = await CountAsync(app);
         var file = new ImportFileBuilder()
             .Leader("N-1", "P-QS").Leader("N-2", "P-QS")
-            .Posting("DB-1", "P-QS", role: "班子其他成员", from: "2024-01-01")     // row 2: DB-1 already holds a posting there
+            .Posting("DB-1", "P-QS", role: "主要领导", from: "2024-01-01")         // row 2: DB-1 already holds this role there
             .Posting("N-1", "P-QS", role: "主要领导", from: "2024-01-01")         // row 3: the second principal leader: allowed
             .Posting("N-2", "P-QS", role: "主要领导", from: "2024-06-01")         // row 4: a third principal leader
             .Posting("N-2", "P-QS", role: "分管保密工作的领导", from: "2025-01-01"); // row 5: a second leader in charge of secrecy
@@ -515,7 +538,7 @@ public sealed class ImportTests
         Assert.Equal(
             [
                 "单位|2|上级单位代码|未找到单位代码 P-BH。请使用您管辖范围内或本文件中单位的代码。",
-                "单位|3|单位类别|请填写以下之一：“党的机关”、“国家机关”、“社会团体”、“事业单位”、“国有大、中型企业”、“其他涉密单位”。",
+                "单位|3|单位类别|请填写以下之一：“党的机关”、“国家机关”、“社会团体”、“事业单位”、“国有企业”、“其他涉密单位”。",
             ],
             rows);
         var csv = await client.GetByteArrayAsync(document.QuerySelector("#report-csv")!.GetAttribute("href"));

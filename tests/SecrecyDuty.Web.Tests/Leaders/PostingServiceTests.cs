@@ -70,14 +70,14 @@ public sealed class PostingServiceTests
     }
 
     [Fact]
-    public async Task Overlapping_postings_of_one_leader_in_one_unit_are_reported_on_the_start_date()
+    public async Task Overlapping_postings_of_one_leader_in_one_role_in_one_unit_are_reported_on_the_start_date()
     {
         using var app = new TestApp();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
         await app.AddPostingAsync(leader, s.Bureau, PostingRole.OtherMember, Jan1, Jan1.AddMonths(6));
 
-        var error = SingleError(await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.SecrecyLeader, Jan1.AddMonths(3))));
+        var error = SingleError(await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.OtherMember, Jan1.AddMonths(3))));
 
         Assert.Equal("From", error.Field);
         Assert.Contains("2026-01-01", error.Message, StringComparison.Ordinal);

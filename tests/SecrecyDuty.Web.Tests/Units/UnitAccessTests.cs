@@ -28,7 +28,7 @@ public sealed class UnitAccessTests
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.CreateAsync(input)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.EditAsync(p.City, edit)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.MoveAsync(p.School, new MoveUnitInput { NewParentId = p.City })));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.DeactivateAsync(p.School)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.DeactivateAsync(p.School, new DeactivateUnitInput { ClosedOn = new DateOnly(2026, 11, 1) })));
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.ReactivateAsync(p.School)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.ParentChoicesAsync()));
         Assert.Equal("青山市", (await app.UnitAsync(p.City)).Name);
@@ -165,7 +165,7 @@ public sealed class UnitAccessTests
         Assert.Null(await app.AsAsync(officer, units => units.GetForMoveAsync(p.OtherCity)));
         Assert.Null(await app.AsAsync(officer, units => units.EditAsync(p.OtherCity, edit)));
         Assert.Null(await app.AsAsync(officer, units => units.MoveAsync(p.OtherCity, new MoveUnitInput { NewParentId = p.City })));
-        Assert.Null(await app.AsAsync(officer, units => units.DeactivateAsync(p.OtherCity)));
+        Assert.Null(await app.AsAsync(officer, units => units.DeactivateAsync(p.OtherCity, new DeactivateUnitInput { ClosedOn = new DateOnly(2026, 11, 1) })));
         Assert.Null(await app.AsAsync(officer, units => units.ReactivateAsync(p.Root)));
     }
 }

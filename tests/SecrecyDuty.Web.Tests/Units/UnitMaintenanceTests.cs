@@ -379,7 +379,7 @@ public sealed class UnitMaintenanceTests
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.School, Roles.SecrecyOfficer);
 
-        var result = await app.AsAsync(officer, units => units.DeactivateAsync(p.School));
+        var result = await app.AsAsync(officer, units => units.DeactivateAsync(p.School, new DeactivateUnitInput { ClosedOn = new DateOnly(2026, 11, 1) }));
 
         Assert.False(result!.Succeeded);
         Assert.True((await app.UnitAsync(p.School)).IsActive);

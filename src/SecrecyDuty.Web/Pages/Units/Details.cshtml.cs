@@ -11,13 +11,21 @@ public sealed class DetailsModel(UnitService units, IStringLocalizer<Messages> l
 {
     public UnitDetails Unit { get; private set; } = null!;
 
+    /// <summary>The deactivation form: the date the unit closed.</summary>
+    [BindProperty]
+    public DeactivateUnitInput Close { get; set; } = new();
+
+    /// <summary>Whether the deactivation form is shown open, with its errors.</summary>
+    public bool CloseFailed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await ShowAsync(id, cancellationToken);
 
     public async Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await units.DeactivateAsync(id, cancellationToken);
-        return await AfterAsync(id, result, l["Unit deactivated."], cancellationToken);
+        var result = await units.DeactivateAsync(id, Close, cancellationToken);
+        CloseFailed = result is { Succeeded: false };
+        return await AfterAsync(id, result, l["Unit deactivated."], cancellationToken, nameof(Close));
     }
 
     public async Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken cancellationToken)
@@ -26,7 +34,7 @@ public sealed class DetailsModel(UnitService units, IStringLocalizer<Messages> l
         return await AfterAsync(id, result, l["Unit reactivated."], cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, Result? result, LocalizedString status, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(int id, Result? result, LocalizedString status, CancellationToken cancellationToken, string prefix = "Input")
     {
         if (result is null)
         {
@@ -36,7 +44,7 @@ public sealed class DetailsModel(UnitService units, IStringLocalizer<Messages> l
 
         if (!result.Succeeded)
         {
-            ModelState.AddResultErrors(result);
+            ModelState.AddResultErrors(result, prefix);
             return await ShowAsync(id, cancellationToken);
         }
 
@@ -53,6 +61,7 @@ public sealed class DetailsModel(UnitService units, IStringLocalizer<Messages> l
         }
 
         Unit = unit;
+        Close.ClosedOn ??= unit.Today;
         return Page();
     }
 }

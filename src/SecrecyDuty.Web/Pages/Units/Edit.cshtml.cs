@@ -24,7 +24,15 @@ public sealed class EditModel(UnitService units, IStringLocalizer<Messages> l) :
             return NotFound();
         }
 
-        Input = new UnitInput { Code = unit.Code, Name = unit.Name, Kind = unit.Kind, Level = unit.Level };
+        Input = new UnitInput
+        {
+            Code = unit.Code,
+            Name = unit.Name,
+            Kind = unit.Kind,
+            Level = unit.Level,
+            IsLargeOrMediumEnterprise = unit.IsLargeOrMediumEnterprise,
+            EstablishedOn = unit.EstablishedOn,
+        };
         return Page();
     }
 

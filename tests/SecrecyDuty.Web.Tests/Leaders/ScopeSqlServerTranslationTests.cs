@@ -1,0 +1,70 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Data;
+
+namespace SecrecyDuty.Web.Tests.Leaders;
+
+/// <summary>
+/// The art. 2 scope of a posting composes into SQL Server queries too (no server runs here): the connection and the
+/// commands are intercepted and answered with no rows.
+/// </summary>
+public sealed class ScopeSqlServerTranslationTests
+{
+    private sealed class NoServer : DbConnectionInterceptor
+    {
+        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(InterceptionResult.Suppress());
+
+        public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+            InterceptionResult.Suppress();
+    }
+
+    private sealed class NoRows : DbCommandInterceptor
+    {
+        public List<string> Commands { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command.CommandText);
+            using var table = new DataTable();
+
+            // A count answers 0; every other query, no rows.
+            if (command.CommandText.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal))
+            {
+                table.Columns.Add("Count", typeof(int));
+                table.Rows.Add(0);
+            }
+
+            return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(table.CreateDataReader()));
+        }
+    }
+
+    [Fact]
+    public async Task Art2_the_leader_and_checklist_lists_filter_on_the_scope_of_postings_in_SQL_Server()
+    {
+        var commands = new NoRows();
+        var options = new DbContextOptionsBuilder<SqlServerDbContext>()
+            .UseSqlServer("Server=127.0.0.1,1;Database=none;User Id=none;Password=none;Encrypt=False")
+            .AddInterceptors(new NoServer(), commands)
+            .Options;
+        await using var db = new SqlServerDbContext(options);
+        var user = new FixedCurrentUser("u", 1, Roles.SecrecyOfficer);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)));
+        var jurisdiction = new Jurisdiction(db, user);
+
+        var leaders = await new LeaderService(db, jurisdiction, user, null!, null!, null!, clock).ListAsync(new LeaderFilter { InScope = false }, 1, 20);
+        var checklists = await new ChecklistListService(db, jurisdiction, user, clock).IndexAsync(new ChecklistFilter { Status = ChecklistProgress.NotInScope }, 1, 20);
+
+        Assert.Empty(leaders.Items);
+        Assert.Empty(checklists.List.Items);
+        Assert.Contains(commands.Commands, c => c.Contains("IsLargeOrMediumEnterprise", StringComparison.Ordinal) && c.Contains("[Leaders]", StringComparison.Ordinal));
+        Assert.Contains(commands.Commands, c => c.Contains("IsLargeOrMediumEnterprise", StringComparison.Ordinal) && c.Contains("[DutyChecklists]", StringComparison.Ordinal));
+    }
+}
