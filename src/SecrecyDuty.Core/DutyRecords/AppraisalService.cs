@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
-using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.DutyRecords;
 
@@ -448,14 +447,14 @@ public sealed class AppraisalService(
         var (start, end) = YearBounds(year);
         var appraisals = db.Appraisals.Where(a => a.Year == year);
 
-        // LeaderScope.IsInScope in SQL, over the year: rank at least county/division (not Below; rank is stored as
-        // text, so equality only), or a seat on the team of an other secret-handling unit during the year.
+        // Art. 2 is judged per posting (LeaderScope.PostingInScope, in SQL): a leader is appraised here for a year in
+        // which a posting in scope held.
+        var inScopeHolders = db.Postings.Where(LeaderScope.PostingInScope)
+            .Where(p => p.From <= end && (p.To == null || p.To >= start))
+            .Select(p => p.LeaderId);
         var leaders = VisibleLeaders(ownLeaderId).Where(x =>
             appraisals.Any(a => a.LeaderId == x.Id)
-            || (x.IsActive
-                && x.Postings.Any(p => p.From <= end && (p.To == null || p.To >= start))
-                && (x.Rank != LeaderRank.Below
-                    || x.Postings.Any(p => p.Unit!.Kind == UnitKind.OtherSecretHandlingUnit && p.From <= end && (p.To == null || p.To >= start)))));
+            || (x.IsActive && inScopeHolders.Contains(x.Id)));
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {

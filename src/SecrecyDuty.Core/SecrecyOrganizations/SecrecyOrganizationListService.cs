@@ -121,12 +121,16 @@ public sealed class SecrecyOrganizationListService(ISecrecyDutyDb db, Jurisdicti
         public int? BudgetYear { get; init; }
 
         public int RuleAreasEstablished { get; init; }
+
+        /// <summary>Areas marked not applicable (S6.6) without rules of their own: they count as covered.</summary>
+        public int RuleAreasNotApplicable { get; init; }
     }
 
     private IQueryable<Row> Query(SecrecyOrganizationFilter filter, int areaCount)
     {
         var visible = jurisdiction.UnitIds();
         var covered = RuleAreaQueries.Covered(db);
+        var exempt = RuleAreaQueries.Exempted(db);
         var units = db.Units.AsNoTracking().Where(u => visible.Contains(u.Id));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
@@ -158,6 +162,7 @@ public sealed class SecrecyOrganizationListService(ISecrecyDutyDb db, Jurisdicti
                 AnnualBudget = o != null ? o.AnnualBudget : null,
                 BudgetYear = o != null ? o.BudgetYear : null,
                 RuleAreasEstablished = covered.Where(c => c.UnitId == u.Id).Select(c => c.AreaId).Distinct().Count(),
+                RuleAreasNotApplicable = exempt.Count(x => x.UnitId == u.Id && !covered.Any(c => c.UnitId == u.Id && c.AreaId == x.AreaId)),
             };
         if (filter.HasOrganization is bool hasOrganization)
         {
@@ -167,8 +172,8 @@ public sealed class SecrecyOrganizationListService(ISecrecyDutyDb db, Jurisdicti
         if (filter.MissingRuleAreas is bool missing)
         {
             rows = missing
-                ? rows.Where(r => r.RuleAreasEstablished < areaCount)
-                : rows.Where(r => r.RuleAreasEstablished >= areaCount);
+                ? rows.Where(r => r.RuleAreasEstablished + r.RuleAreasNotApplicable < areaCount)
+                : rows.Where(r => r.RuleAreasEstablished + r.RuleAreasNotApplicable >= areaCount);
         }
 
         return rows;
@@ -206,12 +211,17 @@ public sealed class SecrecyOrganizationListService(ISecrecyDutyDb db, Jurisdicti
 
     private async Task<ILookup<int, string>> PresentCodesAsync(IQueryable<int> unitIds, CancellationToken cancellationToken)
     {
+        // An area marked not applicable (S6.6) is not missing.
         var pairs = await RuleAreaQueries.Covered(db).AsNoTracking()
             .Where(c => unitIds.Contains(c.UnitId))
             .Select(c => new { c.UnitId, c.Code })
             .Distinct()
             .ToListAsync(cancellationToken);
-        return pairs.ToLookup(p => p.UnitId, p => p.Code);
+        var exempt = await RuleAreaQueries.Exempted(db).AsNoTracking()
+            .Where(x => unitIds.Contains(x.UnitId))
+            .Select(x => new { x.UnitId, x.Code })
+            .ToListAsync(cancellationToken);
+        return pairs.Concat(exempt).ToLookup(p => p.UnitId, p => p.Code);
     }
 
     private static SecrecyOrganizationListItem ToItem(Row r, List<string> areaCodes, ILookup<int, string> present)

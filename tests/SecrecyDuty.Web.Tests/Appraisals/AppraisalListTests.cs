@@ -74,6 +74,21 @@ public sealed class AppraisalListTests
         Assert.Equal(["前任丁", "张教", "李保"], in2025.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Art2_the_head_of_a_small_state_owned_enterprise_is_not_listed_for_appraisal()
+    {
+        using var app = new TestApp();
+        var p = await AppraisalProvince.CreateAsync(app);
+        var small = await app.AddUnitAsync("SF-QS-XQ", "青山小型国企", p.City, UnitKind.StateOwnedEnterprise);
+        var head = await app.AddLeaderAsync(small, "国企甲", "QS-020", LeaderRank.CountyDivision);
+        await app.AddPostingAsync(head, small, PostingRole.PrincipalLeader, new DateOnly(2024, 1, 1));
+
+        var names = await NamesAsync(app, p.Officer, new AppraisalFilter { Year = 2026 });
+
+        Assert.DoesNotContain("国企甲", names);
+        Assert.Contains("张教", names);
+    }
+
     [Theory]
     [InlineData(AppraisalStatus.None, "张教")]
     [InlineData(AppraisalStatus.Draft, "李保")]

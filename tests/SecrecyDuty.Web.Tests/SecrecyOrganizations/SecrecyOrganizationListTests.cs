@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.SecrecyOrganizations;
@@ -76,6 +78,30 @@ public sealed class SecrecyOrganizationListTests
 
         Assert.Equal(["SF-JYT", "SF-NY"], await CodesAsync(app, officer, new SecrecyOrganizationFilter { MissingRuleAreas = true }));
         Assert.Equal(["SF", "SF-BH", "SF-CZT"], await CodesAsync(app, officer, new SecrecyOrganizationFilter { MissingRuleAreas = false }));
+    }
+
+    [Fact]
+    public async Task Art6_6_an_area_marked_not_applicable_is_not_missing_in_the_list_or_its_filter()
+    {
+        using var app = new TestApp();
+        var p = await ProvinceAsync(app);
+        var officer = new FixedCurrentUser("o", p.Root, Roles.SecrecyOfficer);
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SecrecyDuty.Data.AppDbContext>();
+            foreach (var code in new[] { "R3", "R7" })
+            {
+                var area = await db.RuleAreas.Where(a => a.Code == code && db.Regulations.Any(r => r.Id == a.RegulationId && r.IsCurrent)).Select(a => a.Id).SingleAsync();
+                db.RuleAreaExemptions.Add(new RuleAreaExemption { UnitId = p.Education, RuleAreaId = area, Reason = "本单位不涉及该项工作", RecordedBy = "o", RecordedAtUtc = DateTime.UtcNow });
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        var education = (await ListAsync(app, officer, new SecrecyOrganizationFilter())).Items.Items.Single(i => i.UnitCode == "SF-JYT");
+
+        Assert.Empty(education.MissingRuleAreas);
+        Assert.Equal(["SF-NY"], await CodesAsync(app, officer, new SecrecyOrganizationFilter { MissingRuleAreas = true }));
     }
 
     [Fact]
