@@ -89,7 +89,8 @@ public sealed record ChecklistListItem(
 
 /// <summary>
 /// The checklists page: the account's own postings of the year (<see cref="Mine"/>, null for an account that is no
-/// leader's), and every posting of the jurisdiction holding during the year with its checklist.
+/// leader's), and every posting of the jurisdiction holding during the year with its checklist, as far as the account
+/// reads them (<see cref="ChecklistVisibility"/>).
 /// </summary>
 public sealed record ChecklistIndex(
     int Year,
@@ -128,7 +129,7 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
             mine = await ToItemsAsync(Order(Rows(db.Postings.Where(p => p.LeaderId == me), year), ChecklistSort.Unit, descending: false), year, cancellationToken);
         }
 
-        var query = Filtered(filter, year);
+        var query = Filtered(filter, year, me);
         var total = await query.CountAsync(cancellationToken);
         var items = await ToItemsAsync(
             Order(query, filter.Sort, filter.Descending).Skip((page - 1) * pageSize).Take(pageSize),
@@ -148,15 +149,21 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
     {
         ArgumentNullException.ThrowIfNull(filter);
         var year = YearOf(filter);
-        return await ToItemsAsync(Order(Filtered(filter, year), filter.Sort, filter.Descending), year, cancellationToken);
+        var me = await ChecklistLeader.IdAsync(db, user, cancellationToken);
+        return await ToItemsAsync(Order(Filtered(filter, year, me), filter.Sort, filter.Descending), year, cancellationToken);
     }
 
     private int YearOf(ChecklistFilter filter) => filter.Year ?? LocalDate.Today(clock).Year;
 
-    private IQueryable<Row> Filtered(ChecklistFilter filter, int year)
+    /// <summary>
+    /// The rows of the jurisdiction the account reads (<see cref="ChecklistVisibility"/>): a unit leader who is not the
+    /// unit's principal leader, only his or her own.
+    /// </summary>
+    private IQueryable<Row> Filtered(ChecklistFilter filter, int year, int? me)
     {
         var visible = jurisdiction.UnitIds();
-        var postings = db.Postings.Where(p => visible.Contains(p.UnitId));
+        var postings = ChecklistVisibility.ReadablePostings(db, jurisdiction, user, me, LocalDate.Today(clock))
+            .Where(p => visible.Contains(p.UnitId));
         if (filter.UnitId is int unitId)
         {
             postings = postings.Where(p => p.UnitId == unitId);

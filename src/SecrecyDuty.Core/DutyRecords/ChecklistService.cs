@@ -83,7 +83,9 @@ public sealed record ChecklistView(
 /// Duty checklists (arts. 4–7, 9): one per posting and year, generated from the current regulation's catalogue;
 /// the posting's leader works through it and submits it; the secrecy office (secrecy officers and
 /// administrators of the jurisdiction) reviews it with the secrecy organization's opinion, or returns it.
-/// Whoever may read the posting's unit reads its checklists; the leader always reads his or her own.
+/// The leader always reads his or her own; the roles that review or oversee checklists read those of their
+/// jurisdiction; among unit leaders only the unit's principal leader reads a colleague's, as the team's progress (art. 5),
+/// without the secrecy organization's opinion (<see cref="ChecklistVisibility"/>).
 /// </summary>
 public sealed class ChecklistService(
     ISecrecyDutyDb db,
@@ -279,8 +281,8 @@ public sealed class ChecklistService(
     {
         var me = await MyLeaderIdAsync(cancellationToken);
         var visible = jurisdiction.UnitIds();
-        var found = await db.Postings.AsNoTracking()
-            .Where(p => p.Id == postingId && (visible.Contains(p.UnitId) || (me != null && p.LeaderId == me)))
+        var found = await Readable(me).AsNoTracking()
+            .Where(p => p.Id == postingId)
             .Select(p => new
             {
                 p.Id,
@@ -319,7 +321,7 @@ public sealed class ChecklistService(
         var isOwn = me == posting.LeaderId;
         var isReviewer = IsSecrecyOffice && found.InJurisdiction;
         var generation = ChecklistRules.CheckGeneration(year, posting.From, posting.To, LocalDate.Today(clock), posting.InScope);
-        var details = await DetailsAsync(posting, year, cancellationToken);
+        var details = Shown(await DetailsAsync(posting, year, cancellationToken), isOwn);
         if (details is null && generation == ChecklistGeneration.Allowed)
         {
             var catalogue = await CurrentCatalogueAsync(cancellationToken);
@@ -330,7 +332,7 @@ public sealed class ChecklistService(
             else if (generate && (isOwn || isReviewer))
             {
                 await GenerateAsync(posting, year, catalogue, cancellationToken);
-                details = await DetailsAsync(posting, year, cancellationToken);
+                details = Shown(await DetailsAsync(posting, year, cancellationToken), isOwn);
             }
         }
 
@@ -476,11 +478,11 @@ public sealed class ChecklistService(
     private async Task<DutyChecklist?> FindForLeaderAsync(int postingId, int year, CancellationToken cancellationToken)
     {
         var me = await MyLeaderIdAsync(cancellationToken);
-        var visible = jurisdiction.UnitIds();
+        var readable = Readable(me).Select(p => p.Id);
         var checklist = await db.DutyChecklists
             .Include(c => c.Posting)
             .Include(c => c.Items).ThenInclude(i => i.DutyItem)
-            .Where(c => c.PostingId == postingId && c.Year == year && (visible.Contains(c.UnitId) || (me != null && c.Posting!.LeaderId == me)))
+            .Where(c => c.PostingId == postingId && c.Year == year && readable.Contains(c.PostingId))
             .SingleOrDefaultAsync(cancellationToken);
         if (checklist is not null && checklist.Posting!.LeaderId != me)
         {
@@ -525,4 +527,15 @@ public sealed class ChecklistService(
     };
 
     private Task<int?> MyLeaderIdAsync(CancellationToken cancellationToken) => ChecklistLeader.IdAsync(db, user, cancellationToken);
+
+    /// <summary>The postings whose checklists the account reads (<see cref="ChecklistVisibility"/>); any other is missing (404).</summary>
+    private IQueryable<Posting> Readable(int? me) =>
+        ChecklistVisibility.ReadablePostings(db, jurisdiction, user, me, LocalDate.Today(clock));
+
+    /// <summary>
+    /// The secrecy organization's opinion is its opinion on the leader: a principal leader reading a colleague's
+    /// checklist as the team's progress (art. 5) does not see it (docs/decisions/0009-appraisal-visibility.md).
+    /// </summary>
+    private ChecklistDetails? Shown(ChecklistDetails? details, bool isOwn) =>
+        details is null || isOwn || ChecklistRules.ReadsChecklistsOfJurisdiction(user) ? details : details with { OrganizationOpinion = null };
 }

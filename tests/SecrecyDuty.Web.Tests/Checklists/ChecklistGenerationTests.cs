@@ -86,11 +86,11 @@ public sealed class ChecklistGenerationTests
         var p = await ChecklistProvince.CreateAsync(app);
 
         var bySupervisor = await OpenAsync(app, p.Supervisor, p.ZhangPosting);
-        var byColleague = await OpenAsync(app, p.Li, p.ZhangPosting);
+        var byPrincipalLeader = await OpenAsync(app, p.Zhang, p.LiPosting);
 
         Assert.Null(bySupervisor!.Checklist);
         Assert.Equal(ChecklistGeneration.Allowed, bySupervisor.Generation);
-        Assert.Null(byColleague!.Checklist);
+        Assert.Null(byPrincipalLeader!.Checklist);
         Assert.Equal(0, await ChecklistCountAsync(app));
     }
 

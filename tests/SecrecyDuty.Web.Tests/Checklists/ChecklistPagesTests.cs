@@ -182,20 +182,24 @@ public sealed class ChecklistPagesTests
         var p = await ChecklistProvince.CreateAsync(app);
         var view = await OpenAsync(app, p.Zhang, p.ZhangPosting);
         await AsAsync(app, p.Zhang, s => s.SubmitAsync(p.ZhangPosting, ChecklistProvince.Year, All(view!, ChecklistItemStatus.Fulfilled)));
+        var liView = await OpenAsync(app, p.Li, p.LiPosting);
         var supervisor = await NewAccountAsync(app, "supervisor", Roles.Supervisor, p.Root);
-        var colleague = await SignedInAsync(app, "li");
+
+        // 张教, the principal leader, reads 李保's checklist (the team's progress, art. 5) but may not change it.
+        var colleague = await SignedInAsync(app, "zhang");
 
         // Neither gets a form; the antiforgery token of any page of the session is enough to post.
         var supervisorPage = await TestApp.GetDocumentAsync(supervisor, PostingUrl(p.ZhangPosting));
         Assert.Null(supervisorPage.QuerySelector("#review-form"));
         var token = (await TestApp.GetFormAsync(supervisor, PostingUrl(p.ZhangPosting), "#culture-form")).Without("culture");
         var review = await supervisor.PostAsync(PostingUrl(p.ZhangPosting, "Review"), token.With(("Review.Opinion", "同意。")).ToContent());
-        var colleagueToken = (await TestApp.GetFormAsync(colleague, PostingUrl(p.ZhangPosting), "#culture-form")).Without("culture");
-        var save = await colleague.PostAsync(PostingUrl(p.ZhangPosting), colleagueToken.With(("Input.Items[0].ItemId", Id(view!.Checklist!.Items[0].Id)), ("Input.Items[0].Status", "InProgress")).ToContent());
+        var colleagueToken = (await TestApp.GetFormAsync(colleague, PostingUrl(p.LiPosting), "#culture-form")).Without("culture");
+        var save = await colleague.PostAsync(PostingUrl(p.LiPosting), colleagueToken.With(("Input.Items[0].ItemId", Id(liView!.Checklist!.Items[0].Id)), ("Input.Items[0].Status", "InProgress")).ToContent());
 
         Assert.Equal(HttpStatusCode.Forbidden, review.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, save.StatusCode);
         Assert.Equal(ChecklistStatus.Submitted, (await StoredChecklistAsync(app, p.ZhangPosting))!.Status);
+        Assert.Equal(ChecklistItemStatus.NotStarted, (await StoredItemsAsync(app, p.LiPosting))["C4.1"].Status);
     }
 
     [Fact]
@@ -245,15 +249,15 @@ public sealed class ChecklistPagesTests
     }
 
     [Fact]
-    public async Task A_unit_leader_sees_the_own_checklists_and_only_the_own_units_list()
+    public async Task A_principal_leader_sees_the_own_checklists_and_only_the_own_units_list()
     {
         using var app = new TestApp();
         var p = await ChecklistProvince.CreateAsync(app);
-        var client = await SignedInAsync(app, "li");
+        var client = await SignedInAsync(app, "zhang");
 
         var index = await TestApp.GetDocumentAsync(client, "/Checklists");
 
-        Assert.Equal(Id(p.LiPosting), Assert.Single(index.QuerySelectorAll("#my-checklists tr.my-checklist")).GetAttribute("data-posting"));
+        Assert.Equal(Id(p.ZhangPosting), Assert.Single(index.QuerySelectorAll("#my-checklists tr.my-checklist")).GetAttribute("data-posting"));
         Assert.Equal(["张教", "李保", "王业"], index.QuerySelectorAll("#checklists-table .leader-name").Select(e => e.TextContent.Trim()));
         Assert.Null(index.QuerySelector("#generate-form"));
     }

@@ -171,14 +171,18 @@ public sealed class ChecklistWorkflowTests
     {
         using var app = new TestApp();
         var (p, view) = await OpenedAsync(app);
+        var liView = (await OpenAsync(app, p.Li, p.LiPosting))!;
 
-        // 李保 sits in the same unit and may read 张教's checklist, but not change it: refused (403).
-        await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, p.Li, s => s.SubmitAsync(p.ZhangPosting, Year, All(view, ChecklistItemStatus.Fulfilled))));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, p.Li, s => s.SaveAsync(p.ZhangPosting, Year, All(view, ChecklistItemStatus.Fulfilled))));
+        // 张教, the unit's principal leader, may read 李保's checklist (the team's progress, art. 5), but not change it: refused (403).
+        await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, p.Zhang, s => s.SubmitAsync(p.LiPosting, Year, All(liView, ChecklistItemStatus.Fulfilled))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, p.Zhang, s => s.SaveAsync(p.LiPosting, Year, All(liView, ChecklistItemStatus.Fulfilled))));
 
-        // 钱财 leads another unit: to him the checklist does not exist (404).
+        // 李保 may not read 张教's checklist, and 钱财 leads another unit: to them it does not exist (404).
+        Assert.Null(await AsAsync(app, p.Li, s => s.SaveAsync(p.ZhangPosting, Year, All(view, ChecklistItemStatus.Fulfilled))));
         Assert.Null(await AsAsync(app, p.Qian, s => s.SubmitAsync(p.ZhangPosting, Year, All(view, ChecklistItemStatus.Fulfilled))));
         Assert.Equal(ChecklistStatus.Open, (await StoredChecklistAsync(app, p.ZhangPosting))!.Status);
+        Assert.Equal(ChecklistStatus.Open, (await StoredChecklistAsync(app, p.LiPosting))!.Status);
+        Assert.Equal(ChecklistItemStatus.NotStarted, (await StoredItemsAsync(app, p.LiPosting))["S6.1"].Status);
     }
 
     [Theory]
