@@ -97,7 +97,11 @@ public sealed record ChecklistIndex(
     IReadOnlyList<ChecklistListItem>? Mine,
     PagedList<ChecklistListItem> List,
     IReadOnlyList<UnitChoice> Units,
-    bool CanGenerate);
+    bool CanGenerate)
+{
+    /// <summary>The list is the jurisdiction's; otherwise (a unit leader) it holds the leader's own and, for a principal leader, the team's.</summary>
+    public bool ReadsJurisdiction { get; init; } = true;
+}
 
 /// <summary>
 /// Lists of duty checklists by year. The list shows every posting that held during the year, so that one without
@@ -141,7 +145,10 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
             mine,
             new PagedList<ChecklistListItem>(items, page, pageSize, total),
             units,
-            Permissions.CanMaintainMasterData(user));
+            Permissions.CanMaintainMasterData(user))
+        {
+            ReadsJurisdiction = ChecklistRules.ReadsChecklistsOfJurisdiction(user),
+        };
     }
 
     /// <summary>Every row the filters select, unpaged, for export.</summary>

@@ -56,6 +56,25 @@ internal static class PostingChecks
             });
         }
 
+        // A posting is held in a unit while the unit exists: not before it was set up, not after it closed.
+        var life = await db.Units.AsNoTracking()
+            .Where(u => u.Id == unitId)
+            .Select(u => new { u.EstablishedOn, u.ClosedOn })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (life?.EstablishedOn is { } setUp && from < setUp)
+        {
+            errors.Add(new FieldError(
+                prefix + nameof(PostingTerms.From),
+                l["The unit was set up on {0}: a posting in it cannot start earlier.", Format(setUp)]));
+        }
+
+        if (life?.ClosedOn is { } closed && (to is null || to > closed))
+        {
+            errors.Add(new FieldError(
+                prefix + nameof(PostingTerms.To),
+                l["The unit closed on {0}: enter an end date on or before it.", Format(closed)]));
+        }
+
         return [.. errors];
     }
 

@@ -58,6 +58,7 @@ public sealed class ChecklistVisibilityTests
         using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         Assert.Equal(["李保"], stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().Select(r => r["领导干部"]?.ToString() ?? ""));
         Assert.DoesNotContain("张教", index.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("您可查看的职责清单：本人的，以及担任主要领导期间本单位班子的（第五条）", index.QuerySelector("#jurisdiction-checklists-heading")!.TextContent.Trim());
 
         // A principal leader whose posting has ended, and an account linked to no leader, read no colleague's either.
         var zhao = new FixedCurrentUser(await ChecklistProvince.AddLeaderAccountAsync(app, "zhao", p.Education, p.ZhaoPosting), p.Education, Roles.UnitLeader);

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Common;
@@ -57,6 +59,48 @@ public sealed class PostingServiceTests
 
         Assert.Equal("To", error.Field);
         Assert.Contains("2026-01-01", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Task SetLifeAsync(TestApp app, int unitId, DateOnly? setUp, DateOnly? closed) =>
+        app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SecrecyDuty.Data.AppDbContext>();
+            var unit = await db.Units.SingleAsync(u => u.Id == unitId);
+            unit.EstablishedOn = setUp;
+            unit.ClosedOn = closed;
+            await db.SaveChangesAsync();
+        });
+
+    [Fact]
+    public async Task Unit_life_a_posting_cannot_start_before_the_unit_was_set_up()
+    {
+        using var app = new TestApp();
+        var s = await SettingAsync(app);
+        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
+        await SetLifeAsync(app, s.Bureau, new DateOnly(2026, 3, 1), null);
+
+        var error = SingleError(await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.OtherMember, Jan1)));
+        var onTheDay = await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.OtherMember, new DateOnly(2026, 3, 1)));
+
+        Assert.Equal("From", error.Field);
+        Assert.Contains("2026-03-01", error.Message, StringComparison.Ordinal);
+        Assert.True(onTheDay?.Succeeded);
+    }
+
+    [Fact]
+    public async Task Unit_life_a_posting_in_a_closed_unit_ends_by_its_closing()
+    {
+        using var app = new TestApp();
+        var s = await SettingAsync(app);
+        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
+        await SetLifeAsync(app, s.Bureau, null, new DateOnly(2026, 6, 30));
+
+        var open = SingleError(await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.OtherMember, Jan1)));
+        var ended = await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.OtherMember, Jan1, new DateOnly(2026, 6, 30)));
+
+        Assert.Equal("To", open.Field);
+        Assert.Contains("2026-06-30", open.Message, StringComparison.Ordinal);
+        Assert.True(ended?.Succeeded);
     }
 
     [Fact]
