@@ -1,13 +1,9 @@
-using System.Data;
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.DutyRecords;
 using SecrecyDuty.Core.Leaders;
-using SecrecyDuty.Data;
+using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Leaders;
 
@@ -17,44 +13,11 @@ namespace SecrecyDuty.Web.Tests.Leaders;
 /// </summary>
 public sealed class ScopeSqlServerTranslationTests
 {
-    private sealed class NoServer : DbConnectionInterceptor
-    {
-        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(InterceptionResult.Suppress());
-
-        public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
-            InterceptionResult.Suppress();
-    }
-
-    private sealed class NoRows : DbCommandInterceptor
-    {
-        public List<string> Commands { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add(command.CommandText);
-            using var table = new DataTable();
-
-            // A count answers 0; every other query, no rows.
-            if (command.CommandText.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal))
-            {
-                table.Columns.Add("Count", typeof(int));
-                table.Rows.Add(0);
-            }
-
-            return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(table.CreateDataReader()));
-        }
-    }
-
     [Fact]
     public async Task Art2_the_leader_and_checklist_lists_filter_on_the_scope_of_postings_in_SQL_Server()
     {
-        var commands = new NoRows();
-        var options = new DbContextOptionsBuilder<SqlServerDbContext>()
-            .UseSqlServer("Server=127.0.0.1,1;Database=none;User Id=none;Password=none;Encrypt=False")
-            .AddInterceptors(new NoServer(), commands)
-            .Options;
-        await using var db = new SqlServerDbContext(options);
+        var commands = new SqlServerWithoutServer();
+        await using var db = commands.CreateContext();
         var user = new FixedCurrentUser("u", 1, Roles.SecrecyOfficer);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)));
         var jurisdiction = new Jurisdiction(db, user);
