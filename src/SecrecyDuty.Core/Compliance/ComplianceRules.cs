@@ -209,11 +209,7 @@ public static class ComplianceRules
             var done = i < donePerPeriod.Count ? donePerPeriod[i] : 0;
             var required = period.Share(perPeriod, start, end);
             var due = period.Window(start, end)?.To ?? end;
-            var state = required == 0 ? ComplianceState.NotJudged
-                : done >= required ? ComplianceState.Met
-                : !period.IsOverdue(due) ? ComplianceState.NotYetDue
-                : done == 0 ? ComplianceState.Missing
-                : ComplianceState.PartlyMet;
+            var state = required == 0 ? ComplianceState.NotJudged : CountState(period, required, done, due);
             periods.Add(new PracticePeriod(i, start, due, required, done, state));
         }
 
@@ -416,10 +412,7 @@ public static class ComplianceRules
             return ComplianceResult.Of(r, ComplianceState.NotJudged, "The unit did not exist in {0}.", period.Year);
         }
 
-        var state = done >= required ? ComplianceState.Met
-            : !period.IsOverdue(due) ? ComplianceState.NotYetDue
-            : done == 0 ? ComplianceState.Missing
-            : ComplianceState.PartlyMet;
+        var state = CountState(period, required, done, due);
         var reason = state switch
         {
             ComplianceState.Met => met,
@@ -429,4 +422,11 @@ public static class ComplianceRules
         };
         return ComplianceResult.Of(r, state, reason, done, required, due) with { DueOn = due };
     }
+
+    /// <summary>A count against what is required by <paramref name="due"/>: met once reached, never missing before the due date.</summary>
+    private static ComplianceState CountState(AssessmentPeriod period, int required, int done, DateOnly due) =>
+        done >= required ? ComplianceState.Met
+        : !period.IsOverdue(due) ? ComplianceState.NotYetDue
+        : done == 0 ? ComplianceState.Missing
+        : ComplianceState.PartlyMet;
 }
