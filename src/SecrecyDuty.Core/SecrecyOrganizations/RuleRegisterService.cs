@@ -110,12 +110,7 @@ public sealed class RuleRegisterService(
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(input);
         ThrowUnlessMaintainer();
-        if (!await jurisdiction.IncludesUnitAsync(unitId, cancellationToken))
-        {
-            return null;
-        }
-
-        var area = await AreaAsync(code, cancellationToken);
+        var area = await WritableAreaAsync(unitId, code, cancellationToken);
         if (area is null)
         {
             return null;
