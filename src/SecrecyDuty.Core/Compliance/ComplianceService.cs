@@ -73,11 +73,12 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         var year = today.Year;
         var computed = await ComputeAsync(jurisdiction.UnitIds(), year - TrendYears + 1, year, cancellationToken);
         var rows = computed.Rows[year];
+        var period = new AssessmentPeriod(year, today);
         var overdue = rows.SelectMany(r => r.Gaps.Select(g => new DueItem(r.UnitId, r.UnitName, g)))
             .OrderBy(d => d.Result.State == ComplianceState.Missing ? 0 : 1)
             .ToList();
         var dueLater = rows.SelectMany(r => r.Results
-                .Where(x => ComplianceRules.IsDueLater(new AssessmentPeriod(year, today), x))
+                .Where(x => ComplianceRules.IsDueLater(period, x))
                 .Select(x => new DueItem(r.UnitId, r.UnitName, x)))
             .ToList();
         var trends = computed.Rows
