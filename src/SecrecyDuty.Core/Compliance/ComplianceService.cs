@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
-using SecrecyDuty.Core.DutyRecords;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;

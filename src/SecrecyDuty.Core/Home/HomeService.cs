@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Appraisals;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Compliance;
-using SecrecyDuty.Core.DutyRecords;
 using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.Home;

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Catalogue;
-using SecrecyDuty.Core.DutyRecords;
-
+using SecrecyDuty.Core.Checklists;
 namespace SecrecyDuty.Data.Configurations;
 
 internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>

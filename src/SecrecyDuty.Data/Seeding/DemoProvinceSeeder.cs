@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using SecrecyDuty.Core.DutyRecords;
-
+using SecrecyDuty.Core.Activities;
 namespace SecrecyDuty.Core.Tests.Activities;
 
 /// <summary>Evidence is recognized by its content (signatures, and the entries of the ZIP-based formats), never by its name alone.</summary>

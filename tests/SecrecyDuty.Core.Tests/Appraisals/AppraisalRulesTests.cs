@@ -1,7 +1,6 @@
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.DutyRecords;
-
+using SecrecyDuty.Core.Appraisals;
 namespace SecrecyDuty.Core.Tests.Appraisals;
 
 /// <summary>

@@ -1,5 +1,4 @@
-using SecrecyDuty.Core.DutyRecords;
-
+using SecrecyDuty.Core.Appraisals;
 namespace SecrecyDuty.Core.Tests.Appraisals;
 
 /// <summary>The lengths the database allows, checked beside the fields.</summary>

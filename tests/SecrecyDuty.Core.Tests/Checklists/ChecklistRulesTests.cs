@@ -2,7 +2,7 @@ using System.Globalization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Catalogue;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.Tests.Checklists;

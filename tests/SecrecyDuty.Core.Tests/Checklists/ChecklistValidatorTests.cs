@@ -1,4 +1,4 @@
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Tests.SecrecyOrganizations;
 
 namespace SecrecyDuty.Core.Tests.Checklists;

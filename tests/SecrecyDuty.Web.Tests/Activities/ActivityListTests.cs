@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using MiniExcelLibs;
 using SecrecyDuty.Core.Access;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Activities;

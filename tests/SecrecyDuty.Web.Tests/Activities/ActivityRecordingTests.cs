@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Auditing;
-using SecrecyDuty.Core.DutyRecords;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
 

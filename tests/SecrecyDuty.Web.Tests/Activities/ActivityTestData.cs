@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data;

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
-using SecrecyDuty.Core.DutyRecords;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
 

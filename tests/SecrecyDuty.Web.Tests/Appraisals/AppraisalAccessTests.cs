@@ -1,6 +1,6 @@
 using System.Net;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using static SecrecyDuty.Web.Tests.Appraisals.AppraisalTestData;
 

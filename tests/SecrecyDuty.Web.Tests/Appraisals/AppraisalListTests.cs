@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using MiniExcelLibs;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Web.Tests.Infrastructure;

@@ -1,5 +1,7 @@
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Appraisals;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using SecrecyDuty.Web.Tests.Leaders;

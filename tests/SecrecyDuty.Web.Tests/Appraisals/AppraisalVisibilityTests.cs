@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using MiniExcelLibs;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Appraisals;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using static SecrecyDuty.Web.Tests.Appraisals.AppraisalTestData;
 

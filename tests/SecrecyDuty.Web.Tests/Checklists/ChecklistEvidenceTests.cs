@@ -1,4 +1,5 @@
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using static SecrecyDuty.Web.Tests.Checklists.ChecklistTestData;
 

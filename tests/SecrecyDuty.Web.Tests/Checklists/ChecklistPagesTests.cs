@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using static SecrecyDuty.Web.Tests.Checklists.ChecklistTestData;
 

@@ -3,7 +3,7 @@ using System.Text;
 using MiniExcelLibs;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using static SecrecyDuty.Web.Tests.Checklists.ChecklistTestData;
 

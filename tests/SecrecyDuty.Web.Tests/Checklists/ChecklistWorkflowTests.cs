@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using static SecrecyDuty.Web.Tests.Checklists.ChecklistTestData;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Data;

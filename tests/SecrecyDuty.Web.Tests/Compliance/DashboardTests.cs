@@ -2,7 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
 

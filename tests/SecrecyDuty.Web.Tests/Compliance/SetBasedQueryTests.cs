@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Compliance;
-using SecrecyDuty.Core.DutyRecords;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
-using ActivityKind = SecrecyDuty.Core.DutyRecords.ActivityKind;
+using ActivityKind = SecrecyDuty.Core.Activities.ActivityKind;
 
 namespace SecrecyDuty.Web.Tests.Compliance;
 

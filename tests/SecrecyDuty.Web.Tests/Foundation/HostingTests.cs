@@ -115,7 +115,7 @@ public sealed class HostingTests
 
         // Journey 1 starts here: the demo leader's unit has this year's first-half briefing, not the second.
         var briefings = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<AppDbContext>().Activities
-            .Where(a => a.Unit!.Code == "SF-JYT" && a.Kind == Core.DutyRecords.ActivityKind.Briefing && a.Date.Year == 2026)
+            .Where(a => a.Unit!.Code == "SF-JYT" && a.Kind == Core.Activities.ActivityKind.Briefing && a.Date.Year == 2026)
             .Select(a => a.Date.Month).ToList()));
         Assert.Equal([4], briefings);
         var signIn = await TestApp.SignInAsync(client, "leader", DemoProvinceSeeder.DemoPassword);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Web.Tests.Infrastructure;
 

@@ -582,7 +582,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("SanctionRules");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Activity", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -656,7 +656,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         });
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.ActivityAttendance", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.ActivityAttendance", b =>
                 {
                     b.Property<int>("ActivityId")
                         .HasColumnType("int");
@@ -671,7 +671,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("ActivityAttendances");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Appraisal", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -721,7 +721,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("Appraisals");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklist", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -772,7 +772,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("DutyChecklists");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklistItem", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklistItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -809,7 +809,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("DutyChecklistItems");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceContent", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceContent", b =>
                 {
                     b.Property<int>("EvidenceFileId")
                         .HasColumnType("int");
@@ -823,7 +823,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("EvidenceContents");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceFile", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1389,7 +1389,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Activity", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
                         .WithMany()
@@ -1400,9 +1400,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.ActivityAttendance", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.ActivityAttendance", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.DutyRecords.Activity", null)
+                    b.HasOne("SecrecyDuty.Core.Activities.Activity", null)
                         .WithMany("Attendance")
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1417,7 +1417,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("Posting");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Appraisal", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
                         .WithMany()
@@ -1434,7 +1434,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("Leader");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklist", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
                         .WithMany()
@@ -1457,9 +1457,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("Posting");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklistItem", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklistItem", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.DutyRecords.DutyChecklist", null)
+                    b.HasOne("SecrecyDuty.Core.Checklists.DutyChecklist", null)
                         .WithMany("Items")
                         .HasForeignKey("ChecklistId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1474,18 +1474,18 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("DutyItem");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceContent", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceContent", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.DutyRecords.EvidenceFile", null)
+                    b.HasOne("SecrecyDuty.Core.Activities.EvidenceFile", null)
                         .WithOne("Content")
-                        .HasForeignKey("SecrecyDuty.Core.DutyRecords.EvidenceContent", "EvidenceFileId")
+                        .HasForeignKey("SecrecyDuty.Core.Activities.EvidenceContent", "EvidenceFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceFile", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.DutyRecords.Activity", null)
+                    b.HasOne("SecrecyDuty.Core.Activities.Activity", null)
                         .WithMany("Evidence")
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1637,19 +1637,19 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("Articles");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Activity", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
                 {
                     b.Navigation("Attendance");
 
                     b.Navigation("Evidence");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklist", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceFile", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
                 {
                     b.Navigation("Content");
                 });

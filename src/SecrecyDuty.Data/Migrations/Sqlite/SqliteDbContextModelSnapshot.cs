@@ -557,7 +557,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("SanctionRules");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Activity", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -629,7 +629,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.ActivityAttendance", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.ActivityAttendance", b =>
                 {
                     b.Property<int>("ActivityId")
                         .HasColumnType("INTEGER");
@@ -644,7 +644,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("ActivityAttendances");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Appraisal", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -692,7 +692,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("Appraisals");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklist", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -741,7 +741,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("DutyChecklists");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklistItem", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklistItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -776,7 +776,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("DutyChecklistItems");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceContent", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceContent", b =>
                 {
                     b.Property<int>("EvidenceFileId")
                         .HasColumnType("INTEGER");
@@ -790,7 +790,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("EvidenceContents");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceFile", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1338,7 +1338,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Activity", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
                         .WithMany()
@@ -1349,9 +1349,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.ActivityAttendance", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.ActivityAttendance", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.DutyRecords.Activity", null)
+                    b.HasOne("SecrecyDuty.Core.Activities.Activity", null)
                         .WithMany("Attendance")
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1366,7 +1366,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("Posting");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Appraisal", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
                         .WithMany()
@@ -1383,7 +1383,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("Leader");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklist", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
                         .WithMany()
@@ -1406,9 +1406,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("Posting");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklistItem", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklistItem", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.DutyRecords.DutyChecklist", null)
+                    b.HasOne("SecrecyDuty.Core.Checklists.DutyChecklist", null)
                         .WithMany("Items")
                         .HasForeignKey("ChecklistId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1423,18 +1423,18 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("DutyItem");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceContent", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceContent", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.DutyRecords.EvidenceFile", null)
+                    b.HasOne("SecrecyDuty.Core.Activities.EvidenceFile", null)
                         .WithOne("Content")
-                        .HasForeignKey("SecrecyDuty.Core.DutyRecords.EvidenceContent", "EvidenceFileId")
+                        .HasForeignKey("SecrecyDuty.Core.Activities.EvidenceContent", "EvidenceFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceFile", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.DutyRecords.Activity", null)
+                    b.HasOne("SecrecyDuty.Core.Activities.Activity", null)
                         .WithMany("Evidence")
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1586,19 +1586,19 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("Articles");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.Activity", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
                 {
                     b.Navigation("Attendance");
 
                     b.Navigation("Evidence");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.DutyChecklist", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.DutyRecords.EvidenceFile", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
                 {
                     b.Navigation("Content");
                 });

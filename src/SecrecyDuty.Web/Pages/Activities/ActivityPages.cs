@@ -1,5 +1,4 @@
-using SecrecyDuty.Core.DutyRecords;
-
+using SecrecyDuty.Core.Activities;
 namespace SecrecyDuty.Web.Pages.Activities;
 
 /// <summary>What the activity pages share: the form's view data key, the upload limits, and reading uploaded files.</summary>

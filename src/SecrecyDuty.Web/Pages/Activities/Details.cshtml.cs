@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
-using SecrecyDuty.Core.DutyRecords;
 using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Pages.Activities;

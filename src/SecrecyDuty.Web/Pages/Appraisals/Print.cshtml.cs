@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SecrecyDuty.Core.DutyRecords;
+using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Pages.Appraisals;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Compliance;
-using SecrecyDuty.Core.DutyRecords;
-
 namespace SecrecyDuty.Web.Pages.Compliance;
 
 /// <summary>A link to the records behind a requirement, or to the form that records a missing one.</summary>

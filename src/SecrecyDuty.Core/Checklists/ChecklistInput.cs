@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.SecrecyOrganizations;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Checklists;
 
 /// <summary>The leader's entries for the items of a checklist, saved together. Rows for unknown items are ignored.</summary>
 public sealed class ChecklistInput

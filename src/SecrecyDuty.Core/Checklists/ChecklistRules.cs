@@ -3,7 +3,7 @@ using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Leaders;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Checklists;
 
 /// <summary>A duty item of the catalogue as checklist generation sees it.</summary>
 public sealed record CatalogueItemRef(int Id, int RegulationId, string Code, DutyHolder AppliesTo, int SortOrder);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.SecrecyOrganizations;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Activities;
 
 /// <summary>The outcome of a pre-publication secrecy review (S6.9).</summary>
 public enum PublicationReviewOutcome

@@ -1,6 +1,6 @@
 using SecrecyDuty.Core.Leaders;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Activities;
 
 /// <summary>
 /// A posting of the unit's leadership team on the activity's date, as the attendance rules see it.

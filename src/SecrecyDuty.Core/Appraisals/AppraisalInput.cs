@@ -2,7 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Appraisals;
 
 /// <summary>The leader's own part: the secrecy section of the annual duty report (述职, art. 9).</summary>
 public sealed class DutyReportInput

@@ -1,8 +1,10 @@
+using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Appraisals;
 
 public enum AppraisalSort
 {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Checklists;
 
 /// <summary>For checklists: the leader the signed-in account belongs to (<c>AppUser.LeaderId</c>): whose checklists are "own".</summary>
 internal static class ChecklistLeader

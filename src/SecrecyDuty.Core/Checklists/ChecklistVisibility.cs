@@ -2,7 +2,7 @@ using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Checklists;
 
 /// <summary>
 /// Whose checklists an account reads, as one query to compose (SQL does the filtering): the roles of

@@ -2,7 +2,7 @@ using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Activities;
 
 /// <summary>The activities that discharge duties, each tied to the duty item it satisfies.</summary>
 public enum ActivityKind

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Activities;
 
 /// <summary>A file as it arrives from a form: its name as the browser gave it, its announced size, and its content.</summary>
 public sealed record EvidenceUpload(string FileName, long Size, Stream Content);

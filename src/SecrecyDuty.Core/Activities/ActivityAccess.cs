@@ -2,7 +2,7 @@ using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Common;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Activities;
 
 /// <summary>
 /// Who records activities and their evidence: unit leaders for their own unit (the briefings they hear, the

@@ -1,7 +1,7 @@
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Appraisals;
 
 /// <summary>Where a leader's appraisal for a year stands (art. 9).</summary>
 public enum AppraisalStatus

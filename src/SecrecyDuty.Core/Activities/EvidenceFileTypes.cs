@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Activities;
 
 /// <summary>A kind of file accepted as evidence: the content type it is stored and served with, and the extensions its name may have.</summary>
 public sealed record EvidenceFileType(string Name, string ContentType, IReadOnlyList<string> Extensions);

@@ -2,10 +2,11 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Appraisals;
 
 /// <summary>
 /// The annual appraisal (art. 9), one per leader and year, kept in the unit of the leader's record. The leader

@@ -8,7 +8,7 @@ using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Activities;
 
 public enum ActivitySort
 {

@@ -2,12 +2,13 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 
-namespace SecrecyDuty.Core.DutyRecords;
+namespace SecrecyDuty.Core.Checklists;
 
 /// <summary>
 /// The posting a checklist belongs to. <paramref name="LeadsSecrecyWork"/>: the posting also carries the charge of secrecy
