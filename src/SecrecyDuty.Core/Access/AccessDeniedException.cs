@@ -18,10 +18,10 @@ public sealed class AccessDeniedException : Exception
     {
     }
 
-    public static void ThrowUnlessInAnyRole(ICurrentUser user, params string[] roles)
+    /// <summary>Refuses the operation (403) unless the area's access class allows it: <c>ThrowUnless(UnitAccess.CanMaintain(user))</c>.</summary>
+    public static void ThrowUnless(bool allowed)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        if (!user.IsAuthenticated || !roles.Any(user.IsInRole))
+        if (!allowed)
         {
             throw new AccessDeniedException();
         }

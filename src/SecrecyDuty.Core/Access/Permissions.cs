@@ -2,20 +2,42 @@ using SecrecyDuty.Core.Accounts;
 
 namespace SecrecyDuty.Core.Access;
 
-/// <summary>Who may do what, by role; the jurisdiction then limits where.</summary>
+/// <summary>
+/// The role sets that the areas' access classes share. What a role may do is decided in each area's
+/// <c>&lt;Area&gt;Access</c> class (docs/decisions/0014-access-classes-per-area.md); this class only names the sets.
+/// </summary>
 public static class Permissions
 {
-    /// <summary>Administrators and secrecy officers maintain master data (units, leaders, postings, secrecy organizations).</summary>
-    public static bool CanMaintainMasterData(ICurrentUser user)
+    /// <summary>A signed-in account that holds at least one of <paramref name="roles"/>.</summary>
+    public static bool HasAnyRole(ICurrentUser user, params ReadOnlySpan<string> roles)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsAuthenticated && (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.SecrecyOfficer));
+        if (!user.IsAuthenticated)
+        {
+            return false;
+        }
+
+        foreach (var role in roles)
+        {
+            if (user.IsInRole(role))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    /// <summary>Administrators only read the audit trail.</summary>
-    public static bool CanReadAuditTrail(ICurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsAuthenticated && user.IsInRole(Roles.Administrator);
-    }
+    /// <summary>
+    /// The secrecy office: administrators and secrecy officers. They maintain master data (issue 3, "Access"), import it,
+    /// review checklists and give the secrecy organization's opinion (art. 9).
+    /// </summary>
+    public static bool IsSecrecyOffice(ICurrentUser user) => HasAnyRole(user, Roles.Administrator, Roles.SecrecyOfficer);
+
+    /// <summary>
+    /// The roles that work on or oversee the records of their whole jurisdiction: every role but the unit leader's, who
+    /// reads his or her own personnel records only (docs/decisions/0009-appraisal-visibility.md).
+    /// </summary>
+    public static bool OverseesJurisdiction(ICurrentUser user) =>
+        HasAnyRole(user, Roles.Administrator, Roles.SecrecyOfficer, Roles.CadreOfficial, Roles.DisciplineOfficial, Roles.Supervisor);
 }

@@ -22,7 +22,7 @@ public sealed class AccountService(
 {
     public async Task<PagedList<AccountListItem>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.ThrowUnlessInAnyRole(currentUser, Roles.Administrator);
+        AccountAccess.RequireAccountManager(currentUser);
         (page, pageSize) = Paging.Normalize(page, pageSize);
         var visible = jurisdiction.UnitIds();
         var query = db.Users.AsNoTracking().Where(u => visible.Contains(u.UnitId));
@@ -57,7 +57,7 @@ public sealed class AccountService(
     public async Task<Result<string>> CreateAsync(CreateAccountInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        AccessDeniedException.ThrowUnlessInAnyRole(currentUser, Roles.Administrator);
+        AccountAccess.RequireAccountManager(currentUser);
         var validation = await validator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {

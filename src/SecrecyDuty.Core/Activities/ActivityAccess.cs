@@ -6,25 +6,27 @@ namespace SecrecyDuty.Core.Activities;
 
 /// <summary>
 /// Who records activities and their evidence: unit leaders for their own unit (the briefings they hear, the
-/// meetings they chair), secrecy officers and administrators over their jurisdiction. Supervisors and discipline
-/// officials read them only. Everybody reads within the jurisdiction.
+/// meetings they chair), secrecy officers and administrators over their jurisdiction. Supervisors, discipline
+/// officials and cadre officials read them only. Everybody reads within the jurisdiction.
 /// </summary>
-internal static class ActivityAccess
+public static class ActivityAccess
 {
-    public static bool CanRecord(ICurrentUser user) =>
-        user.IsAuthenticated && (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.SecrecyOfficer) || user.IsInRole(Roles.UnitLeader));
+    public static IReadOnlyList<AccessRule> Rules { get; } =
+    [
+        new("Activities", nameof(CanRecord), "Arts. 5–6: unit leaders record their unit's activities; the secrecy office those of its jurisdiction", CanRecord),
+    ];
 
-    public static void RequireRecorder(ICurrentUser user)
-    {
-        if (!CanRecord(user))
-        {
-            throw new AccessDeniedException();
-        }
-    }
+    /// <summary>Record, change and delete activities and their evidence (where: <see cref="WritableUnitIds"/>).</summary>
+    public static bool CanRecord(ICurrentUser user) => Permissions.HasAnyRole(user, Roles.Administrator, Roles.SecrecyOfficer, Roles.UnitLeader);
+
+    public static void RequireRecorder(ICurrentUser user) => AccessDeniedException.ThrowUnless(CanRecord(user));
 
     /// <summary>The units whose activities the account may record and change: a unit leader's own unit only, whatever other role it has.</summary>
     public static IQueryable<int> WritableUnitIds(ISecrecyDutyDb db, Jurisdiction jurisdiction, ICurrentUser user)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        ArgumentNullException.ThrowIfNull(user);
         if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.SecrecyOfficer))
         {
             return jurisdiction.UnitIds();

@@ -1,6 +1,3 @@
-using SecrecyDuty.Core.Access;
-using SecrecyDuty.Core.Accounts;
-
 namespace SecrecyDuty.Core.Appraisals;
 
 /// <summary>Where a leader's appraisal for a year stands (art. 9).</summary>
@@ -33,9 +30,6 @@ public static class AppraisalRules
     /// <summary>The earliest year an appraisal may be kept for.</summary>
     public const int FirstYear = 2000;
 
-    private static readonly string[] JurisdictionReaders =
-        [Roles.Administrator, Roles.SecrecyOfficer, Roles.CadreOfficial, Roles.DisciplineOfficial, Roles.Supervisor];
-
     public static AppraisalStatus StatusOf(bool exists, string? organizationOpinion, DateTime? finalizedAtUtc) =>
         !exists ? AppraisalStatus.None
         : finalizedAtUtc is not null ? AppraisalStatus.Finalized
@@ -48,37 +42,6 @@ public static class AppraisalRules
     /// <summary>The years the pages offer, latest first.</summary>
     public static IReadOnlyList<int> YearChoices(DateOnly today, int count = 6) =>
         [.. Enumerable.Range(0, count).Select(i => today.Year - i).Where(y => y >= FirstYear)];
-
-    /// <summary>
-    /// Art. 9: the appraising department hears the unit secrecy organization's opinion. The secrecy office (secrecy
-    /// officers and administrators) writes that opinion, and only that.
-    /// </summary>
-    public static bool CanWriteOrganizationOpinion(ICurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsAuthenticated && (user.IsInRole(Roles.SecrecyOfficer) || user.IsInRole(Roles.Administrator));
-    }
-
-    /// <summary>
-    /// Art. 9: the organization and personnel department appraises the leader: the cadre official sets the grade and
-    /// any commendation (art. 10) and finalizes. The secrecy office does not.
-    /// </summary>
-    public static bool CanDecide(ICurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsAuthenticated && user.IsInRole(Roles.CadreOfficial);
-    }
-
-    /// <summary>
-    /// Appraisal grades are personnel records. The roles that work on or oversee appraisals read those of their
-    /// jurisdiction; a unit leader's role grants only his or her own appraisal, whichever colleague's it would be
-    /// and whatever the colleague's role (docs/decisions/0009-appraisal-visibility.md).
-    /// </summary>
-    public static bool ReadsAppraisalsOfJurisdiction(ICurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsAuthenticated && JurisdictionReaders.Any(user.IsInRole);
-    }
 
     /// <summary>
     /// The part of <paramref name="year"/> a posting held from <paramref name="from"/> to <paramref name="to"/>: what

@@ -345,11 +345,11 @@ public sealed class AppraisalService(
 
     /// <summary>The secrecy office of the leader's jurisdiction, not merely anyone who can see the leader, and never on its own appraisal.</summary>
     private bool MayWriteOpinion(Target target) =>
-        AppraisalRules.CanWriteOrganizationOpinion(user) && target.InJurisdiction && !target.IsOwn;
+        AppraisalAccess.CanWriteOrganizationOpinion(user) && target.InJurisdiction && !target.IsOwn;
 
     /// <summary>The cadre official of the leader's jurisdiction; nobody appraises himself or herself.</summary>
     private bool MayDecide(Target target) =>
-        AppraisalRules.CanDecide(user) && target.InJurisdiction && !target.IsOwn;
+        AppraisalAccess.CanDecide(user) && target.InJurisdiction && !target.IsOwn;
 
     /// <summary>The tracked appraisal (null: not yet written), or why it may not be written.</summary>
     private async Task<(Appraisal? Appraisal, FieldError? Refusal)> LoadForWriteAsync(Target target, int year, CancellationToken cancellationToken)
@@ -413,21 +413,8 @@ public sealed class AppraisalService(
         return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.LeaderId).SingleOrDefaultAsync(cancellationToken) ?? 0;
     }
 
-    /// <summary>
-    /// The leaders whose appraisals the account reads: the account's own leader, and those whose record is kept in the
-    /// jurisdiction for the roles that read appraisals there. A unit leader's role alone reads no colleague's.
-    /// </summary>
-    private IQueryable<Leader> VisibleLeaders(int ownLeaderId)
-    {
-        var leaders = db.Leaders.AsNoTracking();
-        if (!AppraisalRules.ReadsAppraisalsOfJurisdiction(user))
-        {
-            return leaders.Where(x => x.Id == ownLeaderId);
-        }
-
-        var visible = jurisdiction.UnitIds();
-        return leaders.Where(x => visible.Contains(x.UnitId) || x.Id == ownLeaderId);
-    }
+    /// <summary>The leaders whose appraisals the account reads (<see cref="AppraisalAccess.ReadableLeaders"/>); any other is missing (404).</summary>
+    private IQueryable<Leader> VisibleLeaders(int ownLeaderId) => AppraisalAccess.ReadableLeaders(db, jurisdiction, user, ownLeaderId);
 
     private IQueryable<AppraisalPosting> PostingsDuring(int leaderId, int year)
     {

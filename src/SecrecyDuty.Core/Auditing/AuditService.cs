@@ -40,10 +40,7 @@ public sealed class AuditService(ISecrecyDutyDb db, ICurrentUser user, Jurisdict
     public async Task<PagedList<AuditListItem>> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (!Permissions.CanReadAuditTrail(user))
-        {
-            throw new AccessDeniedException();
-        }
+        AuditAccess.RequireAuditReader(user);
 
         (page, pageSize) = Paging.Normalize(page, pageSize);
         var query = Filtered(filter);
@@ -73,10 +70,7 @@ public sealed class AuditService(ISecrecyDutyDb db, ICurrentUser user, Jurisdict
     /// <summary>The entity types present in the trail, for the filter.</summary>
     public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken cancellationToken = default)
     {
-        if (!Permissions.CanReadAuditTrail(user))
-        {
-            throw new AccessDeniedException();
-        }
+        AuditAccess.RequireAuditReader(user);
 
         return await db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
     }

@@ -90,7 +90,7 @@ public sealed record ChecklistListItem(
 /// <summary>
 /// The checklists page: the account's own postings of the year (<see cref="Mine"/>, null for an account that is no
 /// leader's), and every posting of the jurisdiction holding during the year with its checklist, as far as the account
-/// reads them (<see cref="ChecklistVisibility"/>).
+/// reads them (<see cref="ChecklistAccess"/>).
 /// </summary>
 public sealed record ChecklistIndex(
     int Year,
@@ -145,9 +145,9 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
             mine,
             new PagedList<ChecklistListItem>(items, page, pageSize, total),
             units,
-            Permissions.CanMaintainMasterData(user))
+            ChecklistAccess.CanGenerate(user))
         {
-            ReadsJurisdiction = ChecklistRules.ReadsChecklistsOfJurisdiction(user),
+            ReadsJurisdiction = ChecklistAccess.CanReadJurisdiction(user),
         };
     }
 
@@ -163,13 +163,13 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
     private int YearOf(ChecklistFilter filter) => filter.Year ?? LocalDate.Today(clock).Year;
 
     /// <summary>
-    /// The rows of the jurisdiction the account reads (<see cref="ChecklistVisibility"/>): a unit leader who is not the
+    /// The rows of the jurisdiction the account reads (<see cref="ChecklistAccess"/>): a unit leader who is not the
     /// unit's principal leader, only his or her own.
     /// </summary>
     private IQueryable<Row> Filtered(ChecklistFilter filter, int year, int? me)
     {
         var visible = jurisdiction.UnitIds();
-        var postings = ChecklistVisibility.ReadablePostings(db, jurisdiction, user, me, LocalDate.Today(clock))
+        var postings = ChecklistAccess.ReadablePostings(db, jurisdiction, user, me, LocalDate.Today(clock))
             .Where(p => visible.Contains(p.UnitId));
         if (filter.UnitId is int unitId)
         {

@@ -1,5 +1,3 @@
-using SecrecyDuty.Core.Access;
-using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Leaders;
 
@@ -50,20 +48,6 @@ public static class ChecklistRules
 {
     /// <summary>The earliest year a checklist is kept for.</summary>
     public const int FirstYear = 2000;
-
-    private static readonly string[] JurisdictionReaders =
-        [Roles.Administrator, Roles.SecrecyOfficer, Roles.CadreOfficial, Roles.DisciplineOfficial, Roles.Supervisor];
-
-    /// <summary>
-    /// The roles that review or oversee checklists read every checklist of their jurisdiction, with the secrecy
-    /// organization's opinion. A unit leader's role alone reads his or her own; the unit's principal leader also the
-    /// team's progress, without the opinion on a colleague (docs/decisions/0009-appraisal-visibility.md).
-    /// </summary>
-    public static bool ReadsChecklistsOfJurisdiction(ICurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsAuthenticated && JurisdictionReaders.Any(user.IsInRole);
-    }
 
     /// <summary>The catalogue's holder for a leadership role: art. 5 P5.x, art. 6 S6.x, art. 7 M7.x.</summary>
     public static DutyHolder HolderFor(PostingRole role) => role switch

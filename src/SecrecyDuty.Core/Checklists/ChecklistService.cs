@@ -86,7 +86,7 @@ public sealed record ChecklistView(
 /// administrators of the jurisdiction) reviews it with the secrecy organization's opinion, or returns it.
 /// The leader always reads his or her own; the roles that review or oversee checklists read those of their
 /// jurisdiction; among unit leaders only the unit's principal leader reads a colleague's, as the team's progress (art. 5),
-/// without the secrecy organization's opinion (<see cref="ChecklistVisibility"/>).
+/// without the secrecy organization's opinion (<see cref="ChecklistAccess"/>).
 /// </summary>
 public sealed class ChecklistService(
     ISecrecyDutyDb db,
@@ -98,9 +98,6 @@ public sealed class ChecklistService(
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
-    /// <summary>The secrecy office: secrecy officers and administrators review checklists and generate them in bulk.</summary>
-    public bool IsSecrecyOffice => Permissions.CanMaintainMasterData(user);
-
     public int CurrentYear => LocalDate.Today(clock).Year;
 
     /// <summary>
@@ -180,11 +177,7 @@ public sealed class ChecklistService(
     public async Task<Result?> ReviewAsync(int postingId, int year, ChecklistReviewInput input, ChecklistDecision decision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!IsSecrecyOffice)
-        {
-            throw new AccessDeniedException();
-        }
-
+        ChecklistAccess.RequireReviewer(user);
         var visible = jurisdiction.UnitIds();
         var checklist = await db.DutyChecklists
             .Include(c => c.Posting)
@@ -228,10 +221,7 @@ public sealed class ChecklistService(
     public async Task<Result<int>> GenerateMissingAsync(GenerateChecklistsInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!IsSecrecyOffice)
-        {
-            throw new AccessDeniedException();
-        }
+        ChecklistAccess.RequireGenerator(user);
 
         var validation = await generateValidator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
@@ -320,7 +310,7 @@ public sealed class ChecklistService(
             found.From,
             found.To);
         var isOwn = me == posting.LeaderId;
-        var isReviewer = IsSecrecyOffice && found.InJurisdiction;
+        var isReviewer = ChecklistAccess.CanReview(user) && found.InJurisdiction;
         var generation = ChecklistRules.CheckGeneration(year, posting.From, posting.To, LocalDate.Today(clock), posting.InScope);
         var details = Shown(await DetailsAsync(posting, year, cancellationToken), isOwn);
         if (details is null && generation == ChecklistGeneration.Allowed)
@@ -529,14 +519,14 @@ public sealed class ChecklistService(
 
     private Task<int?> MyLeaderIdAsync(CancellationToken cancellationToken) => ChecklistLeader.IdAsync(db, user, cancellationToken);
 
-    /// <summary>The postings whose checklists the account reads (<see cref="ChecklistVisibility"/>); any other is missing (404).</summary>
+    /// <summary>The postings whose checklists the account reads (<see cref="ChecklistAccess"/>); any other is missing (404).</summary>
     private IQueryable<Posting> Readable(int? me) =>
-        ChecklistVisibility.ReadablePostings(db, jurisdiction, user, me, LocalDate.Today(clock));
+        ChecklistAccess.ReadablePostings(db, jurisdiction, user, me, LocalDate.Today(clock));
 
     /// <summary>
     /// The secrecy organization's opinion is its opinion on the leader: a principal leader reading a colleague's
     /// checklist as the team's progress (art. 5) does not see it (docs/decisions/0009-appraisal-visibility.md).
     /// </summary>
     private ChecklistDetails? Shown(ChecklistDetails? details, bool isOwn) =>
-        details is null || isOwn || ChecklistRules.ReadsChecklistsOfJurisdiction(user) ? details : details with { OrganizationOpinion = null };
+        details is null || isOwn || ChecklistAccess.CanReadJurisdiction(user) ? details : details with { OrganizationOpinion = null };
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Access;
-using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
@@ -61,7 +60,7 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         var row = computed.Rows[year].SingleOrDefault();
         return row is null
             ? null
-            : new UnitCompliancePage(row with { Depth = 0 }, CanRecordActivities, Permissions.CanMaintainMasterData(user), computed.RuleAreaCount, computed.Frequencies);
+            : new UnitCompliancePage(row with { Depth = 0 }, ActivityAccess.CanRecord(user), SecrecyOrganizationAccess.CanMaintain(user), computed.RuleAreaCount, computed.Frequencies);
     }
 
     /// <summary>
@@ -113,10 +112,6 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         var computed = await ComputeAsync(jurisdiction.UnitIds().Where(id => id == unitId), year, year, cancellationToken);
         return computed.Rows[year].SingleOrDefault() is { } row ? row with { Depth = 0 } : null;
     }
-
-    /// <summary>Unit leaders record their unit's activities; secrecy officers and administrators those of their jurisdiction.</summary>
-    private bool CanRecordActivities =>
-        user.IsAuthenticated && (user.IsInRole(Roles.UnitLeader) || Permissions.CanMaintainMasterData(user));
 
     private static IEnumerable<UnitCompliance> Filtered(IEnumerable<UnitCompliance> rows, ComplianceFilter filter)
     {

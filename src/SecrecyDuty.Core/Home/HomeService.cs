@@ -92,7 +92,7 @@ public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdicti
 
         var visible = jurisdiction.UnitIds();
         var units = await visible.CountAsync(cancellationToken);
-        int? accounts = user.IsInRole(Roles.Administrator)
+        int? accounts = AccountAccess.CanManageAccounts(user)
             ? await db.Users.CountAsync(u => visible.Contains(u.UnitId), cancellationToken)
             : null;
         var roles = user.Roles.Where(Roles.IsKnown).Order(StringComparer.Ordinal).ToList();
@@ -100,7 +100,7 @@ public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdicti
         var dashboard = user.IsInRole(Roles.SecrecyOfficer) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.DisciplineOfficial)
             ? await compliance.DashboardAsync(HeatMapRows, cancellationToken)
             : null;
-        var cadre = AppraisalRules.CanDecide(user) ? await CadreAsync(visible, cancellationToken) : null;
+        var cadre = AppraisalAccess.CanDecide(user) ? await CadreAsync(visible, cancellationToken) : null;
         return new HomeSummary(account.DisplayName, account.UnitName, account.UnitCode, roles, jurisdiction.Scope, units, accounts, leader, dashboard, cadre);
     }
 

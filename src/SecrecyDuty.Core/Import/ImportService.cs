@@ -30,25 +30,16 @@ public sealed class ImportService(
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Administrators and secrecy officers maintain master data; anyone else is refused (403).</summary>
-    public void EnsureAllowed()
-    {
-        if (!Permissions.CanMaintainMasterData(user))
-        {
-            throw new AccessDeniedException();
-        }
-    }
-
     public ImportFile Template(ImportFileFormat format, ImportSheet sheet)
     {
-        EnsureAllowed();
+        ImportAccess.RequireImporter(user);
         return format == ImportFileFormat.Xlsx ? ImportTemplates.Xlsx() : ImportTemplates.Csv(sheet);
     }
 
     public async Task<Result<ImportReport>> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        EnsureAllowed();
+        ImportAccess.RequireImporter(user);
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {

@@ -113,7 +113,7 @@ public sealed class LeaderService(
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
-    public bool CanMaintain => Permissions.CanMaintainMasterData(user);
+    public bool CanMaintain => LeaderAccess.CanMaintain(user);
 
     public async Task<PagedList<LeaderListItem>> ListAsync(LeaderFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
@@ -227,14 +227,14 @@ public sealed class LeaderService(
     /// <summary>The units a maintainer may keep a leader's record or a posting in. Refused to read-only roles.</summary>
     public Task<List<UnitChoice>> UnitChoicesAsync(CancellationToken cancellationToken = default)
     {
-        RequireMaintainer();
+        LeaderAccess.RequireMaintainer(user);
         return LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
     }
 
     /// <summary>The leader's fields for the edit form; null when outside the jurisdiction. Refused to read-only roles.</summary>
     public async Task<LeaderInput?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
     {
-        RequireMaintainer();
+        LeaderAccess.RequireMaintainer(user);
         var visible = jurisdiction.UnitIds();
         return await db.Leaders.AsNoTracking()
             .Where(x => x.Id == id && visible.Contains(x.UnitId))
@@ -255,7 +255,7 @@ public sealed class LeaderService(
     public async Task<Result<int>> CreateAsync(CreateLeaderInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        RequireMaintainer();
+        LeaderAccess.RequireMaintainer(user);
         var validation = await createValidator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
@@ -300,7 +300,7 @@ public sealed class LeaderService(
     public async Task<Result?> UpdateAsync(int id, LeaderInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        RequireMaintainer();
+        LeaderAccess.RequireMaintainer(user);
         var leader = await FindForWriteAsync(id, cancellationToken);
         if (leader is null)
         {
@@ -327,7 +327,7 @@ public sealed class LeaderService(
     /// <summary>Deactivates or reactivates a leader (never a hard delete: records refer to the leader's postings). False when outside the jurisdiction.</summary>
     public async Task<bool> SetActiveAsync(int id, bool active, CancellationToken cancellationToken = default)
     {
-        RequireMaintainer();
+        LeaderAccess.RequireMaintainer(user);
         var leader = await FindForWriteAsync(id, cancellationToken);
         if (leader is null)
         {
@@ -337,14 +337,6 @@ public sealed class LeaderService(
         leader.IsActive = active;
         await db.SaveChangesAsync(cancellationToken);
         return true;
-    }
-
-    private void RequireMaintainer()
-    {
-        if (!CanMaintain)
-        {
-            throw new AccessDeniedException();
-        }
     }
 
     private Task<Leader?> FindForWriteAsync(int id, CancellationToken cancellationToken)

@@ -74,7 +74,7 @@ public sealed class PostingService(
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
-    public bool CanMaintain => Permissions.CanMaintainMasterData(user);
+    public bool CanMaintain => LeaderAccess.CanMaintain(user);
 
     /// <summary>
     /// The form for a new posting of <paramref name="leaderId"/>, or (no leader) in <paramref name="unitId"/>;
@@ -82,7 +82,7 @@ public sealed class PostingService(
     /// </summary>
     public async Task<NewPostingForm?> NewAsync(int? leaderId, int? unitId, CancellationToken cancellationToken = default)
     {
-        RequireMaintainer();
+        LeaderAccess.RequireMaintainer(user);
         LeaderSummary? leader = null;
         if (leaderId is { } id)
         {
@@ -107,7 +107,7 @@ public sealed class PostingService(
     public async Task<Result<int>?> CreateAsync(PostingInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        RequireMaintainer();
+        LeaderAccess.RequireMaintainer(user);
         var validation = await validator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
@@ -151,10 +151,9 @@ public sealed class PostingService(
     /// <summary>The posting's form; null when its unit or its leader is outside the jurisdiction. Refused to read-only roles.</summary>
     public async Task<PostingEditForm?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
     {
-        RequireMaintainer();
-        var visible = jurisdiction.UnitIds();
-        var posting = await db.Postings.AsNoTracking()
-            .Where(p => p.Id == id && visible.Contains(p.UnitId) && visible.Contains(p.Leader!.UnitId))
+        LeaderAccess.RequireMaintainer(user);
+        var posting = await LeaderAccess.WritablePostings(db.Postings.AsNoTracking(), jurisdiction)
+            .Where(p => p.Id == id)
             .Select(p => new
             {
                 Leader = new LeaderSummary(p.LeaderId, p.Leader!.Name, p.Leader.StaffNumber, p.Leader.Unit!.Name),
@@ -191,7 +190,7 @@ public sealed class PostingService(
     public async Task<Result<int>?> UpdateAsync(int id, PostingInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        RequireMaintainer();
+        LeaderAccess.RequireMaintainer(user);
         var posting = await FindForWriteAsync(id, cancellationToken);
         if (posting is null)
         {
@@ -220,7 +219,7 @@ public sealed class PostingService(
     public async Task<Result<int>?> EndAsync(int id, EndPostingInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        RequireMaintainer();
+        LeaderAccess.RequireMaintainer(user);
         var posting = await FindForWriteAsync(id, cancellationToken);
         if (posting is null)
         {
@@ -292,14 +291,6 @@ public sealed class PostingService(
             CanMaintain);
     }
 
-    private void RequireMaintainer()
-    {
-        if (!CanMaintain)
-        {
-            throw new AccessDeniedException();
-        }
-    }
-
     private Task<LeaderSummary?> LeaderSummaryAsync(int leaderId, CancellationToken cancellationToken)
     {
         var visible = jurisdiction.UnitIds();
@@ -310,13 +301,10 @@ public sealed class PostingService(
     }
 
     /// <summary>A posting to change: both its unit and its leader's record in the jurisdiction.</summary>
-    private Task<Posting?> FindForWriteAsync(int id, CancellationToken cancellationToken)
-    {
-        var visible = jurisdiction.UnitIds();
-        return db.Postings
-            .Where(p => p.Id == id && visible.Contains(p.UnitId) && visible.Contains(p.Leader!.UnitId))
+    private Task<Posting?> FindForWriteAsync(int id, CancellationToken cancellationToken) =>
+        LeaderAccess.WritablePostings(db.Postings, jurisdiction)
+            .Where(p => p.Id == id)
             .SingleOrDefaultAsync(cancellationToken);
-    }
 
     private async Task<FieldError[]> CheckTermsAsync(PostingTerms terms, int id, int leaderId, CancellationToken cancellationToken)
     {

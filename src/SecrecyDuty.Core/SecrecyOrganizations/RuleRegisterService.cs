@@ -82,14 +82,14 @@ public sealed class RuleRegisterService(
                     : new RuleRegisterLine(a.Code, a.Name, a.NameEn, null, null, null, exemption);
             })
             .ToList();
-        return new RuleRegisterView(unit, Permissions.CanMaintainMasterData(user), lines);
+        return new RuleRegisterView(unit, SecrecyOrganizationAccess.CanMaintain(user), lines);
     }
 
     /// <summary>The edit form of one area's entry, or null when the unit is not visible or the area is not in the current regulation.</summary>
     public async Task<RuleRegisterEntryForm?> GetFormAsync(int unitId, string code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
-        ThrowUnlessMaintainer();
+        SecrecyOrganizationAccess.RequireMaintainer(user);
         var unit = await HeadingAsync(unitId, cancellationToken);
         var area = unit is null ? null : await AreaAsync(code, cancellationToken);
         if (unit is null || area is null)
@@ -109,7 +109,7 @@ public sealed class RuleRegisterService(
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(input);
-        ThrowUnlessMaintainer();
+        SecrecyOrganizationAccess.RequireMaintainer(user);
         var area = await WritableAreaAsync(unitId, code, cancellationToken);
         if (area is null)
         {
@@ -146,7 +146,7 @@ public sealed class RuleRegisterService(
     public async Task<RuleAreaExemptionForm?> GetExemptionFormAsync(int unitId, string code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
-        ThrowUnlessMaintainer();
+        SecrecyOrganizationAccess.RequireMaintainer(user);
         var unit = await HeadingAsync(unitId, cancellationToken);
         var area = unit is null ? null : await AreaAsync(code, cancellationToken);
         if (unit is null || area is null)
@@ -166,7 +166,7 @@ public sealed class RuleRegisterService(
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(input);
-        ThrowUnlessMaintainer();
+        SecrecyOrganizationAccess.RequireMaintainer(user);
         var area = await WritableAreaAsync(unitId, code, cancellationToken);
         if (area is null)
         {
@@ -203,7 +203,7 @@ public sealed class RuleRegisterService(
     public async Task<Result?> WithdrawNotApplicableAsync(int unitId, string code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
-        ThrowUnlessMaintainer();
+        SecrecyOrganizationAccess.RequireMaintainer(user);
         var area = await WritableAreaAsync(unitId, code, cancellationToken);
         if (area is null)
         {
@@ -278,13 +278,5 @@ public sealed class RuleRegisterService(
             .Where(u => u.Id == unitId && visible.Contains(u.Id))
             .Select(u => new UnitHeading(u.Id, u.Code, u.Name))
             .SingleOrDefaultAsync(cancellationToken);
-    }
-
-    private void ThrowUnlessMaintainer()
-    {
-        if (!Permissions.CanMaintainMasterData(user))
-        {
-            throw new AccessDeniedException();
-        }
     }
 }

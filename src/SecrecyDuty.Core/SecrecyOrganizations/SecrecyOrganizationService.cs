@@ -100,7 +100,7 @@ public sealed class SecrecyOrganizationService(
             .SingleOrDefaultAsync(cancellationToken);
         if (organization is null)
         {
-            return new SecrecyOrganizationView(unit, Permissions.CanMaintainMasterData(user), null);
+            return new SecrecyOrganizationView(unit, SecrecyOrganizationAccess.CanMaintain(user), null);
         }
 
         // Cadres apart from members: one query per collection instead of their cross product.
@@ -122,7 +122,7 @@ public sealed class SecrecyOrganizationService(
             organization.Facilities,
             organization.Members,
             cadres);
-        return new SecrecyOrganizationView(unit, Permissions.CanMaintainMasterData(user), details);
+        return new SecrecyOrganizationView(unit, SecrecyOrganizationAccess.CanMaintain(user), details);
     }
 
     /// <summary>
@@ -131,7 +131,7 @@ public sealed class SecrecyOrganizationService(
     /// </summary>
     public async Task<SecrecyOrganizationForm?> GetFormAsync(int unitId, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessMaintainer();
+        SecrecyOrganizationAccess.RequireMaintainer(user);
         var unit = await HeadingAsync(unitId, cancellationToken);
         if (unit is null)
         {
@@ -179,7 +179,7 @@ public sealed class SecrecyOrganizationService(
     public async Task<Result?> SaveAsync(int unitId, SecrecyOrganizationInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ThrowUnlessMaintainer();
+        SecrecyOrganizationAccess.RequireMaintainer(user);
         if (!await jurisdiction.IncludesUnitAsync(unitId, cancellationToken))
         {
             return null;
@@ -355,14 +355,6 @@ public sealed class SecrecyOrganizationService(
             .Where(u => u.Id == unitId && visible.Contains(u.Id))
             .Select(u => new UnitHeading(u.Id, u.Code, u.Name))
             .SingleOrDefaultAsync(cancellationToken);
-    }
-
-    private void ThrowUnlessMaintainer()
-    {
-        if (!Permissions.CanMaintainMasterData(user))
-        {
-            throw new AccessDeniedException();
-        }
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

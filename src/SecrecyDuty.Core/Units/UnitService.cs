@@ -105,7 +105,7 @@ public sealed class UnitService(
     private static readonly Expression<Func<Unit, int>> LevelOrder = DeclaredOrder<AdministrativeLevel>(u => u.Level);
 
     /// <summary>Whether the account may create, edit, move and deactivate units (within its jurisdiction).</summary>
-    public bool CanMaintain => Permissions.CanMaintainMasterData(user);
+    public bool CanMaintain => UnitAccess.CanMaintain(user);
 
     public Task<PagedList<UnitRow>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default) =>
         ListFilteredAsync(new UnitListQuery(search), page, pageSize, cancellationToken);
@@ -215,14 +215,14 @@ public sealed class UnitService(
     /// <summary>Where a new unit may go: active units in the jurisdiction. Only for those who maintain units.</summary>
     public Task<List<UnitListItem>> ParentChoicesAsync(CancellationToken cancellationToken = default)
     {
-        EnsureCanMaintain();
+        UnitAccess.RequireMaintainer(user);
         return OptionsAsync(cancellationToken);
     }
 
     /// <summary>The unit's current values for its edit form; null outside the jurisdiction.</summary>
     public Task<UnitEditing?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
     {
-        EnsureCanMaintain();
+        UnitAccess.RequireMaintainer(user);
         var visible = jurisdiction.UnitIds();
         return db.Units.AsNoTracking()
             .Where(u => u.Id == id && visible.Contains(u.Id))
@@ -233,7 +233,7 @@ public sealed class UnitService(
     /// <summary>The unit and where it may move; null outside the jurisdiction.</summary>
     public async Task<UnitMoving?> GetForMoveAsync(int id, CancellationToken cancellationToken = default)
     {
-        EnsureCanMaintain();
+        UnitAccess.RequireMaintainer(user);
         var visible = jurisdiction.UnitIds();
         var unit = await db.Units.AsNoTracking()
             .Where(u => u.Id == id && visible.Contains(u.Id))
@@ -260,7 +260,7 @@ public sealed class UnitService(
     public async Task<Result<int>> CreateAsync(CreateUnitInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        EnsureCanMaintain();
+        UnitAccess.RequireMaintainer(user);
         var validation = await createValidator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
@@ -303,7 +303,7 @@ public sealed class UnitService(
     public async Task<Result?> EditAsync(int id, UnitInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        EnsureCanMaintain();
+        UnitAccess.RequireMaintainer(user);
         var unit = await FindForChangeAsync(id, cancellationToken);
         if (unit is null)
         {
@@ -350,7 +350,7 @@ public sealed class UnitService(
     public async Task<Result?> MoveAsync(int id, MoveUnitInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        EnsureCanMaintain();
+        UnitAccess.RequireMaintainer(user);
         var unit = await FindForChangeAsync(id, cancellationToken);
         if (unit is null)
         {
@@ -404,7 +404,7 @@ public sealed class UnitService(
     public async Task<Result?> DeactivateAsync(int id, DeactivateUnitInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        EnsureCanMaintain();
+        UnitAccess.RequireMaintainer(user);
         var unit = await FindForChangeAsync(id, cancellationToken);
         if (unit is null)
         {
@@ -442,7 +442,7 @@ public sealed class UnitService(
     /// <summary>Reactivates the unit and clears its closing date; refused while its parent is inactive. Null outside the jurisdiction.</summary>
     public async Task<Result?> ReactivateAsync(int id, CancellationToken cancellationToken = default)
     {
-        EnsureCanMaintain();
+        UnitAccess.RequireMaintainer(user);
         var unit = await FindForChangeAsync(id, cancellationToken);
         if (unit is null)
         {
@@ -458,14 +458,6 @@ public sealed class UnitService(
         unit.ClosedOn = null;
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
-    }
-
-    private void EnsureCanMaintain()
-    {
-        if (!CanMaintain)
-        {
-            throw new AccessDeniedException();
-        }
     }
 
     private Task<Unit?> FindForChangeAsync(int id, CancellationToken cancellationToken)

@@ -1,11 +1,9 @@
-using SecrecyDuty.Core.Access;
-using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Appraisals;
 namespace SecrecyDuty.Core.Tests.Appraisals;
 
 /// <summary>
-/// Art. 9: the appraisal's status, the years it may be kept for, who writes the secrecy organization's opinion, who
-/// grades and finalizes, who reads the appraisals of the jurisdiction, what part of the year it covers, what finalizing needs.
+/// Art. 9: the appraisal's status, the years it may be kept for, what part of the year it covers, what finalizing needs.
+/// Who writes and reads it: Access/AppraisalAccessTests.
 /// </summary>
 public sealed class AppraisalRulesTests
 {
@@ -46,50 +44,6 @@ public sealed class AppraisalRulesTests
     [InlineData(null, null, AppraisalGap.OrganizationOpinion | AppraisalGap.Grade)]
     public void Art9_finalizing_needs_the_secrecy_organizations_opinion_and_a_grade(string? opinion, AppraisalGrade? grade, AppraisalGap expected) =>
         Assert.Equal(expected, AppraisalRules.MissingToFinalize(opinion, grade));
-
-    [Theory]
-    [InlineData(Roles.SecrecyOfficer, true)]
-    [InlineData(Roles.Administrator, true)]
-    [InlineData(Roles.CadreOfficial, false)]
-    [InlineData(Roles.UnitLeader, false)]
-    [InlineData(Roles.Supervisor, false)]
-    [InlineData(Roles.DisciplineOfficial, false)]
-    public void Art9_only_the_secrecy_office_writes_the_secrecy_organizations_opinion(string role, bool expected) =>
-        Assert.Equal(expected, AppraisalRules.CanWriteOrganizationOpinion(new FixedCurrentUser("u", 1, role)));
-
-    [Theory]
-    [InlineData(Roles.CadreOfficial, true)]
-    [InlineData(Roles.SecrecyOfficer, false)]
-    [InlineData(Roles.Administrator, false)]
-    [InlineData(Roles.UnitLeader, false)]
-    [InlineData(Roles.Supervisor, false)]
-    [InlineData(Roles.DisciplineOfficial, false)]
-    public void Art9_only_the_cadre_official_grades_and_finalizes(string role, bool expected) =>
-        Assert.Equal(expected, AppraisalRules.CanDecide(new FixedCurrentUser("u", 1, role)));
-
-    [Theory]
-    [InlineData(Roles.UnitLeader, false)]
-    [InlineData(Roles.CadreOfficial, true)]
-    [InlineData(Roles.SecrecyOfficer, true)]
-    [InlineData(Roles.Administrator, true)]
-    [InlineData(Roles.Supervisor, true)]
-    [InlineData(Roles.DisciplineOfficial, true)]
-    public void Appraisals_are_personnel_records_a_unit_leader_reads_none_of_the_jurisdiction(string role, bool expected) =>
-        Assert.Equal(expected, AppraisalRules.ReadsAppraisalsOfJurisdiction(new FixedCurrentUser("u", 1, role)));
-
-    [Fact]
-    public void A_unit_leader_who_is_also_a_secrecy_officer_reads_the_jurisdiction_through_the_officer_role() =>
-        Assert.True(AppraisalRules.ReadsAppraisalsOfJurisdiction(new FixedCurrentUser("u", 1, Roles.UnitLeader, Roles.SecrecyOfficer)));
-
-    [Fact]
-    public void A_signed_out_request_writes_and_reads_nothing()
-    {
-        var signedOut = new FixedCurrentUser(null, null, Roles.SecrecyOfficer, Roles.CadreOfficial);
-
-        Assert.False(AppraisalRules.CanWriteOrganizationOpinion(signedOut));
-        Assert.False(AppraisalRules.CanDecide(signedOut));
-        Assert.False(AppraisalRules.ReadsAppraisalsOfJurisdiction(signedOut));
-    }
 
     public static TheoryData<DateOnly, DateOnly?, DateOnly?, DateOnly?> Coverage => new()
     {

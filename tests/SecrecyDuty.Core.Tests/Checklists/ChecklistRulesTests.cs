@@ -1,6 +1,4 @@
 using System.Globalization;
-using SecrecyDuty.Core.Access;
-using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Leaders;
@@ -124,21 +122,4 @@ public sealed class ChecklistRulesTests
     [InlineData(null, null, 0, FrequencyHint.None)] // an item without a frequency
     public void Linked_activities_are_compared_with_the_items_frequency(int? minimum, int? expected, int linked, FrequencyHint hint) =>
         Assert.Equal(hint, ChecklistRules.Frequency(minimum, expected, linked));
-
-    [Theory]
-    [InlineData(Roles.UnitLeader, false)]
-    [InlineData(Roles.Administrator, true)]
-    [InlineData(Roles.SecrecyOfficer, true)]
-    [InlineData(Roles.CadreOfficial, true)]
-    [InlineData(Roles.DisciplineOfficial, true)]
-    [InlineData(Roles.Supervisor, true)]
-    public void Art5_a_unit_leaders_role_alone_reads_no_checklist_of_the_jurisdiction_with_its_opinion(string role, bool expected) =>
-        Assert.Equal(expected, ChecklistRules.ReadsChecklistsOfJurisdiction(new FixedCurrentUser("u", 1, role)));
-
-    [Fact]
-    public void A_unit_leader_who_is_also_a_secrecy_officer_reads_the_jurisdictions_checklists_through_that_role()
-    {
-        Assert.True(ChecklistRules.ReadsChecklistsOfJurisdiction(new FixedCurrentUser("u", 1, Roles.UnitLeader, Roles.SecrecyOfficer)));
-        Assert.False(ChecklistRules.ReadsChecklistsOfJurisdiction(new FixedCurrentUser(null, null, Roles.SecrecyOfficer)));
-    }
 }

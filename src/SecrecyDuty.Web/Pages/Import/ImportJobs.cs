@@ -67,7 +67,7 @@ public sealed class ImportJobs(
     public async Task<Result<Guid>> StartAsync(ICurrentUser user, ImportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        EnsureAllowed(user);
+        ImportAccess.RequireImporter(user);
         var validation = await _validator.ValidateAsync(request, cancellationToken);
         return validation.IsValid ? Result<Guid>.Success(Start(user, request)) : Result<Guid>.Failure(validation);
     }
@@ -75,7 +75,7 @@ public sealed class ImportJobs(
     /// <summary>Imports for real the file of a dry run that found no problem, without uploading it again.</summary>
     public Guid? Commit(ICurrentUser user, Guid dryRunId)
     {
-        EnsureAllowed(user);
+        ImportAccess.RequireImporter(user);
         if (!_jobs.TryGetValue(dryRunId, out var job) || job.OwnerId != user.UserId || job.TakeRetainedRequest() is not { } request)
         {
             return null;
@@ -88,7 +88,7 @@ public sealed class ImportJobs(
     /// <summary>The job, when it is the account's own; null for any other id (nothing is revealed).</summary>
     public ImportJobStatus? Find(ICurrentUser user, Guid id)
     {
-        EnsureAllowed(user);
+        ImportAccess.RequireImporter(user);
         Purge();
         return _jobs.TryGetValue(id, out var job) && job.OwnerId == user.UserId ? job.Snapshot() : null;
     }
@@ -96,7 +96,7 @@ public sealed class ImportJobs(
     /// <summary>The account's jobs, newest first.</summary>
     public IReadOnlyList<ImportJobStatus> Recent(ICurrentUser user)
     {
-        EnsureAllowed(user);
+        ImportAccess.RequireImporter(user);
         Purge();
         return [.. _jobs.Values.Where(j => j.OwnerId == user.UserId).Select(j => j.Snapshot()).OrderByDescending(s => s.StartedAt)];
     }
@@ -108,15 +108,6 @@ public sealed class ImportJobs(
     internal SemaphoreSlim Gate => _oneAtATime;
 
     public void Dispose() => _oneAtATime.Dispose();
-
-    private static void EnsureAllowed(ICurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (!Permissions.CanMaintainMasterData(user) || user.UserId is null)
-        {
-            throw new AccessDeniedException();
-        }
-    }
 
     private Guid Start(ICurrentUser user, ImportRequest request)
     {
