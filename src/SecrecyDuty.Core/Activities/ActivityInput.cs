@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
-using SecrecyDuty.Core.SecrecyOrganizations;
 
 namespace SecrecyDuty.Core.Activities;
 

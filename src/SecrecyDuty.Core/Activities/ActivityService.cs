@@ -6,7 +6,6 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
-using SecrecyDuty.Core.SecrecyOrganizations;
 
 namespace SecrecyDuty.Core.Activities;
 

@@ -27,7 +27,7 @@ public sealed class AppraisalService(
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
-    private DateOnly Today => LeaderChoices.Today(clock);
+    private DateOnly Today => LocalDate.Today(clock);
 
     /// <summary>The in-scope leaders of the jurisdiction for the year with their appraisal's status, one page.</summary>
     public async Task<AppraisalList> ListAsync(AppraisalFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
@@ -84,7 +84,7 @@ public sealed class AppraisalService(
             appraisal?.OrganizationOpinion,
             appraisal?.Grade,
             appraisal?.Commendation,
-            LocalDate(appraisal?.FinalizedAtUtc),
+            LocalDate.Of(appraisal?.FinalizedAtUtc, clock),
             appraisal?.FinalizedBy,
             postings,
             target.IsOwn,
@@ -272,7 +272,7 @@ public sealed class AppraisalService(
             regulation?.TitleEn,
             leader,
             postings,
-            [.. checklists.Select(c => new PrintChecklist(c.UnitName, c.Role, c.Title, c.Status, LocalDate(c.SubmittedAtUtc), LocalDate(c.ReviewedAtUtc), c.OrganizationOpinion, [.. itemsByChecklist[c.Id]]))],
+            [.. checklists.Select(c => new PrintChecklist(c.UnitName, c.Role, c.Title, c.Status, LocalDate.Of(c.SubmittedAtUtc, clock), LocalDate.Of(c.ReviewedAtUtc, clock), c.OrganizationOpinion, [.. itemsByChecklist[c.Id]]))],
             activities,
             unitCounts,
             AppraisalRules.StatusOf(appraisal is not null, appraisal?.OrganizationOpinion, appraisal?.FinalizedAtUtc),
@@ -280,7 +280,7 @@ public sealed class AppraisalService(
             appraisal?.OrganizationOpinion,
             appraisal?.Grade,
             appraisal?.Commendation,
-            LocalDate(appraisal?.FinalizedAtUtc));
+            LocalDate.Of(appraisal?.FinalizedAtUtc, clock));
     }
 
     private async Task<Result?> DecideAsync(int leaderId, int year, AppraisalDecisionInput input, bool finalize, CancellationToken cancellationToken)
@@ -510,12 +510,8 @@ public sealed class AppraisalService(
             r.UnitName,
             AppraisalRules.StatusOf(r.Exists, r.OrganizationOpinion, r.FinalizedAtUtc),
             r.Grade,
-            LocalDate(r.FinalizedAtUtc)))];
+            LocalDate.Of(r.FinalizedAtUtc, clock)))];
     }
-
-    /// <summary>A stored UTC timestamp as the province's local date.</summary>
-    private DateOnly? LocalDate(DateTime? utc) =>
-        utc is { } u ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(u, DateTimeKind.Utc), clock.LocalTimeZone)) : null;
 
     private int ListYear(int? year) => year is { } y && AppraisalRules.IsAppraisableYear(y, Today) ? y : Today.Year;
 

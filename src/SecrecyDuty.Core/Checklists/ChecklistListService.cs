@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
-using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.Checklists;

@@ -6,7 +6,6 @@ using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
-using SecrecyDuty.Core.SecrecyOrganizations;
 
 namespace SecrecyDuty.Core.Checklists;
 

@@ -53,7 +53,7 @@ public sealed class ImportService(
         var workbook = ImportFileReader.Read(request.Content, request.Format!.Value, request.CsvSheet, l, n => progress?.Report(new ImportProgress(ImportPhase.Reading, n, 0)));
         var total = workbook.Tables.Sum(t => t.Rows.Count);
         progress?.Report(new ImportProgress(ImportPhase.Checking, 0, total));
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = LocalDate.Today(clock);
         var batch = ImportBatch.Parse(workbook, l, today, n => progress?.Report(new ImportProgress(ImportPhase.Checking, n, total)));
         if (total == 0 && workbook.Errors.Count == 0 && batch.Errors.Count == 0)
         {

@@ -21,7 +21,4 @@ internal static class LeaderChoices
             .Select(u => new UnitChoice(u.Id, u.Code, u.Name, u.IsActive))
             .ToListAsync(cancellationToken);
     }
-
-    /// <summary>Today's date where the application runs (the province's local date).</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }

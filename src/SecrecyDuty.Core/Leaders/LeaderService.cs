@@ -170,7 +170,7 @@ public sealed class LeaderService(
                 InJurisdiction = visible.Contains(p.UnitId),
             })
             .ToListAsync(cancellationToken);
-        var today = LeaderChoices.Today(clock);
+        var today = LocalDate.Today(clock);
         var canMaintain = CanMaintain;
         var history = postings
             .Select(p => new PostingHistoryItem(
@@ -367,7 +367,7 @@ public sealed class LeaderService(
     private IQueryable<LeaderRow> Filtered(LeaderFilter filter)
     {
         var visible = jurisdiction.UnitIds();
-        var today = LeaderChoices.Today(clock);
+        var today = LocalDate.Today(clock);
         var leaders = db.Leaders.AsNoTracking().Where(x => visible.Contains(x.UnitId));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {

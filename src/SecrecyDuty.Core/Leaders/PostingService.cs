@@ -98,7 +98,7 @@ public sealed class PostingService(
         {
             LeaderId = leader?.Id ?? 0,
             UnitId = unitId is { } u && units.Exists(c => c.Id == u) ? u : 0,
-            From = LeaderChoices.Today(clock),
+            From = LocalDate.Today(clock),
         };
         return new NewPostingForm(leader, input, units);
     }
@@ -183,7 +183,7 @@ public sealed class PostingService(
             To = posting.To,
         };
         var units = await LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
-        return new PostingEditForm(id, posting.Leader, input, posting.To is null, LeaderChoices.Today(clock), units);
+        return new PostingEditForm(id, posting.Leader, input, posting.To is null, LocalDate.Today(clock), units);
     }
 
     /// <summary>Corrects a posting's terms (its leader stays); the value is the leader's id. Null when outside the jurisdiction.</summary>
@@ -262,7 +262,7 @@ public sealed class PostingService(
             return null;
         }
 
-        var day = date ?? LeaderChoices.Today(clock);
+        var day = date ?? LocalDate.Today(clock);
         var members = await db.Postings.AsNoTracking()
             .Where(p => p.UnitId == unitId && p.From <= day && (p.To == null || p.To >= day))
             .OrderBy(p => p.From)

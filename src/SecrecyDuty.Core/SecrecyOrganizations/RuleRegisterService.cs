@@ -62,7 +62,7 @@ public sealed class RuleRegisterService(
     /// <summary>The unit's register, or null when the unit does not exist or lies outside the jurisdiction.</summary>
     public async Task<RuleRegisterView?> GetAsync(int unitId, CancellationToken cancellationToken = default)
     {
-        var unit = await HeadingAsync(unitId, cancellationToken);
+        var unit = await UnitHeadings.FindAsync(db, jurisdiction, unitId, cancellationToken);
         if (unit is null)
         {
             return null;
@@ -90,7 +90,7 @@ public sealed class RuleRegisterService(
     {
         ArgumentNullException.ThrowIfNull(code);
         SecrecyOrganizationAccess.RequireMaintainer(user);
-        var unit = await HeadingAsync(unitId, cancellationToken);
+        var unit = await UnitHeadings.FindAsync(db, jurisdiction, unitId, cancellationToken);
         var area = unit is null ? null : await AreaAsync(code, cancellationToken);
         if (unit is null || area is null)
         {
@@ -147,7 +147,7 @@ public sealed class RuleRegisterService(
     {
         ArgumentNullException.ThrowIfNull(code);
         SecrecyOrganizationAccess.RequireMaintainer(user);
-        var unit = await HeadingAsync(unitId, cancellationToken);
+        var unit = await UnitHeadings.FindAsync(db, jurisdiction, unitId, cancellationToken);
         var area = unit is null ? null : await AreaAsync(code, cancellationToken);
         if (unit is null || area is null)
         {
@@ -269,14 +269,5 @@ public sealed class RuleRegisterService(
             .Where(a => a.Code == normalized)
             .OrderByDescending(a => a.Id)
             .FirstOrDefaultAsync(cancellationToken);
-    }
-
-    private Task<UnitHeading?> HeadingAsync(int unitId, CancellationToken cancellationToken)
-    {
-        var visible = jurisdiction.UnitIds();
-        return db.Units.AsNoTracking()
-            .Where(u => u.Id == unitId && visible.Contains(u.Id))
-            .Select(u => new UnitHeading(u.Id, u.Code, u.Name))
-            .SingleOrDefaultAsync(cancellationToken);
     }
 }

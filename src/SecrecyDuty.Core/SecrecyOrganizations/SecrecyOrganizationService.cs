@@ -70,7 +70,7 @@ public sealed class SecrecyOrganizationService(
     /// <summary>The unit's organization page, or null when the unit does not exist or lies outside the jurisdiction.</summary>
     public async Task<SecrecyOrganizationView?> GetAsync(int unitId, CancellationToken cancellationToken = default)
     {
-        var unit = await HeadingAsync(unitId, cancellationToken);
+        var unit = await UnitHeadings.FindAsync(db, jurisdiction, unitId, cancellationToken);
         if (unit is null)
         {
             return null;
@@ -132,7 +132,7 @@ public sealed class SecrecyOrganizationService(
     public async Task<SecrecyOrganizationForm?> GetFormAsync(int unitId, CancellationToken cancellationToken = default)
     {
         SecrecyOrganizationAccess.RequireMaintainer(user);
-        var unit = await HeadingAsync(unitId, cancellationToken);
+        var unit = await UnitHeadings.FindAsync(db, jurisdiction, unitId, cancellationToken);
         if (unit is null)
         {
             return null;
@@ -346,15 +346,6 @@ public sealed class SecrecyOrganizationService(
             .Select(g => g.OrderBy(p => p.Role).First() with { ChargesSecrecyWork = g.Any(p => p.ChargesSecrecyWork) })
             .OrderBy(p => p.Role)
             .ThenBy(p => p.Name, StringComparer.Ordinal)];
-    }
-
-    private Task<UnitHeading?> HeadingAsync(int unitId, CancellationToken cancellationToken)
-    {
-        var visible = jurisdiction.UnitIds();
-        return db.Units.AsNoTracking()
-            .Where(u => u.Id == unitId && visible.Contains(u.Id))
-            .Select(u => new UnitHeading(u.Id, u.Code, u.Name))
-            .SingleOrDefaultAsync(cancellationToken);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
-using SecrecyDuty.Core.SecrecyOrganizations;
 
 namespace SecrecyDuty.Core.Units;
 

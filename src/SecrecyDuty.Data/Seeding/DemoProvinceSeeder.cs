@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -107,7 +108,7 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
         if (!await db.Units.AnyAsync(cancellationToken))
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = LocalDate.Today(clock);
             var byCode = new Dictionary<string, Unit>();
             foreach (var (code, name, kind, level, parent) in DemoUnits)
             {
@@ -325,7 +326,7 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
     private async Task SeedActivitiesAsync(Dictionary<string, Unit> units, DateTime now, CancellationToken cancellationToken)
     {
         // Only while a unit existed: from its set-up date to its closing date.
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = LocalDate.Today(clock);
         var postings = await db.Postings.AsNoTracking()
             .Select(p => new { p.Id, p.UnitId, p.Role, p.From, p.To })
             .ToListAsync(cancellationToken);

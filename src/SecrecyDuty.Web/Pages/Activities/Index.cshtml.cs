@@ -36,7 +36,7 @@ public sealed class IndexModel(ActivityService activities, IStringLocalizer<Mess
     {
         Activities = await activities.ListAsync(Filter, PageNumber, Paging.DefaultPageSize, cancellationToken);
         Units = await activities.UnitFilterChoicesAsync(cancellationToken);
-        var thisYear = clock.GetLocalNow().Year;
+        var thisYear = LocalDate.Today(clock).Year;
         var years = Enumerable.Range(0, YearsOffered).Select(i => thisYear - i).ToList();
         if (Filter.Year is { } chosen && !years.Contains(chosen))
         {
