@@ -8,8 +8,6 @@ using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.Accounts;
 
-public sealed record AccountListItem(string Id, string UserName, string DisplayName, string UnitName, IReadOnlyList<string> Roles, bool LockedOut);
-
 /// <summary>Accounts are created by administrators within their jurisdiction; there is no self-registration.</summary>
 public sealed class AccountService(
     ISecrecyDutyDb db,

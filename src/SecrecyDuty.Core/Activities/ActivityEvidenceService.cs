@@ -6,12 +6,6 @@ using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Core.Activities;
 
-/// <summary>A file as it arrives from a form: its name as the browser gave it, its announced size, and its content.</summary>
-public sealed record EvidenceUpload(string FileName, long Size, Stream Content);
-
-/// <summary>An evidence file to send back: the original name, the type recognized on upload, the bytes.</summary>
-public sealed record EvidenceDownload(string FileName, string ContentType, byte[] Content);
-
 /// <summary>
 /// Evidence files of an activity. The bytes go into the database beside the record (<see cref="EvidenceContent"/>),
 /// so that one database backup holds them; a file is accepted only when its content is one of

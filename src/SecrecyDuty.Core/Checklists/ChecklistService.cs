@@ -3,81 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Activities;
-using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.Checklists;
-
-/// <summary>
-/// The posting a checklist belongs to. <paramref name="LeadsSecrecyWork"/>: the posting also carries the charge of secrecy
-/// work (art. 6); <paramref name="Scope"/>: whether it is in scope of art. 2, and why.
-/// </summary>
-public sealed record ChecklistPosting(
-    int Id,
-    int LeaderId,
-    string LeaderName,
-    int UnitId,
-    string UnitName,
-    PostingRole Role,
-    bool LeadsSecrecyWork,
-    ScopeReason Scope,
-    string Title,
-    DateOnly From,
-    DateOnly? To)
-{
-    public bool InScope => LeaderScope.Includes(Scope);
-}
-
-/// <summary>An activity of the posting's unit that counts as evidence for an item (its kind maps to the item's code).</summary>
-public sealed record ChecklistEvidence(int ActivityId, ActivityKind Kind, DateOnly Date, string Title);
-
-public sealed record ChecklistItemView(
-    int Id,
-    string Code,
-    DutyHolder Holder,
-    string Text,
-    string SummaryEn,
-    int? MinimumPerYear,
-    int? ExpectedPerYear,
-    ChecklistItemStatus Status,
-    string? NotApplicableReason,
-    string? SelfAssessment,
-    IReadOnlyList<ChecklistEvidence> Evidence)
-{
-    /// <summary>Art. 4: the personal code of conduct, as opposed to the duties of the role (arts. 5–7).</summary>
-    public bool IsCodeOfConduct => Holder == DutyHolder.EveryLeader;
-
-    public FrequencyHint Hint => ChecklistRules.Frequency(MinimumPerYear, ExpectedPerYear, Evidence.Count);
-}
-
-public sealed record ChecklistDetails(
-    int Id,
-    ChecklistStatus Status,
-    string RegulationTitle,
-    string RegulationVersion,
-    DateTime? SubmittedAtUtc,
-    DateTime? ReviewedAtUtc,
-    string? ReviewedBy,
-    string? OrganizationOpinion,
-    IReadOnlyList<ChecklistItemView> Items);
-
-/// <summary>
-/// A posting's checklist for a year as the page shows it: <see cref="Checklist"/> is null while none is generated
-/// (<see cref="Generation"/> says why it was not). <see cref="IsOwnLeader"/>: the account is the posting's leader.
-/// </summary>
-public sealed record ChecklistView(
-    ChecklistPosting Posting,
-    int Year,
-    ChecklistDetails? Checklist,
-    ChecklistGeneration Generation,
-    bool IsOwnLeader,
-    bool IsReviewer)
-{
-    public bool CanEdit => IsOwnLeader && Checklist is { } c && ChecklistRules.IsEditable(c.Status);
-
-    public bool CanReview => IsReviewer && !IsOwnLeader && Checklist is { } c && ChecklistRules.CanBeReviewed(c.Status);
-}
 
 /// <summary>
 /// Duty checklists (arts. 4–7, 9): one per posting and year, generated from the current regulation's catalogue;

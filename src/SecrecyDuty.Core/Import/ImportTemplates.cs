@@ -3,9 +3,6 @@ using MiniExcelLibs;
 
 namespace SecrecyDuty.Core.Import;
 
-/// <summary>A file to download.</summary>
-public sealed record ImportFile(string FileName, string ContentType, byte[] Content);
-
 /// <summary>
 /// The templates offered for download: one workbook with the three sheets, or one CSV file per sheet.
 /// Row 1 holds the headers, row 2 an example whose first cell starts with 示例： (skipped on import, see

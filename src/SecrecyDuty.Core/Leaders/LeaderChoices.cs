@@ -4,9 +4,6 @@ using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Core.Leaders;
 
-/// <summary>A unit a leader's record or a posting may be placed in.</summary>
-public sealed record UnitChoice(int Id, string Code, string Name, bool IsActive);
-
 /// <summary>What the leader and posting forms offer, always within the jurisdiction.</summary>
 internal static class LeaderChoices
 {

@@ -3,63 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
-using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.Leaders;
-
-public sealed record LeaderSummary(int Id, string Name, string StaffNumber, string UnitName);
-
-/// <summary>A new posting's form: for a given leader, or (leader null) from a unit's page, where the leader is given by staff number.</summary>
-public sealed record NewPostingForm(LeaderSummary? Leader, PostingInput Input, IReadOnlyList<UnitChoice> Units);
-
-/// <summary>A posting's form. <paramref name="Today"/>: the end date the form suggests for a posting that still holds.</summary>
-public sealed record PostingEditForm(int Id, LeaderSummary Leader, PostingInput Input, bool IsOpen, DateOnly Today, IReadOnlyList<UnitChoice> Units);
-
-/// <summary>
-/// A member of a unit's leadership team on a date. <paramref name="LeaderInJurisdiction"/>: the leader's page may be opened;
-/// <paramref name="LeadsSecrecyWork"/>: a principal leader or other member who also leads the unit's secrecy work (art. 6).
-/// </summary>
-public sealed record TeamMember(
-    int PostingId,
-    int LeaderId,
-    string LeaderName,
-    LeaderRank Rank,
-    bool LeaderInJurisdiction,
-    PostingRole Role,
-    bool LeadsSecrecyWork,
-    string Title,
-    string? Portfolio,
-    DateOnly From,
-    DateOnly? To)
-{
-    /// <summary>The member leads the unit's secrecy work (art. 6): by the role, or on top of it.</summary>
-    public bool ChargesSecrecyWork => Role == PostingRole.SecrecyLeader || LeadsSecrecyWork;
-}
-
-/// <summary>
-/// A unit's leadership team on <see cref="Date"/>, by role (arts. 5–7): every posting appears once, under its role.
-/// <see cref="InChargeOfSecrecyWork"/> names who leads the secrecy work, whichever role carries the charge.
-/// </summary>
-public sealed record LeadershipTeam(
-    int UnitId,
-    string UnitName,
-    UnitKind UnitKind,
-    DateOnly Date,
-    IReadOnlyList<TeamMember> PrincipalLeaders,
-    IReadOnlyList<TeamMember> SecrecyLeaders,
-    IReadOnlyList<TeamMember> OtherMembers,
-    bool CanMaintain)
-{
-    /// <summary>Art. 5: nobody bears overall leadership responsibility on that date.</summary>
-    public bool LacksPrincipalLeader => PrincipalLeaders.Count == 0;
-
-    /// <summary>Art. 6: the postings that lead the unit's secrecy work on that date (a leader-in-charge posting, or a flagged one).</summary>
-    public IReadOnlyList<TeamMember> InChargeOfSecrecyWork =>
-        [.. PrincipalLeaders.Concat(SecrecyLeaders).Concat(OtherMembers).Where(m => m.ChargesSecrecyWork)];
-
-    /// <summary>Art. 6: nobody bears direct leadership responsibility for secrecy work on that date.</summary>
-    public bool LacksSecrecyLeader => InChargeOfSecrecyWork.Count == 0;
-}
 
 /// <summary>
 /// Postings (arts. 5–7). Records of responsibility refer to the posting that held at the time, so a posting is

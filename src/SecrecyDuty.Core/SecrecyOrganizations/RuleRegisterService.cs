@@ -6,46 +6,6 @@ using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Core.SecrecyOrganizations;
 
-/// <summary>A rule area marked not applicable to the unit: why, by whom and when.</summary>
-public sealed record RuleAreaExemptionView(string Reason, string RecordedBy, DateTime RecordedAtUtc);
-
-/// <summary>
-/// One rule area of the register: the entry, the mark that the area does not apply (<see cref="NotApplicable"/>), or
-/// <see cref="IsMissing"/> when the unit has neither.
-/// </summary>
-public sealed record RuleRegisterLine(
-    string Code,
-    string Name,
-    string NameEn,
-    DateOnly? AdoptedOn,
-    DateOnly? LastRevisedOn,
-    string? DocumentReference,
-    RuleAreaExemptionView? NotApplicable = null)
-{
-    public bool IsEstablished => AdoptedOn is not null;
-
-    public bool IsMissing => AdoptedOn is null && NotApplicable is null;
-}
-
-/// <summary>A unit's rule register (S6.6): every rule area of the current regulation, established, not applicable or missing.</summary>
-public sealed record RuleRegisterView(UnitHeading Unit, bool CanEdit, IReadOnlyList<RuleRegisterLine> Lines)
-{
-    /// <summary>False until the regulation catalogue (with its rule areas) has been loaded.</summary>
-    public bool CatalogueLoaded => Lines.Count > 0;
-
-    public int Established => Lines.Count(x => x.IsEstablished);
-
-    public IReadOnlyList<string> MissingCodes => [.. Lines.Where(x => x.IsMissing).Select(x => x.Code)];
-
-    /// <summary>Areas without rules that the secrecy office marked not applicable to the unit.</summary>
-    public IReadOnlyList<string> NotApplicableCodes => [.. Lines.Where(x => !x.IsEstablished && x.NotApplicable is not null).Select(x => x.Code)];
-}
-
-public sealed record RuleRegisterEntryForm(UnitHeading Unit, string Code, string Name, string NameEn, bool IsNew, RuleRegisterEntryInput Input);
-
-/// <summary>The form that marks a rule area not applicable to a unit; <see cref="Current"/> is the mark it has, if any.</summary>
-public sealed record RuleAreaExemptionForm(UnitHeading Unit, string Code, string Name, string NameEn, RuleAreaExemptionView? Current, RuleAreaExemptionInput Input);
-
 /// <summary>
 /// The rules a unit has made in each of the nine areas of S6.6 (R1–R9), the areas the secrecy office marked not
 /// applicable to it (with the reason), and the areas it lacks.

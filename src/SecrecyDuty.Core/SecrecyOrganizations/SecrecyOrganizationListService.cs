@@ -5,58 +5,6 @@ using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.SecrecyOrganizations;
 
-public enum SecrecyOrganizationSort
-{
-    UnitCode,
-    UnitName,
-    EstablishedOn,
-    Cadres,
-    Budget,
-    RuleAreas,
-}
-
-/// <summary>The list's filters, search and order, as the query string gives them.</summary>
-public sealed class SecrecyOrganizationFilter
-{
-    /// <summary>Unit name or code contains this.</summary>
-    public string? Search { get; set; }
-
-    /// <summary>True: units with an organization; false: units without one (D15.3); null: all.</summary>
-    public bool? HasOrganization { get; set; }
-
-    /// <summary>True: units lacking rules in at least one area of S6.6; false: units with all areas covered.</summary>
-    public bool? MissingRuleAreas { get; set; }
-
-    public UnitKind? UnitKind { get; set; }
-
-    public SecrecyOrganizationSort Sort { get; set; }
-
-    public bool Descending { get; set; }
-}
-
-public sealed record SecrecyOrganizationListItem(
-    int UnitId,
-    string UnitCode,
-    string UnitName,
-    UnitKind UnitKind,
-    bool UnitIsActive,
-    SecrecyOrganizationKind? Kind,
-    DateOnly? EstablishedOn,
-    string? ChairName,
-    int Cadres,
-    int FullTimeCadres,
-    decimal? AnnualBudget,
-    int? BudgetYear,
-    int RuleAreasEstablished,
-    int RuleAreaCount,
-    IReadOnlyList<string> MissingRuleAreas)
-{
-    public bool HasOrganization => Kind is not null;
-}
-
-/// <summary>One page of the list, with the number of rule areas in the current regulation (0: catalogue not loaded).</summary>
-public sealed record SecrecyOrganizationList(PagedList<SecrecyOrganizationListItem> Items, int RuleAreaCount);
-
 /// <summary>
 /// Every unit in the jurisdiction with its secrecy organization (P5.2) and rule register coverage (S6.6),
 /// so that a unit without an organization or missing a rule area is visible. Counts and coverage are

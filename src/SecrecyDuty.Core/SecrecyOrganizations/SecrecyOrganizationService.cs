@@ -7,53 +7,6 @@ using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.SecrecyOrganizations;
 
-/// <summary>The unit a secrecy organization or rule register page is about.</summary>
-public sealed record UnitHeading(int Id, string Code, string Name);
-
-/// <summary>A leader holding a posting in the unit today: a possible chair or member.</summary>
-/// <summary>
-/// A leader holding a posting in the unit today, for the organization's chair and members: the first role by arts. 5–7
-/// among the leader's postings there, and whether one of them leads the secrecy work (art. 6, by role or on top of it).
-/// </summary>
-public sealed record LeaderOption(int LeaderId, string Name, string Title, PostingRole Role, bool ChargesSecrecyWork = false);
-
-public sealed record OrganizationMemberView(string Name, string? Position, bool IsLeader);
-
-public sealed record SecrecyCadreView(string Name, string? Position, bool IsFullTime, DateOnly? LastTrainedOn);
-
-public sealed record SecrecyOrganizationDetails(
-    SecrecyOrganizationKind Kind,
-    DateOnly EstablishedOn,
-    string? ChairName,
-    string? ChairTitle,
-    string? OfficeName,
-    string? OfficeHead,
-    string? OfficePhone,
-    decimal? AnnualBudget,
-    int? BudgetYear,
-    string? Facilities,
-    IReadOnlyList<OrganizationMemberView> Members,
-    IReadOnlyList<SecrecyCadreView> Cadres)
-{
-    /// <summary>The chair is on record but no longer holds a posting in the unit.</summary>
-    public bool ChairHasLeft => ChairName is not null && ChairTitle is null;
-
-    public int FullTimeCadres => Cadres.Count(c => c.IsFullTime);
-
-    public int PartTimeCadres => Cadres.Count(c => !c.IsFullTime);
-}
-
-/// <summary>A unit's secrecy organization page: the organization, or null when the unit has none on record.</summary>
-public sealed record SecrecyOrganizationView(UnitHeading Unit, bool CanEdit, SecrecyOrganizationDetails? Organization);
-
-/// <summary>What the edit form needs: the current values (or defaults for a new organization) and the leaders to choose from.</summary>
-public sealed record SecrecyOrganizationForm(
-    UnitHeading Unit,
-    bool IsNew,
-    IReadOnlyList<LeaderOption> Leaders,
-    string? FormerChairName,
-    SecrecyOrganizationInput Input);
-
 /// <summary>
 /// A unit's secrecy organization (P5.2: established, staffed with secrecy cadres, given facilities and
 /// funds; S6.1: led by the leader in charge of secrecy work). One per unit: saving creates it the first

@@ -32,3 +32,6 @@ public enum ImportPhase
 
 /// <summary>Where a running import stands: rows processed of the rows read (0 while the total is not known).</summary>
 public sealed record ImportProgress(ImportPhase Phase, int Processed, int Total);
+
+/// <summary>A file to download.</summary>
+public sealed record ImportFile(string FileName, string ContentType, byte[] Content);

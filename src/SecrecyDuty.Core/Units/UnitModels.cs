@@ -1,0 +1,78 @@
+namespace SecrecyDuty.Core.Units;
+
+/// <summary>A unit as a picker or a list of children shows it.</summary>
+public sealed record UnitListItem(int Id, string Code, string Name, string? ParentName, bool IsActive);
+
+/// <summary>A row of the unit list and of its export.</summary>
+public sealed record UnitRow(
+    int Id,
+    string Code,
+    string Name,
+    UnitKind Kind,
+    AdministrativeLevel Level,
+    string? ParentName,
+    bool IsActive,
+    DateTime CreatedAtUtc);
+
+/// <summary>
+/// A unit's overview. <see cref="ParentId"/> is set only when the account may open the parent (it is in the
+/// jurisdiction); <see cref="ParentName"/> is the unit's own place in the tree and always shown.
+/// </summary>
+public sealed record UnitDetails(
+    int Id,
+    string Code,
+    string Name,
+    int? ParentId,
+    string? ParentName,
+    bool IsActive,
+    IReadOnlyList<UnitListItem> Children,
+    UnitKind Kind,
+    AdministrativeLevel Level,
+    bool IsLargeOrMediumEnterprise,
+    DateOnly? EstablishedOn,
+    DateOnly? ClosedOn,
+    DateTime CreatedAtUtc,
+    bool CanMaintain,
+    bool IsJurisdictionRoot,
+    DateOnly Today)
+{
+    /// <summary>Moving or deactivating the root of one's own jurisdiction would take it out of one's hands.</summary>
+    public bool CanMoveOrDeactivate => CanMaintain && !IsJurisdictionRoot;
+}
+
+/// <summary>The current values of a unit, to fill its edit form.</summary>
+public sealed record UnitEditing(int Id, string Code, string Name, UnitKind Kind, AdministrativeLevel Level, bool IsLargeOrMediumEnterprise, DateOnly? EstablishedOn);
+
+/// <summary>A unit about to move, and the units it may move under (active, in jurisdiction, outside its own branch).</summary>
+public sealed record UnitMoving(
+    int Id,
+    string Code,
+    string Name,
+    string? ParentName,
+    bool IsJurisdictionRoot,
+    IReadOnlyList<UnitListItem> Choices);
+
+public enum UnitStatusFilter
+{
+    All,
+    Active,
+    Inactive,
+}
+
+public enum UnitSortColumn
+{
+    Code,
+    Name,
+    Kind,
+    Level,
+}
+
+/// <summary>The filters and order of the unit list (and of its export).</summary>
+public sealed record UnitListQuery(
+    string? Search = null,
+    UnitKind? Kind = null,
+    AdministrativeLevel? Level = null,
+    UnitStatusFilter Status = UnitStatusFilter.All,
+    int? ParentId = null,
+    UnitSortColumn Sort = UnitSortColumn.Code,
+    bool Descending = false);
