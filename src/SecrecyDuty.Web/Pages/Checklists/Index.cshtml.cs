@@ -15,6 +15,10 @@ namespace SecrecyDuty.Web.Pages.Checklists;
 /// </summary>
 public sealed class IndexModel(ChecklistListService list, ChecklistService checklists, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "year")]
     public int? Year { get; set; }
 
@@ -58,7 +62,7 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
             return Page();
         }
 
-        TempData["Status"] = result.Value == 0
+        StatusMessage = result.Value == 0
             ? l["Every posting of the unit holding in {0} has its checklist already.", Generate.Year].Value
             : l["{0} checklists generated for {1}.", result.Value, Generate.Year].Value;
         return RedirectToPage("Index", new { year = Generate.Year, unitId = Generate.UnitId });

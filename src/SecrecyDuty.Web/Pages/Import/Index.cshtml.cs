@@ -45,6 +45,10 @@ public sealed class ImportForm
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentUser user, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public const int ErrorsPerPage = 100;
 
     // The largest file accepted, plus room for the form's other fields.
@@ -111,7 +115,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
     {
         if (jobs.Commit(user, id) is not { } started)
         {
-            TempData["Status"] = l["This check has expired or was imported already. Upload the file again."].Value;
+            StatusMessage = l["This check has expired or was imported already. Upload the file again."].Value;
             return RedirectToPage("Index");
         }
 
