@@ -231,6 +231,8 @@ public sealed class UnitListTests
         // Descending codes, 25 to a page; the enterprise is filtered out.
         Assert.Equal([.. Enumerable.Range(3, 25).Reverse().Select(i => $"P-{i:00}")], Codes(first));
         Assert.Equal("descending", first.QuerySelector("#sort-code")!.ParentElement!.GetAttribute("aria-sort"));
+        Assert.Equal(["", "PartyOrgan"], first.QuerySelectorAll("#kind option").Take(2).Select(o => o.GetAttribute("value")));
+        Assert.Equal(("StateOrgan", "国家机关"), (first.QuerySelector("#kind option[selected]")!.GetAttribute("value"), first.QuerySelector("#kind option[selected]")!.TextContent));
         Assert.Equal(["P-02", "P-01"], Codes(second));
         Assert.Equal(("StateOrgan", "County", "Code", "asc"), (header["kind"], header["level"], header["sort"], header["dir"]));
         Assert.False(header.ContainsKey(ListQuery.PageKey));

@@ -86,7 +86,7 @@ public sealed class IndexModel(ActivityService activities, IStringLocalizer<Mess
         ExportColumn<ActivityExportRow>[] columns =
         [
             new(l["Date"], r => r.Date),
-            new(l["Kind"], r => l["ActivityKind:" + r.Kind].Value),
+            new(l["Kind"], r => l.Enum(r.Kind).Value),
             new(l["Duty"], r => r.DutyCode),
             new(l["Unit code"], r => r.UnitCode),
             new(l["Unit"], r => r.UnitName),
@@ -95,12 +95,12 @@ public sealed class IndexModel(ActivityService activities, IStringLocalizer<Mess
             new(l["Topics"], r => r.Topics),
             new(l["Decisions"], r => r.Decisions),
             new(l["Follow-up actions"], r => r.FollowUpActions),
-            new(l["Attendees"], r => string.Join("; ", r.Attendees.Select(a => $"{a.LeaderName} ({l["PostingRole:" + a.Role].Value}, {a.PostingTitle})"))),
+            new(l["Attendees"], r => string.Join("; ", r.Attendees.Select(a => $"{a.LeaderName} ({l.Enum(a.Role).Value}, {a.PostingTitle})"))),
             new(l["Audience"], r => r.Audience),
             new(l["Head count"], r => r.HeadCount),
             new(l["Item reviewed"], r => r.ReviewedItem),
             new(l["Reviewer"], r => r.Reviewer),
-            new(l["Outcome"], r => r.ReviewOutcome is { } outcome ? l["PublicationReviewOutcome:" + outcome].Value : null),
+            new(l["Outcome"], r => r.ReviewOutcome is { } outcome ? l.Enum(outcome).Value : null),
             new(l["Evidence files"], r => r.EvidenceCount),
         ];
         return TableExport.ToFile(exportFormat, "activities", columns, rows);

@@ -64,10 +64,10 @@ public sealed class IndexModel(AppraisalService appraisals, IStringLocalizer<Mes
         [
             new(l["Full name"], r => r.Name),
             new(l["Staff number"], r => r.StaffNumber),
-            new(l["Rank"], r => l["LeaderRank:" + r.Rank].Value),
+            new(l["Rank"], r => l.Enum(r.Rank).Value),
             new(l["Unit keeping the record"], r => r.UnitName),
-            new(l["Appraisal status"], r => l["AppraisalStatus:" + r.Status].Value),
-            new(l["Appraisal grade"], r => r.Grade is { } grade ? l["AppraisalGrade:" + grade].Value : ""),
+            new(l["Appraisal status"], r => l.Enum(r.Status).Value),
+            new(l["Appraisal grade"], r => r.Grade is { } grade ? l.Enum(grade).Value : ""),
             new(l["Finalized on"], r => r.FinalizedOn),
         ];
         return TableExport.ToFile(exportFormat, "appraisals", columns, rows);

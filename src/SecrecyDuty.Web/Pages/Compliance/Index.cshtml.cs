@@ -59,8 +59,8 @@ public sealed class IndexModel(ComplianceService compliance, IStringLocalizer<Me
         };
         foreach (var requirement in Requirements.All)
         {
-            var name = l["Requirement:" + requirement].Value;
-            columns.Add(new(name, r => l["ComplianceState:" + r[requirement].State].Value));
+            var name = l.Enum(requirement).Value;
+            columns.Add(new(name, r => l.Enum(r[requirement].State).Value));
             columns.Add(new(l["{0}: reason", name], r => ComplianceText.Reason(l, r[requirement])));
         }
 
@@ -71,7 +71,7 @@ public sealed class IndexModel(ComplianceService compliance, IStringLocalizer<Me
             var index = i;
             columns.Add(new(
                 l["Province's practice, period {0} of {1}", index + 1, periods],
-                r => index < r.PracticePeriods.Count ? l["ComplianceState:" + r.PracticePeriods[index].State].Value : ""));
+                r => index < r.PracticePeriods.Count ? l.Enum(r.PracticePeriods[index].State).Value : ""));
         }
 
         return TableExport.ToFile(exportFormat, $"compliance-{SelectedYear}", columns, rows);

@@ -75,7 +75,7 @@ public sealed class IndexModel(LeaderService leaders, IStringLocalizer<Messages>
         [
             new(l["Full name"], r => r.Name),
             new(l["Staff number"], r => r.StaffNumber),
-            new(l["Rank"], r => l["LeaderRank:" + r.Rank].Value),
+            new(l["Rank"], r => l.Enum(r.Rank).Value),
             new(l["Party member"], r => r.IsPartyMember ? l["Yes"].Value : l["No"].Value),
             new(l["In scope (art. 2)"], r => r.InScope ? l["Yes"].Value : l["No"].Value),
             new(l["Unit keeping the record"], r => r.UnitName),

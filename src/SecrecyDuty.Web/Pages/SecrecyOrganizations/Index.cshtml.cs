@@ -48,9 +48,9 @@ public sealed class IndexModel(SecrecyOrganizationListService list, IStringLocal
         [
             new(l["Unit code"], r => r.UnitCode),
             new(l["Unit"], r => r.UnitName),
-            new(l["Unit kind"], r => l["UnitKind:" + r.UnitKind].Value),
+            new(l["Unit kind"], r => l.Enum(r.UnitKind).Value),
             new(l["Status"], r => r.UnitIsActive ? l["Active"].Value : l["Deactivated"].Value),
-            new(l["Secrecy organization"], r => r.Kind is { } kind ? l["SecrecyOrganizationKind:" + kind].Value : l["Not established"].Value),
+            new(l["Secrecy organization"], r => r.Kind is { } kind ? l.Enum(kind).Value : l["Not established"].Value),
             new(l["Established on"], r => r.EstablishedOn),
             new(l["Chair"], r => r.ChairName),
             new(l["Secrecy cadres"], r => r.Cadres),

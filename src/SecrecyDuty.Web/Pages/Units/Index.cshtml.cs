@@ -58,8 +58,8 @@ public sealed class IndexModel(UnitService units, IStringLocalizer<Messages> l) 
         [
             new(l["Code"], r => r.Code),
             new(l["Name"], r => r.Name),
-            new(l["Kind"], r => l["UnitKind:" + r.Kind].Value),
-            new(l["Administrative level"], r => l["AdministrativeLevel:" + r.Level].Value),
+            new(l["Kind"], r => l.Enum(r.Kind).Value),
+            new(l["Administrative level"], r => l.Enum(r.Level).Value),
             new(l["Parent unit"], r => r.ParentName),
             new(l["Status"], r => (r.IsActive ? l["Active"] : l["Deactivated"]).Value),
             new(l["Created on"], r => DateOnly.FromDateTime(r.CreatedAtUtc)),
