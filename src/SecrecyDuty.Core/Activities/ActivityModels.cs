@@ -1,15 +1,13 @@
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.Activities;
 
 public enum ActivitySort
 {
-    DateDescending,
     Date,
     Kind,
-    KindDescending,
     Unit,
-    UnitDescending,
 }
 
 /// <summary>The activity list's search, filters and order, as the query string carries them.</summary>
@@ -27,7 +25,10 @@ public sealed class ActivityFilter
     /// <summary>1 (January–June) or 2 (July–December) of <see cref="Year"/>; ignored without a year.</summary>
     public int? Half { get; set; }
 
-    public ActivitySort Sort { get; set; } = ActivitySort.DateDescending;
+    public ActivitySort Sort { get; set; } = ActivitySort.Date;
+
+    /// <summary>The latest first unless asked otherwise.</summary>
+    public SortDirection Direction { get; set; } = SortDirection.Descending;
 }
 
 public sealed record ActivityListItem(

@@ -40,7 +40,7 @@ public sealed class ActivityService(
         (page, pageSize) = Paging.Normalize(page, pageSize);
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var items = await Sorted(query, filter.Sort)
+        var items = await Sorted(query, filter.Sort, filter.Direction)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(a => new ActivityListItem(
@@ -62,7 +62,7 @@ public sealed class ActivityService(
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = Filtered(filter);
-        var rows = await Sorted(query, filter.Sort)
+        var rows = await Sorted(query, filter.Sort, filter.Direction)
             .Select(a => new
             {
                 a.Id,
@@ -369,16 +369,13 @@ public sealed class ActivityService(
         return query;
     }
 
-    private static IQueryable<Activity> Sorted(IQueryable<Activity> query, ActivitySort sort)
+    private static IQueryable<Activity> Sorted(IQueryable<Activity> query, ActivitySort sort, SortDirection direction)
     {
         var ordered = sort switch
         {
-            ActivitySort.Date => query.OrderBy(a => a.Date),
-            ActivitySort.Kind => query.OrderBy(KindOrder).ThenByDescending(a => a.Date),
-            ActivitySort.KindDescending => query.OrderByDescending(KindOrder).ThenByDescending(a => a.Date),
-            ActivitySort.Unit => query.OrderBy(a => a.Unit!.Name).ThenByDescending(a => a.Date),
-            ActivitySort.UnitDescending => query.OrderByDescending(a => a.Unit!.Name).ThenByDescending(a => a.Date),
-            _ => query.OrderByDescending(a => a.Date),
+            ActivitySort.Kind => query.OrderBy(KindOrder, direction).ThenByDescending(a => a.Date),
+            ActivitySort.Unit => query.OrderBy(a => a.Unit!.Name, direction).ThenByDescending(a => a.Date),
+            _ => query.OrderBy(a => a.Date, direction),
         };
 
         // A total order, so that pages neither repeat nor skip an activity.

@@ -44,7 +44,7 @@ public sealed class ChecklistFilter
 
     public ChecklistSort Sort { get; set; }
 
-    public bool Descending { get; set; }
+    public SortDirection Direction { get; set; }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.Leaders;
@@ -12,11 +13,8 @@ public enum LeaderStatusFilter
 public enum LeaderSort
 {
     Name,
-    NameDescending,
     StaffNumber,
-    StaffNumberDescending,
     Rank,
-    RankDescending,
 }
 
 /// <summary>The leader list's search, filters and order, as the query string carries them.</summary>
@@ -38,6 +36,8 @@ public sealed class LeaderFilter
     public LeaderStatusFilter Status { get; set; } = LeaderStatusFilter.Active;
 
     public LeaderSort Sort { get; set; } = LeaderSort.Name;
+
+    public SortDirection Direction { get; set; } = SortDirection.Ascending;
 }
 
 public sealed record LeaderListItem(

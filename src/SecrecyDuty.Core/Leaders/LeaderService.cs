@@ -28,7 +28,7 @@ public sealed class LeaderService(
         (page, pageSize) = Paging.Normalize(page, pageSize);
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var items = await Project(Sorted(query, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        var items = await Project(Sorted(query, filter.Sort, filter.Direction).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return new PagedList<LeaderListItem>(items, page, pageSize, total);
     }
 
@@ -36,7 +36,7 @@ public sealed class LeaderService(
     public async Task<IReadOnlyList<LeaderListItem>> ExportAsync(LeaderFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return await Project(Sorted(Filtered(filter), filter.Sort)).ToListAsync(cancellationToken);
+        return await Project(Sorted(Filtered(filter), filter.Sort, filter.Direction)).ToListAsync(cancellationToken);
     }
 
     /// <summary>The units leaders' records may be kept in, for the filter of the list: the jurisdiction.</summary>
@@ -326,17 +326,14 @@ public sealed class LeaderService(
         };
     }
 
-    private static IQueryable<LeaderRow> Sorted(IQueryable<LeaderRow> rows, LeaderSort sort)
+    private static IQueryable<LeaderRow> Sorted(IQueryable<LeaderRow> rows, LeaderSort sort, SortDirection direction)
     {
         // Rank is stored as text: order by its meaning, not alphabetically.
         var ordered = sort switch
         {
-            LeaderSort.NameDescending => rows.OrderByDescending(r => r.Leader.Name),
-            LeaderSort.StaffNumber => rows.OrderBy(r => r.Leader.StaffNumber),
-            LeaderSort.StaffNumberDescending => rows.OrderByDescending(r => r.Leader.StaffNumber),
-            LeaderSort.Rank => rows.OrderBy(r => r.Leader.Rank == LeaderRank.ProvincialMinisterial ? 3 : r.Leader.Rank == LeaderRank.DepartmentBureau ? 2 : r.Leader.Rank == LeaderRank.CountyDivision ? 1 : 0),
-            LeaderSort.RankDescending => rows.OrderByDescending(r => r.Leader.Rank == LeaderRank.ProvincialMinisterial ? 3 : r.Leader.Rank == LeaderRank.DepartmentBureau ? 2 : r.Leader.Rank == LeaderRank.CountyDivision ? 1 : 0),
-            _ => rows.OrderBy(r => r.Leader.Name),
+            LeaderSort.StaffNumber => rows.OrderBy(r => r.Leader.StaffNumber, direction),
+            LeaderSort.Rank => rows.OrderBy(r => r.Leader.Rank == LeaderRank.ProvincialMinisterial ? 3 : r.Leader.Rank == LeaderRank.DepartmentBureau ? 2 : r.Leader.Rank == LeaderRank.CountyDivision ? 1 : 0, direction),
+            _ => rows.OrderBy(r => r.Leader.Name, direction),
         };
 
         // A total order, so that pages neither repeat nor skip a leader.

@@ -30,7 +30,7 @@ public sealed class SecrecyOrganizationFilter
 
     public SecrecyOrganizationSort Sort { get; set; }
 
-    public bool Descending { get; set; }
+    public SortDirection Direction { get; set; }
 }
 
 public sealed record SecrecyOrganizationListItem(

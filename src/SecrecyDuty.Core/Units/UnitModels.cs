@@ -1,3 +1,4 @@
+using SecrecyDuty.Core.Common;
 namespace SecrecyDuty.Core.Units;
 
 /// <summary>A unit as a picker or a list of children shows it.</summary>
@@ -75,4 +76,4 @@ public sealed record UnitListQuery(
     UnitStatusFilter Status = UnitStatusFilter.All,
     int? ParentId = null,
     UnitSortColumn Sort = UnitSortColumn.Code,
-    bool Descending = false);
+    SortDirection Direction = SortDirection.Ascending);

@@ -440,16 +440,12 @@ public sealed class UnitService(
 
     private static IQueryable<Unit> Sorted(IQueryable<Unit> units, UnitListQuery query)
     {
-        var ordered = (query.Sort, query.Descending) switch
+        var ordered = query.Sort switch
         {
-            (UnitSortColumn.Name, false) => units.OrderBy(u => u.Name),
-            (UnitSortColumn.Name, true) => units.OrderByDescending(u => u.Name),
-            (UnitSortColumn.Kind, false) => units.OrderBy(KindOrder),
-            (UnitSortColumn.Kind, true) => units.OrderByDescending(KindOrder),
-            (UnitSortColumn.Level, false) => units.OrderBy(LevelOrder),
-            (UnitSortColumn.Level, true) => units.OrderByDescending(LevelOrder),
-            (_, true) => units.OrderByDescending(u => u.Code),
-            _ => units.OrderBy(u => u.Code),
+            UnitSortColumn.Name => units.OrderBy(u => u.Name, query.Direction),
+            UnitSortColumn.Kind => units.OrderBy(KindOrder, query.Direction),
+            UnitSortColumn.Level => units.OrderBy(LevelOrder, query.Direction),
+            _ => units.OrderBy(u => u.Code, query.Direction),
         };
 
         // The code is unique: a stable order across pages.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Web.Infrastructure;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
@@ -56,17 +57,42 @@ public sealed partial class LocalizationTests
     {
         var tables = new JsonStringTables();
         var chinese = tables.For("zh-CN");
-        var source = Path.Combine(RepositoryRoot(), "src");
-        var keys = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
-                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var keys = SourceFiles()
             .SelectMany(f => LocalizedLiteral().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: Regex.Unescape(m.Groups[1].Value))))
             .ToList();
 
         Assert.NotEmpty(keys);
         var missing = keys.Where(k => !chinese.ContainsKey(k.Key)).Select(k => $"{k.File}: {k.Key}").Distinct().ToList();
         Assert.Empty(missing);
+    }
+
+    /// <summary>
+    /// The keys built at run time ("UnitKind:" + kind) escape the test above: every value of every enum the pages
+    /// name (<see cref="EnumText.Vocabularies"/>), every role and every record type of the audit trail must have a
+    /// name in both languages, and no source builds such a key by hand, outside <see cref="EnumText"/>.
+    /// </summary>
+    [Fact]
+    public void Every_name_built_at_run_time_has_a_translation_in_both_languages()
+    {
+        var tables = new JsonStringTables();
+        var keys = EnumText.Vocabularies
+            .SelectMany(v => Enum.GetValues(v.Type).Cast<object>().Select(value => EnumText.Key(v.Type, value, v.Prefix)))
+            .Concat(Roles.All.Select(EnumText.RoleKey))
+            .Concat(AuditedRecordTypes().Select(EnumText.EntityKey))
+            .ToList();
+
+        var missing = (
+            from key in keys
+            from culture in SupportedCultures.All
+            where !(tables.For(culture).TryGetValue(key, out var name) && name.Length > 0)
+            select $"{culture}: {key}").ToList();
+        var builtByHand = SourceFiles()
+            .SelectMany(f => KeyBuiltByHand().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .ToList();
+
+        Assert.True(keys.Count > 100, $"{keys.Count} names");
+        Assert.Empty(missing);
+        Assert.Empty(builtByHand);
     }
 
     [Fact]
@@ -108,7 +134,24 @@ public sealed partial class LocalizationTests
         return directory?.FullName ?? throw new InvalidOperationException("SecrecyDuty.sln not found above the test binaries.");
     }
 
+    private static IEnumerable<string> SourceFiles() =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    /// <summary>The class names the audit trail stores (AuditRecorder), and the import batch's own entry (ImportService).</summary>
+    private static IEnumerable<string> AuditedRecordTypes() =>
+        typeof(IAudited).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IAudited).IsAssignableFrom(t))
+            .Select(t => t.Name)
+            .Append("Import");
+
     // L["literal"] or l["literal", args]: a whole literal key, not a concatenation.
     [GeneratedRegex("""\b[Ll]\["((?:[^"\\]|\\.)*)"\s*[\],]""")]
     private static partial Regex LocalizedLiteral();
+
+    // L["Prefix:" + value]: a key built by hand instead of through EnumText.
+    [GeneratedRegex("""\b[Ll]\["\w+:"\s*\+""")]
+    private static partial Regex KeyBuiltByHand();
 }

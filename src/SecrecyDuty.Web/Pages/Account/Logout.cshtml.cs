@@ -10,12 +10,16 @@ namespace SecrecyDuty.Web.Pages.Account;
 /// <summary>Sign-out is a POST with an antiforgery token, so a link on another site cannot sign anyone out.</summary>
 public sealed class LogoutModel(SignInManager<AppUser> signIn, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public IActionResult OnGet() => RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        TempData["Status"] = l["You have signed out."].Value;
+        StatusMessage = l["You have signed out."].Value;
         return RedirectToPage("/Account/Login");
     }
 }

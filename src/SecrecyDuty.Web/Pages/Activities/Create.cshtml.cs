@@ -16,6 +16,10 @@ namespace SecrecyDuty.Web.Pages.Activities;
 [RequestFormLimits(MultipartBodyLengthLimit = ActivityPages.MaxUploadRequestBytes)]
 public sealed class CreateModel(ActivityService activities, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
 
@@ -41,7 +45,7 @@ public sealed class CreateModel(ActivityService activities, IStringLocalizer<Mes
             return Page();
         }
 
-        TempData["Status"] = l["Activity recorded."].Value;
+        StatusMessage = l["Activity recorded."].Value;
         return RedirectToPage("Details", new { id = result.Value });
     }
 

@@ -12,6 +12,10 @@ namespace SecrecyDuty.Web.Pages.Activities;
 [RequestFormLimits(MultipartBodyLengthLimit = ActivityPages.MaxUploadRequestBytes)]
 public sealed class DetailsModel(ActivityService activities, ActivityEvidenceService evidence, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     /// <summary>The prefix of the upload form's field: its errors show beside it (<c>Upload.Evidence</c>).</summary>
     public const string UploadPrefix = "Upload";
 
@@ -50,7 +54,7 @@ public sealed class DetailsModel(ActivityService activities, ActivityEvidenceSer
             return await ShowAsync(id, cancellationToken);
         }
 
-        TempData["Status"] = l["{0} evidence files added.", Files.Count].Value;
+        StatusMessage = l["{0} evidence files added.", Files.Count].Value;
         return RedirectToPage("Details", new { id });
     }
 
@@ -62,7 +66,7 @@ public sealed class DetailsModel(ActivityService activities, ActivityEvidenceSer
             return NotFound();
         }
 
-        TempData["Status"] = l["Evidence file {0} removed.", name].Value;
+        StatusMessage = l["Evidence file {0} removed.", name].Value;
         return RedirectToPage("Details", new { id });
     }
 

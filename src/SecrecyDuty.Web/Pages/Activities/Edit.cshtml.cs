@@ -10,6 +10,10 @@ namespace SecrecyDuty.Web.Pages.Activities;
 /// <summary>Changes an activity and who was present. Evidence files are added and removed on the activity's page.</summary>
 public sealed class EditModel(ActivityService activities, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
 
@@ -42,7 +46,7 @@ public sealed class EditModel(ActivityService activities, IStringLocalizer<Messa
             return await ShowAgainAsync(id, cancellationToken);
         }
 
-        TempData["Status"] = l["Activity saved."].Value;
+        StatusMessage = l["Activity saved."].Value;
         return RedirectToPage("Details", new { id });
     }
 

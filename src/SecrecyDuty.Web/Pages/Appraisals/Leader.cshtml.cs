@@ -13,6 +13,10 @@ namespace SecrecyDuty.Web.Pages.Appraisals;
 /// </summary>
 public sealed class LeaderModel(AppraisalService appraisals, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public const string DutyReportPrefix = nameof(DutyReport);
     public const string OpinionPrefix = nameof(Opinion);
     public const string DecisionPrefix = nameof(Decision);
@@ -83,7 +87,7 @@ public sealed class LeaderModel(AppraisalService appraisals, IStringLocalizer<Me
             return await LoadAsync(leaderId, year, cancellationToken) ? Page() : NotFound();
         }
 
-        TempData["Status"] = status;
+        StatusMessage = status;
         return RedirectToPage("Leader", new { leaderId, year });
     }
 

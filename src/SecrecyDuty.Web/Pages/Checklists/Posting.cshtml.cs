@@ -14,6 +14,10 @@ namespace SecrecyDuty.Web.Pages.Checklists;
 /// </summary>
 public sealed class PostingModel(ChecklistService checklists, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "year")]
     public int? Year { get; set; }
 
@@ -68,7 +72,7 @@ public sealed class PostingModel(ChecklistService checklists, IStringLocalizer<M
 
         if (result.Succeeded)
         {
-            TempData["Status"] = status;
+            StatusMessage = status;
             return RedirectToPage("Posting", new { postingId, year = ChosenYear });
         }
 

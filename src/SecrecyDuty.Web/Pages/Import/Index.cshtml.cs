@@ -45,6 +45,10 @@ public sealed class ImportForm
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentUser user, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public const int ErrorsPerPage = 100;
 
     // The largest file accepted, plus room for the form's other fields.
@@ -56,7 +60,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = ListQuery.PageKey)]
     public int PageNumber { get; set; } = 1;
 
     public ImportJobStatus? Job { get; private set; }
@@ -67,7 +71,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
 
     public PagerModel? Pager => Errors is null || Job is null
         ? null
-        : new(Errors.Page, Errors.PageCount, Errors.TotalCount, p => Url.Page("Index", new { id = Job.Id, page = p })!);
+        : new ListQuery(Url, PageNumber, new { id = Job.Id }).Pager(Errors);
 
     public IActionResult OnGet()
     {
@@ -111,7 +115,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
     {
         if (jobs.Commit(user, id) is not { } started)
         {
-            TempData["Status"] = l["This check has expired or was imported already. Upload the file again."].Value;
+            StatusMessage = l["This check has expired or was imported already. Upload the file again."].Value;
             return RedirectToPage("Index");
         }
 

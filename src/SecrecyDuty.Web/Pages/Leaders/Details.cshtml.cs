@@ -8,6 +8,10 @@ namespace SecrecyDuty.Web.Pages.Leaders;
 
 public sealed class DetailsModel(LeaderService leaders, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public LeaderDetails Leader { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -36,7 +40,7 @@ public sealed class DetailsModel(LeaderService leaders, IStringLocalizer<Message
             return NotFound();
         }
 
-        TempData["Status"] = (active ? l["The leader is active again."] : l["The leader is deactivated. The record and its postings are kept."]).Value;
+        StatusMessage = (active ? l["The leader is active again."] : l["The leader is deactivated. The record and its postings are kept."]).Value;
         return RedirectToPage("Details", new { id });
     }
 }

@@ -9,6 +9,10 @@ namespace SecrecyDuty.Web.Pages.Leaders;
 
 public sealed class EditModel(LeaderService leaders, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty]
     public LeaderInput Input { get; set; } = new();
 
@@ -42,7 +46,7 @@ public sealed class EditModel(LeaderService leaders, IStringLocalizer<Messages> 
             return Page();
         }
 
-        TempData["Status"] = l["Leader {0} saved.", Input.Name.Trim()].Value;
+        StatusMessage = l["Leader {0} saved.", Input.Name.Trim()].Value;
         return RedirectToPage("Details", new { id });
     }
 }

@@ -10,6 +10,10 @@ namespace SecrecyDuty.Web.Pages.Postings;
 /// <summary>A new posting: from a leader's page (?leaderId=) or from a unit's leadership page (?unitId=, leader by staff number).</summary>
 public sealed class CreateModel(PostingService postings, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty]
     public PostingInput Input { get; set; } = new();
 
@@ -51,7 +55,7 @@ public sealed class CreateModel(PostingService postings, IStringLocalizer<Messag
             return Page();
         }
 
-        TempData["Status"] = l["Posting saved."].Value;
+        StatusMessage = l["Posting saved."].Value;
         return Input.LeaderId > 0
             ? RedirectToPage("/Leaders/Details", new { id = Input.LeaderId })
             : RedirectToPage("/Units/Leadership", new { id = Input.UnitId, date = Input.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });

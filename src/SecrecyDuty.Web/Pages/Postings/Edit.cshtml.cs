@@ -10,6 +10,10 @@ namespace SecrecyDuty.Web.Pages.Postings;
 /// <summary>Corrects a posting, or ends it. A posting is never deleted: records refer to the posting that held at the time.</summary>
 public sealed class EditModel(PostingService postings, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty]
     public PostingInput Input { get; set; } = new();
 
@@ -44,7 +48,7 @@ public sealed class EditModel(PostingService postings, IStringLocalizer<Messages
             return await RedisplayAsync(id, cancellationToken);
         }
 
-        TempData["Status"] = l["Posting saved."].Value;
+        StatusMessage = l["Posting saved."].Value;
         return RedirectToPage("/Leaders/Details", new { id = result.Value });
     }
 
@@ -68,7 +72,7 @@ public sealed class EditModel(PostingService postings, IStringLocalizer<Messages
             return Page();
         }
 
-        TempData["Status"] = l["Posting ended."].Value;
+        StatusMessage = l["Posting ended."].Value;
         return RedirectToPage("/Leaders/Details", new { id = result.Value });
     }
 

@@ -9,6 +9,10 @@ namespace SecrecyDuty.Web.Pages.Units;
 
 public sealed class CreateModel(UnitService units, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty]
     public CreateUnitInput Input { get; set; } = new();
 
@@ -31,7 +35,7 @@ public sealed class CreateModel(UnitService units, IStringLocalizer<Messages> l)
             return Page();
         }
 
-        TempData["Status"] = l["Unit {0} created.", Input.Name].Value;
+        StatusMessage = l["Unit {0} created.", Input.Name].Value;
         return RedirectToPage("Details", new { id = result.Value });
     }
 }

@@ -9,6 +9,10 @@ namespace SecrecyDuty.Web.Pages.Units;
 
 public sealed class DetailsModel(UnitService units, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public UnitDetails Unit { get; private set; } = null!;
 
     /// <summary>The deactivation form: the date the unit closed.</summary>
@@ -48,7 +52,7 @@ public sealed class DetailsModel(UnitService units, IStringLocalizer<Messages> l
             return await ShowAsync(id, cancellationToken);
         }
 
-        TempData["Status"] = status.Value;
+        StatusMessage = status.Value;
         return RedirectToPage("Details", new { id });
     }
 

@@ -9,6 +9,10 @@ namespace SecrecyDuty.Web.Pages.Units;
 
 public sealed class EditModel(UnitService units, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty]
     public UnitInput Input { get; set; } = new();
 
@@ -51,7 +55,7 @@ public sealed class EditModel(UnitService units, IStringLocalizer<Messages> l) :
             return Page();
         }
 
-        TempData["Status"] = l["Unit {0} saved.", Input.Name].Value;
+        StatusMessage = l["Unit {0} saved.", Input.Name].Value;
         return RedirectToPage("Details", new { id });
     }
 }

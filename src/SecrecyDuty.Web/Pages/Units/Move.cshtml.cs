@@ -9,6 +9,10 @@ namespace SecrecyDuty.Web.Pages.Units;
 
 public sealed class MoveModel(UnitService units, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty]
     public MoveUnitInput Input { get; set; } = new();
 
@@ -30,7 +34,7 @@ public sealed class MoveModel(UnitService units, IStringLocalizer<Messages> l) :
             return await ShowAsync(id, cancellationToken);
         }
 
-        TempData["Status"] = l["Unit moved."].Value;
+        StatusMessage = l["Unit moved."].Value;
         return RedirectToPage("Details", new { id });
     }
 

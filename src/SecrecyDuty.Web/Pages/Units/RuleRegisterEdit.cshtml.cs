@@ -9,6 +9,10 @@ namespace SecrecyDuty.Web.Pages.Units;
 
 public sealed class RuleRegisterEditModel(RuleRegisterService register, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty]
     public RuleRegisterEntryInput Input { get; set; } = new();
 
@@ -48,7 +52,7 @@ public sealed class RuleRegisterEditModel(RuleRegisterService register, IStringL
             return Page();
         }
 
-        TempData["Status"] = l["The rules of area {0} are recorded.", code.ToUpperInvariant()].Value;
+        StatusMessage = l["The rules of area {0} are recorded.", code.ToUpperInvariant()].Value;
         return RedirectToPage("RuleRegister", new { id });
     }
 }

@@ -10,6 +10,10 @@ namespace SecrecyDuty.Web.Pages.Units;
 /// <summary>The secrecy office marks a rule area of S6.6 not applicable to the unit, with the reason, or withdraws the mark.</summary>
 public sealed class RuleRegisterNotApplicableModel(RuleRegisterService register, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty]
     public RuleAreaExemptionInput Input { get; set; } = new();
 
@@ -52,7 +56,7 @@ public sealed class RuleRegisterNotApplicableModel(RuleRegisterService register,
             return await LoadAsync(id, code, cancellationToken) ? Page() : NotFound();
         }
 
-        TempData["Status"] = status.Value;
+        StatusMessage = status.Value;
         return RedirectToPage("RuleRegister", new { id });
     }
 

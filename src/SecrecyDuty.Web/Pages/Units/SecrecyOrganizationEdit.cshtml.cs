@@ -13,6 +13,10 @@ namespace SecrecyDuty.Web.Pages.Units;
 /// </summary>
 public sealed class SecrecyOrganizationEditModel(SecrecyOrganizationService organizations, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     /// <summary>Blank rows offered when the form opens.</summary>
     public const int SpareMemberRows = 3;
 
@@ -52,7 +56,7 @@ public sealed class SecrecyOrganizationEditModel(SecrecyOrganizationService orga
             return await ShowAgainAsync(id, cancellationToken);
         }
 
-        TempData["Status"] = l["The secrecy organization is saved."].Value;
+        StatusMessage = l["The secrecy organization is saved."].Value;
         return RedirectToPage("SecrecyOrganization", new { id });
     }
 

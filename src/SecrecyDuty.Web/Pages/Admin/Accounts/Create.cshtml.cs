@@ -10,6 +10,10 @@ namespace SecrecyDuty.Web.Pages.Admin.Accounts;
 
 public sealed class CreateModel(AccountService accounts, UnitService units, IStringLocalizer<Messages> l) : PageModel
 {
+    /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty]
     public CreateAccountInput Input { get; set; } = new();
 
@@ -29,7 +33,7 @@ public sealed class CreateModel(AccountService accounts, UnitService units, IStr
             return Page();
         }
 
-        TempData["Status"] = l["Account {0} created.", Input.UserName].Value;
+        StatusMessage = l["Account {0} created.", Input.UserName].Value;
         return RedirectToPage("Index");
     }
 }
