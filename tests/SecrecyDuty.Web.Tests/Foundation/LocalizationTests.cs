@@ -12,7 +12,7 @@ public sealed partial class LocalizationTests
     [Fact]
     public async Task Simplified_Chinese_is_the_default_whatever_the_browser_asks_for()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = app.CreateBrowserClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
 
@@ -25,7 +25,7 @@ public sealed partial class LocalizationTests
     [Fact]
     public async Task English_is_selectable_and_remembered()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = app.CreateBrowserClient();
         var form = await TestApp.GetFormAsync(client, "/Account/Login", "#culture-form");
 
@@ -42,7 +42,7 @@ public sealed partial class LocalizationTests
     [Fact]
     public async Task An_unsupported_culture_is_ignored()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = app.CreateBrowserClient();
         var form = await TestApp.GetFormAsync(client, "/Account/Login", "#culture-form");
 
@@ -83,7 +83,7 @@ public sealed partial class LocalizationTests
     [Fact]
     public async Task Identity_messages_are_translated()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var describer = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Microsoft.AspNetCore.Identity.IdentityErrorDescriber>()));
         var previous = CultureInfo.CurrentUICulture;
         try

@@ -31,12 +31,6 @@ public sealed class TestApp : IDisposable
 
     static TestApp() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteIdleHosts();
 
-    /// <summary>A new host of <paramref name="environment"/>, given to the pool afterwards: tests move to <see cref="Rent"/>.</summary>
-    public TestApp(string environment = "Testing")
-        : this(StartPooled(environment))
-    {
-    }
-
     private TestApp(TestHost host) => _host = host;
 
     /// <summary>
