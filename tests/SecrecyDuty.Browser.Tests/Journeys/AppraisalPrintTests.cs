@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SecrecyDuty.Browser.Tests.Infrastructure;
+using SecrecyDuty.Browser.Tests.Pages;
 using SecrecyDuty.Data;
-using SecrecyDuty.Data.Seeding;
 
 namespace SecrecyDuty.Browser.Tests.Journeys;
 
@@ -21,20 +21,16 @@ public sealed class AppraisalPrintTests(BrowserApp app) : IClassFixture<BrowserA
         }
 
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Input_UserName").FillAsync("officer");
-        await page.Locator("#Input_Password").FillAsync(DemoProvinceSeeder.DemoPassword);
-        await page.Locator("#sign-in").ClickAsync();
+        await (await LoginPage.OpenAsync(page)).SignInAsync("officer");
 
         var year = DateTime.Now.Year;
-        await page.GotoAsync($"/Appraisals/Leader/{leaderId}/Print?year={year}");
-        await Assertions.Expect(page.Locator("#doc-title")).ToContainTextAsync($"{year}年度");
-        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("张教");
-        await Assertions.Expect(page.Locator("nav.navbar")).ToHaveCountAsync(0);
-        await BrowserApp.ScreenshotAsync(page, "30-appraisal-print");
+        var print = await AppraisalPrintPage.OpenAsync(page, leaderId, year);
+        await Assertions.Expect(print.Title).ToContainTextAsync($"{year}年度");
+        await Assertions.Expect(print.Body).ToContainTextAsync("张教");
+        await Assertions.Expect(print.NavigationBar).ToHaveCountAsync(0);
+        await print.ScreenshotAsync("30-appraisal-print");
 
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+        var pdf = await print.PrintToPdfAsync();
         Assert.True(pdf.Length > 10_000, "the PDF has content");
         Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
         await BrowserApp.SaveArtifactAsync("30-appraisal-print.pdf", pdf);

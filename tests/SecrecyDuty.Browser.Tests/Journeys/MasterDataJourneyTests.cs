@@ -1,84 +1,50 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SecrecyDuty.Browser.Tests.Infrastructure;
-using SecrecyDuty.Data.Seeding;
+using SecrecyDuty.Browser.Tests.Pages;
 
 namespace SecrecyDuty.Browser.Tests.Journeys;
 
 /// <summary>Issue 3: a secrecy officer creates a unit, a leader with a posting and the unit's secrecy organization through the UI.</summary>
-public sealed partial class MasterDataJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class MasterDataJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [BrowserFact]
     public async Task A_secrecy_officer_creates_a_unit_a_leader_with_a_posting_and_the_secrecy_organization()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Input_UserName").FillAsync("officer");
-        await page.Locator("#Input_Password").FillAsync(DemoProvinceSeeder.DemoPassword);
-        await page.Locator("#sign-in").ClickAsync();
-        await Assertions.Expect(page.Locator("#home-secrecy-officer")).ToBeVisibleAsync();
+        var home = await (await LoginPage.OpenAsync(page)).SignInAsync("officer");
+        await Assertions.Expect(home.SecrecyOfficerDashboard).ToBeVisibleAsync();
 
         // The unit, under 中共青山市委员会.
-        await page.GotoAsync("/Units/Create");
-        await page.Locator("#Input_Code").FillAsync("SF-QS-WJW");
-        await page.Locator("#Input_Name").FillAsync("青山市卫生健康委员会");
-        await page.Locator("#Input_Kind").SelectOptionAsync("StateOrgan");
-        await page.Locator("#Input_Level").SelectOptionAsync("County");
-        await SelectOptionContainingAsync(page, "#Input_ParentId", "中共青山市委员会");
-        await BrowserApp.ScreenshotAsync(page, "10-unit-create");
-        await page.Locator("#create-unit-form button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("青山市卫生健康委员会");
-        var unitId = UnitIdFrom(page.Url);
+        var unitForm = await UnitForm.OpenCreateAsync(page);
+        await unitForm.FillAsync("SF-QS-WJW", "青山市卫生健康委员会", kind: "StateOrgan", level: "County", parent: "中共青山市委员会");
+        await unitForm.ScreenshotAsync("10-unit-create");
+        var unit = await unitForm.SubmitAsync();
+        await Assertions.Expect(unit.Heading).ToHaveTextAsync("青山市卫生健康委员会");
+        var unitId = unit.UnitId;
 
         // The leader in charge of secrecy work, with the posting.
-        await page.GotoAsync("/Leaders/Create");
-        await page.Locator("#Input_Name").FillAsync("孙卫健");
-        await page.Locator("#Input_StaffNumber").FillAsync("QS-WJW-0001");
-        await page.Locator("#Input_Rank").SelectOptionAsync("CountyDivision");
-        await page.Locator("#Input_IsPartyMember").CheckAsync();
-        await page.Locator("#Input_UnitId").SelectOptionAsync(unitId);
-        await page.Locator("#Input_AddFirstPosting").CheckAsync();
-        await page.Locator("#Input_FirstPosting_UnitId").SelectOptionAsync(unitId);
-        await page.Locator("#Input_FirstPosting_Role").SelectOptionAsync("SecrecyLeader");
-        await page.Locator("#Input_FirstPosting_Title").FillAsync("党组成员、副主任");
-        await page.Locator("#Input_FirstPosting_From").FillAsync("2026-01-05");
-        await BrowserApp.ScreenshotAsync(page, "11-leader-create");
-        await page.Locator("#create-leader-submit").ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("孙卫健");
+        var leaderForm = await LeaderForm.OpenCreateAsync(page);
+        await leaderForm.FillAsync("孙卫健", "QS-WJW-0001", rank: "CountyDivision", partyMember: true, unitId);
+        await leaderForm.AddFirstPostingAsync(unitId, role: "SecrecyLeader", title: "党组成员、副主任", from: new DateOnly(2026, 1, 5));
+        await leaderForm.ScreenshotAsync("11-leader-create");
+        var leader = await leaderForm.SubmitAsync();
+        await Assertions.Expect(leader.Heading).ToContainTextAsync("孙卫健");
 
         // The unit's leadership team shows the new posting.
-        await page.GotoAsync($"/Units/Leadership/{unitId}");
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("孙卫健");
+        var leadership = await UnitLeadershipPage.OpenAsync(page, unitId);
+        await Assertions.Expect(leadership.Main).ToContainTextAsync("孙卫健");
 
         // The secrecy organization, chaired by the leader in charge of secrecy work.
-        await page.GotoAsync($"/Units/SecrecyOrganization/{unitId}/Edit");
-        await page.Locator("#Input_Kind").SelectOptionAsync("Committee");
-        await page.Locator("#Input_EstablishedOn").FillAsync("2026-02-01");
-        await SelectOptionContainingAsync(page, "#Input_ChairLeaderId", "孙卫健");
-        await page.Locator("#Input_OfficeName").FillAsync("青山市卫生健康委员会保密办公室");
-        await SelectOptionContainingAsync(page, "#Input_Members_0__LeaderId", "孙卫健");
-        await page.Locator("#Input_Members_0__Name").FillAsync("孙卫健");
-        await page.Locator("#Input_Members_0__Position").FillAsync("主任委员");
-        await page.Locator("#Input_Cadres_0__Name").FillAsync("周保密");
-        await page.Locator("#Input_Cadres_0__Position").FillAsync("保密干部");
-        await page.Locator("#Input_Cadres_0__IsFullTime").SelectOptionAsync("True");
-        await BrowserApp.ScreenshotAsync(page, "12-secrecy-organization-edit");
-        await page.Locator("#save-organization").ClickAsync();
+        var organizationForm = await SecrecyOrganizationForm.OpenAsync(page, unitId);
+        await organizationForm.FillAsync(kind: "Committee", establishedOn: new DateOnly(2026, 2, 1), chair: "孙卫健", officeName: "青山市卫生健康委员会保密办公室");
+        await organizationForm.FillMemberAsync(0, leader: "孙卫健", name: "孙卫健", position: "主任委员");
+        await organizationForm.FillCadreAsync(0, "周保密", "保密干部", fullTime: true);
+        await organizationForm.ScreenshotAsync("12-secrecy-organization-edit");
+        var organization = await organizationForm.SaveAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/Units/SecrecyOrganization/{unitId}$"));
-        await Assertions.Expect(page.Locator("#organization-details")).ToContainTextAsync("孙卫健");
-        await Assertions.Expect(page.Locator("#cadres-table")).ToContainTextAsync("周保密");
-        await BrowserApp.ScreenshotAsync(page, "13-secrecy-organization");
+        await Assertions.Expect(organization.Page).ToHaveURLAsync(SecrecyOrganizationPage.Url(unitId));
+        await Assertions.Expect(organization.Details).ToContainTextAsync("孙卫健");
+        await Assertions.Expect(organization.Cadres).ToContainTextAsync("周保密");
+        await organization.ScreenshotAsync("13-secrecy-organization");
     }
-
-    private static async Task SelectOptionContainingAsync(IPage page, string select, string text)
-    {
-        var value = await page.Locator($"{select} option", new PageLocatorOptions { HasText = text }).First.GetAttributeAsync("value");
-        await page.Locator(select).SelectOptionAsync(value!);
-    }
-
-    private static string UnitIdFrom(string url) => UnitIdInUrl().Match(url).Groups[1].Value;
-
-    [GeneratedRegex(@"/Units/Details/(\d+)")]
-    private static partial Regex UnitIdInUrl();
 }

@@ -1,7 +1,6 @@
-using System.Globalization;
 using Microsoft.Playwright;
 using SecrecyDuty.Browser.Tests.Infrastructure;
-using SecrecyDuty.Data.Seeding;
+using SecrecyDuty.Browser.Tests.Pages;
 
 namespace SecrecyDuty.Browser.Tests.Journeys;
 
@@ -14,40 +13,36 @@ public sealed class SemiannualBriefingJourneyTests(BrowserApp app) : IClassFixtu
     [BrowserFact]
     public async Task A_unit_leader_records_the_outstanding_half_year_report_and_nothing_is_left_due_for_it()
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Input_UserName").FillAsync("leader");
-        await page.Locator("#Input_Password").FillAsync(DemoProvinceSeeder.DemoPassword);
-        await page.Locator("#sign-in").ClickAsync();
+        var login = await LoginPage.OpenAsync(await app.NewPageAsync());
+        var home = await login.SignInAsync("leader");
 
-        var briefing = page.Locator("#leader-half-briefing");
         // The half-year report is the province's practice; before its due date it is outstanding, never "missing".
-        await Assertions.Expect(briefing).Not.ToHaveAttributeAsync("data-state", "Met");
-        await Assertions.Expect(page.Locator("#unit-due")).ToContainTextAsync("本省做法");
-        await BrowserApp.ScreenshotAsync(page, "20-leader-briefing-missing");
+        await Assertions.Expect(home.HalfYearBriefing).Not.ToHaveAttributeAsync("data-state", "Met");
+        await Assertions.Expect(home.UnitDue).ToContainTextAsync("本省做法");
+        await home.ScreenshotAsync("20-leader-briefing-missing");
 
-        await page.Locator("#record-briefing").ClickAsync();
-        await Assertions.Expect(page.Locator("#activity-form")).ToBeVisibleAsync();
-        var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await page.Locator("#Input_Date").FillAsync(today);
-        await page.Locator("#Input_Title").FillAsync("下半年听取保密组织的情况汇报");
-        await page.Locator("#Input_Presenters").FillAsync("厅保密办主任");
-        await page.Locator("#Input_Topics").FillAsync("下半年保密工作情况；保密自查发现的问题及整改");
-        await page.Locator("#Input_Decisions").FillAsync("同意保密办的整改安排，年底前完成复查");
+        var form = await home.RecordBriefingAsync();
+        await Assertions.Expect(form.Form).ToBeVisibleAsync();
+        await form.FillAsync(
+            DateOnly.FromDateTime(DateTime.Now),
+            title: "下半年听取保密组织的情况汇报",
+            presenters: "厅保密办主任",
+            topics: "下半年保密工作情况；保密自查发现的问题及整改",
+            decisions: "同意保密办的整改安排，年底前完成复查");
 
         // The leader's own posting is ticked as present; the attendee list follows the chosen date.
-        await page.Locator("#refresh-attendees").ClickAsync();
-        await Assertions.Expect(page.Locator("#attendees input[type=checkbox]:checked")).Not.ToHaveCountAsync(0);
-        await BrowserApp.ScreenshotAsync(page, "21-leader-records-briefing");
-        await page.Locator("#save-activity").ClickAsync();
+        await form.RefreshAttendeesAsync();
+        await Assertions.Expect(form.PresentAttendees).Not.ToHaveCountAsync(0);
+        await form.ScreenshotAsync("21-leader-records-briefing");
+        var details = await form.SaveAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Activities/Details/\\d+"));
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("下半年听取保密组织的情况汇报");
+        await Assertions.Expect(details.Page).ToHaveURLAsync(ActivityForm.DetailsUrl());
+        await Assertions.Expect(details.Main).ToContainTextAsync("下半年听取保密组织的情况汇报");
 
-        await page.GotoAsync("/");
-        await Assertions.Expect(briefing).ToHaveAttributeAsync("data-state", "Met");
-        await Assertions.Expect(page.Locator("#unit-compliant")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#unit-due", new() { HasTextString = "本省做法" })).ToHaveCountAsync(0);
-        await BrowserApp.ScreenshotAsync(page, "22-leader-unit-compliant");
+        home = await HomePage.OpenAsync(details.Page);
+        await Assertions.Expect(home.HalfYearBriefing).ToHaveAttributeAsync("data-state", "Met");
+        await Assertions.Expect(home.UnitCompliant).ToBeVisibleAsync();
+        await Assertions.Expect(home.UnitDueMentioning("本省做法")).ToHaveCountAsync(0);
+        await home.ScreenshotAsync("22-leader-unit-compliant");
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using SecrecyDuty.Browser.Tests.Infrastructure;
-using SecrecyDuty.Data.Seeding;
+using SecrecyDuty.Browser.Tests.Pages;
 
 namespace SecrecyDuty.Browser.Tests.Journeys;
 
@@ -11,26 +11,27 @@ public sealed class SignInJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
     {
         var page = await app.NewPageAsync();
 
+        // Signed out, the home page shows the sign-in form.
         await page.GotoAsync("/");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("登录");
-        await page.Locator("#Input_UserName").FillAsync("leader");
-        await page.Locator("#Input_Password").FillAsync(DemoProvinceSeeder.DemoPassword);
-        await BrowserApp.ScreenshotAsync(page, "01-sign-in-zh");
-        await page.Locator("#sign-in").ClickAsync();
+        var login = new LoginPage(page);
+        await Assertions.Expect(login.Heading).ToHaveTextAsync("登录");
+        await login.FillAsync("leader");
+        await login.ScreenshotAsync("01-sign-in-zh");
+        var home = await login.SubmitAsync();
 
-        await Assertions.Expect(page.Locator("#home-unit-leader h2")).ToHaveTextAsync("您作为单位领导的保密职责");
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
-        await BrowserApp.ScreenshotAsync(page, "02-home-unit-leader-zh");
+        await Assertions.Expect(home.UnitLeaderHeading).ToHaveTextAsync("您作为单位领导的保密职责");
+        await Assertions.Expect(home.Document).ToHaveAttributeAsync("lang", "zh-CN");
+        await home.ScreenshotAsync("02-home-unit-leader-zh");
 
-        await page.Locator("#lang-en").ClickAsync();
-        await Assertions.Expect(page.Locator("#home-unit-leader h2")).ToHaveTextAsync("Your duties as a unit leader");
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await BrowserApp.ScreenshotAsync(page, "03-home-unit-leader-en");
+        await home.SwitchToEnglishAsync();
+        await Assertions.Expect(home.UnitLeaderHeading).ToHaveTextAsync("Your duties as a unit leader");
+        await Assertions.Expect(home.Document).ToHaveAttributeAsync("lang", "en");
+        await home.ScreenshotAsync("03-home-unit-leader-en");
 
-        await page.Locator("#sign-out").ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
-        await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("You have signed out.");
-        await BrowserApp.ScreenshotAsync(page, "04-signed-out-en");
+        login = await home.SignOutAsync();
+        await Assertions.Expect(login.Heading).ToHaveTextAsync("Sign in");
+        await Assertions.Expect(login.StatusMessage).ToHaveTextAsync("You have signed out.");
+        await login.ScreenshotAsync("04-signed-out-en");
 
         await page.GotoAsync("/Units");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));

@@ -15,7 +15,7 @@ public sealed class CadreOfficialTests
     [Fact]
     public async Task A_cadre_official_reads_the_units_and_leaders_of_the_jurisdiction_but_maintains_none()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
 
@@ -38,7 +38,7 @@ public sealed class CadreOfficialTests
     [Fact]
     public async Task The_cadre_officials_home_page_counts_the_appraisals_awaiting_finalizing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见");
         await app.AddAppraisalAsync(p.Li, p.Bureau, dutyReport: "述职");

@@ -9,7 +9,7 @@ public sealed class SignInTests
     [Fact]
     public async Task Signing_in_through_the_form_shows_the_home_page_of_the_role()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("U1", "示范省教育厅");
         await app.AddUserAsync("leader", Roles.UnitLeader, unit, "张教");
         var client = app.CreateBrowserClient();
@@ -32,7 +32,7 @@ public sealed class SignInTests
     [InlineData(Roles.CadreOfficial, "#home-cadre-official")]
     public async Task Each_role_has_its_home_page(string role, string section)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("U1", "Unit");
         await app.AddUserAsync("someone", role, unit);
         var client = app.CreateBrowserClient();
@@ -47,7 +47,7 @@ public sealed class SignInTests
     [Fact]
     public async Task A_wrong_password_is_refused_with_a_message_that_reveals_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("U1", "Unit");
         await app.AddUserAsync("leader", Roles.UnitLeader, unit);
         var client = app.CreateBrowserClient();
@@ -63,7 +63,7 @@ public sealed class SignInTests
     [Fact]
     public async Task Empty_fields_get_a_message_beside_each_field()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = app.CreateBrowserClient();
 
         var page = await TestApp.ParseAsync(await TestApp.SignInAsync(client, "", ""));
@@ -75,7 +75,7 @@ public sealed class SignInTests
     [Fact]
     public async Task An_account_is_locked_after_five_failed_attempts()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("U1", "Unit");
         await app.AddUserAsync("leader", Roles.UnitLeader, unit);
         var client = app.CreateBrowserClient();
@@ -94,7 +94,7 @@ public sealed class SignInTests
     [Fact]
     public async Task Four_failed_attempts_do_not_lock_the_account()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("U1", "Unit");
         await app.AddUserAsync("leader", Roles.UnitLeader, unit);
         var client = app.CreateBrowserClient();
@@ -110,7 +110,7 @@ public sealed class SignInTests
     [Fact]
     public async Task The_sign_in_cookie_is_secure_and_http_only()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("U1", "Unit");
         await app.AddUserAsync("leader", Roles.UnitLeader, unit);
 
@@ -125,7 +125,7 @@ public sealed class SignInTests
     [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("U1", "Unit");
         await app.AddUserAsync("leader", Roles.UnitLeader, unit);
         var client = app.CreateBrowserClient();
@@ -140,7 +140,7 @@ public sealed class SignInTests
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("U1", "Unit");
         await app.AddUserAsync("leader", Roles.UnitLeader, unit);
         var client = app.CreateBrowserClient();
@@ -157,7 +157,7 @@ public sealed class SignInTests
     [Fact]
     public async Task Sign_in_returns_only_to_local_addresses()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("U1", "Unit");
         await app.AddUserAsync("leader", Roles.UnitLeader, unit);
         var client = app.CreateBrowserClient();

@@ -46,7 +46,7 @@ public sealed class ActivityListTests
     [Fact]
     public async Task The_list_filters_by_unit_kind_year_and_half_year_within_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await SampleAsync(app);
 
         Assert.Equal(["下半年汇报", "卫健委汇报", "成员会议", "上半年汇报", "新员工保密培训"], await TitlesAsync(app, p.Officer, new ActivityFilter()));
@@ -61,7 +61,7 @@ public sealed class ActivityListTests
     [Fact]
     public async Task The_half_year_boundaries_are_June_30_and_July_1()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
         await app.AddActivitiesAsync(
             Make(p.Department, ActivityKind.Briefing, new DateOnly(2026, 6, 30), "六月末", "议题"),
@@ -75,7 +75,7 @@ public sealed class ActivityListTests
     [Fact]
     public async Task A_half_year_without_a_year_filters_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await SampleAsync(app);
 
         Assert.Equal(5, (await TitlesAsync(app, p.Officer, new ActivityFilter { Half = 1 })).Count);
@@ -84,7 +84,7 @@ public sealed class ActivityListTests
     [Fact]
     public async Task The_search_matches_the_title_or_the_topics()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await SampleAsync(app);
 
         Assert.Equal(["卫健委汇报", "上半年汇报"], await TitlesAsync(app, p.Officer, new ActivityFilter { Search = "定密" }));
@@ -94,7 +94,7 @@ public sealed class ActivityListTests
     [Fact]
     public async Task The_list_sorts_by_date_kind_and_unit_both_ways()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await SampleAsync(app);
 
         Assert.Equal(["新员工保密培训", "上半年汇报", "成员会议", "卫健委汇报", "下半年汇报"], await TitlesAsync(app, p.Officer, new ActivityFilter { Sort = ActivitySort.Date, Direction = SortDirection.Ascending }));
@@ -111,7 +111,7 @@ public sealed class ActivityListTests
     [Fact]
     public async Task A_unit_leader_lists_the_own_units_activities_only()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await SampleAsync(app);
 
         Assert.Equal(["下半年汇报", "成员会议", "上半年汇报", "新员工保密培训"], await TitlesAsync(app, p.Leader, new ActivityFilter()));
@@ -121,7 +121,7 @@ public sealed class ActivityListTests
     [Fact]
     public async Task Pages_follow_each_other_without_repeating_or_skipping()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
 
         // Thirty briefings, several on the same day: the order must still be total.
@@ -137,7 +137,7 @@ public sealed class ActivityListTests
     [Fact]
     public async Task The_page_shows_the_filtered_list_with_kinds_and_duty_codes()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         await SampleAsync(app, withAccounts: true);
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
@@ -155,7 +155,7 @@ public sealed class ActivityListTests
     [Fact]
     public async Task The_CSV_export_carries_the_current_filters_and_the_attendees()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         await SampleAsync(app, withAccounts: true);
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
@@ -179,7 +179,7 @@ public sealed class ActivityListTests
     [Fact]
     public async Task The_XLSX_export_has_a_row_per_activity_of_the_filter()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         await SampleAsync(app, withAccounts: true);
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "leader");
@@ -195,7 +195,7 @@ public sealed class ActivityListTests
     [Fact]
     public async Task An_unknown_export_format_is_a_bad_request()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         await SampleAsync(app, withAccounts: true);
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");

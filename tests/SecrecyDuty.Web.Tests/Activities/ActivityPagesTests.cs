@@ -8,7 +8,7 @@ public sealed class ActivityPagesTests
 {
     private static async Task<(TestApp App, Province Province, HttpClient Client)> SignedInAsync(string userName)
     {
-        var app = new TestApp();
+        var app = TestApp.Rent();
         var p = await Province.CreateAsync(app, withAccounts: true);
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, userName);

@@ -20,7 +20,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task A_briefing_is_recorded_with_the_postings_present_and_audited()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
 
         var id = await app.RecordAsync(p.Officer, p.Briefing(Province.Nov20, p.Zhang, p.Li));
@@ -40,7 +40,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task Editing_an_activity_is_audited_and_replaces_who_was_present()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
         var id = await app.RecordAsync(p.Officer, p.Briefing(Province.Nov20, p.Zhang, p.Li));
 
@@ -59,7 +59,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task A_future_date_is_refused_and_nothing_is_written()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
 
         var result = await app.ActivitiesAsync(p.Officer, s => s.CreateAsync(p.Briefing(new DateOnly(2026, 11, 28)), []));
@@ -71,7 +71,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task An_attendee_whose_posting_had_ended_by_the_date_is_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
 
         // 王书记's posting ended on June 30: present on November 20 it cannot be.
@@ -86,7 +86,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task On_the_last_day_of_a_posting_its_holder_may_attend()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
 
         var id = await app.RecordAsync(p.Officer, p.Briefing(Province.June30, p.Wang));
@@ -97,7 +97,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task A_posting_of_another_unit_cannot_be_marked_present()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
 
         var result = await app.ActivitiesAsync(p.Officer, s => s.CreateAsync(p.Briefing(Province.Nov20, p.Zhang, p.HealthPrincipal), []));
@@ -108,7 +108,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task P5_3_a_briefing_without_a_principal_leader_present_is_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
 
         var result = await app.ActivitiesAsync(p.Officer, s => s.CreateAsync(p.Briefing(Province.Nov20, p.Li, p.Zhao), []));
@@ -122,7 +122,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task S6_5_a_member_meeting_without_the_leader_in_charge_is_refused_and_names_him()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
 
         var result = await app.ActivitiesAsync(p.Officer, s => s.CreateAsync(p.Of(ActivityKind.MemberMeeting, Province.Nov20, p.Zhang, p.Zhao), []));
@@ -135,7 +135,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task A_training_keeps_its_audience_and_head_count_and_other_kinds_drop_them()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
         var directive = p.Of(ActivityKind.DirectiveStudy);
         directive.HeadCount = 40;
@@ -154,7 +154,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task A_training_without_a_head_count_is_refused_by_the_service()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
         var input = p.Of(ActivityKind.Training);
         input.HeadCount = 0;
@@ -167,7 +167,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task A_publication_review_keeps_its_item_reviewer_and_outcome()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
 
         var id = await app.RecordAsync(p.Officer, p.Of(ActivityKind.PublicationReview));
@@ -180,7 +180,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task The_details_quote_the_duty_from_the_current_regulation()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
 
         var id = await app.RecordAsync(p.Officer, p.Briefing());
@@ -191,7 +191,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task A_unit_leader_records_for_the_own_unit_only()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
         var health = p.Briefing(Province.Nov20, p.HealthPrincipal);
         health.UnitId = p.Health;
@@ -209,7 +209,7 @@ public sealed class ActivityRecordingTests
     [InlineData(Core.Accounts.Roles.DisciplineOfficial)]
     public async Task Read_only_roles_cannot_record_or_edit(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
         var id = await app.RecordAsync(p.Officer, p.Briefing());
         var reader = new FixedCurrentUser("reader", p.Root, role);
@@ -223,7 +223,7 @@ public sealed class ActivityRecordingTests
     [Fact]
     public async Task An_activity_outside_the_jurisdiction_cannot_be_read_or_edited()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
         var id = await app.RecordAsync(p.Officer, p.Briefing());
 

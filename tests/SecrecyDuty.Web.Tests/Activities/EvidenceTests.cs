@@ -16,7 +16,7 @@ public sealed class EvidenceTests
 
     private static async Task<(TestApp App, Province Province, int ActivityId)> ActivityAsync(bool withAccounts = false)
     {
-        var app = new TestApp();
+        var app = TestApp.Rent();
         var p = await Province.CreateAsync(app, withAccounts);
         var id = await app.RecordAsync(p.Officer, p.Briefing());
         return (app, p, id);
@@ -135,7 +135,7 @@ public sealed class EvidenceTests
     [Fact]
     public async Task A_bad_file_with_the_create_form_is_reported_beside_the_upload_and_nothing_is_written()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app, withAccounts: true);
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "leader");
@@ -156,7 +156,7 @@ public sealed class EvidenceTests
     [Fact]
     public async Task Evidence_chosen_with_the_create_form_is_kept_with_the_activity()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app, withAccounts: true);
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "leader");

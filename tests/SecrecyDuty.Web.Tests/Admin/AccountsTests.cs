@@ -12,7 +12,7 @@ public sealed class AccountsTests
     [Fact]
     public async Task An_administrator_creates_an_account_through_the_form()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "省保密局");
         var unit = await app.AddUnitAsync("JYT", "省教育厅", root);
         await app.AddUserAsync("admin", Roles.Administrator, root);
@@ -43,7 +43,7 @@ public sealed class AccountsTests
     [Fact]
     public async Task An_administrator_creates_a_cadre_official_account_through_the_form()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "省委");
         await app.AddUserAsync("admin", Roles.Administrator, root);
         var client = app.CreateBrowserClient();
@@ -71,7 +71,7 @@ public sealed class AccountsTests
     [Fact]
     public async Task A_unit_leader_account_cannot_be_linked_to_a_leader_kept_by_another_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "Province");
         var education = await app.AddUnitAsync("JYT", "Education", root);
         var finance = await app.AddUnitAsync("CZT", "Finance", root);
@@ -104,7 +104,7 @@ public sealed class AccountsTests
     [Fact]
     public async Task A_bad_account_form_shows_each_message_beside_its_field_and_writes_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "省保密局");
         await app.AddUserAsync("admin", Roles.Administrator, root);
         var client = app.CreateBrowserClient();
@@ -132,7 +132,7 @@ public sealed class AccountsTests
     [Fact]
     public async Task A_weak_password_is_refused_by_the_password_policy_beside_the_field()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "省保密局");
         var admin = new FixedCurrentUser("a", root, Roles.Administrator);
 
@@ -153,7 +153,7 @@ public sealed class AccountsTests
     [Fact]
     public async Task A_taken_user_name_is_reported_beside_the_user_name()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "省保密局");
         await app.AddUserAsync("taken", Roles.UnitLeader, root);
         var admin = new FixedCurrentUser("a", root, Roles.Administrator);
@@ -173,7 +173,7 @@ public sealed class AccountsTests
     [Fact]
     public async Task An_administrator_cannot_create_an_account_outside_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "Province");
         var city = await app.AddUnitAsync("C1", "City", root);
         var otherCity = await app.AddUnitAsync("C2", "Other city", root);
@@ -198,7 +198,7 @@ public sealed class AccountsTests
     [InlineData(Roles.CadreOfficial)]
     public async Task Only_administrators_reach_account_administration(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "Province");
         await app.AddUserAsync("someone", role, root);
         var client = app.CreateBrowserClient();
@@ -213,7 +213,7 @@ public sealed class AccountsTests
     [Fact]
     public async Task The_account_service_itself_refuses_non_administrators()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "Province");
         var officer = new FixedCurrentUser("o", root, Roles.SecrecyOfficer);
 
@@ -224,7 +224,7 @@ public sealed class AccountsTests
     [Fact]
     public async Task The_first_administrator_is_created_with_the_root_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, new FixedCurrentUser(null, null))
             .CreateFirstAdministratorAsync(
@@ -242,7 +242,7 @@ public sealed class AccountsTests
     [Fact]
     public async Task The_create_admin_command_is_refused_once_an_administrator_exists()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("SF", "示范省");
         await app.AddUserAsync("admin", Roles.Administrator, root);
 

@@ -22,7 +22,7 @@ public sealed class AuditTrailPageTests
     [Fact]
     public async Task An_administrator_reads_the_trail_filtered_by_record_type_and_action()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "省保密局");
         var city = await app.AddUnitAsync("QS", "青山市", root);
         await RenameAsync(app, city, "青山市委");
@@ -41,7 +41,7 @@ public sealed class AuditTrailPageTests
     [Fact]
     public async Task The_trail_is_limited_to_the_administrators_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "Province");
         var city = await app.AddUnitAsync("C1", "City", root);
         var other = await app.AddUnitAsync("C2", "Other city", root);
@@ -56,7 +56,7 @@ public sealed class AuditTrailPageTests
     [Fact]
     public async Task Only_administrators_read_the_trail()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "Province");
         var officer = new FixedCurrentUser("o", root, Roles.SecrecyOfficer);
 
@@ -74,7 +74,7 @@ public sealed class AuditTrailPageTests
     [Fact]
     public async Task The_date_filter_includes_the_whole_last_day()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "Province");
         var admin = new FixedCurrentUser("a", root, Roles.Administrator);
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);

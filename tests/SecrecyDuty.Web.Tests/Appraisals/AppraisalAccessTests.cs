@@ -18,7 +18,7 @@ public sealed class AppraisalAccessTests
     [InlineData(Roles.DisciplineOfficial)]
     public async Task Read_only_roles_read_the_appraisal_but_posting_the_opinion_or_the_decision_is_forbidden(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "已有意见", grade: AppraisalGrade.Competent);
         var client = await app.SignedInAsAsync("reader", role, p.City);
@@ -49,7 +49,7 @@ public sealed class AppraisalAccessTests
     [InlineData("/Appraisals/Leader/{0}/Print?year=2026")]
     public async Task A_leader_outside_the_jurisdiction_is_not_found_and_nothing_is_revealed(string template)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Outsider, p.OtherCity, opinion: "碧海市保密委员会意见");
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
@@ -71,7 +71,7 @@ public sealed class AppraisalAccessTests
     [Fact]
     public async Task Posting_the_opinion_for_a_leader_outside_the_jurisdiction_is_not_found_and_changes_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
         var form = await TestApp.GetFormAsync(client, LeaderUrl(p.Zhang), "#opinion-form");
@@ -85,7 +85,7 @@ public sealed class AppraisalAccessTests
     [Fact]
     public async Task Art9_cadre_official_outside_the_jurisdiction_gets_the_same_404_as_a_missing_record()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Outsider, p.OtherCity, opinion: "碧海市保密委员会意见");
         var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
@@ -110,7 +110,7 @@ public sealed class AppraisalAccessTests
     [Fact]
     public async Task The_secrecy_office_and_the_cadre_official_of_another_city_cannot_reach_the_appraisal()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
 
         Assert.Null(await app.AsAsync(p.OtherOfficer, s => s.GetAsync(p.Zhang, AppraisalProvince.Year)));
@@ -125,7 +125,7 @@ public sealed class AppraisalAccessTests
     [Fact]
     public async Task A_cadre_official_of_a_unit_above_reads_and_decides_the_appraisals_of_the_units_below()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var provinceCadre = new Core.Access.FixedCurrentUser("province-cadre", p.Root, Roles.CadreOfficial);
 
@@ -141,7 +141,7 @@ public sealed class AppraisalAccessTests
     [Fact]
     public async Task An_administrator_of_a_unit_above_writes_the_opinion_within_the_jurisdiction_but_does_not_decide()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var provinceAdministrator = new Core.Access.FixedCurrentUser("province-admin", p.Root, Roles.Administrator);
 

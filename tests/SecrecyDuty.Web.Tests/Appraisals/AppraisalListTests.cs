@@ -36,7 +36,7 @@ public sealed class AppraisalListTests
     [Fact]
     public async Task The_list_shows_each_in_scope_leader_of_the_year_with_the_appraisals_status_and_grade()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
 
@@ -55,7 +55,7 @@ public sealed class AppraisalListTests
     [Fact]
     public async Task Leaders_out_of_scope_deactivated_or_without_a_posting_in_the_year_are_not_listed_unless_already_appraised()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var clerk = await app.AddLeaderAsync(p.Bureau, "科员甲", "QS-010", LeaderRank.Below);
         await app.AddPostingAsync(clerk, p.Bureau, PostingRole.OtherMember, new DateOnly(2025, 1, 1));
@@ -80,7 +80,7 @@ public sealed class AppraisalListTests
     [Fact]
     public async Task Art2_the_head_of_a_small_state_owned_enterprise_is_not_listed_for_appraisal()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var small = await app.AddUnitAsync("SF-QS-XQ", "青山小型国企", p.City, UnitKind.StateOwnedEnterprise);
         var head = await app.AddLeaderAsync(small, "国企甲", "QS-020", LeaderRank.CountyDivision);
@@ -99,7 +99,7 @@ public sealed class AppraisalListTests
     [InlineData(AppraisalStatus.Finalized, "赵委")]
     public async Task The_list_filters_by_status(AppraisalStatus status, string expected)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
 
         Assert.Equal([expected], await NamesAsync(app, p.Officer, new AppraisalFilter { Year = 2026, Status = status }));
@@ -108,7 +108,7 @@ public sealed class AppraisalListTests
     [Fact]
     public async Task The_list_filters_by_the_unit_keeping_the_record()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
 
         var names = await NamesAsync(app, p.Officer, new AppraisalFilter { Year = 2026, UnitId = p.City, Sort = AppraisalSort.Name, Direction = SortDirection.Descending });
@@ -119,7 +119,7 @@ public sealed class AppraisalListTests
     [Fact]
     public async Task A_unit_leader_lists_only_his_own_appraisal()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
         var zhang = await app.LeaderActorAsync("zhang", p.Bureau);
 
@@ -131,7 +131,7 @@ public sealed class AppraisalListTests
     [Fact]
     public async Task A_cadre_official_lists_the_jurisdictions_appraisals_awaiting_finalizing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
 
         Assert.Equal(["王市"], await NamesAsync(app, p.Cadre, new AppraisalFilter { Year = 2026, Status = AppraisalStatus.OpinionGiven }));
@@ -141,7 +141,7 @@ public sealed class AppraisalListTests
     [Fact]
     public async Task A_year_not_yet_begun_shows_the_current_year()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
 
         var list = await app.AsAsync(p.Officer, s => s.ListAsync(new AppraisalFilter { Year = 2031 }, 1, 25));
@@ -153,7 +153,7 @@ public sealed class AppraisalListTests
     [Fact]
     public async Task The_list_is_paged_on_the_server()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
 
         var first = await app.AsAsync(p.Officer, s => s.ListAsync(new AppraisalFilter { Year = 2026 }, 1, 3));
@@ -168,7 +168,7 @@ public sealed class AppraisalListTests
     [Fact]
     public async Task The_list_exports_to_CSV_with_the_current_filters()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
 
@@ -186,7 +186,7 @@ public sealed class AppraisalListTests
     [Fact]
     public async Task The_list_exports_to_XLSX_with_the_current_filters()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
 
@@ -202,7 +202,7 @@ public sealed class AppraisalListTests
     [Fact]
     public async Task An_unknown_export_format_is_a_bad_request()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
 

@@ -40,7 +40,7 @@ public sealed class AppraisalPrintTests
     [Fact]
     public async Task The_print_view_holds_the_title_the_leader_each_posting_the_checklist_the_activities_attended_the_opinion_and_the_grade()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await DocumentedYearAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
 
@@ -75,7 +75,7 @@ public sealed class AppraisalPrintTests
     [Fact]
     public async Task The_print_view_has_its_own_layout_without_navigation_and_a_print_button()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await DocumentedYearAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
 
@@ -91,7 +91,7 @@ public sealed class AppraisalPrintTests
     [Fact]
     public async Task The_print_view_is_in_Chinese_by_default_whatever_the_browser_asks_for()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await DocumentedYearAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
@@ -107,7 +107,7 @@ public sealed class AppraisalPrintTests
     [Fact]
     public async Task The_print_view_follows_the_chosen_language()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await DocumentedYearAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
         var form = await TestApp.GetFormAsync(client, "/Appraisals", "#culture-form");
@@ -124,7 +124,7 @@ public sealed class AppraisalPrintTests
     [Fact]
     public async Task A_draft_is_marked_as_such_and_says_what_is_missing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var client = await app.SignedInAsync("li");
 
@@ -164,7 +164,7 @@ public sealed class AppraisalPrintTests
     [Fact]
     public async Task Art9_appraisal_of_a_leader_who_took_office_on_1_November_counts_from_1_November()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _, successor) = await ChangeOfPrincipalAsync(app);
         var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
 
@@ -178,7 +178,7 @@ public sealed class AppraisalPrintTests
     [Fact]
     public async Task The_appraisal_of_a_leader_whose_posting_ended_on_31_October_counts_until_31_October()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, predecessor, _) = await ChangeOfPrincipalAsync(app);
         var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
 

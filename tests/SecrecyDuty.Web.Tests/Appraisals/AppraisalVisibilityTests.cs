@@ -28,7 +28,7 @@ public sealed class AppraisalVisibilityTests
     [Fact]
     public async Task Art9_deputy_leader_cannot_read_the_principal_leaders_appraisal_in_the_list()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await BothAppraisedAsync(app);
         var client = await app.SignedInAsync("li");
 
@@ -48,7 +48,7 @@ public sealed class AppraisalVisibilityTests
     [InlineData("xlsx")]
     public async Task Art9_deputy_leader_cannot_read_the_principal_leaders_appraisal_in_the_export(string format)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         await BothAppraisedAsync(app);
         var client = await app.SignedInAsync("li");
 
@@ -77,7 +77,7 @@ public sealed class AppraisalVisibilityTests
     [InlineData("/Appraisals/Leader/{0}/Print?year=2026")]
     public async Task Art9_deputy_leader_cannot_read_the_principal_leaders_appraisal_by_its_address(string template)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await BothAppraisedAsync(app);
         var client = await app.SignedInAsync("li");
         string Url(int id) => string.Format(CultureInfo.InvariantCulture, template, id);
@@ -98,7 +98,7 @@ public sealed class AppraisalVisibilityTests
     [Fact]
     public async Task The_principal_leader_cannot_read_a_team_members_appraisal_either()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await BothAppraisedAsync(app);
         var zhang = await app.LeaderActorAsync("zhang", p.Bureau);
 
@@ -115,7 +115,7 @@ public sealed class AppraisalVisibilityTests
     [Fact]
     public async Task Art5_principal_leader_sees_the_teams_checklist_progress_but_no_colleagues_grade()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await BothAppraisedAsync(app);
         await app.AddChecklistAsync(p.ZhangPosting, p.Bureau, ChecklistStatus.Open, null, ("C4.1", ChecklistItemStatus.InProgress, null, null));
         await app.AddChecklistAsync(p.LiPosting, p.Bureau, ChecklistStatus.Submitted, null, ("C4.1", ChecklistItemStatus.Fulfilled, "严格遵守", null), ("S6.5", ChecklistItemStatus.Fulfilled, null, null));

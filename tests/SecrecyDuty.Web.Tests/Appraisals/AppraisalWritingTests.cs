@@ -19,7 +19,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task A_leader_writes_the_secrecy_section_of_his_own_duty_report_and_the_appraisal_is_created_in_his_records_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var client = await app.SignedInAsync("zhang");
         var form = await TestApp.GetFormAsync(client, LeaderUrl(p.Zhang), "#duty-report-form");
@@ -39,7 +39,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task An_empty_duty_report_section_is_refused_beside_the_field()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var client = await app.SignedInAsync("zhang");
         var form = await TestApp.GetFormAsync(client, LeaderUrl(p.Zhang), "#duty-report-form");
@@ -55,7 +55,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task Another_leaders_account_may_not_write_his_duty_report_section()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var client = await app.SignedInAsync("li");
 
@@ -70,7 +70,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task A_secrecy_officer_may_not_write_a_leaders_duty_report_section()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
@@ -81,7 +81,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task A_secrecy_officer_gives_the_secrecy_organizations_opinion()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
         var form = await TestApp.GetFormAsync(client, LeaderUrl(p.Zhang), "#opinion-form");
@@ -103,7 +103,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task An_empty_opinion_is_refused_beside_the_field()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
         var form = await TestApp.GetFormAsync(client, LeaderUrl(p.Zhang), "#opinion-form");
@@ -119,7 +119,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task Art9_secrecy_officer_gives_the_opinion_but_cannot_finalize()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见");
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
@@ -141,7 +141,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task Art9_secrecy_officer_cannot_set_the_grade_or_the_commendation()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见");
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
@@ -161,7 +161,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task Art9_cadre_official_finalizes_an_appraisal()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "该同志认真履行第一责任人职责。", dutyReport: "全年听取保密工作汇报两次。");
         var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
@@ -188,7 +188,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task A_cadre_official_saves_a_grade_without_finalizing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见");
 
@@ -204,7 +204,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task Art9_finalizing_without_the_secrecy_organizations_opinion_is_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, dutyReport: "述职");
         var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
@@ -226,7 +226,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task Finalizing_without_a_grade_is_refused_beside_the_grade()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见");
 
@@ -239,7 +239,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task The_cadre_official_hears_the_opinion_but_does_not_write_it()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
 
@@ -254,7 +254,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task Nobody_decides_or_gives_the_opinion_on_his_own_appraisal()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Li, p.Bureau, opinion: "意见");
 
@@ -277,7 +277,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task A_finalized_appraisal_is_read_only_for_the_leader_the_secrecy_office_and_the_cadre_official()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见", grade: AppraisalGrade.Competent, finalized: true, dutyReport: "原述职内容");
         var leader = await app.LeaderActorAsync("zhang", p.Bureau);
@@ -305,7 +305,7 @@ public sealed class AppraisalWritingTests
     [InlineData(Roles.CadreOfficial)]
     public async Task A_finalized_appraisal_offers_no_form(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见", grade: AppraisalGrade.Competent, finalized: true);
         var client = await app.SignedInAsAsync("worker", role, p.City);
@@ -322,7 +322,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task The_leader_is_offered_no_opinion_or_decision_form_and_may_write_neither()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         var leader = await app.LeaderActorAsync("zhang", p.Bureau);
         var client = await app.SignedInAsync("zhang");
@@ -341,7 +341,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task No_appraisal_is_started_for_a_year_in_which_the_leader_held_no_posting()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
 
         // 李保's posting began in May 2024: nothing to appraise for 2023.
@@ -354,7 +354,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task A_year_that_has_not_begun_cannot_be_appraised()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
 
         Assert.Null(await app.AsAsync(p.Officer, s => s.SaveOpinionAsync(p.Zhang, 2027, Opinion)));
@@ -366,7 +366,7 @@ public sealed class AppraisalWritingTests
     [Fact]
     public async Task The_lengths_checked_beside_the_fields_are_those_the_database_allows()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
 
         var entity = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<AppDbContext>().Model.FindEntityType(typeof(Appraisal))!));
 

@@ -49,7 +49,7 @@ public sealed class CatalogueSeedingTests
     [Fact]
     public async Task The_catalogue_is_in_the_database_after_start_up()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
 
         var counts = await CountsAsync(app);
 
@@ -62,7 +62,7 @@ public sealed class CatalogueSeedingTests
     [Fact]
     public async Task Every_item_is_stored_under_its_regulation_and_article()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
 
         var rows = await app.InScopeAsync(async sp =>
         {
@@ -93,7 +93,7 @@ public sealed class CatalogueSeedingTests
     [Fact]
     public async Task Seeding_again_adds_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var before = await CountsAsync(app);
 
         var added = await app.InScopeAsync(async sp =>
@@ -109,7 +109,7 @@ public sealed class CatalogueSeedingTests
     [Fact]
     public async Task A_new_version_becomes_current_and_the_records_of_the_old_one_stay()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var folder = RegulationsFolder(app, "1.1");
         var old = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().DutyItems.Where(d => d.Code == "P5.3").Select(d => d.Id).SingleAsync());
 
@@ -131,7 +131,7 @@ public sealed class CatalogueSeedingTests
     [Fact]
     public async Task Versions_are_loaded_oldest_first_so_the_newest_of_a_folder_is_current()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var folder = RegulationsFolder(app, "1.10", "1.9");
 
         var added = await app.InScopeAsync(sp => sp.GetRequiredService<CatalogueSeeder>().SeedAsync(folder));
@@ -144,7 +144,7 @@ public sealed class CatalogueSeedingTests
     [Fact]
     public async Task An_older_version_loaded_later_does_not_become_current()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var folder = RegulationsFolder(app, "0.9");
 
         var added = await app.InScopeAsync(sp => sp.GetRequiredService<CatalogueSeeder>().SeedAsync(folder));
@@ -157,7 +157,7 @@ public sealed class CatalogueSeedingTests
     [Fact]
     public async Task A_malformed_file_stops_the_load_logs_every_problem_and_writes_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var folder = RegulationsFolder(app, "2.0");
         var bad = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, $"{Code}-1.0.json")))!.AsObject();
         bad["version"] = "3.0";
@@ -186,7 +186,7 @@ public sealed class CatalogueSeedingTests
     [Fact]
     public async Task Invalid_JSON_is_reported_with_its_file_line_and_position()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var folder = RegulationsFolder(app);
         File.WriteAllText(Path.Combine(folder, "broken-1.0.json"), "{\n  \"code\": \"broken\",\n}");
 
@@ -200,7 +200,7 @@ public sealed class CatalogueSeedingTests
     [Fact]
     public async Task Two_files_with_the_same_code_and_version_are_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var folder = RegulationsFolder(app);
         File.Copy(Path.Combine(folder, $"{Code}-1.0.json"), Path.Combine(folder, "z-copy.json"));
 
@@ -214,7 +214,7 @@ public sealed class CatalogueSeedingTests
     [Fact]
     public async Task A_folder_without_regulation_files_is_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var empty = Directory.CreateDirectory(Path.Combine(app.DataDirectory, "no-regulations")).FullName;
 
         var exception = await app.InScopeAsync(sp => Assert.ThrowsAsync<RegulationFileException>(() => sp.GetRequiredService<CatalogueSeeder>().SeedAsync(empty)));

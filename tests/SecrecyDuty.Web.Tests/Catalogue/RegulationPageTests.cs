@@ -30,7 +30,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task The_page_shows_the_19_articles_and_the_appendix_in_Chinese_with_English_summaries()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
 
         var page = await TestApp.GetDocumentAsync(client, "/Regulation");
@@ -57,7 +57,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task Every_item_has_its_code_as_an_anchor_under_its_article()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
 
         var page = await TestApp.GetDocumentAsync(client, "/Regulation");
@@ -81,7 +81,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task A_duty_item_is_linked_to_its_article()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
 
         var page = await TestApp.GetDocumentAsync(client, "/Regulation");
@@ -99,7 +99,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task Frequencies_are_shown_with_their_items()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
 
         var page = await TestApp.GetDocumentAsync(client, "/Regulation");
@@ -118,7 +118,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task Sanction_rules_show_the_condition_and_ranges_in_both_languages()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
 
         var page = await TestApp.GetDocumentAsync(client, "/Regulation");
@@ -134,7 +134,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task Search_narrows_the_list_to_the_matching_articles()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
 
         var page = await TestApp.GetDocumentAsync(client, "/Regulation?q=" + Uri.EscapeDataString("述职"));
@@ -150,7 +150,7 @@ public sealed class RegulationPageTests
     [InlineData("SOLVE MAJOR PROBLEMS")]
     public async Task Search_in_English_shows_only_the_matching_item_under_its_article(string term)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
 
         var page = await TestApp.GetDocumentAsync(client, "/Regulation?q=" + Uri.EscapeDataString(term));
@@ -162,7 +162,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task Search_by_code_finds_the_item()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
 
         var page = await TestApp.GetDocumentAsync(client, "/Regulation?q=d15.5");
@@ -174,7 +174,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task An_article_that_matches_keeps_all_its_items()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
 
         var page = await TestApp.GetDocumentAsync(client, "/Regulation?q=" + Uri.EscapeDataString("第一百零九条"));
@@ -186,7 +186,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task A_search_without_matches_says_so()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
 
         var page = await TestApp.GetDocumentAsync(client, "/Regulation?q=" + Uri.EscapeDataString("量子通信100%"));
@@ -199,7 +199,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task In_English_the_page_chrome_changes_and_the_regulation_stays_as_stored()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
 
         var page = await TestApp.GetDocumentAsync(client, "/Regulation?culture=en");
@@ -222,7 +222,7 @@ public sealed class RegulationPageTests
     [InlineData(Roles.UnitLeader)]
     public async Task Every_signed_in_role_reads_the_regulation(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app, role);
 
         var response = await client.GetAsync("/Regulation");
@@ -234,7 +234,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task Without_signing_in_the_regulation_is_not_shown()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
 
         var response = await app.CreateBrowserClient().GetAsync("/Regulation");
 
@@ -245,7 +245,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task A_version_that_is_not_loaded_is_not_found()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Regulation?code=sd-leader-secrecy-responsibility&version=9.9")).StatusCode);
@@ -255,7 +255,7 @@ public sealed class RegulationPageTests
     [Fact]
     public async Task With_two_versions_the_newest_is_shown_and_the_picker_opens_the_older()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = await SignedInAsync(app);
         var folder = Directory.CreateDirectory(Path.Combine(app.DataDirectory, "regulations")).FullName;
         var revised = JsonNode.Parse(File.ReadAllText(Path.Combine(CatalogueSeeder.DefaultDirectory, "sd-leader-secrecy-responsibility-1.0.json")))!.AsObject();

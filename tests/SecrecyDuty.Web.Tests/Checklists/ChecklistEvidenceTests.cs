@@ -13,7 +13,7 @@ public sealed class ChecklistEvidenceTests
     [Fact]
     public async Task A_briefing_is_evidence_under_P5_3_of_the_units_principal_leader_and_not_of_another_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var briefing = await AddActivityAsync(app, p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "听取上半年保密工作汇报");
 
@@ -29,7 +29,7 @@ public sealed class ChecklistEvidenceTests
     [Fact]
     public async Task Each_kind_of_activity_lands_under_its_own_item_of_the_secrecy_leaders_checklist()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var meeting = await AddActivityAsync(app, p.Education, ActivityKind.MemberMeeting, new DateOnly(2026, 4, 2), "保密委员会全体会议");
         var training = await AddActivityAsync(app, p.Education, ActivityKind.Training, new DateOnly(2026, 5, 20), "全员保密教育");
@@ -45,7 +45,7 @@ public sealed class ChecklistEvidenceTests
     [Fact]
     public async Task Activities_of_another_year_or_before_the_posting_began_are_not_evidence()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var newcomer = await ChecklistProvince.AddPostingAsync(app, p.Education, "孙新", Core.Leaders.PostingRole.PrincipalLeader, new DateOnly(2026, 7, 1), null, "党组书记");
         await AddActivityAsync(app, p.Education, ActivityKind.Briefing, new DateOnly(2025, 9, 1), "去年的汇报");
@@ -62,7 +62,7 @@ public sealed class ChecklistEvidenceTests
     [Fact]
     public async Task Items_with_a_frequency_hint_when_fewer_activities_are_linked_than_required()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         await AddActivityAsync(app, p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "上半年汇报");
         await AddActivityAsync(app, p.Education, ActivityKind.MemberMeeting, new DateOnly(2026, 4, 2), "保密委员会会议");

@@ -20,7 +20,7 @@ public sealed class ChecklistGenerationTests
     [Fact]
     public async Task A_principal_leader_gets_the_code_of_conduct_and_P5_1_to_P5_3_thirteen_items()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
 
         var view = await OpenAsync(app, p.Zhang, p.ZhangPosting);
@@ -33,7 +33,7 @@ public sealed class ChecklistGenerationTests
     [Fact]
     public async Task The_leader_in_charge_of_secrecy_gets_S6_1_to_S6_11_and_the_code_of_conduct()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
 
         var view = await OpenAsync(app, p.Li, p.LiPosting);
@@ -44,7 +44,7 @@ public sealed class ChecklistGenerationTests
     [Fact]
     public async Task Another_team_member_gets_M7_1_to_M7_5_and_the_code_of_conduct()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
 
         // 王业 has no account: the secrecy office opens (and so generates) the checklist.
@@ -56,7 +56,7 @@ public sealed class ChecklistGenerationTests
     [Fact]
     public async Task The_checklist_records_the_current_regulation_version()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
 
         await OpenAsync(app, p.Zhang, p.ZhangPosting);
@@ -68,7 +68,7 @@ public sealed class ChecklistGenerationTests
     [Fact]
     public async Task Opening_a_checklist_again_generates_nothing_more()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
 
         var first = await OpenAsync(app, p.Zhang, p.ZhangPosting);
@@ -82,7 +82,7 @@ public sealed class ChecklistGenerationTests
     [Fact]
     public async Task A_reader_who_may_not_write_sees_the_checklist_not_generated_and_nothing_is_created()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
 
         var bySupervisor = await OpenAsync(app, p.Supervisor, p.ZhangPosting);
@@ -97,7 +97,7 @@ public sealed class ChecklistGenerationTests
     [Fact]
     public async Task No_checklist_is_generated_for_a_year_the_posting_did_not_hold_or_a_future_year()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
 
         var ended = await OpenAsync(app, p.Officer, p.ZhaoPosting, 2026);
@@ -115,7 +115,7 @@ public sealed class ChecklistGenerationTests
     [Fact]
     public async Task Generating_the_missing_checklists_of_a_unit_covers_every_posting_holding_in_the_year_once()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         await OpenAsync(app, p.Zhang, p.ZhangPosting);
         var input = new GenerateChecklistsInput { UnitId = p.Education, Year = ChecklistProvince.Year };
@@ -136,7 +136,7 @@ public sealed class ChecklistGenerationTests
     [Fact]
     public async Task Bulk_generation_for_a_unit_outside_the_jurisdiction_is_refused_beside_the_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var educationOfficer = new FixedCurrentUser("o", p.Education, Roles.SecrecyOfficer);
 
@@ -152,7 +152,7 @@ public sealed class ChecklistGenerationTests
     [InlineData(Roles.DisciplineOfficial)]
     public async Task Only_the_secrecy_office_generates_in_bulk(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, new FixedCurrentUser("x", p.Education, role),

@@ -46,7 +46,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task A_leader_finds_the_own_checklist_opens_it_and_submits_it()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var client = await SignedInAsync(app, "zhang");
 
@@ -76,7 +76,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task Submitting_with_items_not_started_shows_their_codes_and_keeps_the_entries()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var client = await SignedInAsync(app, "zhang");
         var form = await FormWithAllAsync(client, p.ZhangPosting, ChecklistItemStatus.Fulfilled);
@@ -95,7 +95,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task Not_applicable_without_a_reason_is_shown_beside_the_reason()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var client = await SignedInAsync(app, "zhang");
         var form = await TestApp.GetFormAsync(client, PostingUrl(p.ZhangPosting), "#checklist-form");
@@ -110,7 +110,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task The_secrecy_office_returns_a_checklist_with_its_opinion_and_a_review_without_one_is_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var view = await OpenAsync(app, p.Zhang, p.ZhangPosting);
         await AsAsync(app, p.Zhang, s => s.SubmitAsync(p.ZhangPosting, ChecklistProvince.Year, All(view!, ChecklistItemStatus.Fulfilled)));
@@ -133,7 +133,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task Evidence_links_to_the_activity_and_a_missing_briefing_is_hinted()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var briefing = await AddActivityAsync(app, p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "听取上半年保密工作汇报");
         var client = await SignedInAsync(app, "zhang");
@@ -149,7 +149,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task A_supervisor_reads_a_checklist_not_generated_yet_without_generating_it()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var client = await NewAccountAsync(app, "supervisor", Roles.Supervisor, p.Root);
 
@@ -163,7 +163,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task A_checklist_outside_the_jurisdiction_is_not_found_and_reveals_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         await OpenAsync(app, p.Zhang, p.ZhangPosting);
         var client = await NewAccountAsync(app, "finance.officer", Roles.SecrecyOfficer, p.Finance);
@@ -182,7 +182,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task Posting_a_review_as_a_supervisor_or_the_items_as_a_colleague_is_forbidden()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var view = await OpenAsync(app, p.Zhang, p.ZhangPosting);
         await AsAsync(app, p.Zhang, s => s.SubmitAsync(p.ZhangPosting, ChecklistProvince.Year, All(view!, ChecklistItemStatus.Fulfilled)));
@@ -209,7 +209,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task The_jurisdiction_list_shows_every_posting_holding_in_the_year_and_filters_by_unit_status_and_role()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         await OpenAsync(app, p.Zhang, p.ZhangPosting);
         var client = await NewAccountAsync(app, "officer", Roles.SecrecyOfficer, p.Root);
@@ -232,7 +232,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task The_export_has_every_row_of_the_current_filters_in_csv_and_xlsx()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var view = await OpenAsync(app, p.Zhang, p.ZhangPosting);
         await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, ChecklistProvince.Year, One(view!, "P5.1", ChecklistItemStatus.Fulfilled)));
@@ -255,7 +255,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task A_principal_leader_sees_the_own_checklists_and_only_the_own_units_list()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var client = await SignedInAsync(app, "zhang");
 
@@ -269,7 +269,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task The_secrecy_office_generates_a_units_missing_checklists_from_the_list()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var client = await NewAccountAsync(app, "officer", Roles.SecrecyOfficer, p.Root);
         var form = await TestApp.GetFormAsync(client, "/Checklists", "#generate-form");
@@ -288,7 +288,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task Bulk_generation_for_a_future_year_is_refused_beside_the_year()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var client = await NewAccountAsync(app, "officer", Roles.SecrecyOfficer, p.Root);
         var form = await TestApp.GetFormAsync(client, "/Checklists", "#generate-form");

@@ -43,7 +43,7 @@ public sealed class ChecklistVisibilityTests
     [Fact]
     public async Task Art5_a_deputy_leader_lists_only_his_own_checklists()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         await OpenAsync(app, p.Zhang, p.ZhangPosting);
         var client = await SignedInAsync(app, "li");
@@ -75,7 +75,7 @@ public sealed class ChecklistVisibilityTests
     [Fact]
     public async Task Art5_a_deputy_leader_cannot_open_a_colleagues_checklist_by_its_address()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         await OpenAsync(app, p.Zhang, p.ZhangPosting);
         var client = await SignedInAsync(app, "li");
@@ -95,7 +95,7 @@ public sealed class ChecklistVisibilityTests
     [Fact]
     public async Task Art5_the_principal_leader_reads_a_colleagues_checklist_without_the_secrecy_organizations_opinion()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await LisChecklistReturnedAsync(app, "请补充保密委员会会议记录。");
         var principal = await SignedInAsync(app, "zhang");
         var own = await SignedInAsync(app, "li");

@@ -30,7 +30,7 @@ public sealed class ChecklistWorkflowTests
     [Fact]
     public async Task The_leader_records_status_and_self_assessment_of_an_item()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, view) = await OpenedAsync(app);
 
         var result = await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, Year, One(view, "P5.3", ChecklistItemStatus.InProgress, selfAssessment: "上半年已听取汇报一次。")));
@@ -44,7 +44,7 @@ public sealed class ChecklistWorkflowTests
     [Fact]
     public async Task An_item_marked_not_applicable_needs_a_reason()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, view) = await OpenedAsync(app);
 
         var without = await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, Year, One(view, "C4.10", ChecklistItemStatus.NotApplicable)));
@@ -58,7 +58,7 @@ public sealed class ChecklistWorkflowTests
     [Fact]
     public async Task Submission_is_refused_while_an_item_is_not_started_and_the_message_lists_their_codes()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, view) = await OpenedAsync(app);
         var input = All(view, ChecklistItemStatus.Fulfilled);
         input.Items.RemoveAll(r => r.ItemId == view.Checklist!.Items.Single(i => i.Code == "C4.2").Id || r.ItemId == view.Checklist.Items.Single(i => i.Code == "P5.3").Id);
@@ -79,7 +79,7 @@ public sealed class ChecklistWorkflowTests
     [Fact]
     public async Task A_complete_checklist_is_submitted_with_the_time()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _) = await SubmittedAsync(app);
 
         var stored = await StoredChecklistAsync(app, p.ZhangPosting);
@@ -90,7 +90,7 @@ public sealed class ChecklistWorkflowTests
     [Fact]
     public async Task A_submitted_checklist_is_read_only_for_the_leader()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, view) = await SubmittedAsync(app);
 
         var result = await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, Year, One(view, "P5.1", ChecklistItemStatus.InProgress)));
@@ -104,7 +104,7 @@ public sealed class ChecklistWorkflowTests
     [Fact]
     public async Task A_review_needs_the_secrecy_organizations_opinion()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _) = await SubmittedAsync(app);
 
         var result = await AsAsync(app, p.Officer, s => s.ReviewAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = " " }, ChecklistDecision.Reviewed));
@@ -116,7 +116,7 @@ public sealed class ChecklistWorkflowTests
     [Fact]
     public async Task A_returned_checklist_is_editable_again_and_can_be_resubmitted()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, view) = await SubmittedAsync(app);
 
         var returned = await AsAsync(app, p.Officer, s => s.ReviewAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "P5.3 自评过简，请补充汇报时间和议定事项。" }, ChecklistDecision.Returned));
@@ -136,7 +136,7 @@ public sealed class ChecklistWorkflowTests
     [Fact]
     public async Task A_reviewed_checklist_is_final()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, view) = await SubmittedAsync(app);
 
         var reviewed = await AsAsync(app, p.Officer, s => s.ReviewAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "履职情况良好。" }, ChecklistDecision.Reviewed));
@@ -157,7 +157,7 @@ public sealed class ChecklistWorkflowTests
     [Fact]
     public async Task An_open_checklist_cannot_be_reviewed_before_it_is_submitted()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _) = await OpenedAsync(app);
 
         var result = await AsAsync(app, p.Officer, s => s.ReviewAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "同意。" }, ChecklistDecision.Reviewed));
@@ -169,7 +169,7 @@ public sealed class ChecklistWorkflowTests
     [Fact]
     public async Task Only_the_postings_own_leader_edits_and_submits_it()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, view) = await OpenedAsync(app);
         var liView = (await OpenAsync(app, p.Li, p.LiPosting))!;
 
@@ -191,7 +191,7 @@ public sealed class ChecklistWorkflowTests
     [InlineData(Roles.Supervisor)]
     public async Task The_secrecy_office_and_supervisors_do_not_edit_a_leaders_items(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, view) = await OpenedAsync(app);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, new FixedCurrentUser("x", p.Root, role),
@@ -205,7 +205,7 @@ public sealed class ChecklistWorkflowTests
     [InlineData(Roles.UnitLeader)]
     public async Task Roles_other_than_the_secrecy_office_cannot_review(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _) = await SubmittedAsync(app);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, new FixedCurrentUser("x", p.Education, role),
@@ -216,7 +216,7 @@ public sealed class ChecklistWorkflowTests
     [Fact]
     public async Task A_secrecy_officer_of_another_branch_does_not_find_the_checklist()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var (p, _) = await SubmittedAsync(app);
         var financeOfficer = new FixedCurrentUser("f", p.Finance, Roles.SecrecyOfficer);
 
@@ -228,7 +228,7 @@ public sealed class ChecklistWorkflowTests
     [Fact]
     public async Task A_leader_reads_the_own_checklist_even_in_a_unit_outside_the_own_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
 
         // 钱财's account belongs to the finance department; he also holds a posting in the education department.

@@ -27,7 +27,7 @@ public sealed class ComplianceAccessTests
     [InlineData(Roles.DisciplineOfficial)]
     public async Task An_account_of_a_city_sees_only_the_city_and_the_units_below_it(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
         var client = await SignInAsync(app, role, p.City);
 
@@ -37,7 +37,7 @@ public sealed class ComplianceAccessTests
     [Fact]
     public async Task A_unit_leader_sees_only_the_own_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
         var client = await SignInAsync(app, Roles.UnitLeader, p.City);
 
@@ -47,7 +47,7 @@ public sealed class ComplianceAccessTests
     [Fact]
     public async Task The_top_of_the_jurisdiction_is_not_indented()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
         var client = await SignInAsync(app, Roles.SecrecyOfficer, p.City);
 
@@ -59,7 +59,7 @@ public sealed class ComplianceAccessTests
     [Fact]
     public async Task An_account_without_a_role_sees_no_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
         var actor = new FixedCurrentUser("u", p.Root);
 
@@ -72,7 +72,7 @@ public sealed class ComplianceAccessTests
     [Fact]
     public async Task A_unit_page_outside_the_jurisdiction_is_not_found_and_reveals_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
         var client = await SignInAsync(app, Roles.SecrecyOfficer, p.City);
 
@@ -94,7 +94,7 @@ public sealed class ComplianceAccessTests
     [Fact]
     public async Task A_unit_leader_cannot_open_the_compliance_of_another_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
         var client = await SignInAsync(app, Roles.UnitLeader, p.City);
 
@@ -105,7 +105,7 @@ public sealed class ComplianceAccessTests
     [Fact]
     public async Task The_export_holds_only_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
         var client = await SignInAsync(app, Roles.UnitLeader, p.City);
 
@@ -119,7 +119,7 @@ public sealed class ComplianceAccessTests
     [Fact]
     public async Task The_service_returns_nothing_for_a_unit_outside_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
         var actor = new FixedCurrentUser("u", p.City, Roles.Supervisor);
 

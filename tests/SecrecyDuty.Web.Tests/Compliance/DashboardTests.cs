@@ -14,7 +14,7 @@ public sealed class DashboardTests
 {
     private static async Task<(TestApp App, HandMadeProvince Province, HttpClient Client)> SignedInAsync(string role, Func<HandMadeProvince, int> unit, bool linkLeader = false)
     {
-        var app = new TestApp();
+        var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
         var userId = await app.AddUserAsync("someone", role, unit(p), "张省");
         if (linkLeader)
@@ -242,7 +242,7 @@ public sealed class DashboardTests
     [Fact]
     public async Task The_chart_library_and_the_chart_script_are_served_by_the_app()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = app.CreateBrowserClient();
 
         var library = await client.GetAsync("/lib/chartjs/chart.umd.min.js");

@@ -51,7 +51,7 @@ public sealed class HeatMapTests
 
     private static async Task<(TestApp App, HandMadeProvince Province, HttpClient Client)> SignedInAsync(string role = Roles.SecrecyOfficer)
     {
-        var app = new TestApp();
+        var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
         await app.AddUserAsync("officer", role, p.Root);
         var client = app.CreateBrowserClient();
@@ -164,7 +164,7 @@ public sealed class HeatMapTests
     [Fact]
     public async Task The_service_gives_the_semiannual_view_of_the_briefings()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
         var actor = new FixedCurrentUser("u", p.Root, Roles.SecrecyOfficer);
 

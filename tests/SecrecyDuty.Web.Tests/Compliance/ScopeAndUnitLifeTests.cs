@@ -38,7 +38,7 @@ public sealed class ScopeAndUnitLifeTests
     [Fact]
     public async Task Art2_a_xiangke_level_leader_in_a_party_organ_gets_no_required_checklist()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("P", "示范省");
         await ChangeAsync(app, db =>
         {
@@ -56,7 +56,7 @@ public sealed class ScopeAndUnitLifeTests
     [Fact]
     public async Task Art2_the_leadership_team_of_an_other_secret_handling_unit_needs_checklists_whatever_the_rank()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("P", "示范省");
         await ChangeAsync(app, async db =>
         {
@@ -70,7 +70,7 @@ public sealed class ScopeAndUnitLifeTests
     [Fact]
     public async Task Art2_only_large_and_medium_state_owned_enterprises_count()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("P", "示范省");
         var small = await app.AddUnitAsync("P-S", "小型国企", root);
         var large = await app.AddUnitAsync("P-L", "大型国企", root);
@@ -92,7 +92,7 @@ public sealed class ScopeAndUnitLifeTests
     [Fact]
     public async Task Art2_a_checklist_of_a_posting_out_of_scope_is_not_counted()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("P", "示范省");
         await ChangeAsync(app, async db =>
         {
@@ -111,7 +111,7 @@ public sealed class ScopeAndUnitLifeTests
     [Fact]
     public async Task Unit_life_a_unit_set_up_in_November_is_judged_from_then()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("P", "示范省");
         var unit = await app.AddUnitAsync("P-N", "新设单位", root);
         await ChangeAsync(app, async db =>
@@ -135,7 +135,7 @@ public sealed class ScopeAndUnitLifeTests
     [Fact]
     public async Task Unit_life_a_closed_unit_keeps_the_years_it_existed_and_none_after()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("P", "示范省");
         var unit = await app.AddUnitAsync("P-C", "已撤销单位", root);
         await ChangeAsync(app, async db =>
@@ -156,7 +156,7 @@ public sealed class ScopeAndUnitLifeTests
     [Fact]
     public async Task Art6_6_a_rule_area_marked_not_applicable_counts_as_met()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("P", "示范省");
         await ChangeAsync(app, async db =>
         {
@@ -181,7 +181,7 @@ public sealed class ScopeAndUnitLifeTests
     [Fact]
     public async Task Art5_3_a_province_that_asks_for_quarterly_reports_changes_data_not_code()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("P", "示范省");
         await ChangeAsync(app, async db =>
         {

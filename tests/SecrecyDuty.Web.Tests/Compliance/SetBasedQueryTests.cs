@@ -121,7 +121,7 @@ public sealed class SetBasedQueryTests
     [Fact]
     public async Task The_heat_map_runs_the_same_few_queries_for_3_units_as_for_30()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var small = await RegionAsync(app, "S", 3);
         var large = await RegionAsync(app, "L", 30);
 
@@ -137,7 +137,7 @@ public sealed class SetBasedQueryTests
     [Fact]
     public async Task The_dashboard_over_five_years_runs_the_same_few_queries_for_3_units_as_for_30()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var small = await RegionAsync(app, "S", 3);
         var large = await RegionAsync(app, "L", 30);
 
@@ -153,7 +153,7 @@ public sealed class SetBasedQueryTests
     [Fact]
     public async Task The_trends_count_the_activities_of_each_year()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var region = await RegionAsync(app, "S", 3);
         var actor = new FixedCurrentUser("u", region, Roles.Supervisor);
 

@@ -9,7 +9,7 @@ public sealed class UnitCompliancePageTests
 {
     private static async Task<(TestApp App, HandMadeProvince Province, IHtmlDocument Page)> OpenAsync(string role, Func<HandMadeProvince, int> unit, int year = 2026)
     {
-        var app = new TestApp();
+        var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
         await app.AddUserAsync("someone", role, role == Roles.UnitLeader ? unit(p) : p.Root);
         var client = app.CreateBrowserClient();

@@ -22,7 +22,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Creating_a_record_writes_who_when_which_and_the_new_values()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("ROOT", "Province");
         await app.InScopeAsync(async sp =>
         {
@@ -46,7 +46,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task An_update_records_old_and_new_values_of_changed_fields_only()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("U", "Old name");
         await app.InScopeAsync(async sp =>
         {
@@ -65,7 +65,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Clearing_IsActive_is_recorded_as_a_deactivation()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("U", "Unit");
         await app.InScopeAsync(async sp =>
         {
@@ -80,7 +80,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task A_save_without_real_changes_writes_no_entry()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("U", "Same");
         var before = (await TrailAsync(app, "Unit")).Count;
         await app.InScopeAsync(async sp =>

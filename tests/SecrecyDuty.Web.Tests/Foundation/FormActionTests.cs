@@ -14,7 +14,7 @@ public sealed class FormActionTests
     [InlineData("/Units/SecrecyOrganization/{0}/Edit", "#organization-form", "AddMember")]
     public async Task The_main_form_posts_to_the_default_handler_after_a_secondary_one(string url, string form, string handler)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var unit = await app.AddUnitAsync("SF", "示范省");
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, unit);
         var client = app.CreateBrowserClient();

@@ -17,7 +17,7 @@ public sealed class HomePageTests
     [Fact]
     public async Task Every_link_on_each_roles_home_page_leads_to_a_page_that_exists()
     {
-        using var app = new TestApp("Development");
+        using var app = TestApp.Rent("Development");
         var accounts = await app.InScopeAsync(sp => sp.GetRequiredService<DemoProvinceSeeder>().SeedAsync());
         Assert.Equal(6, accounts.Select(a => a.Role).Distinct().Count());
 
@@ -51,7 +51,7 @@ public sealed class HomePageTests
     [Fact]
     public async Task The_role_cards_mention_what_is_not_built_only_to_say_it_is_not_available_yet()
     {
-        using var app = new TestApp("Development");
+        using var app = TestApp.Rent("Development");
         var accounts = await app.InScopeAsync(sp => sp.GetRequiredService<DemoProvinceSeeder>().SeedAsync());
 
         var promises = new List<string>();

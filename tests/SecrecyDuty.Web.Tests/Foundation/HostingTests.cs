@@ -13,7 +13,7 @@ public sealed class HostingTests
     [Fact]
     public async Task Health_reports_the_database_check_without_sign_in()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var response = await app.CreateBrowserClient().GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -25,7 +25,7 @@ public sealed class HostingTests
     [Fact]
     public async Task Every_page_but_sign_in_requires_an_account()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var response = await app.CreateBrowserClient().GetAsync("/Units");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -35,7 +35,7 @@ public sealed class HostingTests
     [Fact]
     public async Task There_is_no_self_registration()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, await AdminAsync(app));
 
@@ -46,7 +46,7 @@ public sealed class HostingTests
     [Fact]
     public async Task Static_assets_are_served_by_the_app_itself()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = app.CreateBrowserClient();
         var login = await TestApp.GetDocumentAsync(client, "/Account/Login");
 
@@ -64,7 +64,7 @@ public sealed class HostingTests
     [Fact]
     public async Task Reference_roles_are_seeded_at_start_up()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var roles = await app.InScopeAsync(sp =>
             Task.FromResult(sp.GetRequiredService<AppDbContext>().Roles.Select(r => r.Name!).OrderBy(n => n).ToList()));
 
@@ -74,7 +74,7 @@ public sealed class HostingTests
     [Fact]
     public async Task The_demo_province_has_a_cadre_official_account_at_the_province_root()
     {
-        using var app = new TestApp("Development");
+        using var app = TestApp.Rent("Development");
         var seeded = await app.InScopeAsync(sp => sp.GetRequiredService<DemoProvinceSeeder>().SeedAsync());
 
         var cadre = Assert.Single(seeded, a => a.UserName == "cadre");
@@ -88,7 +88,7 @@ public sealed class HostingTests
     [Fact]
     public async Task Development_seeds_a_demo_province_in_three_levels_with_one_account_per_role()
     {
-        using var app = new TestApp("Development");
+        using var app = TestApp.Rent("Development");
         var client = app.CreateBrowserClient();
         var (levels, roles) = await app.InScopeAsync(async sp =>
         {
@@ -126,7 +126,7 @@ public sealed class HostingTests
     [Fact]
     public async Task Development_demo_units_have_their_lives_one_set_up_this_november_and_one_closed_in_a_past_year()
     {
-        using var app = new TestApp("Development");
+        using var app = TestApp.Rent("Development");
         var units = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Units.AsNoTracking()
             .Select(u => new { u.Id, u.Code, u.EstablishedOn, u.ClosedOn, u.IsActive, u.Kind, u.IsLargeOrMediumEnterprise }).ToListAsync());
         var today = new DateOnly(2026, 11, 27);
@@ -158,7 +158,7 @@ public sealed class HostingTests
     [Fact]
     public async Task The_testing_environment_has_no_demo_data()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var units = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<AppDbContext>().Units.Count()));
         Assert.Equal(0, units);
     }

@@ -13,7 +13,7 @@ public sealed partial class LocalizationTests
     [Fact]
     public async Task Simplified_Chinese_is_the_default_whatever_the_browser_asks_for()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = app.CreateBrowserClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
 
@@ -26,7 +26,7 @@ public sealed partial class LocalizationTests
     [Fact]
     public async Task English_is_selectable_and_remembered()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = app.CreateBrowserClient();
         var form = await TestApp.GetFormAsync(client, "/Account/Login", "#culture-form");
 
@@ -43,7 +43,7 @@ public sealed partial class LocalizationTests
     [Fact]
     public async Task An_unsupported_culture_is_ignored()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var client = app.CreateBrowserClient();
         var form = await TestApp.GetFormAsync(client, "/Account/Login", "#culture-form");
 
@@ -109,7 +109,7 @@ public sealed partial class LocalizationTests
     [Fact]
     public async Task Identity_messages_are_translated()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var describer = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Microsoft.AspNetCore.Identity.IdentityErrorDescriber>()));
         var previous = CultureInfo.CurrentUICulture;
         try

@@ -14,7 +14,7 @@ public sealed class SqlServerTests
     [SqlServerFact]
     public async Task The_app_migrates_a_new_SQL_Server_database_and_answers_jurisdiction_queries()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var province = await app.AddUnitAsync("P", "Province");
         var city = await app.AddUnitAsync("P-C", "City", province);
         await app.AddUnitAsync("P-C-1", "County", city);

@@ -125,7 +125,7 @@ public sealed class ImportTests
     [Fact]
     public async Task The_workbook_template_has_the_three_sheets_with_their_headers()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
 
@@ -154,7 +154,7 @@ public sealed class ImportTests
     [InlineData("Postings", "人员编号,任职单位代码,职务角色,职务名称,分管业务,任职起始日期,任职终止日期,是否兼分管保密工作")]
     public async Task Each_CSV_template_starts_with_a_byte_order_mark_and_the_headers(string sheet, string headers)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
 
@@ -167,7 +167,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_good_file_in_a_dry_run_reports_no_problem_and_writes_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var before = await CountAsync(app);
         var file = new ImportFileBuilder()
@@ -186,7 +186,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_good_file_imports_units_with_their_closure_rows_leaders_postings_and_one_audit_entry()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var before = await CountAsync(app);
         var file = new ImportFileBuilder()
@@ -235,7 +235,7 @@ public sealed class ImportTests
     [Fact]
     public async Task Art2_and_art6_an_import_writes_the_enterprise_size_the_set_up_date_and_the_secrecy_work_charge()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var file = new ImportFileBuilder()
             .Unit("QS-NY", parent: "P-QS", name: "青山能源集团", kind: "国有企业", level: "县处级", largeOrMedium: "是", establishedOn: "2011-03-28")
@@ -258,7 +258,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_bad_file_gets_every_bad_row_reported_with_row_column_and_reason_and_nothing_written()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var before = await CountAsync(app);
         var file = new ImportFileBuilder()
@@ -316,7 +316,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_single_bad_row_among_good_ones_writes_nothing_at_all()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var before = await CountAsync(app);
         var file = new ImportFileBuilder()
@@ -333,7 +333,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_parent_defined_later_in_the_same_file_is_imported_under_it()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var file = new ImportFileBuilder()
             .Unit("QS-A-1", parent: "QS-A")
@@ -354,7 +354,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_cycle_of_parents_in_the_file_is_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var before = await CountAsync(app);
         var file = new ImportFileBuilder()
@@ -371,7 +371,7 @@ public sealed class ImportTests
     [Fact]
     public async Task Postings_that_break_the_rules_together_with_the_database_are_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         await app.InScopeAsync(async sp =>
         {
@@ -403,7 +403,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_parent_outside_the_jurisdiction_is_reported_as_not_found()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var file = new ImportFileBuilder()
             .Unit("QS-A", parent: "P-BH")
@@ -424,7 +424,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_real_import_reports_its_progress_through_reading_checking_and_writing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var file = new ImportFileBuilder();
         for (var i = 0; i < 300; i++)
@@ -455,7 +455,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_CSV_file_of_leaders_imports_into_an_existing_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var file = new ImportFileBuilder().Leader("L1", "P-QS", name: "孙三", rank: "CountyDivision", partyMember: "否");
 
@@ -470,7 +470,7 @@ public sealed class ImportTests
     public async Task A_few_thousand_rows_import_through_the_page_with_progress()
     {
         const int Rows = 3000;
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
         var before = await CountAsync(app);
@@ -496,7 +496,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_waiting_import_shows_a_progress_bar_and_a_refresh_link_that_works_without_script()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
         var jobs = app.Services.GetRequiredService<ImportJobs>();
@@ -524,7 +524,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_bad_file_uploaded_on_the_page_lists_its_problems_and_offers_them_as_CSV()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
         var file = new ImportFileBuilder().Unit("QS-A", parent: "P-BH").Unit("QS-B", parent: "P-QS", kind: "党委");
@@ -550,7 +550,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_clean_dry_run_is_imported_for_real_without_uploading_again_and_only_once()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
         var before = await CountAsync(app);
@@ -572,7 +572,7 @@ public sealed class ImportTests
     [Fact]
     public async Task The_upload_form_reports_a_missing_file_and_a_CSV_without_its_kind_beside_the_fields()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
 
@@ -588,7 +588,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_unit_leader_is_refused_the_page_the_templates_and_the_import()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, "leader", Roles.UnitLeader, p.City);
         var leader = new FixedCurrentUser("leader", p.City, Roles.UnitLeader);
@@ -607,7 +607,7 @@ public sealed class ImportTests
     [Fact]
     public async Task An_import_job_is_visible_only_to_the_account_that_started_it()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var owner = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
         var otherOfficer = await SignedInAsync(app, "officer2", Roles.SecrecyOfficer, p.City);

@@ -4,79 +4,63 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data;
-using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The whole application over its own database (see <see cref="TestDatabase"/>), in the "Testing"
-/// environment: production settings (secure cookies, HTTPS), no demo data unless asked for.
+/// The whole application for one test, in the "Testing" environment (production settings: secure cookies, HTTPS; no
+/// demo data) or another: a running <see cref="TestHost"/> lent by <see cref="Rent"/> with its database, clock and
+/// data folder reset to how start-up left them, and taken back when the test disposes it. Each test still sees only
+/// what it writes; hosts are started once per configuration and per test running at the same time, not per test
+/// (docs/decisions/0013-shared-test-hosts-and-database-reset.md).
 /// </summary>
-public sealed class TestApp : WebApplicationFactory<Program>
+public sealed class TestApp : IDisposable
 {
     public const string Password = "Test-Password-2026";
 
-    private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("secrecyduty-test-");
-    private readonly string _environment;
-    private readonly string? _sqlServer;
-    private readonly string? _sqlite;
+    private static readonly Dictionary<string, Stack<TestHost>> Idle = [];
+    private static readonly List<TestHost> Started = [];
 
-    public TestApp(string environment = "Testing")
+    private readonly TestHost _host;
+    private bool _disposed;
+
+    static TestApp() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteIdleHosts();
+
+    private TestApp(TestHost host) => _host = host;
+
+    /// <summary>
+    /// A host of <paramref name="environment"/> for this test alone: an idle one reset to its start-up state, else a
+    /// new one. Under SQL Server (<see cref="TestDatabase.UsesSqlServer"/>) every test gets a new host over a new database.
+    /// </summary>
+    public static TestApp Rent(string environment = "Testing")
     {
-        _environment = environment;
         if (TestDatabase.UsesSqlServer)
         {
-            _sqlServer = TestDatabase.NewSqlServerDatabase();
-        }
-        else
-        {
-            _sqlite = TestDatabase.CopySqliteTemplate(_dataDirectory.FullName);
+            return new TestApp(TestHost.Start(environment));
         }
 
-        ClientOptions.BaseAddress = new Uri("https://localhost");
+        var host = TakeIdle(environment) ?? StartPooled(environment);
+        host.Reset();
+        return new TestApp(host);
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)));
+    /// <summary>A host of its own for a test that changes the host's settings or services; disposed after the test.</summary>
+    public static TestApp StartOwn(Action<IWebHostBuilder> configure, string environment = "Testing") =>
+        new(TestHost.Start(environment, configure));
 
-    public string DataDirectory => _dataDirectory.FullName;
+    public FakeTimeProvider Clock => _host.Clock;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment(_environment);
-        builder.UseSetting("App:DataDirectory", _dataDirectory.FullName);
-        builder.UseSetting("Logging:File:Enabled", "false");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        if (_sqlServer is not null)
-        {
-            builder.UseSetting("Database:Provider", "SqlServer");
-            builder.UseSetting("Database:MigrateOnStartup", "true");
-            builder.UseSetting("ConnectionStrings:SqlServer", _sqlServer);
-        }
-        else
-        {
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_sqlite}");
-        }
+    public string DataDirectory => _host.DataDirectory;
 
-        builder.ConfigureServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddScoped<HttpCurrentUser>();
-            services.AddScoped<ActingUser>();
-            services.RemoveAll<ICurrentUser>();
-            services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ActingUser>());
-        });
-    }
+    public IServiceProvider Services => _host.Services;
 
     public HttpClient CreateBrowserClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
     /// <summary>Runs <paramref name="work"/> in a scope, acting as a fixed account (null: the system itself).</summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
@@ -155,24 +139,64 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return FormFields.From(form);
     }
 
-    protected override void Dispose(bool disposing)
+    /// <summary>Gives the host back for the next test, or disposes it when it cannot be reset.</summary>
+    public void Dispose()
     {
-        base.Dispose(disposing);
-        if (disposing)
+        if (_disposed)
         {
-            if (_sqlServer is not null)
+            return;
+        }
+
+        _disposed = true;
+        if (!_host.CanBeReused)
+        {
+            lock (Idle)
             {
-                TestDatabase.DropSqlServerDatabase(_sqlServer);
+                Started.Remove(_host);
             }
 
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
+            _host.Dispose();
+            return;
+        }
+
+        lock (Idle)
+        {
+            if (!Idle.TryGetValue(_host.Environment, out var idle))
             {
-                _dataDirectory.Delete(recursive: true);
+                Idle[_host.Environment] = idle = new Stack<TestHost>();
             }
-            catch (IOException)
+
+            idle.Push(_host);
+        }
+    }
+
+    private static TestHost StartPooled(string environment)
+    {
+        var host = TestHost.Start(environment);
+        lock (Idle)
+        {
+            Started.Add(host);
+        }
+
+        return host;
+    }
+
+    private static TestHost? TakeIdle(string environment)
+    {
+        lock (Idle)
+        {
+            return Idle.TryGetValue(environment, out var idle) && idle.TryPop(out var host) ? host : null;
+        }
+    }
+
+    /// <summary>At the end of the run: the hosts' data folders (the process ends; the hosts need no orderly stop).</summary>
+    private static void DeleteIdleHosts()
+    {
+        lock (Idle)
+        {
+            foreach (var host in Started)
             {
-                // A file still held open on some platforms: the temp folder is cleaned by the OS.
+                host.DeleteDataDirectory();
             }
         }
     }

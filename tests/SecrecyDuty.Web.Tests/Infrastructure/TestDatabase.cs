@@ -5,9 +5,10 @@ using SecrecyDuty.Data;
 namespace SecrecyDuty.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Where a test's database lives. By default every test gets its own SQLite file, copied from a template
-/// migrated once per run. With SECRECYDUTY_TEST_SQLSERVER set to a connection string, every test gets
-/// its own database on that server instead, migrated by the app at start-up and dropped afterwards.
+/// Where a test host's database lives. By default every <see cref="TestHost"/> gets its own SQLite file, copied from a
+/// template migrated once per run, and the tests it serves one after another each start from the copy the host kept
+/// after start-up. With SECRECYDUTY_TEST_SQLSERVER set to a connection string, every test gets a host and a database
+/// of its own on that server instead, migrated by the app at start-up and dropped afterwards.
 /// </summary>
 public static class TestDatabase
 {
@@ -20,10 +21,10 @@ public static class TestDatabase
 
     public static bool UsesSqlServer => SqlServerConnectionString is not null;
 
-    /// <summary>A migrated SQLite file for one test, in <paramref name="directory"/>.</summary>
-    public static string CopySqliteTemplate(string directory)
+    /// <summary>A migrated SQLite file for one host, in <paramref name="directory"/>.</summary>
+    public static string CopySqliteTemplate(string directory, string fileName)
     {
-        var path = Path.Combine(directory, "secrecyduty.db");
+        var path = Path.Combine(directory, fileName);
         File.Copy(SqliteTemplate.Value, path);
         return path;
     }

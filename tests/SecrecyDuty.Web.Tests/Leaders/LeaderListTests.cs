@@ -45,7 +45,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task Art2_the_in_scope_filter_takes_rank_and_current_seats_on_secret_handling_teams()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
 
         Assert.Equal(["A-001", "A-003", "A-005"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { InScope = true, Sort = LeaderSort.StaffNumber }));
@@ -55,7 +55,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task Art2_the_list_shows_whether_each_leader_is_in_scope()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
 
         var items = await app.InScopeAsync(async sp =>
@@ -67,7 +67,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task Art2_a_seat_on_a_secret_handling_team_counts_until_the_last_day_of_the_posting()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var zheng = await app.AddLeaderAsync(p.Lab, "郑副所长", "A-007", LeaderRank.Below);
         await app.AddPostingAsync(zheng, p.Lab, PostingRole.OtherMember, new DateOnly(2024, 1, 1), LeaderTestData.Today);
@@ -82,7 +82,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task The_list_is_searched_by_name_or_staff_number()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
 
         Assert.Equal(["A-001"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Search = "钱" }));
@@ -92,7 +92,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task The_list_is_filtered_by_rank_party_membership_and_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
 
         Assert.Equal(["A-002", "A-004", "A-005"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Rank = LeaderRank.Below, Sort = LeaderSort.StaffNumber }));
@@ -103,7 +103,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task Deactivated_leaders_are_listed_only_when_asked_for()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
 
         Assert.DoesNotContain("A-006", await StaffNumbersAsync(app, p.Officer, new LeaderFilter()));
@@ -114,7 +114,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task The_list_is_sorted_by_name_staff_number_or_rank()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
 
         Assert.Equal(["A-001", "A-002", "A-003", "A-004", "A-005"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Sort = LeaderSort.StaffNumber }));
@@ -141,7 +141,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task The_list_is_paged_on_the_server()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
 
         var page = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, p.Officer).ListAsync(new LeaderFilter { Sort = LeaderSort.StaffNumber }, 2, 2));
@@ -153,7 +153,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task The_list_page_keeps_filters_in_its_sort_pager_and_export_links()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, p.Root);
         var client = app.CreateBrowserClient();
@@ -172,7 +172,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task The_list_exports_to_CSV_with_the_current_filters()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, p.Root);
         var client = app.CreateBrowserClient();
@@ -190,7 +190,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task The_list_exports_to_XLSX_with_the_current_filters()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, p.Root);
         var client = app.CreateBrowserClient();
@@ -208,7 +208,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task An_unknown_export_format_is_a_bad_request()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, p.Root);
         var client = app.CreateBrowserClient();

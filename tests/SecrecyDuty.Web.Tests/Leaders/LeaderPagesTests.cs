@@ -35,7 +35,7 @@ public sealed class LeaderPagesTests
     [Fact]
     public async Task An_officer_adds_a_leader_with_the_first_posting_through_the_form()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, s.Root);
 
@@ -66,7 +66,7 @@ public sealed class LeaderPagesTests
     [Fact]
     public async Task A_bad_leader_form_shows_each_message_beside_its_field_and_writes_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         await app.AddLeaderAsync(s.Bureau, "已有", "GB-1");
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, s.Root);
@@ -99,7 +99,7 @@ public sealed class LeaderPagesTests
     [Fact]
     public async Task A_duplicate_staff_number_is_shown_beside_the_staff_number()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         await app.AddLeaderAsync(s.Bureau, "已有", "GB-1");
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, s.Root);
@@ -118,7 +118,7 @@ public sealed class LeaderPagesTests
     [Fact]
     public async Task A_second_leader_in_charge_of_secrecy_is_explained_beside_the_role()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         await app.AddPostingAsync(await app.AddLeaderAsync(s.Bureau, "钱副局长", "GB-1"), s.Bureau, PostingRole.SecrecyLeader, Jan1, new DateOnly(2026, 12, 31));
         var second = await app.AddLeaderAsync(s.Bureau, "孙副局长", "GB-2");
@@ -143,7 +143,7 @@ public sealed class LeaderPagesTests
     [Fact]
     public async Task A_posting_is_ended_from_its_edit_page()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局长", "GB-1");
         var posting = await app.AddPostingAsync(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1);
@@ -162,7 +162,7 @@ public sealed class LeaderPagesTests
     [Fact]
     public async Task A_posting_is_added_from_a_units_leadership_page_by_staff_number()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局长", "GB-1");
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, s.Root);
@@ -186,7 +186,7 @@ public sealed class LeaderPagesTests
     [Fact]
     public async Task A_leader_or_posting_outside_the_jurisdiction_is_not_found_and_reveals_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var outsider = await app.AddLeaderAsync(s.OtherProvince, "外省领导", "Q-1");
         var posting = await app.AddPostingAsync(outsider, s.OtherProvince, PostingRole.PrincipalLeader, Jan1, title: "外省职务");
@@ -220,7 +220,7 @@ public sealed class LeaderPagesTests
     [Fact]
     public async Task A_unit_leader_may_not_create_a_leader()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var client = await SignedInAsync(app, Roles.UnitLeader, s.Bureau);
 
@@ -245,7 +245,7 @@ public sealed class LeaderPagesTests
     [Fact]
     public async Task A_supervisor_reads_a_leader_but_sees_no_way_to_change_it()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局长", "GB-1");
         await app.AddPostingAsync(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1);

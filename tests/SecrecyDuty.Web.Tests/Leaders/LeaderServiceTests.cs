@@ -39,7 +39,7 @@ public sealed class LeaderServiceTests
     [Fact]
     public async Task A_leader_and_the_first_posting_are_created_in_one_save()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var input = NewLeader(s.Bureau);
         input.AddFirstPosting = true;
@@ -63,7 +63,7 @@ public sealed class LeaderServiceTests
     [Fact]
     public async Task A_leader_may_be_created_without_a_posting()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).CreateAsync(NewLeader(s.Bureau)));
@@ -75,7 +75,7 @@ public sealed class LeaderServiceTests
     [Fact]
     public async Task A_staff_number_already_used_is_reported_beside_the_staff_number()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         await app.AddLeaderAsync(s.OtherProvince, "外省领导", "GB-1");
 
@@ -90,7 +90,7 @@ public sealed class LeaderServiceTests
     [Fact]
     public async Task A_bad_first_posting_saves_neither_the_leader_nor_the_posting()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var holder = await app.AddLeaderAsync(s.Bureau, "钱副局长", "GB-0");
         await app.AddPostingAsync(holder, s.Bureau, PostingRole.SecrecyLeader, Jan1);
@@ -107,7 +107,7 @@ public sealed class LeaderServiceTests
     [Fact]
     public async Task A_leaders_record_cannot_be_kept_in_a_unit_outside_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var cityOfficer = new FixedCurrentUser("city", s.City, Roles.SecrecyOfficer);
 
@@ -120,7 +120,7 @@ public sealed class LeaderServiceTests
     [Fact]
     public async Task Editing_a_leader_keeps_the_own_staff_number_and_changes_the_fields()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var id = await app.AddLeaderAsync(s.Bureau, "王保密", "GB-1", LeaderRank.CountyDivision);
         var input = NewLeader(s.City);
@@ -136,7 +136,7 @@ public sealed class LeaderServiceTests
     [Fact]
     public async Task A_leader_is_deactivated_and_reactivated_never_deleted()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var id = await app.AddLeaderAsync(s.Bureau, "王保密", "GB-1");
 
@@ -154,7 +154,7 @@ public sealed class LeaderServiceTests
     [Fact]
     public async Task A_leader_outside_the_jurisdiction_is_neither_shown_nor_changed()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var id = await app.AddLeaderAsync(s.OtherProvince, "外省领导", "Q-1");
 
@@ -178,7 +178,7 @@ public sealed class LeaderServiceTests
     [InlineData(Roles.DisciplineOfficial)]
     public async Task Read_only_roles_may_not_create_change_or_deactivate_a_leader(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var id = await app.AddLeaderAsync(s.Bureau, "王保密", "GB-1");
         var reader = new FixedCurrentUser("reader", s.Bureau, role);
@@ -192,7 +192,7 @@ public sealed class LeaderServiceTests
     [Fact]
     public async Task A_unit_leader_reads_the_leaders_of_the_own_unit_only()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var own = await app.AddLeaderAsync(s.Bureau, "王保密", "GB-1");
         var elsewhere = await app.AddLeaderAsync(s.City, "青山领导", "QS-1");
@@ -215,7 +215,7 @@ public sealed class LeaderServiceTests
     [InlineData(Roles.DisciplineOfficial)]
     public async Task Supervisors_and_discipline_officials_read_the_whole_jurisdiction(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         await app.AddLeaderAsync(s.Bureau, "王保密", "GB-1");
         await app.AddLeaderAsync(s.City, "青山领导", "QS-1");
@@ -230,7 +230,7 @@ public sealed class LeaderServiceTests
     [Fact]
     public async Task The_details_give_the_scope_reason_and_the_whole_posting_history()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var lab = await app.AddUnitAsync("P-LAB", "示范省某研究所", s.Province, UnitKind.OtherSecretHandlingUnit);
         var id = await app.AddLeaderAsync(s.Bureau, "周所长", "GB-1", LeaderRank.Below);

@@ -35,7 +35,7 @@ public sealed class LeadershipTests
     [Fact]
     public async Task The_team_on_the_last_day_of_a_posting_still_includes_it()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var t = await TeamAsync(app);
 
         var team = await LeadershipAsync(app, t.Bureau, June30, new FixedCurrentUser("o", t.Root, Roles.SecrecyOfficer));
@@ -50,7 +50,7 @@ public sealed class LeadershipTests
     [Fact]
     public async Task The_team_the_day_after_a_posting_ends_shows_the_successor_and_the_gap()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var t = await TeamAsync(app);
 
         var team = await LeadershipAsync(app, t.Bureau, June30.AddDays(1), new FixedCurrentUser("o", t.Root, Roles.SecrecyOfficer));
@@ -63,7 +63,7 @@ public sealed class LeadershipTests
     [Fact]
     public async Task Without_a_date_the_team_is_todays()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var t = await TeamAsync(app);
 
         var team = await LeadershipAsync(app, t.Bureau, null, new FixedCurrentUser("o", t.Root, Roles.SecrecyOfficer));
@@ -75,7 +75,7 @@ public sealed class LeadershipTests
     [Fact]
     public async Task The_page_shows_the_team_on_the_chosen_date_with_warnings_for_missing_roles()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var t = await TeamAsync(app);
         await app.AddUserAsync("leader", Roles.UnitLeader, t.Bureau);
         var client = app.CreateBrowserClient();
@@ -103,7 +103,7 @@ public sealed class LeadershipTests
     [Fact]
     public async Task A_unit_leader_sees_no_way_to_change_the_team()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var t = await TeamAsync(app);
         await app.AddUserAsync("leader", Roles.UnitLeader, t.Bureau);
         var client = app.CreateBrowserClient();
@@ -118,7 +118,7 @@ public sealed class LeadershipTests
     [Fact]
     public async Task The_team_of_a_unit_outside_the_jurisdiction_is_not_found_and_reveals_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var t = await TeamAsync(app);
         await app.AddPostingAsync(await app.AddLeaderAsync(t.OtherProvince, "外省书记", "Q-1"), t.OtherProvince, PostingRole.PrincipalLeader, Jan1);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, t.Root);

@@ -37,7 +37,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task A_posting_is_created_for_a_leader_in_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
 
@@ -51,7 +51,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task A_period_ending_before_it_starts_is_reported_on_the_end_date()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
 
@@ -74,7 +74,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task Unit_life_a_posting_cannot_start_before_the_unit_was_set_up()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
         await SetLifeAsync(app, s.Bureau, new DateOnly(2026, 3, 1), null);
@@ -90,7 +90,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task Unit_life_a_posting_in_a_closed_unit_ends_by_its_closing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
         await SetLifeAsync(app, s.Bureau, null, new DateOnly(2026, 6, 30));
@@ -106,7 +106,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task A_posting_of_one_day_is_accepted()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
 
@@ -116,7 +116,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task Overlapping_postings_of_one_leader_in_one_role_in_one_unit_are_reported_on_the_start_date()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
         await app.AddPostingAsync(leader, s.Bureau, PostingRole.OtherMember, Jan1, Jan1.AddMonths(6));
@@ -131,7 +131,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task Art5_a_third_principal_leader_is_reported_on_the_role_naming_the_dates_and_the_holders()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var secretary = await app.AddLeaderAsync(s.Bureau, "李书记", "S-1");
         var director = await app.AddLeaderAsync(s.Bureau, "王局长", "S-2");
@@ -150,7 +150,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task Art5_a_principal_leader_may_follow_one_whose_posting_has_ended()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var secretary = await app.AddLeaderAsync(s.Bureau, "李书记", "S-1");
         var director = await app.AddLeaderAsync(s.Bureau, "王局长", "S-2");
@@ -164,7 +164,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task Art6_a_second_leader_in_charge_of_secrecy_is_reported_on_the_role()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var first = await app.AddLeaderAsync(s.Bureau, "钱副局长", "S-1");
         var second = await app.AddLeaderAsync(s.Bureau, "孙副局长", "S-2");
@@ -181,7 +181,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task Editing_a_posting_does_not_collide_with_itself()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "钱副局长", "S-1");
         var id = await app.AddPostingAsync(leader, s.Bureau, PostingRole.SecrecyLeader, Jan1);
@@ -198,7 +198,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task Editing_a_posting_into_a_full_role_is_refused_and_changes_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var holder = await app.AddLeaderAsync(s.Bureau, "钱副局长", "S-1");
         var member = await app.AddLeaderAsync(s.Bureau, "孙委员", "S-2");
@@ -215,7 +215,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task Ending_a_posting_sets_its_last_day_and_keeps_it()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
         var id = await app.AddPostingAsync(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1);
@@ -231,7 +231,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task A_posting_cannot_end_before_it_began()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
         var id = await app.AddPostingAsync(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1);
@@ -246,7 +246,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task A_posting_that_has_ended_is_not_ended_again()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
         var id = await app.AddPostingAsync(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1, Jan1.AddMonths(3));
@@ -261,7 +261,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task From_a_units_page_the_leader_is_found_by_staff_number()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
         var input = LeaderTestData.Posting(0, s.Bureau, PostingRole.PrincipalLeader, Jan1);
@@ -276,7 +276,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task A_staff_number_outside_the_jurisdiction_is_reported_as_unknown()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         await app.AddLeaderAsync(s.OtherCity, "外省领导", "Q-1");
         var input = LeaderTestData.Posting(0, s.Bureau, PostingRole.PrincipalLeader, Jan1);
@@ -291,7 +291,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task A_posting_in_a_unit_outside_the_jurisdiction_is_refused_on_the_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
 
@@ -303,7 +303,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task A_deactivated_leader_gets_no_new_posting()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1", isActive: false);
 
@@ -315,7 +315,7 @@ public sealed class PostingServiceTests
     [Fact]
     public async Task A_posting_outside_the_jurisdiction_is_neither_shown_nor_changed()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var outsider = await app.AddLeaderAsync(s.OtherCity, "外省领导", "Q-1");
         var id = await app.AddPostingAsync(outsider, s.OtherCity, PostingRole.PrincipalLeader, Jan1);
@@ -344,7 +344,7 @@ public sealed class PostingServiceTests
     [InlineData(Roles.DisciplineOfficial)]
     public async Task Only_maintainers_write_postings(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
         var reader = new FixedCurrentUser("reader", s.Bureau, role);

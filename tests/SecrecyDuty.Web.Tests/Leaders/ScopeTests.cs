@@ -47,7 +47,7 @@ public sealed class ScopeTests
     [Fact]
     public async Task Art2_xiangke_level_leader_in_a_party_organ_gets_no_required_checklist()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var office = await app.AddUnitAsync("P-BGT", "示范省委办公厅", s.Province, UnitKind.PartyOrgan);
         var secretary = await app.AddLeaderAsync(office, "李主任", "A-1", LeaderRank.DepartmentBureau);
@@ -75,7 +75,7 @@ public sealed class ScopeTests
     [Fact]
     public async Task Art2_head_of_a_small_state_owned_enterprise_is_not_in_scope()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var company = await app.AddUnitAsync("P-NY", "示范能源有限公司", s.Province, UnitKind.StateOwnedEnterprise);
         var head = await app.AddLeaderAsync(company, "赵董事长", "E-1", LeaderRank.DepartmentBureau);
@@ -104,7 +104,7 @@ public sealed class ScopeTests
     [Fact]
     public async Task Art2_the_leader_page_and_list_give_the_enterprise_reason()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var company = await app.AddUnitAsync("P-NY", "示范能源有限公司", s.Province, UnitKind.StateOwnedEnterprise);
         var head = await app.AddLeaderAsync(company, "赵董事长", "E-1", LeaderRank.DepartmentBureau);
@@ -127,7 +127,7 @@ public sealed class ScopeTests
     [Fact]
     public async Task Art2_leadership_team_of_other_secret_handling_unit_is_in_scope_whatever_the_rank()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var lab = await app.AddUnitAsync("P-LAB", "示范省某研究所", s.Province, UnitKind.OtherSecretHandlingUnit);
         var deputy = await app.AddLeaderAsync(lab, "周副所长", "L-1", LeaderRank.Below);
@@ -144,7 +144,7 @@ public sealed class ScopeTests
     [Fact]
     public async Task Art2_a_leader_is_in_scope_through_any_posting_holding_today()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var company = await app.AddUnitAsync("P-NY", "示范能源有限公司", s.Province, UnitKind.StateOwnedEnterprise);
         var bureau = await app.AddUnitAsync("P-GZW", "示范省国资委", s.Province, UnitKind.StateOrgan);
@@ -170,7 +170,7 @@ public sealed class ScopeTests
     [Fact]
     public async Task Art2_the_SQL_scope_of_a_posting_agrees_with_the_rule_for_every_kind_size_and_rank()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var expected = new Dictionary<int, bool>();
         var n = 0;

@@ -46,7 +46,7 @@ public sealed class SecrecyChargeTests
     [Fact]
     public async Task Art6_principal_leader_who_also_leads_secrecy_work_can_be_recorded_and_gets_the_S6_duties()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var director = await app.AddLeaderAsync(s.Bureau, "孙局长", "D-1");
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Province);
@@ -82,7 +82,7 @@ public sealed class SecrecyChargeTests
     [Fact]
     public async Task Art6_the_charge_is_refused_on_a_leader_in_charge_of_secrecy_work_beside_the_box()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var deputy = await app.AddLeaderAsync(s.Bureau, "钱副局长", "D-2");
 
@@ -98,7 +98,7 @@ public sealed class SecrecyChargeTests
     [InlineData(true, true)] // two flagged postings
     public async Task Art6_a_second_leader_in_charge_of_secrecy_work_on_the_same_dates_is_refused(bool firstFlagged, bool secondFlagged)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var first = await app.AddLeaderAsync(s.Bureau, "李书记", "D-1");
         var second = await app.AddLeaderAsync(s.Bureau, "王局长", "D-2");
@@ -119,7 +119,7 @@ public sealed class SecrecyChargeTests
     [Fact]
     public async Task Art6_a_flagged_posting_after_the_leader_in_charge_left_is_accepted()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var former = await app.AddLeaderAsync(s.Bureau, "李副局长", "D-1");
         var director = await app.AddLeaderAsync(s.Bureau, "王局长", "D-2");
@@ -131,7 +131,7 @@ public sealed class SecrecyChargeTests
     [Fact]
     public async Task Art6_one_leader_may_hold_two_postings_in_a_unit_in_different_roles_but_not_one_role_twice()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var director = await app.AddLeaderAsync(s.Bureau, "孙局长", "D-1");
         await app.AddPostingAsync(director, s.Bureau, PostingRole.PrincipalLeader, Jan1);
@@ -147,7 +147,7 @@ public sealed class SecrecyChargeTests
     [Fact]
     public async Task Art6_the_principal_leader_who_leads_secrecy_work_is_suggested_as_chair_of_the_secrecy_organization()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var member = await app.AddLeaderAsync(s.Bureau, "赵副局长", "D-2");
         await app.AddPostingAsync(member, s.Bureau, PostingRole.OtherMember, Jan1);
@@ -162,7 +162,7 @@ public sealed class SecrecyChargeTests
     [Fact]
     public async Task Art6_a_member_meeting_without_the_principal_leader_who_leads_secrecy_work_is_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         var director = await app.AddLeaderAsync(s.Bureau, "孙局长", "D-1");
         Assert.True((await CreateAsync(app, s.Officer, Flagged(director, s.Bureau, PostingRole.PrincipalLeader, Jan1)))!.Succeeded);

@@ -38,7 +38,7 @@ public sealed class RuleAreaExemptionTests
     [Fact]
     public async Task Art6_rule_area_marked_not_applicable_with_a_reason()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
         var client = app.CreateBrowserClient();
@@ -71,7 +71,7 @@ public sealed class RuleAreaExemptionTests
     [Fact]
     public async Task Art6_a_rule_area_is_not_marked_not_applicable_without_a_reason_and_the_message_is_beside_the_reason()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
         var client = app.CreateBrowserClient();
@@ -89,7 +89,7 @@ public sealed class RuleAreaExemptionTests
     [Fact]
     public async Task Art6_a_reason_of_500_characters_is_accepted_and_501_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
 
         var tooLong = await MarkAsync(app, s.Officer, s.Unit, "R8", new string('因', 501));
@@ -100,7 +100,7 @@ public sealed class RuleAreaExemptionTests
     [Fact]
     public async Task Art6_marking_again_changes_the_reason_of_the_one_mark()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
 
         await MarkAsync(app, s.Officer, s.Unit, "R8", "无科技工作。");
@@ -120,7 +120,7 @@ public sealed class RuleAreaExemptionTests
     [InlineData(Roles.DisciplineOfficial)]
     public async Task Art6_only_the_secrecy_office_marks_or_withdraws(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         await MarkAsync(app, s.Officer, s.Unit, "R8", "无科技工作。");
         var reader = new FixedCurrentUser("reader", s.Unit, role);
@@ -140,7 +140,7 @@ public sealed class RuleAreaExemptionTests
     [Fact]
     public async Task Art6_a_unit_outside_the_jurisdiction_is_refused_like_a_missing_one()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
         var client = app.CreateBrowserClient();
@@ -159,7 +159,7 @@ public sealed class RuleAreaExemptionTests
     [Fact]
     public async Task Art6_withdrawing_a_mark_that_is_not_there_is_reported()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SettingAsync(app);
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<RuleRegisterService>(sp, s.Officer).WithdrawNotApplicableAsync(s.Unit, "R8"));

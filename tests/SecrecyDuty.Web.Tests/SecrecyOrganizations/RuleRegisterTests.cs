@@ -26,7 +26,7 @@ public sealed class RuleRegisterTests
     [Fact]
     public async Task Missing_rule_areas_are_marked_and_counted_on_the_unit_page()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("SF", "示范省");
         var regulation = await AddRegulationAsync(app);
         await AddRuleEntriesAsync(app, root, regulation, "R1", "R2", "R4", "R5", "R6", "R8", "R9");
@@ -47,7 +47,7 @@ public sealed class RuleRegisterTests
     [Fact]
     public async Task Without_the_regulation_catalogue_the_register_says_it_is_not_loaded()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         await RemoveCatalogueAsync(app);
         var root = await app.AddUnitAsync("SF", "示范省");
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);
@@ -65,7 +65,7 @@ public sealed class RuleRegisterTests
     [Fact]
     public async Task An_entry_is_recorded_then_updated_in_place()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("SF", "示范省");
         await AddRegulationAsync(app);
         var officer = new FixedCurrentUser("o", root, Roles.SecrecyOfficer);
@@ -91,7 +91,7 @@ public sealed class RuleRegisterTests
     [Fact]
     public async Task An_entry_revised_before_it_was_adopted_is_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("SF", "示范省");
         await AddRegulationAsync(app);
         var officer = new FixedCurrentUser("o", root, Roles.SecrecyOfficer);
@@ -110,7 +110,7 @@ public sealed class RuleRegisterTests
     [Fact]
     public async Task The_entry_form_shows_the_message_beside_the_revision_date()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("SF", "示范省");
         await AddRegulationAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);
@@ -134,7 +134,7 @@ public sealed class RuleRegisterTests
     [Fact]
     public async Task An_entry_made_under_an_earlier_version_still_counts_and_is_moved_to_the_current_version_when_revised()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("SF", "示范省");
         var first = await AddRegulationAsync(app, "2020");
         await AddRuleEntriesAsync(app, root, first, "R1");
@@ -156,7 +156,7 @@ public sealed class RuleRegisterTests
     [Fact]
     public async Task A_rule_area_code_that_is_not_in_the_current_regulation_is_not_found()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("SF", "示范省");
         await AddRegulationAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);

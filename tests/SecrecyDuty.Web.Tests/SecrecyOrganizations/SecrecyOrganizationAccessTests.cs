@@ -45,7 +45,7 @@ public sealed class SecrecyOrganizationAccessTests
     [InlineData("/Units/RuleRegister/{0}/Edit/R1")]
     public async Task A_request_by_id_for_a_unit_outside_the_jurisdiction_is_not_found_and_reveals_nothing(string template)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, p.City);
 
@@ -64,7 +64,7 @@ public sealed class SecrecyOrganizationAccessTests
     [Fact]
     public async Task Posting_the_edit_form_for_a_unit_outside_the_jurisdiction_is_not_found_and_changes_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, p.City);
         var form = await TestApp.GetFormAsync(client, $"/Units/SecrecyOrganization/{p.CityUnit}/Edit", "#organization-form");
@@ -81,7 +81,7 @@ public sealed class SecrecyOrganizationAccessTests
     [Fact]
     public async Task A_supervisor_posting_the_edit_form_is_refused_with_403_and_nothing_is_saved()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, Roles.Supervisor, p.Root);
 
@@ -103,7 +103,7 @@ public sealed class SecrecyOrganizationAccessTests
     [InlineData(Roles.UnitLeader)]
     public async Task Read_only_roles_get_no_edit_form(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, role, p.CityUnit);
 
@@ -117,7 +117,7 @@ public sealed class SecrecyOrganizationAccessTests
     [InlineData(Roles.UnitLeader)]
     public async Task The_services_refuse_writes_by_roles_that_only_read(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var actor = new FixedCurrentUser("r", p.CityUnit, role);
 
@@ -130,7 +130,7 @@ public sealed class SecrecyOrganizationAccessTests
     [Fact]
     public async Task A_unit_leader_reads_the_own_unit_but_no_other()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, Roles.UnitLeader, p.City);
 
@@ -145,7 +145,7 @@ public sealed class SecrecyOrganizationAccessTests
     [Fact]
     public async Task A_discipline_official_reads_units_below_and_an_administrator_maintains_them()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var leader = await AddLeaderAsync(app, p.CityUnit, "孙局长", PostingRole.PrincipalLeader, new DateOnly(2023, 1, 1), title: "局长");
         var administrator = new FixedCurrentUser("a", p.City, Roles.Administrator);

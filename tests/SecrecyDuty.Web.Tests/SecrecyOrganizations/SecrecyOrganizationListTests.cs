@@ -50,7 +50,7 @@ public sealed class SecrecyOrganizationListTests
     [Fact]
     public async Task Every_unit_shows_its_organization_and_rule_register_coverage()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var officer = new FixedCurrentUser("o", p.Root, Roles.SecrecyOfficer);
 
@@ -75,7 +75,7 @@ public sealed class SecrecyOrganizationListTests
     [Fact]
     public async Task The_missing_rule_areas_filter_shows_exactly_the_units_missing_an_area()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var officer = new FixedCurrentUser("o", p.Root, Roles.SecrecyOfficer);
 
@@ -86,7 +86,7 @@ public sealed class SecrecyOrganizationListTests
     [Fact]
     public async Task Art6_6_an_area_marked_not_applicable_is_not_missing_in_the_list_or_its_filter()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var officer = new FixedCurrentUser("o", p.Root, Roles.SecrecyOfficer);
         await app.InScopeAsync(async sp =>
@@ -110,7 +110,7 @@ public sealed class SecrecyOrganizationListTests
     [Fact]
     public async Task The_organization_filter_shows_exactly_the_units_without_one_or_with_one()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var officer = new FixedCurrentUser("o", p.Root, Roles.SecrecyOfficer);
 
@@ -121,7 +121,7 @@ public sealed class SecrecyOrganizationListTests
     [Fact]
     public async Task Filters_by_unit_kind_and_search_combine()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var officer = new FixedCurrentUser("o", p.Root, Roles.SecrecyOfficer);
 
@@ -138,7 +138,7 @@ public sealed class SecrecyOrganizationListTests
     [InlineData(SecrecyOrganizationSort.UnitCode, true, new[] { "SF-NY", "SF-JYT", "SF-CZT", "SF-BH", "SF" })]
     public async Task The_list_sorts_in_the_database(SecrecyOrganizationSort sort, bool descending, string[] expected)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var officer = new FixedCurrentUser("o", p.Root, Roles.SecrecyOfficer);
 
@@ -151,7 +151,7 @@ public sealed class SecrecyOrganizationListTests
     [Fact]
     public async Task The_list_is_paged_on_the_server()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var officer = new FixedCurrentUser("o", p.Root, Roles.SecrecyOfficer);
 
@@ -165,7 +165,7 @@ public sealed class SecrecyOrganizationListTests
     [Fact]
     public async Task The_list_shows_only_the_jurisdiction_and_a_unit_leader_sees_only_the_own_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
 
         var cityOfficer = await CodesAsync(app, new FixedCurrentUser("o", p.OtherCity, Roles.SecrecyOfficer), new SecrecyOrganizationFilter());
@@ -178,7 +178,7 @@ public sealed class SecrecyOrganizationListTests
     [Fact]
     public async Task The_list_page_filters_for_missing_rule_areas_and_marks_the_missing_codes()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         await app.AddUserAsync("supervisor", Roles.Supervisor, p.Root);
         var client = app.CreateBrowserClient();
@@ -204,7 +204,7 @@ public sealed class SecrecyOrganizationListTests
     [Fact]
     public async Task The_export_has_every_row_of_the_current_filters_in_csv_and_xlsx()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, p.Root);
         var client = app.CreateBrowserClient();

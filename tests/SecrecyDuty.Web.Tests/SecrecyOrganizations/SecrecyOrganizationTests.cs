@@ -69,7 +69,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task An_organization_is_created_with_its_members_and_cadres_in_one_save_and_audited()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         var before = (await TrailAsync(app)).Count;
 
@@ -101,7 +101,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task Saving_again_updates_the_one_organization_of_the_unit_and_replaces_its_members_and_cadres()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         await SaveAsync(app, s.Officer, s.Unit, ValidInput(s));
         var form = (await app.InScopeAsync(sp => TestApp.ServiceFor<SecrecyOrganizationService>(sp, s.Officer).GetFormAsync(s.Unit)))!;
@@ -137,7 +137,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task The_database_refuses_a_second_organization_for_a_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         await AddOrganizationAsync(app, s.Unit, SecrecyOrganizationKind.Committee);
 
@@ -147,7 +147,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task An_establishment_date_in_the_future_is_refused_and_nothing_is_saved()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         var input = ValidInput(s);
         input.EstablishedOn = Today(app).AddDays(1);
@@ -161,7 +161,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task An_organization_established_today_is_accepted()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         var input = ValidInput(s);
         input.EstablishedOn = Today(app);
@@ -172,7 +172,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task A_negative_budget_is_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         var input = ValidInput(s);
         input.AnnualBudget = -0.01m;
@@ -186,7 +186,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task A_chair_who_holds_no_posting_in_the_unit_today_is_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         var elsewhere = await app.AddUnitAsync("SF-CZT", "示范省财政厅", s.Root);
         var otherUnitLeader = await AddLeaderAsync(app, elsewhere, "王财政", PostingRole.SecrecyLeader, new DateOnly(2020, 1, 1));
@@ -208,7 +208,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task A_member_chosen_among_leaders_must_hold_a_posting_in_the_unit_today()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         var formerLeader = await AddLeaderAsync(app, s.Unit, "赵前任", PostingRole.OtherMember, new DateOnly(2015, 1, 1), to: Today(app).AddDays(-1));
         var input = ValidInput(s);
@@ -222,7 +222,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task A_cadre_without_a_name_is_refused_beside_the_row()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         var input = ValidInput(s);
         input.Cadres[2] = new CadreRow { Position = "机要员", IsFullTime = true };
@@ -236,7 +236,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task Blank_rows_and_rows_marked_for_removal_are_not_saved()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         var input = ValidInput(s);
         input.Members.Add(new MemberRow { Name = "", Position = " " });
@@ -253,7 +253,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task A_new_organization_proposes_the_leader_in_charge_of_secrecy_as_chair()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
 
         var form = (await app.InScopeAsync(sp => TestApp.ServiceFor<SecrecyOrganizationService>(sp, s.Officer).GetFormAsync(s.Unit)))!;
@@ -266,7 +266,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task A_secrecy_officer_records_the_organization_through_the_form()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
         var client = app.CreateBrowserClient();
@@ -303,7 +303,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task Adding_a_row_shows_the_form_again_with_one_more_blank_row_and_saves_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
         var client = app.CreateBrowserClient();
@@ -330,7 +330,7 @@ public sealed class SecrecyOrganizationTests
     [Fact]
     public async Task A_bad_form_shows_each_message_beside_its_field_and_row()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SetupAsync(app);
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
         var client = app.CreateBrowserClient();

@@ -31,7 +31,7 @@ public sealed class JurisdictionTests
     [InlineData(Roles.Administrator)]
     public async Task Non_leader_roles_see_their_unit_and_every_unit_below_it(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
 
         var codes = await VisibleCodesAsync(app, new FixedCurrentUser("u", p.City, role));
@@ -42,7 +42,7 @@ public sealed class JurisdictionTests
     [Fact]
     public async Task A_unit_leader_sees_only_the_own_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
 
         var codes = await VisibleCodesAsync(app, new FixedCurrentUser("u", p.City, Roles.UnitLeader));
@@ -53,7 +53,7 @@ public sealed class JurisdictionTests
     [Fact]
     public async Task An_account_without_a_role_sees_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
 
         Assert.Empty(await VisibleCodesAsync(app, new FixedCurrentUser("u", p.Root)));
@@ -62,7 +62,7 @@ public sealed class JurisdictionTests
     [Fact]
     public async Task The_service_returns_nothing_for_a_unit_outside_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var actor = new FixedCurrentUser("u", p.City, Roles.SecrecyOfficer);
 
@@ -80,7 +80,7 @@ public sealed class JurisdictionTests
     [Fact]
     public async Task A_request_by_id_for_a_unit_outside_the_jurisdiction_is_refused_and_reveals_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         await app.AddUserAsync("qs.officer", Roles.SecrecyOfficer, p.City);
         var client = app.CreateBrowserClient();
@@ -105,7 +105,7 @@ public sealed class JurisdictionTests
     [Fact]
     public async Task The_unit_list_page_shows_only_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         await app.AddUserAsync("leader", Roles.UnitLeader, p.County);
         var client = app.CreateBrowserClient();

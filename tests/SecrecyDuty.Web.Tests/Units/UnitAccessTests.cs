@@ -19,7 +19,7 @@ public sealed class UnitAccessTests
     [MemberData(nameof(ReadOnlyRoles))]
     public async Task A_role_that_only_reads_is_refused_every_write_by_the_service(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var reader = new FixedCurrentUser("r", p.City, role);
         var input = new CreateUnitInput { Code = "P-QS-2", Name = "新单位", Kind = UnitKind.StateOrgan, Level = AdministrativeLevel.County, ParentId = p.City };
@@ -39,7 +39,7 @@ public sealed class UnitAccessTests
     [MemberData(nameof(ReadOnlyRoles))]
     public async Task A_role_that_only_reads_gets_403_from_the_maintenance_pages(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("reader", role, p.City);
 
@@ -66,7 +66,7 @@ public sealed class UnitAccessTests
     [InlineData(Roles.DisciplineOfficial)]
     public async Task Supervisors_and_discipline_officials_read_the_whole_jurisdiction_without_actions(string role)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("reader", role, p.City);
 
@@ -82,7 +82,7 @@ public sealed class UnitAccessTests
     [Fact]
     public async Task A_unit_leader_reads_the_own_unit_and_nothing_else()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("leader", Roles.UnitLeader, p.County);
 
@@ -97,7 +97,7 @@ public sealed class UnitAccessTests
     [Fact]
     public async Task A_secrecy_officer_sees_the_actions_but_not_move_or_deactivate_on_the_top_unit_of_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
@@ -117,7 +117,7 @@ public sealed class UnitAccessTests
     [Fact]
     public async Task Pages_for_a_unit_outside_the_jurisdiction_are_404_and_reveal_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
@@ -134,7 +134,7 @@ public sealed class UnitAccessTests
     [Fact]
     public async Task Writes_to_a_unit_outside_the_jurisdiction_are_404_and_change_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
         var token = (await TestApp.GetFormAsync(client, "/Units", "#culture-form"))["__RequestVerificationToken"];
@@ -156,7 +156,7 @@ public sealed class UnitAccessTests
     [Fact]
     public async Task The_service_answers_null_for_a_unit_outside_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
         var edit = new UnitInput { Code = "P-BH", Name = "改名", Kind = UnitKind.StateOrgan, Level = AdministrativeLevel.County };

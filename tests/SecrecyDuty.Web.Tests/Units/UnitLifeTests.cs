@@ -28,7 +28,7 @@ public sealed class UnitLifeTests
     [Fact]
     public async Task A_unit_is_created_with_its_set_up_date_and_size_and_its_page_shows_them()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
@@ -53,7 +53,7 @@ public sealed class UnitLifeTests
     [Fact]
     public async Task A_unit_set_up_date_in_the_future_is_refused_beside_the_field()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
@@ -72,7 +72,7 @@ public sealed class UnitLifeTests
     [InlineData(nameof(UnitKind.OtherSecretHandlingUnit))]
     public async Task Art2_the_large_or_medium_enterprise_flag_is_refused_on_other_kinds_beside_the_field(string kind)
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
@@ -90,7 +90,7 @@ public sealed class UnitLifeTests
     [Fact]
     public async Task Deactivating_a_unit_records_the_closing_date_and_reactivating_clears_it()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         await SetEstablishedOnAsync(app, p.School, new DateOnly(2001, 9, 1));
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
@@ -115,7 +115,7 @@ public sealed class UnitLifeTests
     [Fact]
     public async Task A_closing_date_before_the_set_up_date_is_refused_beside_the_field_and_the_unit_stays_active()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         await SetEstablishedOnAsync(app, p.School, new DateOnly(2024, 3, 1));
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
@@ -134,7 +134,7 @@ public sealed class UnitLifeTests
     [Fact]
     public async Task A_closing_date_in_the_future_or_none_is_refused()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
 
@@ -149,7 +149,7 @@ public sealed class UnitLifeTests
     [Fact]
     public async Task A_closed_units_set_up_date_cannot_be_moved_after_its_closing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
         Assert.True((await app.AsAsync(officer, units => units.DeactivateAsync(p.School, new DeactivateUnitInput { ClosedOn = new DateOnly(2025, 7, 31) })))!.Succeeded);

@@ -35,7 +35,7 @@ public sealed class UnitListTests
     [Fact]
     public async Task The_search_matches_name_or_code()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SampleAsync(app);
 
         Assert.Equal(["P-A", "P-A-1"], await CodesAsync(app, s.Admin, new UnitListQuery(Search: "甲市")));
@@ -45,7 +45,7 @@ public sealed class UnitListTests
     [Fact]
     public async Task The_list_filters_by_kind_level_status_and_parent()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SampleAsync(app);
 
         Assert.Equal(["P-B"], await CodesAsync(app, s.Admin, new UnitListQuery(Kind: UnitKind.StateOwnedEnterprise)));
@@ -59,7 +59,7 @@ public sealed class UnitListTests
     [Fact]
     public async Task A_filter_never_reaches_outside_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SampleAsync(app);
         var cityOfficer = new FixedCurrentUser("o", s.City, Roles.SecrecyOfficer);
 
@@ -71,7 +71,7 @@ public sealed class UnitListTests
     [Fact]
     public async Task The_list_sorts_by_code_name_kind_and_level_both_ways()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SampleAsync(app);
 
         Assert.Equal(["P-C", "P-B", "P-A-1", "P-A", "P"], await CodesAsync(app, s.Admin, new UnitListQuery(Sort: UnitSortColumn.Code, Direction: SortDirection.Descending)));
@@ -91,7 +91,7 @@ public sealed class UnitListTests
     [Fact]
     public async Task The_list_is_paged_on_the_server()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("P", "示范省");
         for (var i = 1; i <= 11; i++)
         {
@@ -111,7 +111,7 @@ public sealed class UnitListTests
     [Fact]
     public async Task The_list_page_pages_through_its_pager_links_keeping_the_filters()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("P", "示范省");
         for (var i = 1; i <= 27; i++)
         {
@@ -135,7 +135,7 @@ public sealed class UnitListTests
     [Fact]
     public async Task The_list_page_applies_the_query_string_and_its_headers_reverse_the_order()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SampleAsync(app);
         var client = await app.SignedInAsync("admin", Roles.Administrator, s.Root);
 
@@ -161,7 +161,7 @@ public sealed class UnitListTests
     [Fact]
     public async Task The_CSV_export_has_the_header_and_the_filtered_rows_in_UTF8_with_a_byte_order_mark()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SampleAsync(app);
         var client = await app.SignedInAsync("admin", Roles.Administrator, s.Root);
         var list = await TestApp.GetDocumentAsync(client, "/Units?kind=StateOrgan&status=All");
@@ -181,7 +181,7 @@ public sealed class UnitListTests
     [Fact]
     public async Task The_XLSX_export_is_a_spreadsheet_of_the_filtered_rows()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SampleAsync(app);
         var client = await app.SignedInAsync("admin", Roles.Administrator, s.Root);
 
@@ -198,7 +198,7 @@ public sealed class UnitListTests
     [Fact]
     public async Task An_unknown_export_format_is_a_bad_request()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var s = await SampleAsync(app);
         var client = await app.SignedInAsync("admin", Roles.Administrator, s.Root);
 

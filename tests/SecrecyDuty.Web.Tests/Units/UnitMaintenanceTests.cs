@@ -26,7 +26,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_secrecy_officer_creates_a_unit_through_the_form()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
@@ -58,7 +58,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_bad_unit_form_shows_each_message_beside_its_field_and_writes_nothing()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("officer", Roles.SecrecyOfficer, p.Root);
 
@@ -84,7 +84,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_duplicate_code_is_reported_beside_the_code_even_when_the_other_unit_is_outside_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
 
@@ -99,7 +99,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_unit_cannot_be_created_under_a_parent_outside_the_jurisdiction()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
 
@@ -112,7 +112,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_unit_cannot_be_created_under_a_deactivated_parent()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         await app.SetActiveAsync(p.School, active: false);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
@@ -125,7 +125,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_deactivated_unit_is_not_offered_as_a_parent()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         await app.SetActiveAsync(p.School, active: false);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
@@ -142,7 +142,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task Editing_changes_code_name_kind_and_level()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
@@ -164,7 +164,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task Editing_to_a_code_another_unit_has_is_refused_beside_the_code_and_keeping_ones_own_code_is_fine()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
         UnitInput Input(string code) => new() { Code = code, Name = "青山市教育局", Kind = UnitKind.StateOrgan, Level = AdministrativeLevel.County };
@@ -180,7 +180,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task Moving_a_branch_rewrites_the_closure_table_for_every_unit_in_it()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var admin = new FixedCurrentUser("a", p.Root, Roles.Administrator);
         var cityOfficer = new FixedCurrentUser("o1", p.City, Roles.SecrecyOfficer);
@@ -206,7 +206,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_move_in_a_context_that_already_tracks_the_ancestry_rows_rewrites_them_too()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
 
         // An import creates units and moves one in the same context: the closure rows are tracked already.
         var (root, city, county, other) = await app.InScopeAsync(async sp =>
@@ -237,7 +237,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_branch_moves_up_a_level_through_the_form()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
         var cityOfficer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
@@ -255,7 +255,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_unit_cannot_be_moved_under_itself()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var admin = new FixedCurrentUser("a", p.Root, Roles.Administrator);
 
@@ -269,7 +269,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_unit_cannot_be_moved_under_its_own_descendant()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("admin", Roles.Administrator, p.Root);
 
@@ -288,7 +288,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_unit_cannot_be_moved_under_a_unit_outside_the_jurisdiction_or_a_deactivated_one()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var inactive = await app.AddUnitAsync("P-QS-9", "撤销单位", p.City, UnitKind.StateOrgan, AdministrativeLevel.County, active: false);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
@@ -304,7 +304,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task The_unit_at_the_top_of_ones_own_jurisdiction_cannot_be_moved()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
 
@@ -320,7 +320,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_unit_with_active_units_below_it_cannot_be_deactivated()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
@@ -336,7 +336,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task Deactivating_and_reactivating_through_the_details_page_never_deletes_the_unit()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
@@ -360,7 +360,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task A_unit_under_a_deactivated_unit_cannot_be_reactivated()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         await app.SetActiveAsync(p.School, active: false);
         await app.SetActiveAsync(p.County, active: false);
@@ -375,7 +375,7 @@ public sealed class UnitMaintenanceTests
     [Fact]
     public async Task The_unit_at_the_top_of_ones_own_jurisdiction_cannot_be_deactivated()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.School, Roles.SecrecyOfficer);
 

@@ -11,7 +11,7 @@ public sealed class UnitTreePageTests
     [Fact]
     public async Task The_tree_page_nests_the_jurisdictions_units_and_marks_the_inactive_ones()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var closed = await app.AddUnitAsync("P-QS-8", "青山市撤并单位", p.City, UnitKind.PublicInstitution, AdministrativeLevel.County, active: false);
         var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
@@ -32,7 +32,7 @@ public sealed class UnitTreePageTests
     [Fact]
     public async Task A_unit_leader_sees_only_the_own_unit_in_the_tree()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsync("leader", Roles.UnitLeader, p.County);
 

@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+using SecrecyDuty.Browser.Tests.Infrastructure;
+
+namespace SecrecyDuty.Browser.Tests.Pages;
+
+/// <summary>
+/// What every page of the app has (the layout): the heading, the main content, the top bar with the language switch
+/// and sign-out, the status message. Page objects hold the selectors and the steps of one page each, so that a
+/// journey reads as what a person does.
+/// </summary>
+public class AppPage(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public ILocator Heading => Page.Locator("h1");
+
+    public ILocator Main => Page.Locator("main");
+
+    public ILocator NavigationBar => Page.Locator("nav.navbar");
+
+    public ILocator StatusMessage => Page.Locator("[role=status]");
+
+    /// <summary>The <c>html</c> element, whose <c>lang</c> is the page's language.</summary>
+    public ILocator Document => Page.Locator("html");
+
+    public Task SwitchToEnglishAsync() => Page.Locator("#lang-en").ClickAsync();
+
+    public async Task<LoginPage> SignOutAsync()
+    {
+        await Page.Locator("#sign-out").ClickAsync();
+        return new LoginPage(Page);
+    }
+
+    /// <summary>Saves a full-page screenshot under artifacts/screenshots.</summary>
+    public Task ScreenshotAsync(string name) => BrowserApp.ScreenshotAsync(Page, name);
+
+    /// <summary>Chooses the first option of <paramref name="select"/> whose text contains <paramref name="text"/>.</summary>
+    protected async Task SelectOptionContainingAsync(string select, string text)
+    {
+        var value = await Page.Locator($"{select} option", new PageLocatorOptions { HasText = text }).First.GetAttributeAsync("value");
+        await Page.Locator(select).SelectOptionAsync(value!);
+    }
+}
