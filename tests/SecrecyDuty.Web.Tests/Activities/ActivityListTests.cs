@@ -206,7 +206,7 @@ public sealed class ActivityListTests
     [Fact]
     public async Task The_list_page_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app, withAccounts: true);
         await app.AddActivitiesAsync([
             .. Enumerable.Range(1, 27).Select(i => Make(p.Department, ActivityKind.Briefing, new DateOnly(2026, 1, 1).AddDays(i), $"汇报{i:00}", "议题")),

@@ -212,7 +212,7 @@ public sealed class AppraisalListTests
     [Fact]
     public async Task The_list_page_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
         for (var i = 1; i <= 26; i++)
         {

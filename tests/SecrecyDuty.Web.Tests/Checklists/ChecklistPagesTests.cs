@@ -305,7 +305,7 @@ public sealed class ChecklistPagesTests
     [Fact]
     public async Task The_list_page_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var health = await app.AddUnitAsync("SF-WJW", "示范省卫健委", p.Root);
         for (var i = 1; i <= 26; i++)

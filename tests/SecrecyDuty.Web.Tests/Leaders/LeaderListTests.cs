@@ -220,7 +220,7 @@ public sealed class LeaderListTests
     [Fact]
     public async Task The_list_page_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         for (var i = 1; i <= 26; i++)
         {

@@ -231,7 +231,7 @@ public sealed class SecrecyOrganizationListTests
     [Fact]
     public async Task The_list_page_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await AddUnitAsync(app, "SF", "中共示范省委员会", null, UnitKind.PartyOrgan);
         for (var i = 1; i <= 26; i++)
         {

@@ -210,7 +210,7 @@ public sealed class UnitListTests
     [Fact]
     public async Task The_list_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
     {
-        using var app = new TestApp();
+        using var app = TestApp.Rent();
         var root = await app.AddUnitAsync("P", "示范省");
         for (var i = 1; i <= 27; i++)
         {
