@@ -51,7 +51,7 @@ public sealed partial class MasterDataJourneyTests(BrowserApp app) : IClassFixtu
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("孙卫健");
 
         // The secrecy organization, chaired by the leader in charge of secrecy work.
-        await page.GotoAsync($"/Units/SecrecyOrganization/{unitId}/Edit");
+        await page.GotoAsync($"/SecrecyOrganizations/Edit/{unitId}");
         await page.Locator("#Input_Kind").SelectOptionAsync("Committee");
         await page.Locator("#Input_EstablishedOn").FillAsync("2026-02-01");
         await SelectOptionContainingAsync(page, "#Input_ChairLeaderId", "孙卫健");
@@ -65,7 +65,7 @@ public sealed partial class MasterDataJourneyTests(BrowserApp app) : IClassFixtu
         await BrowserApp.ScreenshotAsync(page, "12-secrecy-organization-edit");
         await page.Locator("#save-organization").ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/Units/SecrecyOrganization/{unitId}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/SecrecyOrganizations/Details/{unitId}$"));
         await Assertions.Expect(page.Locator("#organization-details")).ToContainTextAsync("孙卫健");
         await Assertions.Expect(page.Locator("#cadres-table")).ToContainTextAsync("周保密");
         await BrowserApp.ScreenshotAsync(page, "13-secrecy-organization");
