@@ -55,13 +55,13 @@ public sealed class UnitLeadershipPage(IPage page) : AppPage(page)
     }
 }
 
-/// <summary>The form of a unit's secrecy organization (<c>/Units/SecrecyOrganization/{id}/Edit</c>).</summary>
+/// <summary>The form of a unit's secrecy organization (<c>/SecrecyOrganizations/Edit/{id}</c>).</summary>
 public sealed class SecrecyOrganizationForm(IPage page) : AppPage(page)
 {
     public static async Task<SecrecyOrganizationForm> OpenAsync(IPage page, string unitId)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.GotoAsync($"/Units/SecrecyOrganization/{unitId}/Edit");
+        await page.GotoAsync($"/SecrecyOrganizations/Edit/{unitId}");
         return new SecrecyOrganizationForm(page);
     }
 
@@ -99,7 +99,7 @@ public sealed class SecrecyOrganizationForm(IPage page) : AppPage(page)
     }
 }
 
-/// <summary>A unit's secrecy organization (<c>/Units/SecrecyOrganization/{id}</c>).</summary>
+/// <summary>A unit's secrecy organization (<c>/SecrecyOrganizations/Details/{id}</c>).</summary>
 public sealed class SecrecyOrganizationPage(IPage page) : AppPage(page)
 {
     public ILocator Details => Page.Locator("#organization-details");
@@ -107,5 +107,5 @@ public sealed class SecrecyOrganizationPage(IPage page) : AppPage(page)
     public ILocator Cadres => Page.Locator("#cadres-table");
 
     /// <summary>The page's address for the unit, exactly.</summary>
-    public static Regex Url(string unitId) => new($"/Units/SecrecyOrganization/{unitId}$");
+    public static Regex Url(string unitId) => new($"/SecrecyOrganizations/Details/{unitId}$");
 }

@@ -64,8 +64,8 @@ public sealed class UnitCompliancePageTests
             Assert.Equal($"/Activities?unitId={p.City}&kind=Briefing&year=2026", Records("BriefingPractice"));
             Assert.Equal($"/Activities?unitId={p.City}&kind=MemberMeeting&year=2026", Records("MemberMeetings"));
             Assert.Equal($"/Activities?unitId={p.City}&kind=Training&year=2026", Records("Education"));
-            Assert.Equal($"/Units/SecrecyOrganization/{p.City}", Records("SecrecyOrganization"));
-            Assert.Equal($"/Units/RuleRegister/{p.City}", Records("RuleRegister"));
+            Assert.Equal($"/SecrecyOrganizations/Details/{p.City}", Records("SecrecyOrganization"));
+            Assert.Equal($"/SecrecyOrganizations/RuleRegister/{p.City}", Records("RuleRegister"));
             Assert.Equal($"/Checklists?unitId={p.City}&year=2026", Records("Checklists"));
         }
     }
@@ -82,8 +82,8 @@ public sealed class UnitCompliancePageTests
             Assert.Equal($"/Activities/Create?kind=Briefing&unitId={p.City}", Record("BriefingPractice"));
             Assert.Equal($"/Activities/Create?kind=MemberMeeting&unitId={p.City}", Record("MemberMeetings"));
             Assert.Null(Record("Education")); // not judged
-            Assert.Equal($"/Units/SecrecyOrganization/{p.City}/Edit", Record("SecrecyOrganization"));
-            Assert.Equal($"/Units/RuleRegister/{p.City}", Record("RuleRegister"));
+            Assert.Equal($"/SecrecyOrganizations/Edit/{p.City}", Record("SecrecyOrganization"));
+            Assert.Equal($"/SecrecyOrganizations/RuleRegister/{p.City}", Record("RuleRegister"));
             Assert.Equal("登记听取保密组织的情况汇报", page.QuerySelector("#req-BriefingPractice a.record-link")!.TextContent.Trim());
         }
     }

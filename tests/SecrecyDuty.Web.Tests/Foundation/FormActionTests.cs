@@ -11,7 +11,7 @@ public sealed class FormActionTests
 {
     [Theory]
     [InlineData("/Activities/Create", "#activity-form", "Refresh")]
-    [InlineData("/Units/SecrecyOrganization/{0}/Edit", "#organization-form", "AddMember")]
+    [InlineData("/SecrecyOrganizations/Edit/{0}", "#organization-form", "AddMember")]
     public async Task The_main_form_posts_to_the_default_handler_after_a_secondary_one(string url, string form, string handler)
     {
         using var app = TestApp.Rent();

@@ -44,13 +44,13 @@ public sealed class RuleAreaExemptionTests
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
-        var form = await TestApp.GetFormAsync(client, $"/Units/RuleRegister/{s.Unit}/NotApplicable/R8", "#not-applicable-form");
-        var marked = await client.PostAsync($"/Units/RuleRegister/{s.Unit}/NotApplicable/R8", form.With(("Input.Reason", "  本单位不承担科学技术研究任务。 ")).ToContent());
+        var form = await TestApp.GetFormAsync(client, $"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.Unit}/R8", "#not-applicable-form");
+        var marked = await client.PostAsync($"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.Unit}/R8", form.With(("Input.Reason", "  本单位不承担科学技术研究任务。 ")).ToContent());
 
         Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         var stored = Assert.Single(await ExemptionsAsync(app));
         Assert.Equal(("本单位不承担科学技术研究任务。", "officer", app.Clock.GetUtcNow().UtcDateTime), (stored.Reason, stored.RecordedBy, stored.RecordedAtUtc));
-        var register = await TestApp.GetDocumentAsync(client, $"/Units/RuleRegister/{s.Unit}");
+        var register = await TestApp.GetDocumentAsync(client, $"/SecrecyOrganizations/RuleRegister/{s.Unit}");
         var row = register.QuerySelector("#rule-R8")!;
         Assert.Contains("rule-not-applicable", row.GetAttribute("class"), StringComparison.Ordinal);
         Assert.Contains("本单位不承担科学技术研究任务。", row.QuerySelector(".not-applicable-reason")!.TextContent, StringComparison.Ordinal);
@@ -60,11 +60,11 @@ public sealed class RuleAreaExemptionTests
         Assert.Equal("(不适用：R8)", register.QuerySelector("#not-applicable-codes")!.TextContent);
 
         // Withdrawn, the area is missing again.
-        var withdraw = await TestApp.GetFormAsync(client, $"/Units/RuleRegister/{s.Unit}/NotApplicable/R8", "#withdraw-not-applicable-form");
-        var withdrawn = await client.PostAsync($"/Units/RuleRegister/{s.Unit}/NotApplicable/R8?handler=Withdraw", withdraw.ToContent());
+        var withdraw = await TestApp.GetFormAsync(client, $"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.Unit}/R8", "#withdraw-not-applicable-form");
+        var withdrawn = await client.PostAsync($"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.Unit}/R8?handler=Withdraw", withdraw.ToContent());
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         Assert.Empty(await ExemptionsAsync(app));
-        var after = await TestApp.GetDocumentAsync(client, $"/Units/RuleRegister/{s.Unit}");
+        var after = await TestApp.GetDocumentAsync(client, $"/SecrecyOrganizations/RuleRegister/{s.Unit}");
         Assert.Equal("(未建立：R8)", after.QuerySelector("#missing-codes")!.TextContent);
     }
 
@@ -77,8 +77,8 @@ public sealed class RuleAreaExemptionTests
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
-        var form = await TestApp.GetFormAsync(client, $"/Units/RuleRegister/{s.Unit}/NotApplicable/R8", "#not-applicable-form");
-        var response = await client.PostAsync($"/Units/RuleRegister/{s.Unit}/NotApplicable/R8", form.With(("Input.Reason", "   ")).ToContent());
+        var form = await TestApp.GetFormAsync(client, $"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.Unit}/R8", "#not-applicable-form");
+        var response = await client.PostAsync($"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.Unit}/R8", form.With(("Input.Reason", "   ")).ToContent());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await TestApp.ParseAsync(response);
@@ -132,8 +132,8 @@ public sealed class RuleAreaExemptionTests
         await app.AddUserAsync("reader", role, s.Unit);
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "reader");
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Units/RuleRegister/{s.Unit}/NotApplicable/R7")).StatusCode);
-        var register = await TestApp.GetDocumentAsync(client, $"/Units/RuleRegister/{s.Unit}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.Unit}/R7")).StatusCode);
+        var register = await TestApp.GetDocumentAsync(client, $"/SecrecyOrganizations/RuleRegister/{s.Unit}");
         Assert.Empty(register.QuerySelectorAll(".mark-not-applicable"));
     }
 
@@ -149,8 +149,8 @@ public sealed class RuleAreaExemptionTests
         Assert.Null(await MarkAsync(app, s.Officer, s.OtherUnit, "R8", "无科技工作。"));
         Assert.Null(await MarkAsync(app, s.Officer, 987_654, "R8", "无科技工作。"));
         Assert.Null(await app.InScopeAsync(sp => TestApp.ServiceFor<RuleRegisterService>(sp, s.Officer).WithdrawNotApplicableAsync(s.OtherUnit, "R8")));
-        var outside = await client.GetAsync($"/Units/RuleRegister/{s.OtherUnit}/NotApplicable/R8");
-        var missing = await client.GetAsync("/Units/RuleRegister/987654/NotApplicable/R8");
+        var outside = await client.GetAsync($"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.OtherUnit}/R8");
+        var missing = await client.GetAsync("/SecrecyOrganizations/RuleRegisterNotApplicable/987654/R8");
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (outside.StatusCode, missing.StatusCode));
         Assert.Equal((await TestApp.ParseAsync(missing)).QuerySelector("main")!.TextContent, (await TestApp.ParseAsync(outside)).QuerySelector("main")!.TextContent);
         Assert.Empty(await ExemptionsAsync(app));

@@ -34,7 +34,7 @@ public sealed class RuleRegisterTests
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
-        var page = await TestApp.GetDocumentAsync(client, $"/Units/RuleRegister/{root}");
+        var page = await TestApp.GetDocumentAsync(client, $"/SecrecyOrganizations/RuleRegister/{root}");
 
         Assert.Equal(RuleAreaCodes, page.QuerySelectorAll("#rule-register-table tbody tr td:first-child").Select(td => td.TextContent));
         Assert.Equal(["rule-R3", "rule-R7"], page.QuerySelectorAll("#rule-register-table tr.rule-missing").Select(tr => tr.Id!));
@@ -54,7 +54,7 @@ public sealed class RuleRegisterTests
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
-        var page = await TestApp.GetDocumentAsync(client, $"/Units/RuleRegister/{root}");
+        var page = await TestApp.GetDocumentAsync(client, $"/SecrecyOrganizations/RuleRegister/{root}");
         var list = await TestApp.GetDocumentAsync(client, "/SecrecyOrganizations?missing=true");
 
         Assert.NotNull(page.QuerySelector("#catalogue-not-loaded"));
@@ -116,7 +116,7 @@ public sealed class RuleRegisterTests
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
-        var url = $"/Units/RuleRegister/{root}/Edit/R2";
+        var url = $"/SecrecyOrganizations/RuleRegisterEdit/{root}/R2";
         var form = await TestApp.GetFormAsync(client, url, "#rule-entry-form");
 
         var bad = await client.PostAsync(url, form.With(
@@ -163,7 +163,7 @@ public sealed class RuleRegisterTests
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Units/RuleRegister/{root}/Edit/R10")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Units/RuleRegister/{root}/Edit/r9")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/SecrecyOrganizations/RuleRegisterEdit/{root}/R10")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/SecrecyOrganizations/RuleRegisterEdit/{root}/r9")).StatusCode);
     }
 }

@@ -39,10 +39,10 @@ public sealed class SecrecyOrganizationAccessTests
     }
 
     [Theory]
-    [InlineData("/Units/SecrecyOrganization/{0}")]
-    [InlineData("/Units/SecrecyOrganization/{0}/Edit")]
-    [InlineData("/Units/RuleRegister/{0}")]
-    [InlineData("/Units/RuleRegister/{0}/Edit/R1")]
+    [InlineData("/SecrecyOrganizations/Details/{0}")]
+    [InlineData("/SecrecyOrganizations/Edit/{0}")]
+    [InlineData("/SecrecyOrganizations/RuleRegister/{0}")]
+    [InlineData("/SecrecyOrganizations/RuleRegisterEdit/{0}/R1")]
     public async Task A_request_by_id_for_a_unit_outside_the_jurisdiction_is_not_found_and_reveals_nothing(string template)
     {
         using var app = TestApp.Rent();
@@ -67,9 +67,9 @@ public sealed class SecrecyOrganizationAccessTests
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, p.City);
-        var form = await TestApp.GetFormAsync(client, $"/Units/SecrecyOrganization/{p.CityUnit}/Edit", "#organization-form");
+        var form = await TestApp.GetFormAsync(client, $"/SecrecyOrganizations/Edit/{p.CityUnit}", "#organization-form");
 
-        var response = await client.PostAsync($"/Units/SecrecyOrganization/{p.OtherCity}/Edit", form.With(
+        var response = await client.PostAsync($"/SecrecyOrganizations/Edit/{p.OtherCity}", form.With(
             ("Input.Kind", "LeadingGroup"),
             ("Input.EstablishedOn", "2020-01-01")).ToContent());
 
@@ -86,10 +86,10 @@ public sealed class SecrecyOrganizationAccessTests
         var client = await SignedInAsync(app, Roles.Supervisor, p.Root);
 
         // A supervisor gets no form; the antiforgery token of any page of the session is enough to post.
-        var view = await TestApp.GetDocumentAsync(client, $"/Units/SecrecyOrganization/{p.CityUnit}");
+        var view = await TestApp.GetDocumentAsync(client, $"/SecrecyOrganizations/Details/{p.CityUnit}");
         Assert.Null(view.QuerySelector("#edit-organization"));
-        var token = await TestApp.GetFormAsync(client, $"/Units/SecrecyOrganization/{p.CityUnit}", "#culture-form");
-        var response = await client.PostAsync($"/Units/SecrecyOrganization/{p.CityUnit}/Edit", token.Without("culture").With(
+        var token = await TestApp.GetFormAsync(client, $"/SecrecyOrganizations/Details/{p.CityUnit}", "#culture-form");
+        var response = await client.PostAsync($"/SecrecyOrganizations/Edit/{p.CityUnit}", token.Without("culture").With(
             ("Input.Kind", "Committee"),
             ("Input.EstablishedOn", "2020-01-01")).ToContent());
 
@@ -107,8 +107,8 @@ public sealed class SecrecyOrganizationAccessTests
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, role, p.CityUnit);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Units/SecrecyOrganization/{p.CityUnit}/Edit")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Units/RuleRegister/{p.CityUnit}/Edit/R1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/SecrecyOrganizations/Edit/{p.CityUnit}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/SecrecyOrganizations/RuleRegisterEdit/{p.CityUnit}/R1")).StatusCode);
     }
 
     [Theory]
@@ -134,8 +134,8 @@ public sealed class SecrecyOrganizationAccessTests
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, Roles.UnitLeader, p.City);
 
-        var own = await TestApp.GetDocumentAsync(client, $"/Units/SecrecyOrganization/{p.City}");
-        var below = await client.GetAsync($"/Units/SecrecyOrganization/{p.CityUnit}");
+        var own = await TestApp.GetDocumentAsync(client, $"/SecrecyOrganizations/Details/{p.City}");
+        var below = await client.GetAsync($"/SecrecyOrganizations/Details/{p.CityUnit}");
 
         Assert.NotNull(own.QuerySelector("#no-organization"));
         Assert.Null(own.QuerySelector("#edit-organization"));

@@ -272,9 +272,9 @@ public sealed class SecrecyOrganizationTests
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
-        var empty = await TestApp.GetDocumentAsync(client, $"/Units/SecrecyOrganization/{s.Unit}");
+        var empty = await TestApp.GetDocumentAsync(client, $"/SecrecyOrganizations/Details/{s.Unit}");
         Assert.NotNull(empty.QuerySelector("#no-organization"));
-        var url = $"/Units/SecrecyOrganization/{s.Unit}/Edit";
+        var url = $"/SecrecyOrganizations/Edit/{s.Unit}";
         var form = await TestApp.GetFormAsync(client, url, "#organization-form");
         Assert.Equal(Id(s.SecrecyLeader), form["Input.ChairLeaderId"]);
         var response = await client.PostAsync(url, form.With(
@@ -291,7 +291,7 @@ public sealed class SecrecyOrganizationTests
             ("Input.Cadres[0].LastTrainedOn", "2026-06-15")).ToContent());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/Units/SecrecyOrganization/{s.Unit}", response.Headers.Location!.OriginalString);
+        Assert.Equal($"/SecrecyOrganizations/Details/{s.Unit}", response.Headers.Location!.OriginalString);
         var page = await TestApp.GetDocumentAsync(client, response.Headers.Location.OriginalString);
         Assert.Equal("保密组织已保存。", page.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal("保密委员会", page.QuerySelector("#organization-kind")!.TextContent);
@@ -308,7 +308,7 @@ public sealed class SecrecyOrganizationTests
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
-        var url = $"/Units/SecrecyOrganization/{s.Unit}/Edit";
+        var url = $"/SecrecyOrganizations/Edit/{s.Unit}";
         var form = await TestApp.GetFormAsync(client, url, "#organization-form");
         var page = await TestApp.GetDocumentAsync(client, url);
         var rowsBefore = page.QuerySelectorAll("#cadres-rows tbody tr").Length;
@@ -335,7 +335,7 @@ public sealed class SecrecyOrganizationTests
         await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
-        var url = $"/Units/SecrecyOrganization/{s.Unit}/Edit";
+        var url = $"/SecrecyOrganizations/Edit/{s.Unit}";
         var form = await TestApp.GetFormAsync(client, url, "#organization-form");
 
         var response = await client.PostAsync(url, form.With(

@@ -44,8 +44,8 @@ public static class ComplianceLinks
     /// <summary>The list or page of the records a requirement was judged on (untranslated link text: the page localizes it).</summary>
     public static RecordLink Records(IUrlHelper url, Requirement requirement, int unitId, int year) => requirement switch
     {
-        Requirement.SecrecyOrganization => new(Path(url, "~/Units/SecrecyOrganization/" + Text(unitId)), "The secrecy organization"),
-        Requirement.RuleRegister => new(Path(url, "~/Units/RuleRegister/" + Text(unitId)), "The rule register"),
+        Requirement.SecrecyOrganization => new(Path(url, "~/SecrecyOrganizations/Details/" + Text(unitId)), "The secrecy organization"),
+        Requirement.RuleRegister => new(Path(url, "~/SecrecyOrganizations/RuleRegister/" + Text(unitId)), "The rule register"),
         Requirement.Checklists => new(Path(url, "~/Checklists", ("unitId", Text(unitId)), ("year", Text(year))), "The duty checklists of the year"),
         _ => new(Activities(url, unitId, ActivityKindOf(requirement)!.Value, year), "The activities of the year"),
     };
@@ -60,8 +60,8 @@ public static class ComplianceLinks
         Requirement.MemberMeetings when canRecordActivities => new(RecordActivity(url, unitId, ActivityKind.MemberMeeting), "Record a member meeting"),
         Requirement.Education when canRecordActivities => new(RecordActivity(url, unitId, ActivityKind.Training), "Record a training session"),
         Requirement.SecrecyOrganization when canMaintainMasterData =>
-            new(Path(url, "~/Units/SecrecyOrganization/" + Text(unitId) + "/Edit"), "Record the secrecy organization"),
-        Requirement.RuleRegister when canMaintainMasterData => new(Path(url, "~/Units/RuleRegister/" + Text(unitId)), "Complete the rule register"),
+            new(Path(url, "~/SecrecyOrganizations/Edit/" + Text(unitId)), "Record the secrecy organization"),
+        Requirement.RuleRegister when canMaintainMasterData => new(Path(url, "~/SecrecyOrganizations/RuleRegister/" + Text(unitId)), "Complete the rule register"),
         _ => null,
     };
 

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecrecyDuty.Core.SecrecyOrganizations;
 
-namespace SecrecyDuty.Web.Pages.Units;
+namespace SecrecyDuty.Web.Pages.SecrecyOrganizations;
 
-public sealed class SecrecyOrganizationModel(SecrecyOrganizationService organizations) : PageModel
+public sealed class DetailsModel(SecrecyOrganizationService organizations) : PageModel
 {
     public SecrecyOrganizationView View { get; private set; } = null!;
 

@@ -5,7 +5,7 @@ using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Web.Infrastructure;
 
-namespace SecrecyDuty.Web.Pages.Units;
+namespace SecrecyDuty.Web.Pages.SecrecyOrganizations;
 
 /// <summary>The secrecy office marks a rule area of S6.6 not applicable to the unit, with the reason, or withdraws the mark.</summary>
 public sealed class RuleRegisterNotApplicableModel(RuleRegisterService register, IStringLocalizer<Messages> l) : PageModel

@@ -5,7 +5,7 @@ using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Web.Infrastructure;
 
-namespace SecrecyDuty.Web.Pages.Units;
+namespace SecrecyDuty.Web.Pages.SecrecyOrganizations;
 
 public sealed class RuleRegisterEditModel(RuleRegisterService register, IStringLocalizer<Messages> l) : PageModel
 {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Web.Infrastructure;
 
-namespace SecrecyDuty.Web.Pages.Units;
+namespace SecrecyDuty.Web.Pages.SecrecyOrganizations;
 
 public sealed class RuleRegisterModel(RuleRegisterService register) : PageModel
 {

@@ -5,13 +5,13 @@ using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Web.Infrastructure;
 
-namespace SecrecyDuty.Web.Pages.Units;
+namespace SecrecyDuty.Web.Pages.SecrecyOrganizations;
 
 /// <summary>
 /// The secrecy organization with its members and cadres in one form. "Add a row" posts the form back and
 /// shows it again with one more blank row, so the page works without JavaScript.
 /// </summary>
-public sealed class SecrecyOrganizationEditModel(SecrecyOrganizationService organizations, IStringLocalizer<Messages> l) : PageModel
+public sealed class EditModel(SecrecyOrganizationService organizations, IStringLocalizer<Messages> l) : PageModel
 {
     /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
     [TempData]
@@ -57,7 +57,7 @@ public sealed class SecrecyOrganizationEditModel(SecrecyOrganizationService orga
         }
 
         StatusMessage = l["The secrecy organization is saved."].Value;
-        return RedirectToPage("SecrecyOrganization", new { id });
+        return RedirectToPage("Details", new { id });
     }
 
     public Task<IActionResult> OnPostAddMemberAsync(int id, CancellationToken cancellationToken)
