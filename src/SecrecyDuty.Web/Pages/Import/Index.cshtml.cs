@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Import;
+using SecrecyDuty.Web.Background;
 using SecrecyDuty.Web.Infrastructure;
 using SecrecyDuty.Web.Infrastructure.Export;
 
@@ -43,7 +43,7 @@ public sealed class ImportForm
 /// </summary>
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
-public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentUser user, IStringLocalizer<Messages> l) : PageModel
+public sealed class IndexModel(ImportJobs jobs, ImportService imports, IStringLocalizer<Messages> l) : PageModel
 {
     public const int ErrorsPerPage = 100;
 
@@ -71,7 +71,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
 
     public IActionResult OnGet()
     {
-        Recent = jobs.Recent(user);
+        Recent = jobs.Recent();
         if (Id is not { } id)
         {
             return Page();
@@ -95,11 +95,11 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var request = await Input.ToRequestAsync(cancellationToken);
-        var result = await jobs.StartAsync(user, request, cancellationToken);
+        var result = await jobs.StartAsync(request, cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
-            Recent = jobs.Recent(user);
+            Recent = jobs.Recent();
             return Page();
         }
 
@@ -109,7 +109,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
     /// <summary>"Import now" after a dry run without problems: the checked file is imported for real.</summary>
     public IActionResult OnPostCommit(Guid id)
     {
-        if (jobs.Commit(user, id) is not { } started)
+        if (jobs.Commit(id) is not { } started)
         {
             TempData["Status"] = l["This check has expired or was imported already. Upload the file again."].Value;
             return RedirectToPage("Index");
@@ -121,7 +121,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
     /// <summary>The job's progress, polled by the page twice a second.</summary>
     public IActionResult OnGetStatus(Guid id)
     {
-        if (jobs.Find(user, id) is not { } job)
+        if (jobs.Find(id) is not { } job)
         {
             return NotFound();
         }
@@ -141,7 +141,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
     /// <summary>The whole report as CSV, every problem of every row.</summary>
     public IActionResult OnGetReport(Guid id)
     {
-        if (jobs.Find(user, id) is not { Report: { } report })
+        if (jobs.Find(id) is not { Report: { } report })
         {
             return NotFound();
         }
