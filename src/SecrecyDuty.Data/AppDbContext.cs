@@ -13,6 +13,7 @@ using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data.Auditing;
+using SecrecyDuty.Data.Writes;
 
 namespace SecrecyDuty.Data;
 
@@ -125,6 +126,9 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
         }
     }
 
+    /// <summary>No count by default: a provider that batches commands cannot tell rows from commands.</summary>
+    public virtual ISaveProgress? TrackSaveProgress() => null;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -133,7 +137,11 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
 }
 
 public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
-    : AppDbContext(options, currentUser, clock);
+    : AppDbContext(options, currentUser, clock)
+{
+    /// <summary>SQLite does not batch: one command is one row, so counting commands counts rows exactly.</summary>
+    public override ISaveProgress? TrackSaveProgress() => new CommandCounter(this);
+}
 
 public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
     : AppDbContext(options, currentUser, clock);

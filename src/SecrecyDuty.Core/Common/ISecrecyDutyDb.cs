@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Activities;
@@ -80,6 +81,19 @@ public interface ISecrecyDutyDb
     /// entry. A bulk import turns it off and writes one Import entry for the batch instead.
     /// </summary>
     bool AuditEachRecord { get; set; }
+
+    /// <summary>
+    /// EF Core's change tracker. A bulk write (the import) turns off change detection while it adds what is all new,
+    /// and clears what it added when the save fails.
+    /// </summary>
+    ChangeTracker ChangeTracker { get; }
+
+    /// <summary>
+    /// Counts the rows the next long SaveChanges writes, where the provider can tell them (one row per command); null where
+    /// it batches commands. Each provider's context in Data decides. Call it before the unit of work's first query, as the
+    /// implementation explains; dispose it when done.
+    /// </summary>
+    ISaveProgress? TrackSaveProgress();
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

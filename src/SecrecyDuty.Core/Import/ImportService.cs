@@ -1,7 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Auditing;
@@ -46,9 +45,8 @@ public sealed class ImportService(
             return Result<ImportReport>.Failure(validation);
         }
 
-        // ISecrecyDutyDb does not expose the context's services: reach them through the context behind a set.
-        var context = db.Units.GetService<ICurrentDbContext>().Context;
-        using var saving = progress is not null && !request.DryRun && SaveProgress.CountsRows(context) ? new SaveProgress(context) : null;
+        // Before the first query (see TrackSaveProgress); null where the provider cannot count rows.
+        using var saving = progress is not null && !request.DryRun ? db.TrackSaveProgress() : null;
         progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
         var workbook = ImportFileReader.Read(request.Content, request.Format!.Value, request.CsvSheet, l, n => progress?.Report(new ImportProgress(ImportPhase.Reading, n, 0)));
         var total = workbook.Tables.Sum(t => t.Rows.Count);
@@ -69,7 +67,7 @@ public sealed class ImportService(
             return Result<ImportReport>.Success(new ImportReport(request.FileName, request.DryRun, Written: false, batch.Counts, errors));
         }
 
-        var conflict = await WriteAsync(request.FileName, batch, plan, context, progress, saving, cancellationToken);
+        var conflict = await WriteAsync(request.FileName, batch, plan, progress, saving, cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Finished, total, total));
         return Result<ImportReport>.Success(conflict is null
             ? new ImportReport(request.FileName, DryRun: false, Written: true, batch.Counts, [])
@@ -144,9 +142,8 @@ public sealed class ImportService(
         string fileName,
         ImportBatch batch,
         ImportPlan plan,
-        DbContext context,
         IProgress<ImportProgress>? progress,
-        SaveProgress? saving,
+        ISaveProgress? saving,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -256,7 +253,7 @@ public sealed class ImportService(
         var records = units.Length + ancestries.Count + leaders.Count + postings.Count + 1;
         progress?.Report(new ImportProgress(ImportPhase.Writing, 0, records));
 
-        var changeTracker = context.ChangeTracker;
+        var changeTracker = db.ChangeTracker;
         var detectChanges = changeTracker.AutoDetectChangesEnabled;
         var auditEachRecord = db.AuditEachRecord;
         changeTracker.AutoDetectChangesEnabled = false;

@@ -18,6 +18,7 @@ using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
+using SecrecyDuty.Web.Background;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -147,8 +148,11 @@ public static class SecrecyDutyApp
         services.AddScoped<Jurisdiction>();
         services.AddCoreServices();
 
-        // Import jobs outlive the request that starts them: an in-memory registry for the process.
-        services.AddSingleton<Pages.Import.ImportJobs>();
+        // Import jobs outlive the request that starts them: an in-memory runner for the process, the scoped API that
+        // pages call, and the account a job's own scope acts for.
+        services.AddSingleton<ImportJobRunner>();
+        services.AddScoped<ImportJobs>();
+        services.AddScoped<BackgroundActor>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<CatalogueSeeder>();
         services.AddScoped<DemoProvinceSeeder>();

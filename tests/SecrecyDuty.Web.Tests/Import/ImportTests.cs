@@ -14,7 +14,7 @@ using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data;
 using SecrecyDuty.Tests.Shared;
-using SecrecyDuty.Web.Pages.Import;
+using SecrecyDuty.Web.Background;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Import;
@@ -499,7 +499,7 @@ public sealed class ImportTests
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
-        var jobs = app.Services.GetRequiredService<ImportJobs>();
+        var jobs = app.Services.GetRequiredService<ImportJobRunner>();
 
         // Another import holds the one-at-a-time gate: this one waits in the queue.
         await jobs.Gate.WaitAsync();
@@ -599,8 +599,8 @@ public sealed class ImportTests
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Import?handler=Template&format=xlsx")).StatusCode);
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.InScopeAsync(sp =>
             TestApp.ServiceFor<ImportService>(sp, leader).ImportAsync(new ImportRequest { FileName = "x.xlsx", Content = file, DryRun = false })));
-        await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            app.Services.GetRequiredService<ImportJobs>().StartAsync(leader, new ImportRequest { FileName = "x.xlsx", Content = file, DryRun = false }));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.InScopeAsync(sp =>
+            TestApp.ServiceFor<ImportJobs>(sp, leader).StartAsync(new ImportRequest { FileName = "x.xlsx", Content = file, DryRun = false })));
         Assert.Equal(before, await CountAsync(app));
     }
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Import;
+using SecrecyDuty.Web.Background;
 using SecrecyDuty.Web.Infrastructure;
 using SecrecyDuty.Web.Infrastructure.Export;
 
@@ -43,7 +43,7 @@ public sealed class ImportForm
 /// </summary>
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
-public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentUser user, IStringLocalizer<Messages> l) : PageModel
+public sealed class IndexModel(ImportJobs jobs, ImportService imports, IStringLocalizer<Messages> l) : PageModel
 {
     /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
     [TempData]
@@ -75,7 +75,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
 
     public IActionResult OnGet()
     {
-        Recent = jobs.Recent(user);
+        Recent = jobs.Recent();
         if (Id is not { } id)
         {
             return Page();
@@ -99,11 +99,11 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var request = await Input.ToRequestAsync(cancellationToken);
-        var result = await jobs.StartAsync(user, request, cancellationToken);
+        var result = await jobs.StartAsync(request, cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
-            Recent = jobs.Recent(user);
+            Recent = jobs.Recent();
             return Page();
         }
 
@@ -113,7 +113,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
     /// <summary>"Import now" after a dry run without problems: the checked file is imported for real.</summary>
     public IActionResult OnPostCommit(Guid id)
     {
-        if (jobs.Commit(user, id) is not { } started)
+        if (jobs.Commit(id) is not { } started)
         {
             StatusMessage = l["This check has expired or was imported already. Upload the file again."].Value;
             return RedirectToPage("Index");
@@ -125,7 +125,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
     /// <summary>The job's progress, polled by the page twice a second.</summary>
     public IActionResult OnGetStatus(Guid id)
     {
-        if (jobs.Find(user, id) is not { } job)
+        if (jobs.Find(id) is not { } job)
         {
             return NotFound();
         }
@@ -145,7 +145,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
     /// <summary>The whole report as CSV, every problem of every row.</summary>
     public IActionResult OnGetReport(Guid id)
     {
-        if (jobs.Find(user, id) is not { Report: { } report })
+        if (jobs.Find(id) is not { Report: { } report })
         {
             return NotFound();
         }

@@ -1,21 +1,22 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SecrecyDuty.Core.Common;
 
-namespace SecrecyDuty.Core.Import;
+namespace SecrecyDuty.Data.Writes;
 
 /// <summary>
 /// Counts the commands EF Core executes for one context, through its DiagnosticSource events, so that the
 /// one long SaveChanges of an import can show progress. Only where one command is one row: SQLite does not
 /// batch, so its count is exact; a provider that batches (SQL Server) would show a count of batches, and
-/// gets no count at all (<see cref="CountsRows"/>).
+/// gets no counter at all (<see cref="AppDbContext.TrackSaveProgress"/>).
 /// </summary>
 /// <remarks>
 /// EF Core decides whether a context's commands need events at most once a second (its logging cache
 /// time) and remembers "no" for that second: the subscription is made before the import's first query, so
 /// that the answer is "yes" from the start; commands are counted only from <see cref="Start"/> on.
 /// </remarks>
-internal sealed class SaveProgress : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class CommandCounter : ISaveProgress, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
 {
     private const string CommandExecuting = "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuting";
     private const string CommandExecuted = "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted";
@@ -27,21 +28,18 @@ internal sealed class SaveProgress : IObserver<DiagnosticListener>, IObserver<Ke
     private Action<int>? _report;
     private int _count;
 
-    public SaveProgress(DbContext context)
+    public CommandCounter(DbContext context)
     {
         _context = context;
         _listeners = DiagnosticListener.AllListeners.Subscribe(this);
     }
 
-    /// <summary>Counts the commands from now on, calling <paramref name="report"/> every few hundred.</summary>
-    public void Start(Action<int> report)
+    /// <summary>Counts the commands from now on, calling <paramref name="rowsWritten"/> every few hundred.</summary>
+    public void Start(Action<int> rowsWritten)
     {
         _count = 0;
-        Volatile.Write(ref _report, report);
+        Volatile.Write(ref _report, rowsWritten);
     }
-
-    public static bool CountsRows(DbContext context) =>
-        string.Equals(context.Database.ProviderName, "Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal);
 
     /// <summary>
     /// EF Core writes to its own listener, or to the application's (ASP.NET Core registers one as the

@@ -6,113 +6,34 @@ using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Import;
 
-namespace SecrecyDuty.Web.Pages.Import;
-
-public enum ImportJobState
-{
-    Queued,
-    Running,
-    Finished,
-    Failed,
-}
-
-/// <summary>A snapshot of an import job, for the page and its JSON status handler.</summary>
-public sealed record ImportJobStatus(
-    Guid Id,
-    string FileName,
-    bool DryRun,
-    ImportJobState State,
-    ImportPhase Phase,
-    int Processed,
-    int Total,
-    DateTimeOffset StartedAt,
-    ImportReport? Report,
-    IReadOnlyList<string> Failure,
-    bool CanCommit)
-{
-    public bool Done => State is ImportJobState.Finished or ImportJobState.Failed;
-
-    /// <summary>How far the job is, or null while that cannot be told (reading a file, writing to the database).</summary>
-    public int? Percent => State switch
-    {
-        ImportJobState.Queued => 0,
-        ImportJobState.Finished or ImportJobState.Failed => 100,
-        _ when Phase == ImportPhase.Checking && Total > 0 => (int)(100L * Processed / Total),
-        _ when Phase == ImportPhase.Writing && Processed > 0 && Total > 0 => (int)(100L * Processed / Total),
-        _ => null,
-    };
-}
+namespace SecrecyDuty.Web.Background;
 
 /// <summary>
 /// The import jobs of this process, in memory: an import of tens of thousands of rows runs in the
-/// background while the page polls its progress. Each job runs in its own DI scope as the account that
-/// uploaded the file, and only that account sees it. Jobs run one at a time (SQLite has one writer, and two
-/// imports of the same codes would only fail each other); finished jobs are forgotten after
-/// <see cref="Retention"/>.
+/// background while the page polls its progress (<see cref="ImportJobs"/> is what the page calls). Each job runs in
+/// its own DI scope as the account that uploaded the file (<see cref="BackgroundActor"/>), and only that account sees
+/// it. Jobs run one at a time (SQLite has one writer, and two imports of the same codes would only fail each other);
+/// finished jobs are forgotten after <see cref="Retention"/>.
 /// </summary>
-public sealed class ImportJobs(
+public sealed class ImportJobRunner(
     IServiceScopeFactory scopes,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     IStringLocalizer<Messages> l,
-    ILogger<ImportJobs> logger) : IDisposable
+    ILogger<ImportJobRunner> logger) : IDisposable
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(2);
 
     private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private readonly ImportRequestValidator _validator = new(l);
 
-    /// <summary>Checks the upload form and starts the job; the form's problems come back beside its fields.</summary>
-    public async Task<Result<Guid>> StartAsync(ICurrentUser user, ImportRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Starts a job for <paramref name="owner"/> with a request the caller has checked; returns its id.</summary>
+    public Guid Start(ICurrentUser owner, ImportRequest request)
     {
+        ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(request);
-        ImportAccess.RequireImporter(user);
-        var validation = await _validator.ValidateAsync(request, cancellationToken);
-        return validation.IsValid ? Result<Guid>.Success(Start(user, request)) : Result<Guid>.Failure(validation);
-    }
-
-    /// <summary>Imports for real the file of a dry run that found no problem, without uploading it again.</summary>
-    public Guid? Commit(ICurrentUser user, Guid dryRunId)
-    {
-        ImportAccess.RequireImporter(user);
-        if (!_jobs.TryGetValue(dryRunId, out var job) || job.OwnerId != user.UserId || job.TakeRetainedRequest() is not { } request)
-        {
-            return null;
-        }
-
-        request.DryRun = false;
-        return Start(user, request);
-    }
-
-    /// <summary>The job, when it is the account's own; null for any other id (nothing is revealed).</summary>
-    public ImportJobStatus? Find(ICurrentUser user, Guid id)
-    {
-        ImportAccess.RequireImporter(user);
         Purge();
-        return _jobs.TryGetValue(id, out var job) && job.OwnerId == user.UserId ? job.Snapshot() : null;
-    }
-
-    /// <summary>The account's jobs, newest first.</summary>
-    public IReadOnlyList<ImportJobStatus> Recent(ICurrentUser user)
-    {
-        ImportAccess.RequireImporter(user);
-        Purge();
-        return [.. _jobs.Values.Where(j => j.OwnerId == user.UserId).Select(j => j.Snapshot()).OrderByDescending(s => s.StartedAt)];
-    }
-
-    /// <summary>For tests: the task of a job, to wait for it.</summary>
-    internal Task? Completion(Guid id) => _jobs.TryGetValue(id, out var job) ? job.Completion : null;
-
-    /// <summary>For tests: the gate that lets one job run at a time, to hold a job in the queue.</summary>
-    internal SemaphoreSlim Gate => _oneAtATime;
-
-    public void Dispose() => _oneAtATime.Dispose();
-
-    private Guid Start(ICurrentUser user, ImportRequest request)
-    {
-        Purge();
-        var actor = new CapturedUser(user);
+        var actor = new CapturedUser(owner);
         var job = new ImportJob(Guid.NewGuid(), actor.UserId!, request.FileName, request.DryRun, clock.GetUtcNow());
         _jobs[job.Id] = job;
         var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -126,6 +47,41 @@ public sealed class ImportJobs(
         return job.Id;
     }
 
+    /// <summary>Starts the real import of <paramref name="owner"/>'s clean dry run, once; null for any other id.</summary>
+    public Guid? Commit(ICurrentUser owner, Guid dryRunId)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        if (!_jobs.TryGetValue(dryRunId, out var job) || job.OwnerId != owner.UserId || job.TakeRetainedRequest() is not { } request)
+        {
+            return null;
+        }
+
+        request.DryRun = false;
+        return Start(owner, request);
+    }
+
+    /// <summary>The job, when <paramref name="ownerId"/> started it; null for any other id.</summary>
+    public ImportJobStatus? Find(string ownerId, Guid id)
+    {
+        Purge();
+        return _jobs.TryGetValue(id, out var job) && job.OwnerId == ownerId ? job.Snapshot() : null;
+    }
+
+    /// <summary>The jobs <paramref name="ownerId"/> started, newest first.</summary>
+    public IReadOnlyList<ImportJobStatus> Recent(string ownerId)
+    {
+        Purge();
+        return [.. _jobs.Values.Where(j => j.OwnerId == ownerId).Select(j => j.Snapshot()).OrderByDescending(s => s.StartedAt)];
+    }
+
+    /// <summary>For tests: the task of a job, to wait for it.</summary>
+    internal Task? Completion(Guid id) => _jobs.TryGetValue(id, out var job) ? job.Completion : null;
+
+    /// <summary>For tests: the gate that lets one job run at a time, to hold a job in the queue.</summary>
+    internal SemaphoreSlim Gate => _oneAtATime;
+
+    public void Dispose() => _oneAtATime.Dispose();
+
     private async Task RunAsync(ImportJob job, CapturedUser actor, ImportRequest request, (CultureInfo Culture, CultureInfo UiCulture) culture)
     {
         CultureInfo.CurrentCulture = culture.Culture;
@@ -138,9 +94,8 @@ public sealed class ImportJobs(
             {
                 var watch = Stopwatch.StartNew();
                 await using var scope = scopes.CreateAsyncScope();
-                var services = scope.ServiceProvider;
-                var db = services.GetRequiredService<ISecrecyDutyDb>();
-                var service = ActivatorUtilities.CreateInstance<ImportService>(services, actor, new Jurisdiction(db, actor));
+                scope.ServiceProvider.GetRequiredService<BackgroundActor>().ActAs(actor);
+                var service = scope.ServiceProvider.GetRequiredService<ImportService>();
                 var result = await service.ImportAsync(request, job, stopping);
                 if (result.Succeeded)
                 {
@@ -261,28 +216,6 @@ public sealed class ImportJobs(
             }
         }
     }
-}
-
-/// <summary>
-/// The uploading account as it was when the job started, for the job's own scope (the request, and
-/// its HttpContext, are gone by then). Unlike <see cref="FixedCurrentUser"/> it keeps the sign-in name,
-/// which the import's audit entry records.
-/// </summary>
-public sealed class CapturedUser(ICurrentUser source) : ICurrentUser
-{
-    private readonly string[] _roles = [.. source.Roles];
-
-    public bool IsAuthenticated { get; } = source.IsAuthenticated;
-
-    public string? UserId { get; } = source.UserId;
-
-    public string? UserName { get; } = source.UserName;
-
-    public int? UnitId { get; } = source.UnitId;
-
-    public IReadOnlyCollection<string> Roles => _roles;
-
-    public bool IsInRole(string role) => _roles.Contains(role, StringComparer.Ordinal);
 }
 
 internal static partial class ImportLog
