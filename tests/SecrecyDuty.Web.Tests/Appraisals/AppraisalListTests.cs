@@ -6,7 +6,6 @@ using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Web.Tests.Infrastructure;
-using SecrecyDuty.Web.Tests.Leaders;
 
 namespace SecrecyDuty.Web.Tests.Appraisals;
 
@@ -17,10 +16,13 @@ public sealed class AppraisalListTests
     private static async Task<(AppraisalProvince P, int Wang, int Zhao)> ProvinceWithAppraisalsAsync(TestApp app)
     {
         var p = await AppraisalProvince.CreateAsync(app);
-        var wang = await app.AddLeaderAsync(p.City, "王市", "QS-003", LeaderRank.DepartmentBureau);
-        await app.AddPostingAsync(wang, p.City, PostingRole.PrincipalLeader, new DateOnly(2021, 1, 1), title: "市长");
-        var zhao = await app.AddLeaderAsync(p.City, "赵委", "QS-004", LeaderRank.DepartmentBureau);
-        await app.AddPostingAsync(zhao, p.City, PostingRole.SecrecyLeader, new DateOnly(2022, 1, 1), title: "秘书长");
+        var city = await app.Province()
+            .WithLeader("王市", p.City, "QS-003", LeaderRank.DepartmentBureau)
+            .WithLeader("赵委", p.City, "QS-004", LeaderRank.DepartmentBureau)
+            .WithPosting("王市", PostingRole.PrincipalLeader, new DateOnly(2021, 1, 1), title: "市长")
+            .WithPosting("赵委", PostingRole.SecrecyLeader, new DateOnly(2022, 1, 1), title: "秘书长")
+            .BuildAsync();
+        var (wang, zhao) = (city.Leader("王市"), city.Leader("赵委"));
         await app.AddAppraisalAsync(p.Li, p.Bureau, dutyReport: "述职");
         await app.AddAppraisalAsync(wang, p.City, opinion: "意见");
         await app.AddAppraisalAsync(zhao, p.City, opinion: "意见", grade: AppraisalGrade.Excellent, finalized: true);
@@ -54,17 +56,19 @@ public sealed class AppraisalListTests
     {
         using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
-        var clerk = await app.AddLeaderAsync(p.Bureau, "科员甲", "QS-010", LeaderRank.Below);
-        await app.AddPostingAsync(clerk, p.Bureau, PostingRole.OtherMember, new DateOnly(2025, 1, 1));
-        var institute = await app.AddUnitAsync("SF-QS-YJS", "青山研究所", p.City, UnitKind.OtherSecretHandlingUnit);
-        var engineer = await app.AddLeaderAsync(institute, "所领导乙", "QS-011", LeaderRank.Below);
-        await app.AddPostingAsync(engineer, institute, PostingRole.OtherMember, new DateOnly(2026, 3, 1));
-        var retired = await app.AddLeaderAsync(p.Bureau, "已停用丙", "QS-012", LeaderRank.CountyDivision, isActive: false);
-        await app.AddPostingAsync(retired, p.Bureau, PostingRole.OtherMember, new DateOnly(2020, 1, 1));
-        var predecessor = await app.AddLeaderAsync(p.Bureau, "前任丁", "QS-013", LeaderRank.CountyDivision);
-        await app.AddPostingAsync(predecessor, p.Bureau, PostingRole.OtherMember, new DateOnly(2020, 1, 1), to: new DateOnly(2025, 12, 31));
-        var appraisedThenDeactivated = await app.AddLeaderAsync(p.Bureau, "已考核戊", "QS-014", LeaderRank.CountyDivision, isActive: false);
-        await app.AddAppraisalAsync(appraisedThenDeactivated, p.Bureau, opinion: "意见", grade: AppraisalGrade.Competent, finalized: true);
+        var more = await app.Province()
+            .WithUnit("SF-QS-YJS", "青山研究所", parent: p.City, kind: UnitKind.OtherSecretHandlingUnit)
+            .WithLeader("科员甲", p.Bureau, "QS-010", LeaderRank.Below)
+            .WithLeader("所领导乙", "SF-QS-YJS", "QS-011", LeaderRank.Below)
+            .WithLeader("已停用丙", p.Bureau, "QS-012", LeaderRank.CountyDivision, active: false)
+            .WithLeader("前任丁", p.Bureau, "QS-013", LeaderRank.CountyDivision)
+            .WithLeader("已考核戊", p.Bureau, "QS-014", LeaderRank.CountyDivision, active: false)
+            .WithPosting("科员甲", PostingRole.OtherMember, new DateOnly(2025, 1, 1))
+            .WithPosting("所领导乙", PostingRole.OtherMember, new DateOnly(2026, 3, 1))
+            .WithPosting("已停用丙", PostingRole.OtherMember, new DateOnly(2020, 1, 1))
+            .WithPosting("前任丁", PostingRole.OtherMember, new DateOnly(2020, 1, 1), to: new DateOnly(2025, 12, 31))
+            .BuildAsync();
+        await app.AddAppraisalAsync(more.Leader("已考核戊"), p.Bureau, opinion: "意见", grade: AppraisalGrade.Competent, finalized: true);
 
         var names = await NamesAsync(app, p.Officer, new AppraisalFilter { Year = 2026 });
         var in2025 = await NamesAsync(app, p.Officer, new AppraisalFilter { Year = 2025 });
@@ -79,9 +83,11 @@ public sealed class AppraisalListTests
     {
         using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
-        var small = await app.AddUnitAsync("SF-QS-XQ", "青山小型国企", p.City, UnitKind.StateOwnedEnterprise);
-        var head = await app.AddLeaderAsync(small, "国企甲", "QS-020", LeaderRank.CountyDivision);
-        await app.AddPostingAsync(head, small, PostingRole.PrincipalLeader, new DateOnly(2024, 1, 1));
+        await app.Province()
+            .WithUnit("SF-QS-XQ", "青山小型国企", parent: p.City, kind: UnitKind.StateOwnedEnterprise)
+            .WithLeader("国企甲", "SF-QS-XQ", "QS-020", LeaderRank.CountyDivision)
+            .WithPosting("国企甲", PostingRole.PrincipalLeader, new DateOnly(2024, 1, 1))
+            .BuildAsync();
 
         var names = await NamesAsync(app, p.Officer, new AppraisalFilter { Year = 2026 });
 
