@@ -10,8 +10,10 @@ public sealed class SignInTests
     public async Task Signing_in_through_the_form_shows_the_home_page_of_the_role()
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("U1", "示范省教育厅");
-        await app.AddUserAsync("leader", Roles.UnitLeader, unit, "张教");
+        var unit = (await app.Province()
+            .WithUnit("U1", "示范省教育厅")
+            .WithAccount("leader", Roles.UnitLeader, "U1", displayName: "张教")
+            .BuildAsync()).Unit("U1");
         var client = app.CreateBrowserClient();
 
         var response = await TestApp.SignInAsync(client, "leader");
@@ -33,8 +35,10 @@ public sealed class SignInTests
     public async Task Each_role_has_its_home_page(string role, string section)
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("U1", "Unit");
-        await app.AddUserAsync("someone", role, unit);
+        await app.Province()
+            .WithUnit("U1", "Unit")
+            .WithAccount("someone", role, "U1")
+            .BuildAsync();
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "someone");
 
@@ -48,8 +52,10 @@ public sealed class SignInTests
     public async Task A_wrong_password_is_refused_with_a_message_that_reveals_nothing()
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("U1", "Unit");
-        await app.AddUserAsync("leader", Roles.UnitLeader, unit);
+        await app.Province()
+            .WithUnit("U1", "Unit")
+            .WithAccount("leader", Roles.UnitLeader, "U1")
+            .BuildAsync();
         var client = app.CreateBrowserClient();
 
         var wrongPassword = await TestApp.ParseAsync(await TestApp.SignInAsync(client, "leader", "Not-The-Password-1"));
@@ -76,8 +82,10 @@ public sealed class SignInTests
     public async Task An_account_is_locked_after_five_failed_attempts()
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("U1", "Unit");
-        await app.AddUserAsync("leader", Roles.UnitLeader, unit);
+        await app.Province()
+            .WithUnit("U1", "Unit")
+            .WithAccount("leader", Roles.UnitLeader, "U1")
+            .BuildAsync();
         var client = app.CreateBrowserClient();
 
         for (var attempt = 1; attempt <= 5; attempt++)
@@ -95,8 +103,10 @@ public sealed class SignInTests
     public async Task Four_failed_attempts_do_not_lock_the_account()
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("U1", "Unit");
-        await app.AddUserAsync("leader", Roles.UnitLeader, unit);
+        await app.Province()
+            .WithUnit("U1", "Unit")
+            .WithAccount("leader", Roles.UnitLeader, "U1")
+            .BuildAsync();
         var client = app.CreateBrowserClient();
 
         for (var attempt = 1; attempt <= 4; attempt++)
@@ -111,8 +121,10 @@ public sealed class SignInTests
     public async Task The_sign_in_cookie_is_secure_and_http_only()
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("U1", "Unit");
-        await app.AddUserAsync("leader", Roles.UnitLeader, unit);
+        await app.Province()
+            .WithUnit("U1", "Unit")
+            .WithAccount("leader", Roles.UnitLeader, "U1")
+            .BuildAsync();
 
         var response = await TestApp.SignInAsync(app.CreateBrowserClient(), "leader");
 
@@ -126,8 +138,10 @@ public sealed class SignInTests
     public async Task A_form_posted_without_its_antiforgery_token_is_refused()
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("U1", "Unit");
-        await app.AddUserAsync("leader", Roles.UnitLeader, unit);
+        await app.Province()
+            .WithUnit("U1", "Unit")
+            .WithAccount("leader", Roles.UnitLeader, "U1")
+            .BuildAsync();
         var client = app.CreateBrowserClient();
 
         var form = await TestApp.GetFormAsync(client, "/Account/Login", "#login-form");
@@ -141,8 +155,10 @@ public sealed class SignInTests
     public async Task Signing_out_ends_the_session()
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("U1", "Unit");
-        await app.AddUserAsync("leader", Roles.UnitLeader, unit);
+        await app.Province()
+            .WithUnit("U1", "Unit")
+            .WithAccount("leader", Roles.UnitLeader, "U1")
+            .BuildAsync();
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "leader");
 
@@ -158,8 +174,10 @@ public sealed class SignInTests
     public async Task Sign_in_returns_only_to_local_addresses()
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("U1", "Unit");
-        await app.AddUserAsync("leader", Roles.UnitLeader, unit);
+        await app.Province()
+            .WithUnit("U1", "Unit")
+            .WithAccount("leader", Roles.UnitLeader, "U1")
+            .BuildAsync();
         var client = app.CreateBrowserClient();
 
         var form = await TestApp.GetFormAsync(client, "/Account/Login?ReturnUrl=https%3A%2F%2Fevil.example%2F", "#login-form");

@@ -30,13 +30,13 @@ public sealed class ActivityListTests
     private static async Task<Province> SampleAsync(TestApp app, bool withAccounts = false)
     {
         var p = await Province.CreateAsync(app, withAccounts);
-        await app.AddActivitiesAsync(
+        await app.Province().WithActivities(
             Make(p.Department, ActivityKind.Briefing, new DateOnly(2026, 3, 15), "上半年汇报", "定密", p.Zhang, p.Wang),
             Make(p.Department, ActivityKind.Briefing, new DateOnly(2026, 11, 20), "下半年汇报", "保密检查", p.Zhang),
             Make(p.Department, ActivityKind.MemberMeeting, new DateOnly(2026, 5, 10), "成员会议", "网络保密", p.Li),
             Make(p.Department, ActivityKind.Training, new DateOnly(2025, 9, 1), "新员工保密培训", "保密法"),
             Make(p.Health, ActivityKind.Briefing, new DateOnly(2026, 7, 1), "卫健委汇报", "定密工作", p.HealthPrincipal),
-            Make(p.Outside, ActivityKind.Briefing, new DateOnly(2026, 4, 1), "外省汇报", "定密", p.OutsidePrincipal));
+            Make(p.Outside, ActivityKind.Briefing, new DateOnly(2026, 4, 1), "外省汇报", "定密", p.OutsidePrincipal)).BuildAsync();
         return p;
     }
 
@@ -63,10 +63,10 @@ public sealed class ActivityListTests
     {
         using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app);
-        await app.AddActivitiesAsync(
+        await app.Province().WithActivities(
             Make(p.Department, ActivityKind.Briefing, new DateOnly(2026, 6, 30), "六月末", "议题"),
             Make(p.Department, ActivityKind.Briefing, new DateOnly(2026, 7, 1), "七月初", "议题"),
-            Make(p.Department, ActivityKind.Briefing, new DateOnly(2025, 12, 31), "去年末", "议题"));
+            Make(p.Department, ActivityKind.Briefing, new DateOnly(2025, 12, 31), "去年末", "议题")).BuildAsync();
 
         Assert.Equal(["六月末"], await TitlesAsync(app, p.Officer, new ActivityFilter { Year = 2026, Half = 1 }));
         Assert.Equal(["七月初"], await TitlesAsync(app, p.Officer, new ActivityFilter { Year = 2026, Half = 2 }));
@@ -125,7 +125,7 @@ public sealed class ActivityListTests
         var p = await Province.CreateAsync(app);
 
         // Thirty briefings, several on the same day: the order must still be total.
-        await app.AddActivitiesAsync([.. Enumerable.Range(1, 30).Select(i => Make(p.Department, ActivityKind.Briefing, new DateOnly(2026, 1, 1 + (i % 5)), $"汇报{i:D2}", "议题"))]);
+        await app.Province().WithActivities([.. Enumerable.Range(1, 30).Select(i => Make(p.Department, ActivityKind.Briefing, new DateOnly(2026, 1, 1 + (i % 5)), $"汇报{i:D2}", "议题"))]).BuildAsync();
 
         var first = await app.ActivitiesAsync(p.Officer, s => s.ListAsync(new ActivityFilter(), 1, 25));
         var second = await app.ActivitiesAsync(p.Officer, s => s.ListAsync(new ActivityFilter(), 2, 25));
@@ -208,10 +208,10 @@ public sealed class ActivityListTests
     {
         using var app = TestApp.Rent();
         var p = await Province.CreateAsync(app, withAccounts: true);
-        await app.AddActivitiesAsync([
+        await app.Province().WithActivities([
             .. Enumerable.Range(1, 27).Select(i => Make(p.Department, ActivityKind.Briefing, new DateOnly(2026, 1, 1).AddDays(i), $"汇报{i:00}", "议题")),
             Make(p.Department, ActivityKind.Training, new DateOnly(2026, 3, 1), "培训", "议题"),
-            Make(p.Department, ActivityKind.Briefing, new DateOnly(2025, 3, 1), "去年的汇报", "议题")]);
+            Make(p.Department, ActivityKind.Briefing, new DateOnly(2025, 3, 1), "去年的汇报", "议题")]).BuildAsync();
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
         static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument page) =>

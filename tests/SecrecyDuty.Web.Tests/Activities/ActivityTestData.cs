@@ -11,7 +11,6 @@ using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
-using SecrecyDuty.Web.Tests.Leaders;
 
 namespace SecrecyDuty.Web.Tests.Activities;
 
@@ -49,33 +48,45 @@ internal sealed record Province(
 
     public static async Task<Province> CreateAsync(TestApp app, bool withAccounts = false)
     {
-        var root = await app.AddUnitAsync("P", "示范省", null, UnitKind.PartyOrgan);
-        var department = await app.AddUnitAsync("P-JYT", "示范省教育厅", root, UnitKind.StateOrgan);
-        var health = await app.AddUnitAsync("P-WST", "示范省卫生健康委", root, UnitKind.StateOrgan);
-        var outside = await app.AddUnitAsync("Q", "外省", null, UnitKind.StateOrgan);
-        var zhang = await app.AddLeaderAsync(department, "张教", "JY-1");
-        var zhangPosting = await app.AddPostingAsync(zhang, department, PostingRole.PrincipalLeader, Jan1, title: "厅长");
-        var wang = await app.AddPostingAsync(await app.AddLeaderAsync(department, "王书记", "JY-2"), department, PostingRole.PrincipalLeader, Jan1, June30, title: "党组书记");
-        var li = await app.AddPostingAsync(await app.AddLeaderAsync(department, "李保", "JY-3"), department, PostingRole.SecrecyLeader, Jan1, title: "副厅长");
-        var zhao = await app.AddPostingAsync(await app.AddLeaderAsync(department, "赵委", "JY-4"), department, PostingRole.OtherMember, Jan1, title: "副厅长", portfolio: "基础教育");
-        var healthPrincipal = await app.AddPostingAsync(await app.AddLeaderAsync(health, "钱卫", "WS-1"), health, PostingRole.PrincipalLeader, Jan1, title: "主任");
-        var outsidePrincipal = await app.AddPostingAsync(await app.AddLeaderAsync(outside, "孙外", "Q-1"), outside, PostingRole.PrincipalLeader, Jan1, title: "厅长");
+        var builder = app.Province()
+            .WithUnit("P", "示范省", kind: UnitKind.PartyOrgan)
+            .WithUnit("P-JYT", "示范省教育厅", parent: "P", kind: UnitKind.StateOrgan)
+            .WithUnit("P-WST", "示范省卫生健康委", parent: "P", kind: UnitKind.StateOrgan)
+            .WithUnit("Q", "外省", kind: UnitKind.StateOrgan)
+            .WithLeader("张教", "P-JYT", "JY-1")
+            .WithLeader("王书记", "P-JYT", "JY-2")
+            .WithLeader("李保", "P-JYT", "JY-3")
+            .WithLeader("赵委", "P-JYT", "JY-4")
+            .WithLeader("钱卫", "P-WST", "WS-1")
+            .WithLeader("孙外", "Q", "Q-1")
+            .WithPosting("张教", PostingRole.PrincipalLeader, Jan1, title: "厅长")
+            .WithPosting("王书记", PostingRole.PrincipalLeader, Jan1, June30, title: "党组书记")
+            .WithPosting("李保", PostingRole.SecrecyLeader, Jan1, title: "副厅长")
+            .WithPosting("赵委", PostingRole.OtherMember, Jan1, title: "副厅长", portfolio: "基础教育")
+            .WithPosting("钱卫", PostingRole.PrincipalLeader, Jan1, title: "主任")
+            .WithPosting("孙外", PostingRole.PrincipalLeader, Jan1, title: "厅长");
         if (withAccounts)
         {
-            await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);
-            await app.AddUserAsync("supervisor", Roles.Supervisor, root);
-            await app.AddUserAsync("discipline", Roles.DisciplineOfficial, root);
-            await app.AddUserAsync("health-officer", Roles.SecrecyOfficer, health);
-            var leaderAccount = await app.AddUserAsync("leader", Roles.UnitLeader, department);
-            await app.InScopeAsync(async sp =>
-            {
-                var db = sp.GetRequiredService<AppDbContext>();
-                (await db.Users.SingleAsync(u => u.Id == leaderAccount)).LeaderId = zhang;
-                await db.SaveChangesAsync();
-            });
+            builder
+                .WithAccount("officer", Roles.SecrecyOfficer, "P")
+                .WithAccount("supervisor", Roles.Supervisor, "P")
+                .WithAccount("discipline", Roles.DisciplineOfficial, "P")
+                .WithAccount("health-officer", Roles.SecrecyOfficer, "P-WST")
+                .WithAccount("leader", Roles.UnitLeader, "P-JYT", leader: "张教");
         }
 
-        return new Province(root, department, health, outside, zhangPosting, wang, li, zhao, healthPrincipal, outsidePrincipal);
+        var p = await builder.BuildAsync();
+        return new Province(
+            p.Unit("P"),
+            p.Unit("P-JYT"),
+            p.Unit("P-WST"),
+            p.Unit("Q"),
+            p.Posting("张教"),
+            p.Posting("王书记"),
+            p.Posting("李保"),
+            p.Posting("赵委"),
+            p.Posting("钱卫"),
+            p.Posting("孙外"));
     }
 
     public ActivityInput Briefing(DateOnly? date = null, params int[] present) => new()
@@ -119,15 +130,6 @@ internal static class ActivityTestData
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
         return result.Value;
     }
-
-    /// <summary>Activities written straight to the database (for lists): no rules applied.</summary>
-    public static Task AddActivitiesAsync(this TestApp app, params Activity[] activities) =>
-        app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            db.Activities.AddRange(activities);
-            await db.SaveChangesAsync();
-        });
 
     public static Task<int> ActivityCountAsync(this TestApp app) =>
         app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Activities.CountAsync());

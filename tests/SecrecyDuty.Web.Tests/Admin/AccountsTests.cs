@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Admin;
@@ -13,12 +14,14 @@ public sealed class AccountsTests
     public async Task An_administrator_creates_an_account_through_the_form()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "省保密局");
-        var unit = await app.AddUnitAsync("JYT", "省教育厅", root);
-        await app.AddUserAsync("admin", Roles.Administrator, root);
-        var leaderId = await AddLeaderAsync(app, unit, "JYT-0001");
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "admin");
+        var built = await app.Province()
+            .WithUnit("ROOT", "省保密局")
+            .WithUnit("JYT", "省教育厅", parent: "ROOT")
+            .WithLeader("张教", "JYT", "JYT-0001", LeaderRank.DepartmentBureau)
+            .WithAccount("admin", Roles.Administrator, "ROOT")
+            .BuildAsync();
+        var (unit, leaderId) = (built.Unit("JYT"), built.Leader("张教"));
+        var client = await app.SignedInAsync("admin");
 
         var form = await TestApp.GetFormAsync(client, "/Admin/Accounts/Create", "#create-account-form");
         var response = await client.PostAsync("/Admin/Accounts/Create", form.With(
@@ -44,8 +47,10 @@ public sealed class AccountsTests
     public async Task An_administrator_creates_a_cadre_official_account_through_the_form()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "省委");
-        await app.AddUserAsync("admin", Roles.Administrator, root);
+        var root = (await app.Province()
+            .WithUnit("ROOT", "省委")
+            .WithAccount("admin", Roles.Administrator, "ROOT")
+            .BuildAsync()).Unit("ROOT");
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "admin");
 
@@ -72,10 +77,13 @@ public sealed class AccountsTests
     public async Task A_unit_leader_account_cannot_be_linked_to_a_leader_kept_by_another_unit()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "Province");
-        var education = await app.AddUnitAsync("JYT", "Education", root);
-        var finance = await app.AddUnitAsync("CZT", "Finance", root);
-        await AddLeaderAsync(app, finance, "CZT-0001");
+        var built = await app.Province()
+            .WithUnit("ROOT", "Province")
+            .WithUnit("JYT", "Education", parent: "ROOT")
+            .WithUnit("CZT", "Finance", parent: "ROOT")
+            .WithLeader("张教", "CZT", "CZT-0001", LeaderRank.DepartmentBureau)
+            .BuildAsync();
+        var (root, education) = (built.Unit("ROOT"), built.Unit("JYT"));
         var admin = new FixedCurrentUser("a", root, Roles.Administrator);
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, admin).CreateAsync(new CreateAccountInput
@@ -91,22 +99,14 @@ public sealed class AccountsTests
         Assert.Equal("LeaderStaffNumber", Assert.Single(result.Errors).Field);
     }
 
-    private static Task<int> AddLeaderAsync(TestApp app, int unitId, string staffNumber) =>
-        app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SecrecyDuty.Data.AppDbContext>();
-            var leader = new SecrecyDuty.Core.Leaders.Leader { Name = "张教", StaffNumber = staffNumber, Rank = SecrecyDuty.Core.Leaders.LeaderRank.DepartmentBureau, UnitId = unitId };
-            db.Leaders.Add(leader);
-            await db.SaveChangesAsync();
-            return leader.Id;
-        });
-
     [Fact]
     public async Task A_bad_account_form_shows_each_message_beside_its_field_and_writes_nothing()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "省保密局");
-        await app.AddUserAsync("admin", Roles.Administrator, root);
+        await app.Province()
+            .WithUnit("ROOT", "省保密局")
+            .WithAccount("admin", Roles.Administrator, "ROOT")
+            .BuildAsync();
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "admin");
 
@@ -133,7 +133,7 @@ public sealed class AccountsTests
     public async Task A_weak_password_is_refused_by_the_password_policy_beside_the_field()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "省保密局");
+        var root = (await app.Province().WithUnit("ROOT", "省保密局").BuildAsync()).Unit("ROOT");
         var admin = new FixedCurrentUser("a", root, Roles.Administrator);
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, admin).CreateAsync(new CreateAccountInput
@@ -154,8 +154,10 @@ public sealed class AccountsTests
     public async Task A_taken_user_name_is_reported_beside_the_user_name()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "省保密局");
-        await app.AddUserAsync("taken", Roles.UnitLeader, root);
+        var root = (await app.Province()
+            .WithUnit("ROOT", "省保密局")
+            .WithAccount("taken", Roles.UnitLeader, "ROOT")
+            .BuildAsync()).Unit("ROOT");
         var admin = new FixedCurrentUser("a", root, Roles.Administrator);
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, admin).CreateAsync(new CreateAccountInput
@@ -174,9 +176,13 @@ public sealed class AccountsTests
     public async Task An_administrator_cannot_create_an_account_outside_the_jurisdiction()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "Province");
-        var city = await app.AddUnitAsync("C1", "City", root);
-        var otherCity = await app.AddUnitAsync("C2", "Other city", root);
+        var built = await app.Province()
+            .WithUnit("ROOT", "Province")
+            .WithUnit("C1", "City", parent: "ROOT")
+            .WithUnit("C2", "Other city", parent: "ROOT")
+            .BuildAsync();
+        var city = built.Unit("C1");
+        var otherCity = built.Unit("C2");
         var cityAdmin = new FixedCurrentUser("a", city, Roles.Administrator);
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, cityAdmin).CreateAsync(new CreateAccountInput
@@ -199,8 +205,10 @@ public sealed class AccountsTests
     public async Task Only_administrators_reach_account_administration(string role)
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "Province");
-        await app.AddUserAsync("someone", role, root);
+        await app.Province()
+            .WithUnit("ROOT", "Province")
+            .WithAccount("someone", role, "ROOT")
+            .BuildAsync();
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "someone");
 
@@ -214,7 +222,7 @@ public sealed class AccountsTests
     public async Task The_account_service_itself_refuses_non_administrators()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "Province");
+        var root = (await app.Province().WithUnit("ROOT", "Province").BuildAsync()).Unit("ROOT");
         var officer = new FixedCurrentUser("o", root, Roles.SecrecyOfficer);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
@@ -243,8 +251,10 @@ public sealed class AccountsTests
     public async Task The_create_admin_command_is_refused_once_an_administrator_exists()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("SF", "示范省");
-        await app.AddUserAsync("admin", Roles.Administrator, root);
+        await app.Province()
+            .WithUnit("SF", "示范省")
+            .WithAccount("admin", Roles.Administrator, "SF")
+            .BuildAsync();
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<AccountService>(sp, new FixedCurrentUser(null, null))
             .CreateFirstAdministratorAsync(

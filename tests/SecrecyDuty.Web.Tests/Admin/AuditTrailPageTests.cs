@@ -23,12 +23,14 @@ public sealed class AuditTrailPageTests
     public async Task An_administrator_reads_the_trail_filtered_by_record_type_and_action()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "省保密局");
-        var city = await app.AddUnitAsync("QS", "青山市", root);
+        var built = await app.Province()
+            .WithUnit("ROOT", "省保密局")
+            .WithUnit("QS", "青山市", parent: "ROOT")
+            .BuildAsync();
+        var root = built.Unit("ROOT");
+        var city = built.Unit("QS");
         await RenameAsync(app, city, "青山市委");
-        await app.AddUserAsync("admin", Roles.Administrator, root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "admin");
+        var client = await app.SignedInAsAsync("admin", Roles.Administrator, root);
 
         var page = await TestApp.GetDocumentAsync(client, "/Admin/Audit?EntityType=Unit&Action=Update");
 
@@ -42,9 +44,13 @@ public sealed class AuditTrailPageTests
     public async Task The_trail_is_limited_to_the_administrators_jurisdiction()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "Province");
-        var city = await app.AddUnitAsync("C1", "City", root);
-        var other = await app.AddUnitAsync("C2", "Other city", root);
+        var built = await app.Province()
+            .WithUnit("ROOT", "Province")
+            .WithUnit("C1", "City", parent: "ROOT")
+            .WithUnit("C2", "Other city", parent: "ROOT")
+            .BuildAsync();
+        var city = built.Unit("C1");
+        var other = built.Unit("C2");
         await RenameAsync(app, other, "Other city renamed");
         var cityAdmin = new FixedCurrentUser("a", city, Roles.Administrator);
 
@@ -57,15 +63,13 @@ public sealed class AuditTrailPageTests
     public async Task Only_administrators_read_the_trail()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "Province");
+        var root = (await app.Province().WithUnit("ROOT", "Province").BuildAsync()).Unit("ROOT");
         var officer = new FixedCurrentUser("o", root, Roles.SecrecyOfficer);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
             app.InScopeAsync(sp => TestApp.ServiceFor<AuditService>(sp, officer).ListAsync(new AuditFilter(), 1, 10)));
 
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, root);
         var response = await client.GetAsync("/Admin/Audit");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -75,7 +79,7 @@ public sealed class AuditTrailPageTests
     public async Task The_date_filter_includes_the_whole_last_day()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "Province");
+        var root = (await app.Province().WithUnit("ROOT", "Province").BuildAsync()).Unit("ROOT");
         var admin = new FixedCurrentUser("a", root, Roles.Administrator);
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
 

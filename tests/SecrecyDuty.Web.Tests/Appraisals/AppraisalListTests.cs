@@ -9,7 +9,6 @@ using SecrecyDuty.Core.Units;
 using SecrecyDuty.Web.Infrastructure;
 using SecrecyDuty.Web.Tests.Foundation;
 using SecrecyDuty.Web.Tests.Infrastructure;
-using SecrecyDuty.Web.Tests.Leaders;
 
 namespace SecrecyDuty.Web.Tests.Appraisals;
 
@@ -20,10 +19,13 @@ public sealed class AppraisalListTests
     private static async Task<(AppraisalProvince P, int Wang, int Zhao)> ProvinceWithAppraisalsAsync(TestApp app)
     {
         var p = await AppraisalProvince.CreateAsync(app);
-        var wang = await app.AddLeaderAsync(p.City, "王市", "QS-003", LeaderRank.DepartmentBureau);
-        await app.AddPostingAsync(wang, p.City, PostingRole.PrincipalLeader, new DateOnly(2021, 1, 1), title: "市长");
-        var zhao = await app.AddLeaderAsync(p.City, "赵委", "QS-004", LeaderRank.DepartmentBureau);
-        await app.AddPostingAsync(zhao, p.City, PostingRole.SecrecyLeader, new DateOnly(2022, 1, 1), title: "秘书长");
+        var city = await app.Province()
+            .WithLeader("王市", p.City, "QS-003", LeaderRank.DepartmentBureau)
+            .WithLeader("赵委", p.City, "QS-004", LeaderRank.DepartmentBureau)
+            .WithPosting("王市", PostingRole.PrincipalLeader, new DateOnly(2021, 1, 1), title: "市长")
+            .WithPosting("赵委", PostingRole.SecrecyLeader, new DateOnly(2022, 1, 1), title: "秘书长")
+            .BuildAsync();
+        var (wang, zhao) = (city.Leader("王市"), city.Leader("赵委"));
         await app.AddAppraisalAsync(p.Li, p.Bureau, dutyReport: "述职");
         await app.AddAppraisalAsync(wang, p.City, opinion: "意见");
         await app.AddAppraisalAsync(zhao, p.City, opinion: "意见", grade: AppraisalGrade.Excellent, finalized: true);
@@ -57,17 +59,19 @@ public sealed class AppraisalListTests
     {
         using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
-        var clerk = await app.AddLeaderAsync(p.Bureau, "科员甲", "QS-010", LeaderRank.Below);
-        await app.AddPostingAsync(clerk, p.Bureau, PostingRole.OtherMember, new DateOnly(2025, 1, 1));
-        var institute = await app.AddUnitAsync("SF-QS-YJS", "青山研究所", p.City, UnitKind.OtherSecretHandlingUnit);
-        var engineer = await app.AddLeaderAsync(institute, "所领导乙", "QS-011", LeaderRank.Below);
-        await app.AddPostingAsync(engineer, institute, PostingRole.OtherMember, new DateOnly(2026, 3, 1));
-        var retired = await app.AddLeaderAsync(p.Bureau, "已停用丙", "QS-012", LeaderRank.CountyDivision, isActive: false);
-        await app.AddPostingAsync(retired, p.Bureau, PostingRole.OtherMember, new DateOnly(2020, 1, 1));
-        var predecessor = await app.AddLeaderAsync(p.Bureau, "前任丁", "QS-013", LeaderRank.CountyDivision);
-        await app.AddPostingAsync(predecessor, p.Bureau, PostingRole.OtherMember, new DateOnly(2020, 1, 1), to: new DateOnly(2025, 12, 31));
-        var appraisedThenDeactivated = await app.AddLeaderAsync(p.Bureau, "已考核戊", "QS-014", LeaderRank.CountyDivision, isActive: false);
-        await app.AddAppraisalAsync(appraisedThenDeactivated, p.Bureau, opinion: "意见", grade: AppraisalGrade.Competent, finalized: true);
+        var more = await app.Province()
+            .WithUnit("SF-QS-YJS", "青山研究所", parent: p.City, kind: UnitKind.OtherSecretHandlingUnit)
+            .WithLeader("科员甲", p.Bureau, "QS-010", LeaderRank.Below)
+            .WithLeader("所领导乙", "SF-QS-YJS", "QS-011", LeaderRank.Below)
+            .WithLeader("已停用丙", p.Bureau, "QS-012", LeaderRank.CountyDivision, active: false)
+            .WithLeader("前任丁", p.Bureau, "QS-013", LeaderRank.CountyDivision)
+            .WithLeader("已考核戊", p.Bureau, "QS-014", LeaderRank.CountyDivision, active: false)
+            .WithPosting("科员甲", PostingRole.OtherMember, new DateOnly(2025, 1, 1))
+            .WithPosting("所领导乙", PostingRole.OtherMember, new DateOnly(2026, 3, 1))
+            .WithPosting("已停用丙", PostingRole.OtherMember, new DateOnly(2020, 1, 1))
+            .WithPosting("前任丁", PostingRole.OtherMember, new DateOnly(2020, 1, 1), to: new DateOnly(2025, 12, 31))
+            .BuildAsync();
+        await app.AddAppraisalAsync(more.Leader("已考核戊"), p.Bureau, opinion: "意见", grade: AppraisalGrade.Competent, finalized: true);
 
         var names = await NamesAsync(app, p.Officer, new AppraisalFilter { Year = 2026 });
         var in2025 = await NamesAsync(app, p.Officer, new AppraisalFilter { Year = 2025 });
@@ -82,9 +86,11 @@ public sealed class AppraisalListTests
     {
         using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
-        var small = await app.AddUnitAsync("SF-QS-XQ", "青山小型国企", p.City, UnitKind.StateOwnedEnterprise);
-        var head = await app.AddLeaderAsync(small, "国企甲", "QS-020", LeaderRank.CountyDivision);
-        await app.AddPostingAsync(head, small, PostingRole.PrincipalLeader, new DateOnly(2024, 1, 1));
+        await app.Province()
+            .WithUnit("SF-QS-XQ", "青山小型国企", parent: p.City, kind: UnitKind.StateOwnedEnterprise)
+            .WithLeader("国企甲", "SF-QS-XQ", "QS-020", LeaderRank.CountyDivision)
+            .WithPosting("国企甲", PostingRole.PrincipalLeader, new DateOnly(2024, 1, 1))
+            .BuildAsync();
 
         var names = await NamesAsync(app, p.Officer, new AppraisalFilter { Year = 2026 });
 
@@ -214,15 +220,14 @@ public sealed class AppraisalListTests
     {
         using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
-        for (var i = 1; i <= 26; i++)
+        var team = app.Province();
+        foreach (var name in Enumerable.Range(1, 26).Select(i => $"领导{i:00}").Append("领导99"))
         {
-            var leader = await app.AddLeaderAsync(p.City, $"领导{i:00}", $"QS-1{i:00}", LeaderRank.CountyDivision);
-            await app.AddPostingAsync(leader, p.City, PostingRole.OtherMember, new DateOnly(2025, 1, 1));
+            team.WithLeader(name, p.City, staffNumber: "QS-1" + name[2..]).WithPosting(name, PostingRole.OtherMember, new DateOnly(2025, 1, 1), unit: p.City);
         }
 
-        var appraised = await app.AddLeaderAsync(p.City, "领导99", "QS-199", LeaderRank.CountyDivision);
-        await app.AddPostingAsync(appraised, p.City, PostingRole.OtherMember, new DateOnly(2025, 1, 1));
-        await app.AddAppraisalAsync(appraised, p.City, dutyReport: "述职");
+        var built = await team.BuildAsync();
+        await app.AddAppraisalAsync(built.Leader("领导99"), p.City, dutyReport: "述职");
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
         static List<string> Names(AngleSharp.Html.Dom.IHtmlDocument page) =>
             [.. page.QuerySelectorAll("#appraisals-table .appraisal-leader").Select(td => td.TextContent)];

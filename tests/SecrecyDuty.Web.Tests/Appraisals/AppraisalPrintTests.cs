@@ -4,7 +4,6 @@ using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Web.Tests.Infrastructure;
-using SecrecyDuty.Web.Tests.Leaders;
 using static SecrecyDuty.Web.Tests.Appraisals.AppraisalTestData;
 
 namespace SecrecyDuty.Web.Tests.Appraisals;
@@ -19,20 +18,22 @@ public sealed class AppraisalPrintTests
     private static async Task<AppraisalProvince> DocumentedYearAsync(TestApp app)
     {
         var p = await AppraisalProvince.CreateAsync(app);
-        var office = await app.AddUnitAsync("SF-QS-BMJ", "青山市国家保密局", p.City);
-        var second = await app.AddPostingAsync(p.Zhang, office, PostingRole.SecrecyLeader, new DateOnly(2026, 7, 1), to: new DateOnly(2026, 10, 31), title: "兼任副局长", portfolio: "保密技术");
-        await app.AddChecklistAsync(
-            p.ZhangPosting,
-            p.Bureau,
-            ChecklistStatus.Reviewed,
-            "清单逐项落实，审核通过。",
-            ("C4.1", ChecklistItemStatus.Fulfilled, "严格遵守保密守则", null),
-            ("P5.2", ChecklistItemStatus.InProgress, "保密办人员正在充实", null),
-            ("P5.3", ChecklistItemStatus.NotApplicable, null, "年内调整分工"));
-        await app.AddActivityAsync(p.Bureau, ActivityKind.Briefing, new DateOnly(2026, 3, 16), "2026年上半年保密工作汇报会", p.ZhangPosting, p.LiPosting);
-        await app.AddActivityAsync(p.Bureau, ActivityKind.MemberMeeting, new DateOnly(2026, 6, 20), "保密委员会第一次全体会议", p.LiPosting);
-        await app.AddActivityAsync(office, ActivityKind.Training, new DateOnly(2026, 9, 8), "全市保密干部培训班", second);
-        await app.AddActivityAsync(p.Bureau, ActivityKind.Briefing, new DateOnly(2025, 9, 1), "2025年下半年保密工作汇报会", p.ZhangPosting);
+        await app.Province()
+            .WithUnit("SF-QS-BMJ", "青山市国家保密局", parent: p.City)
+            .WithPosting(p.Zhang, PostingRole.SecrecyLeader, new DateOnly(2026, 7, 1), to: new DateOnly(2026, 10, 31), unit: "SF-QS-BMJ", title: "兼任副局长", portfolio: "保密技术", key: "second")
+            .WithChecklist(
+                p.ZhangPosting,
+                AppraisalProvince.Year,
+                ChecklistStatus.Reviewed,
+                "清单逐项落实，审核通过。",
+                ("C4.1", ChecklistItemStatus.Fulfilled, "严格遵守保密守则", null),
+                ("P5.2", ChecklistItemStatus.InProgress, "保密办人员正在充实", null),
+                ("P5.3", ChecklistItemStatus.NotApplicable, null, "年内调整分工"))
+            .WithActivity(p.Bureau, ActivityKind.Briefing, new DateOnly(2026, 3, 16), "2026年上半年保密工作汇报会", p.ZhangPosting, p.LiPosting)
+            .WithActivity(p.Bureau, ActivityKind.MemberMeeting, new DateOnly(2026, 6, 20), "保密委员会第一次全体会议", p.LiPosting)
+            .WithActivity("SF-QS-BMJ", ActivityKind.Training, new DateOnly(2026, 9, 8), "全市保密干部培训班", "second")
+            .WithActivity(p.Bureau, ActivityKind.Briefing, new DateOnly(2025, 9, 1), "2025年下半年保密工作汇报会", p.ZhangPosting)
+            .BuildAsync();
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "该同志认真履行第一责任人职责。", grade: AppraisalGrade.Excellent, finalized: true, dutyReport: "全年听取保密工作汇报两次。");
         return p;
     }
@@ -146,15 +147,18 @@ public sealed class AppraisalPrintTests
     private static async Task<(AppraisalProvince P, int Predecessor, int Successor)> ChangeOfPrincipalAsync(TestApp app)
     {
         var p = await AppraisalProvince.CreateAsync(app);
-        var finance = await app.AddUnitAsync("SF-QS-CZJ", "青山市财政局", p.City);
-        var predecessor = await app.AddLeaderAsync(finance, "赵前", "QS-020", LeaderRank.CountyDivision);
-        var predecessorPosting = await app.AddPostingAsync(predecessor, finance, PostingRole.PrincipalLeader, new DateOnly(2020, 1, 1), to: new DateOnly(2026, 10, 31), title: "局长");
-        var successor = await app.AddLeaderAsync(finance, "钱新", "QS-021", LeaderRank.CountyDivision);
-        var successorPosting = await app.AddPostingAsync(successor, finance, PostingRole.PrincipalLeader, new DateOnly(2026, 11, 1), title: "局长");
-        await app.AddActivityAsync(finance, ActivityKind.MemberMeeting, new DateOnly(2026, 3, 5), "保密委员会全体会议");
-        await app.AddActivityAsync(finance, ActivityKind.Training, new DateOnly(2026, 10, 10), "保密教育培训", predecessorPosting, successorPosting);
-        await app.AddActivityAsync(finance, ActivityKind.Briefing, new DateOnly(2026, 10, 15), "三季度保密工作汇报会", predecessorPosting);
-        await app.AddActivityAsync(finance, ActivityKind.Briefing, new DateOnly(2026, 11, 20), "新任局长听取保密工作汇报", successorPosting);
+        var finance = await app.Province()
+            .WithUnit("SF-QS-CZJ", "青山市财政局", parent: p.City)
+            .WithLeader("赵前", "SF-QS-CZJ", "QS-020", LeaderRank.CountyDivision)
+            .WithLeader("钱新", "SF-QS-CZJ", "QS-021", LeaderRank.CountyDivision)
+            .WithPosting("赵前", PostingRole.PrincipalLeader, new DateOnly(2020, 1, 1), to: new DateOnly(2026, 10, 31), title: "局长")
+            .WithPosting("钱新", PostingRole.PrincipalLeader, new DateOnly(2026, 11, 1), title: "局长")
+            .WithActivity("SF-QS-CZJ", ActivityKind.MemberMeeting, new DateOnly(2026, 3, 5), "保密委员会全体会议")
+            .WithActivity("SF-QS-CZJ", ActivityKind.Training, new DateOnly(2026, 10, 10), "保密教育培训", "赵前", "钱新")
+            .WithActivity("SF-QS-CZJ", ActivityKind.Briefing, new DateOnly(2026, 10, 15), "三季度保密工作汇报会", "赵前")
+            .WithActivity("SF-QS-CZJ", ActivityKind.Briefing, new DateOnly(2026, 11, 20), "新任局长听取保密工作汇报", "钱新")
+            .BuildAsync();
+        var (predecessor, successor) = (finance.Leader("赵前"), finance.Leader("钱新"));
         return (p, predecessor, successor);
     }
 

@@ -2,13 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Appraisals;
-using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
-using SecrecyDuty.Web.Tests.Leaders;
 
 namespace SecrecyDuty.Web.Tests.Appraisals;
 
@@ -32,21 +29,30 @@ internal sealed record AppraisalProvince(
 
     public static async Task<AppraisalProvince> CreateAsync(TestApp app)
     {
-        var root = await app.AddUnitAsync("SF", "示范省");
-        var city = await app.AddUnitAsync("SF-QS", "青山市", root);
-        var bureau = await app.AddUnitAsync("SF-QS-JYJ", "青山市教育局", city);
-        var other = await app.AddUnitAsync("SF-BH", "碧海市", root);
-
-        var zhang = await app.AddLeaderAsync(bureau, "张教", "QS-001", LeaderRank.DepartmentBureau);
-        var zhangPosting = await app.AddPostingAsync(zhang, bureau, PostingRole.PrincipalLeader, new DateOnly(2023, 2, 1), title: "局长");
-        var li = await app.AddLeaderAsync(bureau, "李保", "QS-002", LeaderRank.CountyDivision);
-        var liPosting = await app.AddPostingAsync(li, bureau, PostingRole.SecrecyLeader, new DateOnly(2024, 5, 1), title: "副局长", portfolio: "办公室、保密");
-        var outsider = await app.AddLeaderAsync(other, "碧海人", "BH-001", LeaderRank.DepartmentBureau);
-        await app.AddPostingAsync(outsider, other, PostingRole.PrincipalLeader, new DateOnly(2022, 1, 1), title: "市长");
-
-        await app.AddLeaderAccountAsync("zhang", bureau, zhang);
-        await app.AddLeaderAccountAsync("li", bureau, li);
-        return new AppraisalProvince(root, city, bureau, other, zhang, zhangPosting, li, liPosting, outsider);
+        var p = await app.Province()
+            .WithUnit("SF", "示范省")
+            .WithUnit("SF-QS", "青山市", parent: "SF")
+            .WithUnit("SF-QS-JYJ", "青山市教育局", parent: "SF-QS")
+            .WithUnit("SF-BH", "碧海市", parent: "SF")
+            .WithLeader("张教", "SF-QS-JYJ", "QS-001", LeaderRank.DepartmentBureau)
+            .WithLeader("李保", "SF-QS-JYJ", "QS-002", LeaderRank.CountyDivision)
+            .WithLeader("碧海人", "SF-BH", "BH-001", LeaderRank.DepartmentBureau)
+            .WithPosting("张教", PostingRole.PrincipalLeader, new DateOnly(2023, 2, 1), title: "局长")
+            .WithPosting("李保", PostingRole.SecrecyLeader, new DateOnly(2024, 5, 1), title: "副局长", portfolio: "办公室、保密")
+            .WithPosting("碧海人", PostingRole.PrincipalLeader, new DateOnly(2022, 1, 1), title: "市长")
+            .WithAccount("zhang", Roles.UnitLeader, "SF-QS-JYJ", leader: "张教")
+            .WithAccount("li", Roles.UnitLeader, "SF-QS-JYJ", leader: "李保")
+            .BuildAsync();
+        return new AppraisalProvince(
+            p.Unit("SF"),
+            p.Unit("SF-QS"),
+            p.Unit("SF-QS-JYJ"),
+            p.Unit("SF-BH"),
+            p.Leader("张教"),
+            p.Posting("张教"),
+            p.Leader("李保"),
+            p.Posting("李保"),
+            p.Leader("碧海人"));
     }
 
     /// <summary>A secrecy officer of 青山市 (the city and the bureau below it).</summary>
@@ -78,19 +84,6 @@ internal static class AppraisalTestData
         Grade = AppraisalGrade.Excellent,
         Commendation = "评为全市保密工作先进个人",
     };
-
-    /// <summary>A unit leader's account linked to <paramref name="leaderId"/> (<c>AppUser.LeaderId</c>): "his own" leader.</summary>
-    public static async Task<string> AddLeaderAccountAsync(this TestApp app, string userName, int unitId, int leaderId)
-    {
-        var id = await app.AddUserAsync(userName, Roles.UnitLeader, unitId);
-        await app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            (await db.Users.SingleAsync(u => u.Id == id)).LeaderId = leaderId;
-            await db.SaveChangesAsync();
-        });
-        return id;
-    }
 
     /// <summary>The account's user id, to act as it through a service.</summary>
     public static Task<string> UserIdAsync(this TestApp app, string userName) =>
@@ -128,68 +121,6 @@ internal static class AppraisalTestData
             });
             await db.SaveChangesAsync();
         });
-
-    /// <summary>A duty checklist of the posting for the year, with the given catalogue items and their statuses.</summary>
-    public static Task AddChecklistAsync(
-        this TestApp app,
-        int postingId,
-        int unitId,
-        ChecklistStatus status,
-        string? opinion,
-        params (string Code, ChecklistItemStatus Status, string? SelfAssessment, string? Reason)[] items) =>
-        app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var regulationId = await db.Regulations.Where(r => r.IsCurrent).Select(r => r.Id).FirstAsync();
-            var codes = items.Select(i => i.Code).ToList();
-            var dutyItems = await db.DutyItems.Where(d => d.RegulationId == regulationId && codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Id);
-            var checklist = new DutyChecklist
-            {
-                PostingId = postingId,
-                UnitId = unitId,
-                Year = AppraisalProvince.Year,
-                RegulationId = regulationId,
-                Status = status,
-                SubmittedAtUtc = status is ChecklistStatus.Submitted or ChecklistStatus.Reviewed ? new DateTime(2026, 10, 9, 2, 0, 0, DateTimeKind.Utc) : null,
-                ReviewedAtUtc = status == ChecklistStatus.Reviewed ? new DateTime(2026, 10, 30, 2, 0, 0, DateTimeKind.Utc) : null,
-                OrganizationOpinion = opinion,
-            };
-            foreach (var (code, itemStatus, selfAssessment, reason) in items)
-            {
-                checklist.Items.Add(new DutyChecklistItem { DutyItemId = dutyItems[code], Status = itemStatus, SelfAssessment = selfAssessment, NotApplicableReason = reason });
-            }
-
-            db.DutyChecklists.Add(checklist);
-            await db.SaveChangesAsync();
-        });
-
-    /// <summary>An activity of the unit, attended by the given postings.</summary>
-    public static Task AddActivityAsync(this TestApp app, int unitId, ActivityKind kind, DateOnly date, string title, params int[] attendingPostings) =>
-        app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var activity = new Activity { UnitId = unitId, Kind = kind, Date = date, Title = title, Presenters = "保密办主任", Topics = "工作情况" };
-            foreach (var posting in attendingPostings)
-            {
-                activity.Attendance.Add(new ActivityAttendance { PostingId = posting });
-            }
-
-            db.Activities.Add(activity);
-            await db.SaveChangesAsync();
-        });
-
-    public static async Task<HttpClient> SignedInAsync(this TestApp app, string userName)
-    {
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, userName);
-        return client;
-    }
-
-    public static async Task<HttpClient> SignedInAsAsync(this TestApp app, string userName, string role, int unitId)
-    {
-        await app.AddUserAsync(userName, role, unitId);
-        return await app.SignedInAsync(userName);
-    }
 
     public static string LeaderUrl(int leaderId, int year = AppraisalProvince.Year) => $"/Appraisals/Leader/{leaderId}?year={year}";
 

@@ -117,8 +117,10 @@ public sealed class AppraisalVisibilityTests
     {
         using var app = TestApp.Rent();
         var p = await BothAppraisedAsync(app);
-        await app.AddChecklistAsync(p.ZhangPosting, p.Bureau, ChecklistStatus.Open, null, ("C4.1", ChecklistItemStatus.InProgress, null, null));
-        await app.AddChecklistAsync(p.LiPosting, p.Bureau, ChecklistStatus.Submitted, null, ("C4.1", ChecklistItemStatus.Fulfilled, "严格遵守", null), ("S6.5", ChecklistItemStatus.Fulfilled, null, null));
+        await app.Province()
+            .WithChecklist(p.ZhangPosting, AppraisalProvince.Year, ChecklistStatus.Open, null, ("C4.1", ChecklistItemStatus.InProgress, null, null))
+            .WithChecklist(p.LiPosting, AppraisalProvince.Year, ChecklistStatus.Submitted, null, ("C4.1", ChecklistItemStatus.Fulfilled, "严格遵守", null), ("S6.5", ChecklistItemStatus.Fulfilled, null, null))
+            .BuildAsync();
         var client = await app.SignedInAsync("zhang");
 
         var checklists = await TestApp.GetDocumentAsync(client, "/Checklists?year=2026");

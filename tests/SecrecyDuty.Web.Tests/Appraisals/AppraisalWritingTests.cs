@@ -259,10 +259,12 @@ public sealed class AppraisalWritingTests
         await app.AddAppraisalAsync(p.Li, p.Bureau, opinion: "意见");
 
         // Accounts of other roles may be linked to a leader record too (by staff number): 李保's own.
-        var cadreId = await app.AddLeaderAccountAsync("li.cadre", p.City, p.Li);
-        var officerId = await app.AddLeaderAccountAsync("li.officer", p.City, p.Li);
-        var cadre = new FixedCurrentUser(cadreId, p.City, Roles.CadreOfficial);
-        var officer = new FixedCurrentUser(officerId, p.City, Roles.SecrecyOfficer);
+        var accounts = await app.Province()
+            .WithAccount("li.cadre", Roles.UnitLeader, p.City, leader: p.Li)
+            .WithAccount("li.officer", Roles.UnitLeader, p.City, leader: p.Li)
+            .BuildAsync();
+        var cadre = new FixedCurrentUser(accounts.Account("li.cadre"), p.City, Roles.CadreOfficial);
+        var officer = new FixedCurrentUser(accounts.Account("li.officer"), p.City, Roles.SecrecyOfficer);
 
         var details = await app.AsAsync(cadre, s => s.GetAsync(p.Li, AppraisalProvince.Year));
         Assert.False(details!.CanDecide);

@@ -14,8 +14,10 @@ public sealed class RegulationPageTests
 {
     private static async Task<HttpClient> SignedInAsync(TestApp app, string role = Roles.UnitLeader)
     {
-        var unit = await app.AddUnitAsync("P", "示范省");
-        await app.AddUserAsync("reader", role, unit);
+        await app.Province()
+            .WithUnit("P", "示范省")
+            .WithAccount("reader", role, "P")
+            .BuildAsync();
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "reader");
         return client;

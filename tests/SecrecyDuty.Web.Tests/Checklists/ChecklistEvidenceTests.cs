@@ -15,7 +15,8 @@ public sealed class ChecklistEvidenceTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        var briefing = await AddActivityAsync(app, p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "听取上半年保密工作汇报");
+        var briefing = (await app.Province().WithActivity(p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "听取上半年保密工作汇报").BuildAsync())
+            .Activity("听取上半年保密工作汇报");
 
         var zhang = await OpenAsync(app, p.Zhang, p.ZhangPosting);
         var qian = await OpenAsync(app, p.Qian, p.QianPosting);
@@ -31,9 +32,12 @@ public sealed class ChecklistEvidenceTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        var meeting = await AddActivityAsync(app, p.Education, ActivityKind.MemberMeeting, new DateOnly(2026, 4, 2), "保密委员会全体会议");
-        var training = await AddActivityAsync(app, p.Education, ActivityKind.Training, new DateOnly(2026, 5, 20), "全员保密教育");
-        await AddActivityAsync(app, p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "听取汇报");
+        var activities = await app.Province()
+            .WithActivity(p.Education, ActivityKind.MemberMeeting, new DateOnly(2026, 4, 2), "保密委员会全体会议")
+            .WithActivity(p.Education, ActivityKind.Training, new DateOnly(2026, 5, 20), "全员保密教育")
+            .WithActivity(p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "听取汇报")
+            .BuildAsync();
+        var (meeting, training) = (activities.Activity("保密委员会全体会议"), activities.Activity("全员保密教育"));
 
         var li = await OpenAsync(app, p.Li, p.LiPosting);
 
@@ -47,10 +51,14 @@ public sealed class ChecklistEvidenceTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        var newcomer = await ChecklistProvince.AddPostingAsync(app, p.Education, "孙新", Core.Leaders.PostingRole.PrincipalLeader, new DateOnly(2026, 7, 1), null, "党组书记");
-        await AddActivityAsync(app, p.Education, ActivityKind.Briefing, new DateOnly(2025, 9, 1), "去年的汇报");
-        await AddActivityAsync(app, p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "上半年汇报");
-        var after = await AddActivityAsync(app, p.Education, ActivityKind.Briefing, new DateOnly(2026, 9, 18), "下半年汇报");
+        var built = await app.Province()
+            .WithLeader("孙新", p.Education, rank: Core.Leaders.LeaderRank.DepartmentBureau)
+            .WithPosting("孙新", Core.Leaders.PostingRole.PrincipalLeader, new DateOnly(2026, 7, 1), title: "党组书记")
+            .WithActivity(p.Education, ActivityKind.Briefing, new DateOnly(2025, 9, 1), "去年的汇报")
+            .WithActivity(p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "上半年汇报")
+            .WithActivity(p.Education, ActivityKind.Briefing, new DateOnly(2026, 9, 18), "下半年汇报")
+            .BuildAsync();
+        var (newcomer, after) = (built.Posting("孙新"), built.Activity("下半年汇报"));
 
         var zhang = await OpenAsync(app, p.Zhang, p.ZhangPosting);
         var sun = await OpenAsync(app, p.Officer, newcomer);
@@ -64,8 +72,10 @@ public sealed class ChecklistEvidenceTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        await AddActivityAsync(app, p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "上半年汇报");
-        await AddActivityAsync(app, p.Education, ActivityKind.MemberMeeting, new DateOnly(2026, 4, 2), "保密委员会会议");
+        await app.Province()
+            .WithActivity(p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "上半年汇报")
+            .WithActivity(p.Education, ActivityKind.MemberMeeting, new DateOnly(2026, 4, 2), "保密委员会会议")
+            .BuildAsync();
 
         var zhang = await OpenAsync(app, p.Zhang, p.ZhangPosting);
         var li = await OpenAsync(app, p.Li, p.LiPosting);

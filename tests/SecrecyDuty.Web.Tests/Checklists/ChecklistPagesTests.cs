@@ -15,19 +15,6 @@ namespace SecrecyDuty.Web.Tests.Checklists;
 /// <summary>The checklist pages through HTTP, as a browser uses them, in Chinese.</summary>
 public sealed class ChecklistPagesTests
 {
-    private static async Task<HttpClient> SignedInAsync(TestApp app, string userName)
-    {
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, userName);
-        return client;
-    }
-
-    private static async Task<HttpClient> NewAccountAsync(TestApp app, string userName, string role, int unitId)
-    {
-        await app.AddUserAsync(userName, role, unitId);
-        return await SignedInAsync(app, userName);
-    }
-
     private static string PostingUrl(int postingId, string? handler = null) =>
         $"/Checklists/Posting/{Id(postingId)}?year={ChecklistProvince.Year}" + (handler is null ? "" : "&handler=" + handler);
 
@@ -48,7 +35,7 @@ public sealed class ChecklistPagesTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        var client = await SignedInAsync(app, "zhang");
+        var client = await app.SignedInAsync("zhang");
 
         var index = await TestApp.GetDocumentAsync(client, "/Checklists");
         var mine = Assert.Single(index.QuerySelectorAll("#my-checklists tr.my-checklist"));
@@ -78,7 +65,7 @@ public sealed class ChecklistPagesTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        var client = await SignedInAsync(app, "zhang");
+        var client = await app.SignedInAsync("zhang");
         var form = await FormWithAllAsync(client, p.ZhangPosting, ChecklistItemStatus.Fulfilled);
 
         var response = await client.PostAsync(PostingUrl(p.ZhangPosting, "Submit"), form.With(
@@ -97,7 +84,7 @@ public sealed class ChecklistPagesTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        var client = await SignedInAsync(app, "zhang");
+        var client = await app.SignedInAsync("zhang");
         var form = await TestApp.GetFormAsync(client, PostingUrl(p.ZhangPosting), "#checklist-form");
 
         var response = await client.PostAsync(PostingUrl(p.ZhangPosting), form.With(("Input.Items[9].Status", nameof(ChecklistItemStatus.NotApplicable))).ToContent());
@@ -114,7 +101,7 @@ public sealed class ChecklistPagesTests
         var p = await ChecklistProvince.CreateAsync(app);
         var view = await OpenAsync(app, p.Zhang, p.ZhangPosting);
         await AsAsync(app, p.Zhang, s => s.SubmitAsync(p.ZhangPosting, ChecklistProvince.Year, All(view!, ChecklistItemStatus.Fulfilled)));
-        var client = await NewAccountAsync(app, "officer", Roles.SecrecyOfficer, p.Root);
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
         var form = await TestApp.GetFormAsync(client, PostingUrl(p.ZhangPosting), "#review-form");
 
         var empty = await client.PostAsync(PostingUrl(p.ZhangPosting, "Review"), form.With(("Review.Opinion", "")).ToContent());
@@ -122,7 +109,7 @@ public sealed class ChecklistPagesTests
 
         Assert.Equal("请填写保密组织对本清单的意见。", (await TestApp.ParseAsync(empty)).QuerySelector("[data-valmsg-for='Review.Opinion']")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
-        var leader = await SignedInAsync(app, "zhang");
+        var leader = await app.SignedInAsync("zhang");
         var page = await TestApp.GetDocumentAsync(leader, PostingUrl(p.ZhangPosting));
         Assert.Equal("已退回", page.QuerySelector("#checklist-status")!.TextContent);
         Assert.Contains("请补充 P5.3 汇报的时间。", page.QuerySelector("#organization-opinion")!.TextContent, StringComparison.Ordinal);
@@ -135,8 +122,9 @@ public sealed class ChecklistPagesTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        var briefing = await AddActivityAsync(app, p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "听取上半年保密工作汇报");
-        var client = await SignedInAsync(app, "zhang");
+        var briefing = (await app.Province().WithActivity(p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "听取上半年保密工作汇报").BuildAsync())
+            .Activity("听取上半年保密工作汇报");
+        var client = await app.SignedInAsync("zhang");
 
         var page = await TestApp.GetDocumentAsync(client, PostingUrl(p.ZhangPosting));
 
@@ -151,7 +139,7 @@ public sealed class ChecklistPagesTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        var client = await NewAccountAsync(app, "supervisor", Roles.Supervisor, p.Root);
+        var client = await app.SignedInAsAsync("supervisor", Roles.Supervisor, p.Root);
 
         var page = await TestApp.GetDocumentAsync(client, PostingUrl(p.ZhangPosting));
 
@@ -166,7 +154,7 @@ public sealed class ChecklistPagesTests
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         await OpenAsync(app, p.Zhang, p.ZhangPosting);
-        var client = await NewAccountAsync(app, "finance.officer", Roles.SecrecyOfficer, p.Finance);
+        var client = await app.SignedInAsAsync("finance.officer", Roles.SecrecyOfficer, p.Finance);
 
         var outside = await client.GetAsync(PostingUrl(p.ZhangPosting));
         var missing = await client.GetAsync(PostingUrl(99999));
@@ -187,10 +175,10 @@ public sealed class ChecklistPagesTests
         var view = await OpenAsync(app, p.Zhang, p.ZhangPosting);
         await AsAsync(app, p.Zhang, s => s.SubmitAsync(p.ZhangPosting, ChecklistProvince.Year, All(view!, ChecklistItemStatus.Fulfilled)));
         var liView = await OpenAsync(app, p.Li, p.LiPosting);
-        var supervisor = await NewAccountAsync(app, "supervisor", Roles.Supervisor, p.Root);
+        var supervisor = await app.SignedInAsAsync("supervisor", Roles.Supervisor, p.Root);
 
         // 张教, the principal leader, reads 李保's checklist (the team's progress, art. 5) but may not change it.
-        var colleague = await SignedInAsync(app, "zhang");
+        var colleague = await app.SignedInAsync("zhang");
 
         // Neither gets a form; the antiforgery token of any page of the session is enough to post.
         var supervisorPage = await TestApp.GetDocumentAsync(supervisor, PostingUrl(p.ZhangPosting));
@@ -212,7 +200,7 @@ public sealed class ChecklistPagesTests
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         await OpenAsync(app, p.Zhang, p.ZhangPosting);
-        var client = await NewAccountAsync(app, "officer", Roles.SecrecyOfficer, p.Root);
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
 
         async Task<List<string>> LeadersAsync(string query) =>
             [.. (await TestApp.GetDocumentAsync(client, "/Checklists?" + query)).QuerySelectorAll("#checklists-table .leader-name").Select(e => e.TextContent.Trim())];
@@ -236,7 +224,7 @@ public sealed class ChecklistPagesTests
         var p = await ChecklistProvince.CreateAsync(app);
         var view = await OpenAsync(app, p.Zhang, p.ZhangPosting);
         await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, ChecklistProvince.Year, One(view!, "P5.1", ChecklistItemStatus.Fulfilled)));
-        var client = await NewAccountAsync(app, "officer", Roles.SecrecyOfficer, p.Root);
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
         var list = await TestApp.GetDocumentAsync(client, "/Checklists?year=2026&unitId=" + Id(p.Education));
 
         var csv = await client.GetAsync(list.QuerySelector("#export-csv")!.GetAttribute("href")!);
@@ -257,7 +245,7 @@ public sealed class ChecklistPagesTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        var client = await SignedInAsync(app, "zhang");
+        var client = await app.SignedInAsync("zhang");
 
         var index = await TestApp.GetDocumentAsync(client, "/Checklists");
 
@@ -271,7 +259,7 @@ public sealed class ChecklistPagesTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        var client = await NewAccountAsync(app, "officer", Roles.SecrecyOfficer, p.Root);
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
         var form = await TestApp.GetFormAsync(client, "/Checklists", "#generate-form");
 
         var response = await client.PostAsync("/Checklists?handler=Generate", form.With(
@@ -290,7 +278,7 @@ public sealed class ChecklistPagesTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        var client = await NewAccountAsync(app, "officer", Roles.SecrecyOfficer, p.Root);
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
         var form = await TestApp.GetFormAsync(client, "/Checklists", "#generate-form");
 
         var response = await client.PostAsync("/Checklists?handler=Generate", form.With(
@@ -307,14 +295,18 @@ public sealed class ChecklistPagesTests
     {
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
-        var health = await app.AddUnitAsync("SF-WJW", "示范省卫健委", p.Root);
+        var team = app.Province()
+            .WithUnit("SF-WJW", "示范省卫健委", parent: p.Root)
+            .WithLeader("主任甲", "SF-WJW", rank: LeaderRank.DepartmentBureau)
+            .WithPosting("主任甲", PostingRole.PrincipalLeader, new DateOnly(2025, 1, 1), title: "主任");
         for (var i = 1; i <= 26; i++)
         {
-            await ChecklistProvince.AddPostingAsync(app, health, $"委员{i:00}", PostingRole.OtherMember, new DateOnly(2025, 1, 1), null, "副主任");
+            team.WithLeader($"委员{i:00}", "SF-WJW", rank: LeaderRank.DepartmentBureau)
+                .WithPosting($"委员{i:00}", PostingRole.OtherMember, new DateOnly(2025, 1, 1), title: "副主任");
         }
 
-        await ChecklistProvince.AddPostingAsync(app, health, "主任甲", PostingRole.PrincipalLeader, new DateOnly(2025, 1, 1), null, "主任");
-        var client = await NewAccountAsync(app, "officer", Roles.SecrecyOfficer, p.Root);
+        var health = (await team.BuildAsync()).Unit("SF-WJW");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
         static List<string> Leaders(AngleSharp.Html.Dom.IHtmlDocument page) =>
             [.. page.QuerySelectorAll("#checklists-table .leader-name").Select(e => e.TextContent.Trim())];
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Data;
@@ -35,18 +34,36 @@ internal sealed record ChecklistProvince(
 
     public static async Task<ChecklistProvince> CreateAsync(TestApp app)
     {
-        var root = await app.AddUnitAsync("SF", "示范省");
-        var education = await app.AddUnitAsync("SF-JYT", "示范省教育厅", root);
-        var finance = await app.AddUnitAsync("SF-CZT", "示范省财政厅", root);
-        var zhang = await AddPostingAsync(app, education, "张教", PostingRole.PrincipalLeader, new DateOnly(2022, 3, 1), null, "厅长");
-        var li = await AddPostingAsync(app, education, "李保", PostingRole.SecrecyLeader, new DateOnly(2021, 1, 1), null, "副厅长");
-        var wang = await AddPostingAsync(app, education, "王业", PostingRole.OtherMember, new DateOnly(2023, 6, 1), null, "副厅长");
-        var zhao = await AddPostingAsync(app, education, "赵前", PostingRole.PrincipalLeader, new DateOnly(2018, 1, 1), new DateOnly(2025, 12, 31), "党组书记");
-        var qian = await AddPostingAsync(app, finance, "钱财", PostingRole.PrincipalLeader, new DateOnly(2020, 1, 1), null, "厅长");
-        var zhangUser = await AddLeaderAccountAsync(app, "zhang", education, zhang);
-        var liUser = await AddLeaderAccountAsync(app, "li", education, li);
-        var qianUser = await AddLeaderAccountAsync(app, "qian", finance, qian);
-        return new ChecklistProvince(root, education, finance, zhang, li, wang, zhao, qian, zhangUser, liUser, qianUser);
+        var p = await app.Province()
+            .WithUnit("SF", "示范省")
+            .WithUnit("SF-JYT", "示范省教育厅", parent: "SF")
+            .WithUnit("SF-CZT", "示范省财政厅", parent: "SF")
+            .WithLeader("张教", "SF-JYT", rank: LeaderRank.DepartmentBureau)
+            .WithLeader("李保", "SF-JYT", rank: LeaderRank.DepartmentBureau)
+            .WithLeader("王业", "SF-JYT", rank: LeaderRank.DepartmentBureau)
+            .WithLeader("赵前", "SF-JYT", rank: LeaderRank.DepartmentBureau)
+            .WithLeader("钱财", "SF-CZT", rank: LeaderRank.DepartmentBureau)
+            .WithPosting("张教", PostingRole.PrincipalLeader, new DateOnly(2022, 3, 1), title: "厅长")
+            .WithPosting("李保", PostingRole.SecrecyLeader, new DateOnly(2021, 1, 1), title: "副厅长")
+            .WithPosting("王业", PostingRole.OtherMember, new DateOnly(2023, 6, 1), title: "副厅长", portfolio: "规划、财务")
+            .WithPosting("赵前", PostingRole.PrincipalLeader, new DateOnly(2018, 1, 1), new DateOnly(2025, 12, 31), title: "党组书记")
+            .WithPosting("钱财", PostingRole.PrincipalLeader, new DateOnly(2020, 1, 1), title: "厅长")
+            .WithAccount("zhang", Roles.UnitLeader, "SF-JYT", leader: "张教")
+            .WithAccount("li", Roles.UnitLeader, "SF-JYT", leader: "李保")
+            .WithAccount("qian", Roles.UnitLeader, "SF-CZT", leader: "钱财")
+            .BuildAsync();
+        return new ChecklistProvince(
+            p.Unit("SF"),
+            p.Unit("SF-JYT"),
+            p.Unit("SF-CZT"),
+            p.Posting("张教"),
+            p.Posting("李保"),
+            p.Posting("王业"),
+            p.Posting("赵前"),
+            p.Posting("钱财"),
+            p.Account("zhang"),
+            p.Account("li"),
+            p.Account("qian"));
     }
 
     public FixedCurrentUser Zhang => new(ZhangUser, Education, Roles.UnitLeader);
@@ -58,47 +75,11 @@ internal sealed record ChecklistProvince(
     public FixedCurrentUser Officer => new("officer", Root, Roles.SecrecyOfficer);
 
     public FixedCurrentUser Supervisor => new("supervisor", Root, Roles.Supervisor);
-
-    /// <summary>A leader with one posting; returns the posting's id.</summary>
-    public static Task<int> AddPostingAsync(TestApp app, int unitId, string name, PostingRole role, DateOnly from, DateOnly? to, string title) =>
-        app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var leader = new Leader { Name = name, StaffNumber = "S" + Guid.NewGuid().ToString("N")[..12], Rank = LeaderRank.DepartmentBureau, UnitId = unitId };
-            var posting = new Posting { Leader = leader, UnitId = unitId, Role = role, Title = title, From = from, To = to, Portfolio = role == PostingRole.OtherMember ? "规划、财务" : null };
-            db.Postings.Add(posting);
-            await db.SaveChangesAsync();
-            return posting.Id;
-        });
-
-    /// <summary>A unit leader's account linked to the leader of <paramref name="postingId"/>; returns the account's id.</summary>
-    public static async Task<string> AddLeaderAccountAsync(TestApp app, string userName, int unitId, int postingId)
-    {
-        var id = await app.AddUserAsync(userName, Roles.UnitLeader, unitId);
-        await app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var leaderId = await db.Postings.Where(p => p.Id == postingId).Select(p => p.LeaderId).SingleAsync();
-            (await db.Users.SingleAsync(u => u.Id == id)).LeaderId = leaderId;
-            await db.SaveChangesAsync();
-        });
-        return id;
-    }
 }
 
-/// <summary>Activities, service calls and stored checklists for the checklist tests.</summary>
+/// <summary>Service calls and stored checklists for the checklist tests.</summary>
 internal static class ChecklistTestData
 {
-    public static Task<int> AddActivityAsync(TestApp app, int unitId, ActivityKind kind, DateOnly date, string title) =>
-        app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var activity = new Activity { UnitId = unitId, Kind = kind, Date = date, Title = title, Presenters = "保密办主任", Topics = "保密工作情况", CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime };
-            db.Activities.Add(activity);
-            await db.SaveChangesAsync();
-            return activity.Id;
-        });
-
     public static Task<T> AsAsync<T>(TestApp app, ICurrentUser actor, Func<ChecklistService, Task<T>> work) =>
         app.InScopeAsync(sp => work(TestApp.ServiceFor<ChecklistService>(sp, actor)));
 

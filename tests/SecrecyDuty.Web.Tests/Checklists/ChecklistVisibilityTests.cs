@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Checklists;
+using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using static SecrecyDuty.Web.Tests.Checklists.ChecklistTestData;
 
@@ -17,13 +20,6 @@ namespace SecrecyDuty.Web.Tests.Checklists;
 public sealed class ChecklistVisibilityTests
 {
     private const int Year = ChecklistProvince.Year;
-
-    private static async Task<HttpClient> SignedInAsync(TestApp app, string userName)
-    {
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, userName);
-        return client;
-    }
 
     private static string PostingUrl(int postingId) => $"/Checklists/Posting/{Id(postingId)}?year={Year}";
 
@@ -46,7 +42,7 @@ public sealed class ChecklistVisibilityTests
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         await OpenAsync(app, p.Zhang, p.ZhangPosting);
-        var client = await SignedInAsync(app, "li");
+        var client = await app.SignedInAsync("li");
 
         var index = await TestApp.GetDocumentAsync(client, "/Checklists?year=2026");
         var csv = await client.GetAsync(index.QuerySelector("#export-csv")!.GetAttribute("href")!);
@@ -61,8 +57,13 @@ public sealed class ChecklistVisibilityTests
         Assert.Equal("您可查看的职责清单：本人的，以及担任主要领导期间本单位班子的（第五条）", index.QuerySelector("#jurisdiction-checklists-heading")!.TextContent.Trim());
 
         // A principal leader whose posting has ended, and an account linked to no leader, read no colleague's either.
-        var zhao = new FixedCurrentUser(await ChecklistProvince.AddLeaderAccountAsync(app, "zhao", p.Education, p.ZhaoPosting), p.Education, Roles.UnitLeader);
-        var unlinked = new FixedCurrentUser(await app.AddUserAsync("unlinked", Roles.UnitLeader, p.Education), p.Education, Roles.UnitLeader);
+        var zhaoLeader = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.Where(x => x.Id == p.ZhaoPosting).Select(x => x.LeaderId).SingleAsync());
+        var accounts = await app.Province()
+            .WithAccount("zhao", Roles.UnitLeader, p.Education, leader: zhaoLeader)
+            .WithAccount("unlinked", Roles.UnitLeader, p.Education)
+            .BuildAsync();
+        var zhao = new FixedCurrentUser(accounts.Account("zhao"), p.Education, Roles.UnitLeader);
+        var unlinked = new FixedCurrentUser(accounts.Account("unlinked"), p.Education, Roles.UnitLeader);
         Assert.Equal(["赵前"], (await IndexAsync(app, zhao, 2025)).List.Items.Select(i => i.LeaderName));
         Assert.Empty((await IndexAsync(app, unlinked)).List.Items);
 
@@ -78,7 +79,7 @@ public sealed class ChecklistVisibilityTests
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         await OpenAsync(app, p.Zhang, p.ZhangPosting);
-        var client = await SignedInAsync(app, "li");
+        var client = await app.SignedInAsync("li");
 
         var own = await client.GetAsync(PostingUrl(p.LiPosting));
         var colleagues = await client.GetAsync(PostingUrl(p.ZhangPosting));
@@ -97,8 +98,8 @@ public sealed class ChecklistVisibilityTests
     {
         using var app = TestApp.Rent();
         var p = await LisChecklistReturnedAsync(app, "请补充保密委员会会议记录。");
-        var principal = await SignedInAsync(app, "zhang");
-        var own = await SignedInAsync(app, "li");
+        var principal = await app.SignedInAsync("zhang");
+        var own = await app.SignedInAsync("li");
 
         var page = await TestApp.GetDocumentAsync(principal, PostingUrl(p.LiPosting));
         var ownPage = await TestApp.GetDocumentAsync(own, PostingUrl(p.LiPosting));

@@ -232,14 +232,10 @@ public sealed class ChecklistWorkflowTests
         var p = await ChecklistProvince.CreateAsync(app);
 
         // 钱财's account belongs to the finance department; he also holds a posting in the education department.
-        var second = await ChecklistProvince.AddPostingAsync(app, p.Education, "临时", Core.Leaders.PostingRole.OtherMember, new DateOnly(2026, 1, 1), null, "挂职副厅长");
-        await app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<Data.AppDbContext>();
-            var posting = await db.Postings.SingleAsync(x => x.Id == second);
-            posting.LeaderId = await db.Postings.Where(x => x.Id == p.QianPosting).Select(x => x.LeaderId).SingleAsync();
-            await db.SaveChangesAsync();
-        });
+        var qian = await app.InScopeAsync(sp => sp.GetRequiredService<Data.AppDbContext>().Postings.Where(x => x.Id == p.QianPosting).Select(x => x.LeaderId).SingleAsync());
+        var second = (await app.Province()
+            .WithPosting(qian, Core.Leaders.PostingRole.OtherMember, new DateOnly(2026, 1, 1), unit: p.Education, title: "挂职副厅长", portfolio: "规划、财务", key: "second")
+            .BuildAsync()).Posting("second");
 
         var view = await OpenAsync(app, p.Qian, second);
 

@@ -10,13 +10,7 @@ namespace SecrecyDuty.Web.Tests.Compliance;
 /// <summary>docs/domain.md "Jurisdiction": the heat map and the unit pages show only the account's units.</summary>
 public sealed class ComplianceAccessTests
 {
-    private static async Task<HttpClient> SignInAsync(TestApp app, string role, int unitId)
-    {
-        await app.AddUserAsync("someone", role, unitId);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "someone");
-        return client;
-    }
+    private static Task<HttpClient> SignInAsync(TestApp app, string role, int unitId) => app.SignedInAsAsync("someone", role, unitId);
 
     private static async Task<List<string?>> RowsAsync(HttpClient client) =>
         [.. (await TestApp.GetDocumentAsync(client, "/Compliance?year=2026")).QuerySelectorAll("#heat-map tbody tr").Select(r => r.GetAttribute("data-unit-code"))];

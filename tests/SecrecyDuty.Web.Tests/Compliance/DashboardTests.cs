@@ -16,14 +16,8 @@ public sealed class DashboardTests
     {
         var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
-        var userId = await app.AddUserAsync("someone", role, unit(p), "张省");
-        if (linkLeader)
-        {
-            await ComplianceTestData.LinkLeaderAsync(app, userId, p.RootPrincipalLeader);
-        }
-
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "someone");
+        await app.Province().WithAccount("someone", role, unit(p), leader: linkLeader ? p.RootPrincipalLeader : null, displayName: "张省").BuildAsync();
+        var client = await app.SignedInAsync("someone");
         return (app, p, client);
     }
 
@@ -48,7 +42,7 @@ public sealed class DashboardTests
             Assert.Contains("听取保密组织的情况汇报（本省做法）（截止 2026-12-31）", before.QuerySelector("#unit-due")!.TextContent, StringComparison.Ordinal);
             Assert.NotNull(before.QuerySelector("#unit-compliant"));
 
-            await ComplianceTestData.AddActivityAsync(app, p.Root, ActivityKind.Briefing, new DateOnly(2026, 11, 20));
+            await app.Province().WithActivity(p.Root, ActivityKind.Briefing, new DateOnly(2026, 11, 20)).BuildAsync();
             var after = await TestApp.GetDocumentAsync(client, "/");
 
             Assert.Equal("Met", after.QuerySelector("#leader-half-briefing")!.GetAttribute("data-state"));
@@ -66,7 +60,7 @@ public sealed class DashboardTests
         var (app, p, client) = await SignedInAsync(Roles.UnitLeader, p => p.Root);
         using (app)
         {
-            await ComplianceTestData.AddActivityAsync(app, p.Root, ActivityKind.Briefing, new DateOnly(2026, 6, 30));
+            await app.Province().WithActivity(p.Root, ActivityKind.Briefing, new DateOnly(2026, 6, 30)).BuildAsync();
 
             var home = await TestApp.GetDocumentAsync(client, "/");
 

@@ -53,9 +53,7 @@ public sealed class HeatMapTests
     {
         var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
-        await app.AddUserAsync("officer", role, p.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", role, p.Root);
         return (app, p, client);
     }
 

@@ -39,13 +39,11 @@ public sealed class ScopeAndUnitLifeTests
     public async Task Art2_a_xiangke_level_leader_in_a_party_organ_gets_no_required_checklist()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("P", "示范省");
-        await ChangeAsync(app, db =>
-        {
-            var below = ComplianceTestData.Posting(db, root, "乡科", PostingRole.OtherMember, new(2020, 1, 1), null);
-            below.Leader!.Rank = LeaderRank.Below;
-            return Task.CompletedTask;
-        });
+        var root = (await app.Province()
+            .WithUnit("P", "示范省")
+            .WithLeader("乡科", "P", rank: LeaderRank.Below)
+            .WithPosting("乡科", PostingRole.OtherMember, new(2020, 1, 1))
+            .BuildAsync()).Unit("P");
 
         var row = (await HeatMapAsync(app, root, 2026))["P"];
 
@@ -57,12 +55,11 @@ public sealed class ScopeAndUnitLifeTests
     public async Task Art2_the_leadership_team_of_an_other_secret_handling_unit_needs_checklists_whatever_the_rank()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("P", "示范省");
-        await ChangeAsync(app, async db =>
-        {
-            (await db.Units.SingleAsync(u => u.Id == root)).Kind = UnitKind.OtherSecretHandlingUnit;
-            ComplianceTestData.Posting(db, root, "乡科", PostingRole.OtherMember, new(2020, 1, 1), null).Leader!.Rank = LeaderRank.Below;
-        });
+        var root = (await app.Province()
+            .WithUnit("P", "示范省", kind: UnitKind.OtherSecretHandlingUnit)
+            .WithLeader("乡科", "P", rank: LeaderRank.Below)
+            .WithPosting("乡科", PostingRole.OtherMember, new(2020, 1, 1))
+            .BuildAsync()).Unit("P");
 
         Assert.Equal(1, (await HeatMapAsync(app, root, 2026))["P"].Counts.ChecklistsRequired);
     }
@@ -71,18 +68,15 @@ public sealed class ScopeAndUnitLifeTests
     public async Task Art2_only_large_and_medium_state_owned_enterprises_count()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("P", "示范省");
-        var small = await app.AddUnitAsync("P-S", "小型国企", root);
-        var large = await app.AddUnitAsync("P-L", "大型国企", root);
-        await ChangeAsync(app, async db =>
-        {
-            (await db.Units.SingleAsync(u => u.Id == small)).Kind = UnitKind.StateOwnedEnterprise;
-            var l = await db.Units.SingleAsync(u => u.Id == large);
-            l.Kind = UnitKind.StateOwnedEnterprise;
-            l.IsLargeOrMediumEnterprise = true;
-            ComplianceTestData.Posting(db, small, "小企", PostingRole.PrincipalLeader, new(2020, 1, 1), null);
-            ComplianceTestData.Posting(db, large, "大企", PostingRole.PrincipalLeader, new(2020, 1, 1), null);
-        });
+        var root = (await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-S", "小型国企", parent: "P", kind: UnitKind.StateOwnedEnterprise)
+            .WithUnit("P-L", "大型国企", parent: "P", kind: UnitKind.StateOwnedEnterprise, largeOrMedium: true)
+            .WithLeader("小企", "P-S", rank: LeaderRank.DepartmentBureau)
+            .WithLeader("大企", "P-L", rank: LeaderRank.DepartmentBureau)
+            .WithPosting("小企", PostingRole.PrincipalLeader, new(2020, 1, 1))
+            .WithPosting("大企", PostingRole.PrincipalLeader, new(2020, 1, 1))
+            .BuildAsync()).Unit("P");
 
         var rows = await HeatMapAsync(app, root, 2026);
 
@@ -93,15 +87,12 @@ public sealed class ScopeAndUnitLifeTests
     public async Task Art2_a_checklist_of_a_posting_out_of_scope_is_not_counted()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("P", "示范省");
-        await ChangeAsync(app, async db =>
-        {
-            var below = ComplianceTestData.Posting(db, root, "乡科", PostingRole.OtherMember, new(2020, 1, 1), null);
-            below.Leader!.Rank = LeaderRank.Below;
-            await db.SaveChangesAsync();
-            var regulationId = await db.Regulations.Where(r => r.IsCurrent).Select(r => r.Id).SingleAsync();
-            ComplianceTestData.Checklist(db, below, root, regulationId, 2026, ChecklistStatus.Reviewed);
-        });
+        var root = (await app.Province()
+            .WithUnit("P", "示范省")
+            .WithLeader("乡科", "P", rank: LeaderRank.Below)
+            .WithPosting("乡科", PostingRole.OtherMember, new(2020, 1, 1))
+            .WithChecklist("乡科", 2026, ChecklistStatus.Reviewed)
+            .BuildAsync()).Unit("P");
 
         var row = (await HeatMapAsync(app, root, 2026))["P"];
 
@@ -112,14 +103,12 @@ public sealed class ScopeAndUnitLifeTests
     public async Task Unit_life_a_unit_set_up_in_November_is_judged_from_then()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("P", "示范省");
-        var unit = await app.AddUnitAsync("P-N", "新设单位", root);
-        await ChangeAsync(app, async db =>
-        {
-            (await db.Units.SingleAsync(u => u.Id == unit)).EstablishedOn = new DateOnly(2025, 11, 1);
-            ComplianceTestData.Activities(db, unit, ActivityKind.Briefing, new DateOnly(2025, 12, 1));
-            ComplianceTestData.Activities(db, unit, ActivityKind.MemberMeeting, new DateOnly(2025, 12, 2));
-        });
+        var root = (await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-N", "新设单位", parent: "P", establishedOn: new DateOnly(2025, 11, 1))
+            .WithActivity("P-N", ActivityKind.Briefing, new DateOnly(2025, 12, 1))
+            .WithActivity("P-N", ActivityKind.MemberMeeting, new DateOnly(2025, 12, 2))
+            .BuildAsync()).Unit("P");
 
         var in2025 = (await HeatMapAsync(app, root, 2025))["P-N"];
         var in2024 = await HeatMapAsync(app, root, 2024);
@@ -136,14 +125,10 @@ public sealed class ScopeAndUnitLifeTests
     public async Task Unit_life_a_closed_unit_keeps_the_years_it_existed_and_none_after()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("P", "示范省");
-        var unit = await app.AddUnitAsync("P-C", "已撤销单位", root);
-        await ChangeAsync(app, async db =>
-        {
-            var closed = await db.Units.SingleAsync(u => u.Id == unit);
-            closed.IsActive = false;
-            closed.ClosedOn = new DateOnly(2025, 3, 31);
-        });
+        var root = (await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-C", "已撤销单位", parent: "P", active: false, closedOn: new DateOnly(2025, 3, 31))
+            .BuildAsync()).Unit("P");
 
         var in2025 = await HeatMapAsync(app, root, 2025);
         var in2026 = await HeatMapAsync(app, root, 2026);
@@ -157,15 +142,16 @@ public sealed class ScopeAndUnitLifeTests
     public async Task Art6_6_a_rule_area_marked_not_applicable_counts_as_met()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("P", "示范省");
+        var root = (await app.Province()
+            .WithUnit("P", "示范省")
+            .WithRuleEntries("P", ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R9"], new(2020, 1, 1))
+            .BuildAsync()).Unit("P");
         await ChangeAsync(app, async db =>
         {
-            var areas = await db.RuleAreas.Where(a => db.Regulations.Any(r => r.Id == a.RegulationId && r.IsCurrent)).ToDictionaryAsync(a => a.Code, a => a.Id);
-            ComplianceTestData.RuleEntries(db, root, areas, new(2020, 1, 1), "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R9");
             db.RuleAreaExemptions.Add(new RuleAreaExemption
             {
                 UnitId = root,
-                RuleAreaId = areas["R8"],
+                RuleAreaId = await db.RuleAreas.Where(a => a.Code == "R8" && db.Regulations.Any(r => r.Id == a.RegulationId && r.IsCurrent)).Select(a => a.Id).SingleAsync(),
                 Reason = "本单位无科学技术工作",
                 RecordedBy = "officer",
                 RecordedAtUtc = new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc),
@@ -182,13 +168,15 @@ public sealed class ScopeAndUnitLifeTests
     public async Task Art5_3_a_province_that_asks_for_quarterly_reports_changes_data_not_code()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("P", "示范省");
+        var root = (await app.Province()
+            .WithUnit("P", "示范省")
+            .WithActivities("P", ActivityKind.Briefing, new DateOnly(2026, 2, 1), new DateOnly(2026, 5, 1))
+            .BuildAsync()).Unit("P");
         await ChangeAsync(app, async db =>
         {
             var item = await db.DutyItems.SingleAsync(d => d.Code == "P5.3" && db.Regulations.Any(r => r.Id == d.RegulationId && r.IsCurrent));
             item.ExpectedPerYear = 4;
             item.ExpectedPeriodsPerYear = 4;
-            ComplianceTestData.Activities(db, root, ActivityKind.Briefing, new DateOnly(2026, 2, 1), new DateOnly(2026, 5, 1));
         });
 
         var row = (await HeatMapAsync(app, root, 2026))["P"];

@@ -75,38 +75,28 @@ public sealed class SetBasedQueryTests
     /// <summary>A region with <paramref name="count"/> units below it, each with activities, an organization, rules, postings and checklists.</summary>
     private static async Task<int> RegionAsync(TestApp app, string code, int count)
     {
-        var region = await app.AddUnitAsync(code, code);
-        var units = new List<int> { region };
+        var region = app.Province().WithUnit(code, code);
+        var units = new List<string> { code };
         for (var i = 1; i < count; i++)
         {
-            units.Add(await app.AddUnitAsync($"{code}-{i:00}", $"{code} {i}", region));
+            units.Add($"{code}-{i:00}");
+            region.WithUnit(units[i], $"{code} {i}", parent: code);
         }
 
-        await app.InScopeAsync(async sp =>
+        foreach (var unit in units)
         {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var regulationId = await db.Regulations.Where(r => r.IsCurrent).Select(r => r.Id).SingleAsync();
-            var areas = await db.RuleAreas.Where(a => a.RegulationId == regulationId).ToDictionaryAsync(a => a.Code, a => a.Id);
-            var postings = new List<(Posting Posting, int Unit)>();
-            foreach (var unit in units)
-            {
-                ComplianceTestData.Activities(db, unit, ActivityKind.Briefing, new DateOnly(2026, 3, 1), new DateOnly(2025, 9, 1));
-                ComplianceTestData.Activities(db, unit, ActivityKind.MemberMeeting, new DateOnly(2026, 4, 1), new DateOnly(2024, 4, 1));
-                ComplianceTestData.Activities(db, unit, ActivityKind.Training, new DateOnly(2026, 10, 1));
-                ComplianceTestData.Organization(db, unit, new(2020, 1, 1), fullTime: 1, partTime: 1);
-                ComplianceTestData.RuleEntries(db, unit, areas, new(2021, 1, 1), "R1", "R2", "R3");
-                postings.Add((ComplianceTestData.Posting(db, unit, "领导", PostingRole.PrincipalLeader, new(2022, 1, 1), null), unit));
-            }
+            region
+                .WithActivities(unit, ActivityKind.Briefing, new DateOnly(2026, 3, 1), new DateOnly(2025, 9, 1))
+                .WithActivities(unit, ActivityKind.MemberMeeting, new DateOnly(2026, 4, 1), new DateOnly(2024, 4, 1))
+                .WithActivities(unit, ActivityKind.Training, new DateOnly(2026, 10, 1))
+                .WithOrganization(unit, establishedOn: new(2020, 1, 1), fullTime: 1, partTime: 1)
+                .WithRuleEntries(unit, ["R1", "R2", "R3"], new(2021, 1, 1))
+                .WithLeader("领导", unit, rank: LeaderRank.DepartmentBureau, key: "领导 " + unit)
+                .WithPosting("领导 " + unit, PostingRole.PrincipalLeader, new(2022, 1, 1))
+                .WithChecklist("领导 " + unit, 2025, ChecklistStatus.Reviewed);
+        }
 
-            await db.SaveChangesAsync();
-            foreach (var (posting, unit) in postings)
-            {
-                ComplianceTestData.Checklist(db, posting, unit, regulationId, 2025, ChecklistStatus.Reviewed);
-            }
-
-            await db.SaveChangesAsync();
-        });
-        return region;
+        return (await region.BuildAsync()).Unit(code);
     }
 
     private static Task<(int Commands, int Units)> CountAsync(TestApp app, int region, Func<ComplianceService, Task<int>> work) =>

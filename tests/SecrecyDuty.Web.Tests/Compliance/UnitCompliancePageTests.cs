@@ -11,9 +11,7 @@ public sealed class UnitCompliancePageTests
     {
         var app = TestApp.Rent();
         var p = await ComplianceTestData.BuildAsync(app);
-        await app.AddUserAsync("someone", role, role == Roles.UnitLeader ? unit(p) : p.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "someone");
+        var client = await app.SignedInAsAsync("someone", role, role == Roles.UnitLeader ? unit(p) : p.Root);
         var page = await TestApp.GetDocumentAsync(client, $"/Compliance/Unit/{unit(p)}?year={year}");
         return (app, p, page);
     }

@@ -23,7 +23,7 @@ public sealed class AuditTrailTests
     public async Task Creating_a_record_writes_who_when_which_and_the_new_values()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("ROOT", "Province");
+        var root = (await app.Province().WithUnit("ROOT", "Province").BuildAsync()).Unit("ROOT");
         await app.InScopeAsync(async sp =>
         {
             TestApp.ServiceFor<ICurrentUser>(sp, new FixedCurrentUser("officer-1", root, Roles.SecrecyOfficer));
@@ -47,7 +47,7 @@ public sealed class AuditTrailTests
     public async Task An_update_records_old_and_new_values_of_changed_fields_only()
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("U", "Old name");
+        var unit = (await app.Province().WithUnit("U", "Old name").BuildAsync()).Unit("U");
         await app.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -66,7 +66,7 @@ public sealed class AuditTrailTests
     public async Task Clearing_IsActive_is_recorded_as_a_deactivation()
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("U", "Unit");
+        var unit = (await app.Province().WithUnit("U", "Unit").BuildAsync()).Unit("U");
         await app.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -81,7 +81,7 @@ public sealed class AuditTrailTests
     public async Task A_save_without_real_changes_writes_no_entry()
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("U", "Same");
+        var unit = (await app.Province().WithUnit("U", "Same").BuildAsync()).Unit("U");
         var before = (await TrailAsync(app, "Unit")).Count;
         await app.InScopeAsync(async sp =>
         {

@@ -15,8 +15,10 @@ public sealed class FormActionTests
     public async Task The_main_form_posts_to_the_default_handler_after_a_secondary_one(string url, string form, string handler)
     {
         using var app = TestApp.Rent();
-        var unit = await app.AddUnitAsync("SF", "示范省");
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, unit);
+        var unit = (await app.Province()
+            .WithUnit("SF", "示范省")
+            .WithAccount("officer", Roles.SecrecyOfficer, "SF")
+            .BuildAsync()).Unit("SF");
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
         var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, url, unit);

@@ -165,8 +165,10 @@ public sealed class HostingTests
 
     internal static async Task<string> AdminAsync(TestApp app)
     {
-        var root = await app.AddUnitAsync("ROOT", "省保密局");
-        await app.AddUserAsync("admin", Core.Accounts.Roles.Administrator, root);
+        await app.Province()
+            .WithUnit("ROOT", "省保密局")
+            .WithAccount("admin", Core.Accounts.Roles.Administrator, "ROOT")
+            .BuildAsync();
         return "admin";
     }
 }

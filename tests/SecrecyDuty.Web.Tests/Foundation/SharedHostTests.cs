@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Data;
-using SecrecyDuty.Web.Pages.Import;
+using SecrecyDuty.Web.Background;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Foundation;
@@ -34,8 +34,10 @@ public sealed class SharedHostTests
         Assert.Equal(6, await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Roles.CountAsync()));
 
         // What this run leaves behind: a unit and an account, a moved clock, a file, a deleted seed row.
-        var unit = await app.AddUnitAsync("LEFT-" + run, "留下的单位");
-        await app.AddUserAsync("left-" + run, Core.Accounts.Roles.SecrecyOfficer, unit);
+        await app.Province()
+            .WithUnit("LEFT-" + run, "留下的单位")
+            .WithAccount("left-" + run, Core.Accounts.Roles.SecrecyOfficer, "LEFT-" + run)
+            .BuildAsync();
         app.Clock.Advance(TimeSpan.FromDays(40));
         Directory.CreateDirectory(Path.Combine(app.DataDirectory, "left-behind"));
         await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Roles.Where(r => r.Name == Core.Accounts.Roles.Supervisor).ExecuteDeleteAsync());
@@ -48,7 +50,7 @@ public sealed class SharedHostTests
         IServiceProvider used;
         using (var app = TestApp.Rent())
         {
-            _ = app.Services.GetRequiredService<ImportJobs>();
+            _ = app.Services.GetRequiredService<ImportJobRunner>();
             used = app.Services;
         }
 

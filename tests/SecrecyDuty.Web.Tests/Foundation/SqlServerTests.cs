@@ -15,10 +15,13 @@ public sealed class SqlServerTests
     public async Task The_app_migrates_a_new_SQL_Server_database_and_answers_jurisdiction_queries()
     {
         using var app = TestApp.Rent();
-        var province = await app.AddUnitAsync("P", "Province");
-        var city = await app.AddUnitAsync("P-C", "City", province);
-        await app.AddUnitAsync("P-C-1", "County", city);
-        await app.AddUnitAsync("P-X", "Other", province);
+        var built = await app.Province()
+            .WithUnit("P", "Province")
+            .WithUnit("P-C", "City", parent: "P")
+            .WithUnit("P-C-1", "County", parent: "P-C")
+            .WithUnit("P-X", "Other", parent: "P")
+            .BuildAsync();
+        var city = built.Unit("P-C");
 
         var visible = await app.InScopeAsync(async sp =>
         {

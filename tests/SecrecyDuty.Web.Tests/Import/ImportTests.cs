@@ -31,9 +31,14 @@ public sealed class ImportTests
     /// <summary>示范省 (P) with two cities; the tests import as a secrecy officer of 青山市 (P-QS).</summary>
     private static async Task<Province> ProvinceAsync(TestApp app)
     {
-        var root = await app.AddUnitAsync("P", "示范省");
-        var city = await app.AddUnitAsync("P-QS", "青山市", root);
-        var other = await app.AddUnitAsync("P-BH", "碧海市", root);
+        var built = await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-QS", "青山市", parent: "P")
+            .WithUnit("P-BH", "碧海市", parent: "P")
+            .BuildAsync();
+        var root = built.Unit("P");
+        var city = built.Unit("P-QS");
+        var other = built.Unit("P-BH");
         return new Province(root, city, other);
     }
 
@@ -72,7 +77,7 @@ public sealed class ImportTests
 
     private static async Task<HttpClient> SignedInAsync(TestApp app, string userName, string role, int unitId)
     {
-        await app.AddUserAsync(userName, role, unitId);
+        await app.Province().WithAccount(userName, role, unitId).BuildAsync();
         var client = app.CreateBrowserClient();
         Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(client, userName)).StatusCode);
         return client;

@@ -1,14 +1,10 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SecrecyDuty.Core.Access;
-using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.Units;
-using SecrecyDuty.Data;
 
 namespace SecrecyDuty.Web.Tests.Infrastructure;
 
@@ -76,28 +72,20 @@ public sealed class TestApp : IDisposable
             return true;
         });
 
-    /// <summary>Creates a unit (under <paramref name="parentId"/>) straight in the database.</summary>
-    public Task<int> AddUnitAsync(string code, string name, int? parentId = null) =>
-        InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var unit = new Unit { Code = code, Name = name, CreatedAtUtc = Clock.GetUtcNow().UtcDateTime };
-            await UnitTree.AddAsync(db, unit, parentId);
-            await db.SaveChangesAsync();
-            return unit.Id;
-        });
+    /// <summary>A browser signed in as the account <paramref name="userName"/> (with <see cref="Password"/>).</summary>
+    public async Task<HttpClient> SignedInAsync(string userName)
+    {
+        var client = CreateBrowserClient();
+        await SignInAsync(client, userName);
+        return client;
+    }
 
-    /// <summary>Creates an account with <see cref="Password"/> straight through Identity.</summary>
-    public Task<string> AddUserAsync(string userName, string role, int unitId, string? displayName = null) =>
-        InScopeAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = userName, DisplayName = displayName ?? userName, UnitId = unitId, LockoutEnabled = true };
-            var created = await users.CreateAsync(user, Password);
-            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-            return user.Id;
-        });
+    /// <summary>A browser signed in as a new account <paramref name="userName"/> in <paramref name="role"/> at <paramref name="unitId"/>.</summary>
+    public async Task<HttpClient> SignedInAsAsync(string userName, string role, int unitId)
+    {
+        await new ProvinceBuilder(this).WithAccount(userName, role, unitId).BuildAsync();
+        return await SignedInAsync(userName);
+    }
 
     /// <summary>Resolves a service in <paramref name="scope"/> acting as <paramref name="actor"/>, as a request by that account would.</summary>
     public static T ServiceFor<T>(IServiceProvider scope, ICurrentUser actor)

@@ -49,6 +49,17 @@ public static class TestDatabase
     private static string CreateSqliteTemplate()
     {
         var directory = Directory.CreateTempSubdirectory("secrecyduty-template-");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                directory.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean.
+            }
+        };
         var path = Path.Combine(directory.FullName, "template.db");
         var options = new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
         using (var db = new SqliteDbContext(options))

@@ -5,9 +5,9 @@ namespace SecrecyDuty.Web.Tests.Infrastructure;
 internal static class TestEnvironment
 {
     /// <summary>
-    /// Dozens of app instances run in parallel here; each would hold inotify watchers on its configuration
-    /// files and web root, and Linux allows 128 per user. Tests never change those files: poll instead, and
-    /// do not watch configuration at all.
+    /// A run starts a dozen or more app instances (TestApp.Rent keeps one per test running at once); each would
+    /// hold inotify watchers on its configuration files and web root, and Linux allows 128 per user. Tests never
+    /// change those files: poll instead, and do not watch configuration at all.
     /// </summary>
     [ModuleInitializer]
     internal static void Initialize()

@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using SecrecyDuty.Core.Access;
+using SecrecyDuty.Web.Background;
 using SecrecyDuty.Web.Infrastructure;
-using SecrecyDuty.Web.Pages.Import;
 
 namespace SecrecyDuty.Web.Tests.Infrastructure;
 
@@ -161,11 +161,11 @@ public sealed class TestHost : WebApplicationFactory<Program>
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
 
             // The registry of import jobs cannot be emptied: a host whose registry was created is not lent again.
-            services.RemoveAll<ImportJobs>();
+            services.RemoveAll<ImportJobRunner>();
             services.AddSingleton(sp =>
             {
                 _importJobsCreated = true;
-                return ActivatorUtilities.CreateInstance<ImportJobs>(sp);
+                return ActivatorUtilities.CreateInstance<ImportJobRunner>(sp);
             });
         });
         _configure?.Invoke(builder);

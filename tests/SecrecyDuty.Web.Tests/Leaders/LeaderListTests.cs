@@ -24,18 +24,23 @@ public sealed class LeaderListTests
     /// </summary>
     private static async Task<Province> ProvinceAsync(TestApp app)
     {
-        var root = await app.AddUnitAsync("P", "示范省");
-        var bureau = await app.AddUnitAsync("P-BMJ", "示范省保密局", root, UnitKind.StateOrgan);
-        var lab = await app.AddUnitAsync("P-LAB", "示范省某研究所", root, UnitKind.OtherSecretHandlingUnit);
-        await app.AddLeaderAsync(root, "赵省长", "A-003", LeaderRank.ProvincialMinisterial);
-        await app.AddLeaderAsync(bureau, "钱局长", "A-001", LeaderRank.DepartmentBureau, isPartyMember: false);
-        var sun = await app.AddLeaderAsync(lab, "孙所长", "A-005", LeaderRank.Below);
-        await app.AddPostingAsync(sun, lab, PostingRole.PrincipalLeader, new DateOnly(2025, 1, 1));
-        var li = await app.AddLeaderAsync(bureau, "李科长", "A-002", LeaderRank.Below);
-        await app.AddPostingAsync(li, bureau, PostingRole.OtherMember, new DateOnly(2025, 1, 1));
-        var zhou = await app.AddLeaderAsync(lab, "周副所长", "A-004", LeaderRank.Below);
-        await app.AddPostingAsync(zhou, lab, PostingRole.OtherMember, new DateOnly(2024, 1, 1), LeaderTestData.Today.AddDays(-1));
-        await app.AddLeaderAsync(bureau, "吴处长", "A-006", LeaderRank.CountyDivision, isActive: false);
+        var built = await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-BMJ", "示范省保密局", parent: "P", kind: UnitKind.StateOrgan)
+            .WithUnit("P-LAB", "示范省某研究所", parent: "P", kind: UnitKind.OtherSecretHandlingUnit)
+            .WithLeader("赵省长", "P", "A-003", LeaderRank.ProvincialMinisterial)
+            .WithLeader("钱局长", "P-BMJ", "A-001", LeaderRank.DepartmentBureau, isPartyMember: false)
+            .WithLeader("孙所长", "P-LAB", "A-005", LeaderRank.Below)
+            .WithPosting("孙所长", PostingRole.PrincipalLeader, new DateOnly(2025, 1, 1))
+            .WithLeader("李科长", "P-BMJ", "A-002", LeaderRank.Below)
+            .WithPosting("李科长", PostingRole.OtherMember, new DateOnly(2025, 1, 1))
+            .WithLeader("周副所长", "P-LAB", "A-004", LeaderRank.Below)
+            .WithPosting("周副所长", PostingRole.OtherMember, new DateOnly(2024, 1, 1), LeaderTestData.Today.AddDays(-1))
+            .WithLeader("吴处长", "P-BMJ", "A-006", LeaderRank.CountyDivision, active: false)
+            .BuildAsync();
+        var root = built.Unit("P");
+        var bureau = built.Unit("P-BMJ");
+        var lab = built.Unit("P-LAB");
         return new Province(root, bureau, lab, new FixedCurrentUser("officer", root, Roles.SecrecyOfficer));
     }
 
@@ -69,8 +74,10 @@ public sealed class LeaderListTests
     {
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
-        var zheng = await app.AddLeaderAsync(p.Lab, "郑副所长", "A-007", LeaderRank.Below);
-        await app.AddPostingAsync(zheng, p.Lab, PostingRole.OtherMember, new DateOnly(2024, 1, 1), LeaderTestData.Today);
+        await app.Province()
+            .WithLeader("郑副所长", p.Lab, "A-007", LeaderRank.Below)
+            .WithPosting("郑副所长", PostingRole.OtherMember, new DateOnly(2024, 1, 1), LeaderTestData.Today)
+            .BuildAsync();
 
         Assert.Contains("A-007", await StaffNumbersAsync(app, p.Officer, new LeaderFilter { InScope = true }));
 
@@ -128,10 +135,10 @@ public sealed class LeaderListTests
         Assert.Equal(["A-001", "A-003"], ascending.TakeLast(2));
 
         // Names: Latin ones, whose order is the same under SQLite's and SQL Server's collations (Chinese names are not).
-        var latin = await app.AddUnitAsync("P-X", "Latin", p.Root, UnitKind.StateOrgan);
+        var latin = (await app.Province().WithUnit("P-X", "Latin", parent: p.Root, kind: UnitKind.StateOrgan).BuildAsync()).Unit("P-X");
         foreach (var (name, staff) in new[] { ("Carol", "X-1"), ("Alice", "X-2"), ("Bob", "X-3") })
         {
-            await app.AddLeaderAsync(latin, name, staff);
+            await app.Province().WithLeader(name, latin, staff).BuildAsync();
         }
 
         Assert.Equal(["X-2", "X-3", "X-1"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { UnitId = latin, Sort = LeaderSort.Name }));
@@ -155,9 +162,7 @@ public sealed class LeaderListTests
     {
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, p.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
 
         var page = await TestApp.GetDocumentAsync(client, "/Leaders?inScope=true&sort=Rank&dir=desc");
 
@@ -174,9 +179,7 @@ public sealed class LeaderListTests
     {
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, p.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
 
         var response = await client.GetAsync("/Leaders?handler=Export&format=csv&inScope=false&sort=StaffNumber");
 
@@ -192,9 +195,7 @@ public sealed class LeaderListTests
     {
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, p.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
 
         var response = await client.GetAsync($"/Leaders?handler=Export&format=xlsx&unitId={p.Bureau}&sort=StaffNumber");
 
@@ -210,9 +211,7 @@ public sealed class LeaderListTests
     {
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, p.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Leaders?handler=Export&format=pdf")).StatusCode);
     }
@@ -222,15 +221,14 @@ public sealed class LeaderListTests
     {
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
+        var bureau = app.Province().WithLeader("非党处长", p.Bureau, "C-99", isPartyMember: false);
         for (var i = 1; i <= 26; i++)
         {
-            await app.AddLeaderAsync(p.Bureau, $"处长{i:00}", $"C-{i:00}", LeaderRank.CountyDivision);
+            bureau.WithLeader($"处长{i:00}", p.Bureau, $"C-{i:00}");
         }
 
-        await app.AddLeaderAsync(p.Bureau, "非党处长", "C-99", LeaderRank.CountyDivision, isPartyMember: false);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, p.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        await bureau.BuildAsync();
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
         static List<string> StaffNumbers(AngleSharp.Html.Dom.IHtmlDocument page) =>
             [.. page.QuerySelectorAll("#leaders-table .leader-staff-number").Select(td => td.TextContent)];
 

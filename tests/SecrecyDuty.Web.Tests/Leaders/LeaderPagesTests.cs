@@ -16,17 +16,20 @@ public sealed class LeaderPagesTests
 
     private static async Task<Setting> SettingAsync(TestApp app)
     {
-        var root = await app.AddUnitAsync("P", "示范省");
-        var bureau = await app.AddUnitAsync("P-BMJ", "示范省保密局", root, UnitKind.StateOrgan);
-        var other = await app.AddUnitAsync("Q", "外省", null, UnitKind.StateOrgan);
+        var built = await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-BMJ", "示范省保密局", parent: "P", kind: UnitKind.StateOrgan)
+            .WithUnit("Q", "外省", kind: UnitKind.StateOrgan)
+            .BuildAsync();
+        var root = built.Unit("P");
+        var bureau = built.Unit("P-BMJ");
+        var other = built.Unit("Q");
         return new Setting(root, bureau, other);
     }
 
     private static async Task<HttpClient> SignedInAsync(TestApp app, string role, int unitId)
     {
-        await app.AddUserAsync("someone", role, unitId);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "someone");
+        var client = await app.SignedInAsAsync("someone", role, unitId);
         return client;
     }
 
@@ -68,7 +71,7 @@ public sealed class LeaderPagesTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        await app.AddLeaderAsync(s.Bureau, "已有", "GB-1");
+        await app.Province().WithLeader("已有", s.Bureau, "GB-1").BuildAsync();
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, s.Root);
 
         var form = await TestApp.GetFormAsync(client, "/Leaders/Create", "#create-leader-form");
@@ -101,7 +104,7 @@ public sealed class LeaderPagesTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        await app.AddLeaderAsync(s.Bureau, "已有", "GB-1");
+        await app.Province().WithLeader("已有", s.Bureau, "GB-1").BuildAsync();
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, s.Root);
 
         var form = await TestApp.GetFormAsync(client, "/Leaders/Create", "#create-leader-form");
@@ -120,8 +123,11 @@ public sealed class LeaderPagesTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        await app.AddPostingAsync(await app.AddLeaderAsync(s.Bureau, "钱副局长", "GB-1"), s.Bureau, PostingRole.SecrecyLeader, Jan1, new DateOnly(2026, 12, 31));
-        var second = await app.AddLeaderAsync(s.Bureau, "孙副局长", "GB-2");
+        var second = (await app.Province()
+            .WithLeader("钱副局长", s.Bureau, "GB-1")
+            .WithPosting("钱副局长", PostingRole.SecrecyLeader, Jan1, new DateOnly(2026, 12, 31))
+            .WithLeader("孙副局长", s.Bureau, "GB-2")
+            .BuildAsync()).Leader("孙副局长");
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, s.Root);
 
         var form = await TestApp.GetFormAsync(client, $"/Postings/Create?leaderId={second}", "#create-posting-form");
@@ -145,8 +151,11 @@ public sealed class LeaderPagesTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局长", "GB-1");
-        var posting = await app.AddPostingAsync(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1);
+        var built = await app.Province()
+            .WithLeader("王局长", s.Bureau, "GB-1")
+            .WithPosting("王局长", PostingRole.PrincipalLeader, Jan1)
+            .BuildAsync();
+        var posting = built.Posting("王局长");
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, s.Root);
 
         var form = await TestApp.GetFormAsync(client, $"/Postings/Edit/{posting}", "#end-posting-form");
@@ -164,7 +173,7 @@ public sealed class LeaderPagesTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局长", "GB-1");
+        var leader = (await app.Province().WithLeader("王局长", s.Bureau, "GB-1").BuildAsync()).Leader("王局长");
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, s.Root);
 
         var team = await TestApp.GetDocumentAsync(client, $"/Units/Leadership/{s.Bureau}");
@@ -188,8 +197,12 @@ public sealed class LeaderPagesTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var outsider = await app.AddLeaderAsync(s.OtherProvince, "外省领导", "Q-1");
-        var posting = await app.AddPostingAsync(outsider, s.OtherProvince, PostingRole.PrincipalLeader, Jan1, title: "外省职务");
+        var built = await app.Province()
+            .WithLeader("外省领导", s.OtherProvince, "Q-1")
+            .WithPosting("外省领导", PostingRole.PrincipalLeader, Jan1, title: "外省职务")
+            .BuildAsync();
+        var outsider = built.Leader("外省领导");
+        var posting = built.Posting("外省领导");
         var client = await SignedInAsync(app, Roles.SecrecyOfficer, s.Root);
 
         var responses = new[]
@@ -211,7 +224,7 @@ public sealed class LeaderPagesTests
         }
 
         // A forged deactivation of the outsider is refused the same way and changes nothing.
-        var own = await app.AddLeaderAsync(s.Bureau, "本省领导", "GB-1");
+        var own = (await app.Province().WithLeader("本省领导", s.Bureau, "GB-1").BuildAsync()).Leader("本省领导");
         var deactivate = await TestApp.GetFormAsync(client, $"/Leaders/Details/{own}", "#deactivate-leader-form");
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/Leaders/Details/{outsider}?handler=Deactivate", deactivate.ToContent())).StatusCode);
         Assert.True((await app.FindLeaderAsync("Q-1"))!.IsActive);
@@ -247,8 +260,10 @@ public sealed class LeaderPagesTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局长", "GB-1");
-        await app.AddPostingAsync(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1);
+        var leader = (await app.Province()
+            .WithLeader("王局长", s.Bureau, "GB-1")
+            .WithPosting("王局长", PostingRole.PrincipalLeader, Jan1)
+            .BuildAsync()).Leader("王局长");
         var client = await SignedInAsync(app, Roles.Supervisor, s.Root);
 
         var details = await TestApp.GetDocumentAsync(client, $"/Leaders/Details/{leader}");

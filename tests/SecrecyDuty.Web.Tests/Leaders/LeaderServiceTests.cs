@@ -18,10 +18,16 @@ public sealed class LeaderServiceTests
 
     private static async Task<Setting> SettingAsync(TestApp app)
     {
-        var province = await app.AddUnitAsync("P", "示范省");
-        var bureau = await app.AddUnitAsync("P-BMJ", "示范省保密局", province, UnitKind.StateOrgan);
-        var city = await app.AddUnitAsync("P-QS", "青山市", province, UnitKind.PartyOrgan);
-        var other = await app.AddUnitAsync("Q", "外省", null, UnitKind.StateOrgan);
+        var built = await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-BMJ", "示范省保密局", parent: "P", kind: UnitKind.StateOrgan)
+            .WithUnit("P-QS", "青山市", parent: "P", kind: UnitKind.PartyOrgan)
+            .WithUnit("Q", "外省", kind: UnitKind.StateOrgan)
+            .BuildAsync();
+        var province = built.Unit("P");
+        var bureau = built.Unit("P-BMJ");
+        var city = built.Unit("P-QS");
+        var other = built.Unit("Q");
         return new Setting(province, bureau, city, other, new FixedCurrentUser("officer", province, Roles.SecrecyOfficer));
     }
 
@@ -77,7 +83,7 @@ public sealed class LeaderServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        await app.AddLeaderAsync(s.OtherProvince, "外省领导", "GB-1");
+        await app.Province().WithLeader("外省领导", s.OtherProvince, "GB-1").BuildAsync();
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).CreateAsync(NewLeader(s.Bureau, " GB-1 ")));
 
@@ -92,8 +98,10 @@ public sealed class LeaderServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var holder = await app.AddLeaderAsync(s.Bureau, "钱副局长", "GB-0");
-        await app.AddPostingAsync(holder, s.Bureau, PostingRole.SecrecyLeader, Jan1);
+        await app.Province()
+            .WithLeader("钱副局长", s.Bureau, "GB-0")
+            .WithPosting("钱副局长", PostingRole.SecrecyLeader, Jan1)
+            .BuildAsync();
         var input = NewLeader(s.Bureau);
         input.AddFirstPosting = true;
         input.FirstPosting = LeaderTestData.Posting(0, s.Bureau, PostingRole.SecrecyLeader, Jan1.AddMonths(2));
@@ -122,7 +130,7 @@ public sealed class LeaderServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var id = await app.AddLeaderAsync(s.Bureau, "王保密", "GB-1", LeaderRank.CountyDivision);
+        var id = (await app.Province().WithLeader("王保密", s.Bureau, "GB-1", LeaderRank.CountyDivision).BuildAsync()).Leader("王保密");
         var input = NewLeader(s.City);
         input.Rank = LeaderRank.DepartmentBureau;
 
@@ -138,7 +146,7 @@ public sealed class LeaderServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var id = await app.AddLeaderAsync(s.Bureau, "王保密", "GB-1");
+        var id = (await app.Province().WithLeader("王保密", s.Bureau, "GB-1").BuildAsync()).Leader("王保密");
 
         var deactivated = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).SetActiveAsync(id, active: false));
         Assert.True(deactivated);
@@ -156,7 +164,7 @@ public sealed class LeaderServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var id = await app.AddLeaderAsync(s.OtherProvince, "外省领导", "Q-1");
+        var id = (await app.Province().WithLeader("外省领导", s.OtherProvince, "Q-1").BuildAsync()).Leader("外省领导");
 
         var (details, form, update, deactivated) = await app.InScopeAsync(async sp =>
         {
@@ -180,7 +188,7 @@ public sealed class LeaderServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var id = await app.AddLeaderAsync(s.Bureau, "王保密", "GB-1");
+        var id = (await app.Province().WithLeader("王保密", s.Bureau, "GB-1").BuildAsync()).Leader("王保密");
         var reader = new FixedCurrentUser("reader", s.Bureau, role);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, reader).CreateAsync(NewLeader(s.Bureau, "GB-2"))));
@@ -194,8 +202,12 @@ public sealed class LeaderServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var own = await app.AddLeaderAsync(s.Bureau, "王保密", "GB-1");
-        var elsewhere = await app.AddLeaderAsync(s.City, "青山领导", "QS-1");
+        var built = await app.Province()
+            .WithLeader("王保密", s.Bureau, "GB-1")
+            .WithLeader("青山领导", s.City, "QS-1")
+            .BuildAsync();
+        var own = built.Leader("王保密");
+        var elsewhere = built.Leader("青山领导");
         var unitLeader = new FixedCurrentUser("leader", s.Bureau, Roles.UnitLeader);
 
         var (list, ownDetails, otherDetails) = await app.InScopeAsync(async sp =>
@@ -217,9 +229,11 @@ public sealed class LeaderServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        await app.AddLeaderAsync(s.Bureau, "王保密", "GB-1");
-        await app.AddLeaderAsync(s.City, "青山领导", "QS-1");
-        await app.AddLeaderAsync(s.OtherProvince, "外省领导", "Q-1");
+        await app.Province()
+            .WithLeader("王保密", s.Bureau, "GB-1")
+            .WithLeader("青山领导", s.City, "QS-1")
+            .WithLeader("外省领导", s.OtherProvince, "Q-1")
+            .BuildAsync();
         var reader = new FixedCurrentUser("reader", s.Province, role);
 
         var list = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, reader).ListAsync(new LeaderFilter { Sort = LeaderSort.StaffNumber }, 1, 50));
@@ -232,10 +246,14 @@ public sealed class LeaderServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var lab = await app.AddUnitAsync("P-LAB", "示范省某研究所", s.Province, UnitKind.OtherSecretHandlingUnit);
-        var id = await app.AddLeaderAsync(s.Bureau, "周所长", "GB-1", LeaderRank.Below);
-        await app.AddPostingAsync(id, s.Bureau, PostingRole.OtherMember, new DateOnly(2020, 1, 1), new DateOnly(2023, 12, 31));
-        await app.AddPostingAsync(id, lab, PostingRole.PrincipalLeader, new DateOnly(2024, 1, 1));
+        var built = await app.Province()
+            .WithUnit("P-LAB", "示范省某研究所", parent: s.Province, kind: UnitKind.OtherSecretHandlingUnit)
+            .WithLeader("周所长", s.Bureau, "GB-1", LeaderRank.Below)
+            .WithPosting("周所长", PostingRole.OtherMember, new DateOnly(2020, 1, 1), new DateOnly(2023, 12, 31))
+            .WithPosting("周所长", PostingRole.PrincipalLeader, new DateOnly(2024, 1, 1), unit: "P-LAB", key: "posting4")
+            .BuildAsync();
+        var lab = built.Unit("P-LAB");
+        var id = built.Leader("周所长");
 
         var details = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).GetAsync(id));
 

@@ -18,14 +18,24 @@ public sealed class LeadershipTests
     /// <summary>The bureau: 李 principal throughout, 王 principal until June 30 then 赵 from July 1, 钱 in charge of secrecy until June 30, 孙 a member.</summary>
     private static async Task<Team> TeamAsync(TestApp app)
     {
-        var root = await app.AddUnitAsync("P", "示范省");
-        var bureau = await app.AddUnitAsync("P-BMJ", "示范省保密局", root, UnitKind.StateOrgan);
-        var other = await app.AddUnitAsync("Q", "外省", null, UnitKind.StateOrgan);
-        await app.AddPostingAsync(await app.AddLeaderAsync(bureau, "李书记", "S-1"), bureau, PostingRole.PrincipalLeader, Jan1, title: "党组书记");
-        await app.AddPostingAsync(await app.AddLeaderAsync(bureau, "王局长", "S-2"), bureau, PostingRole.PrincipalLeader, Jan1, June30, title: "局长");
-        await app.AddPostingAsync(await app.AddLeaderAsync(bureau, "赵局长", "S-3"), bureau, PostingRole.PrincipalLeader, June30.AddDays(1), title: "局长");
-        await app.AddPostingAsync(await app.AddLeaderAsync(bureau, "钱副局长", "S-4"), bureau, PostingRole.SecrecyLeader, Jan1, June30, title: "副局长");
-        await app.AddPostingAsync(await app.AddLeaderAsync(bureau, "孙副局长", "S-5"), bureau, PostingRole.OtherMember, Jan1, title: "副局长", portfolio: "人事、财务");
+        var built = await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-BMJ", "示范省保密局", parent: "P", kind: UnitKind.StateOrgan)
+            .WithUnit("Q", "外省", kind: UnitKind.StateOrgan)
+            .WithLeader("李书记", "P-BMJ", "S-1")
+            .WithPosting("李书记", PostingRole.PrincipalLeader, Jan1, title: "党组书记")
+            .WithLeader("王局长", "P-BMJ", "S-2")
+            .WithPosting("王局长", PostingRole.PrincipalLeader, Jan1, June30, title: "局长")
+            .WithLeader("赵局长", "P-BMJ", "S-3")
+            .WithPosting("赵局长", PostingRole.PrincipalLeader, June30.AddDays(1), title: "局长")
+            .WithLeader("钱副局长", "P-BMJ", "S-4")
+            .WithPosting("钱副局长", PostingRole.SecrecyLeader, Jan1, June30, title: "副局长")
+            .WithLeader("孙副局长", "P-BMJ", "S-5")
+            .WithPosting("孙副局长", PostingRole.OtherMember, Jan1, title: "副局长", portfolio: "人事、财务")
+            .BuildAsync();
+        var root = built.Unit("P");
+        var bureau = built.Unit("P-BMJ");
+        var other = built.Unit("Q");
         return new Team(root, bureau, other);
     }
 
@@ -77,9 +87,7 @@ public sealed class LeadershipTests
     {
         using var app = TestApp.Rent();
         var t = await TeamAsync(app);
-        await app.AddUserAsync("leader", Roles.UnitLeader, t.Bureau);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "leader");
+        var client = await app.SignedInAsAsync("leader", Roles.UnitLeader, t.Bureau);
 
         var before = await TestApp.GetDocumentAsync(client, $"/Units/Leadership/{t.Bureau}?date=2026-03-01");
         var after = await TestApp.GetDocumentAsync(client, $"/Units/Leadership/{t.Bureau}?date=2026-07-01");
@@ -105,9 +113,7 @@ public sealed class LeadershipTests
     {
         using var app = TestApp.Rent();
         var t = await TeamAsync(app);
-        await app.AddUserAsync("leader", Roles.UnitLeader, t.Bureau);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "leader");
+        var client = await app.SignedInAsAsync("leader", Roles.UnitLeader, t.Bureau);
 
         var page = await TestApp.GetDocumentAsync(client, $"/Units/Leadership/{t.Bureau}");
 
@@ -120,8 +126,11 @@ public sealed class LeadershipTests
     {
         using var app = TestApp.Rent();
         var t = await TeamAsync(app);
-        await app.AddPostingAsync(await app.AddLeaderAsync(t.OtherProvince, "外省书记", "Q-1"), t.OtherProvince, PostingRole.PrincipalLeader, Jan1);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, t.Root);
+        await app.Province()
+            .WithLeader("外省书记", t.OtherProvince, "Q-1")
+            .WithPosting("外省书记", PostingRole.PrincipalLeader, Jan1)
+            .WithAccount("officer", Roles.SecrecyOfficer, t.Root)
+            .BuildAsync();
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 

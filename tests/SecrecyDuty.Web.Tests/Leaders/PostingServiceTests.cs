@@ -18,9 +18,14 @@ public sealed class PostingServiceTests
 
     private static async Task<Setting> SettingAsync(TestApp app)
     {
-        var province = await app.AddUnitAsync("P", "示范省");
-        var bureau = await app.AddUnitAsync("P-BMJ", "示范省保密局", province, UnitKind.StateOrgan);
-        var other = await app.AddUnitAsync("Q", "外省", null, UnitKind.StateOrgan);
+        var built = await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-BMJ", "示范省保密局", parent: "P", kind: UnitKind.StateOrgan)
+            .WithUnit("Q", "外省", kind: UnitKind.StateOrgan)
+            .BuildAsync();
+        var province = built.Unit("P");
+        var bureau = built.Unit("P-BMJ");
+        var other = built.Unit("Q");
         return new Setting(province, bureau, other, new FixedCurrentUser("officer", province, Roles.SecrecyOfficer));
     }
 
@@ -39,7 +44,7 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
+        var leader = (await app.Province().WithLeader("王局", s.Bureau, "S-1").BuildAsync()).Leader("王局");
 
         var result = await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1));
 
@@ -53,7 +58,7 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
+        var leader = (await app.Province().WithLeader("王局", s.Bureau, "S-1").BuildAsync()).Leader("王局");
 
         var error = SingleError(await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.OtherMember, Jan1, Jan1.AddDays(-1))));
 
@@ -76,7 +81,7 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
+        var leader = (await app.Province().WithLeader("王局", s.Bureau, "S-1").BuildAsync()).Leader("王局");
         await SetLifeAsync(app, s.Bureau, new DateOnly(2026, 3, 1), null);
 
         var error = SingleError(await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.OtherMember, Jan1)));
@@ -92,7 +97,7 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
+        var leader = (await app.Province().WithLeader("王局", s.Bureau, "S-1").BuildAsync()).Leader("王局");
         await SetLifeAsync(app, s.Bureau, null, new DateOnly(2026, 6, 30));
 
         var open = SingleError(await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.OtherMember, Jan1)));
@@ -108,7 +113,7 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
+        var leader = (await app.Province().WithLeader("王局", s.Bureau, "S-1").BuildAsync()).Leader("王局");
 
         Assert.True((await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.OtherMember, Jan1, Jan1)))?.Succeeded);
     }
@@ -118,8 +123,10 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
-        await app.AddPostingAsync(leader, s.Bureau, PostingRole.OtherMember, Jan1, Jan1.AddMonths(6));
+        var leader = (await app.Province()
+            .WithLeader("王局", s.Bureau, "S-1")
+            .WithPosting("王局", PostingRole.OtherMember, Jan1, Jan1.AddMonths(6))
+            .BuildAsync()).Leader("王局");
 
         var error = SingleError(await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.OtherMember, Jan1.AddMonths(3))));
 
@@ -133,11 +140,14 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var secretary = await app.AddLeaderAsync(s.Bureau, "李书记", "S-1");
-        var director = await app.AddLeaderAsync(s.Bureau, "王局长", "S-2");
-        var third = await app.AddLeaderAsync(s.Bureau, "赵三", "S-3");
-        await app.AddPostingAsync(secretary, s.Bureau, PostingRole.PrincipalLeader, Jan1, new DateOnly(2026, 12, 31));
-        await app.AddPostingAsync(director, s.Bureau, PostingRole.PrincipalLeader, Jan1);
+        var built = await app.Province()
+            .WithLeader("李书记", s.Bureau, "S-1")
+            .WithLeader("王局长", s.Bureau, "S-2")
+            .WithLeader("赵三", s.Bureau, "S-3")
+            .WithPosting("李书记", PostingRole.PrincipalLeader, Jan1, new DateOnly(2026, 12, 31))
+            .WithPosting("王局长", PostingRole.PrincipalLeader, Jan1)
+            .BuildAsync();
+        var third = built.Leader("赵三");
 
         var error = SingleError(await CreateAsync(app, s.Officer, LeaderTestData.Posting(third, s.Bureau, PostingRole.PrincipalLeader, new DateOnly(2026, 6, 1))));
 
@@ -152,11 +162,14 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var secretary = await app.AddLeaderAsync(s.Bureau, "李书记", "S-1");
-        var director = await app.AddLeaderAsync(s.Bureau, "王局长", "S-2");
-        var successor = await app.AddLeaderAsync(s.Bureau, "赵三", "S-3");
-        await app.AddPostingAsync(secretary, s.Bureau, PostingRole.PrincipalLeader, Jan1, new DateOnly(2026, 5, 31));
-        await app.AddPostingAsync(director, s.Bureau, PostingRole.PrincipalLeader, Jan1);
+        var built = await app.Province()
+            .WithLeader("李书记", s.Bureau, "S-1")
+            .WithLeader("王局长", s.Bureau, "S-2")
+            .WithLeader("赵三", s.Bureau, "S-3")
+            .WithPosting("李书记", PostingRole.PrincipalLeader, Jan1, new DateOnly(2026, 5, 31))
+            .WithPosting("王局长", PostingRole.PrincipalLeader, Jan1)
+            .BuildAsync();
+        var successor = built.Leader("赵三");
 
         Assert.True((await CreateAsync(app, s.Officer, LeaderTestData.Posting(successor, s.Bureau, PostingRole.PrincipalLeader, new DateOnly(2026, 6, 1))))?.Succeeded);
     }
@@ -166,9 +179,13 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var first = await app.AddLeaderAsync(s.Bureau, "钱副局长", "S-1");
-        var second = await app.AddLeaderAsync(s.Bureau, "孙副局长", "S-2");
-        await app.AddPostingAsync(first, s.Bureau, PostingRole.SecrecyLeader, Jan1);
+        var built = await app.Province()
+            .WithLeader("钱副局长", s.Bureau, "S-1")
+            .WithLeader("孙副局长", s.Bureau, "S-2")
+            .WithPosting("钱副局长", PostingRole.SecrecyLeader, Jan1)
+            .BuildAsync();
+        var first = built.Leader("钱副局长");
+        var second = built.Leader("孙副局长");
 
         var error = SingleError(await CreateAsync(app, s.Officer, LeaderTestData.Posting(second, s.Bureau, PostingRole.SecrecyLeader, new DateOnly(2026, 3, 1))));
 
@@ -183,8 +200,12 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "钱副局长", "S-1");
-        var id = await app.AddPostingAsync(leader, s.Bureau, PostingRole.SecrecyLeader, Jan1);
+        var built = await app.Province()
+            .WithLeader("钱副局长", s.Bureau, "S-1")
+            .WithPosting("钱副局长", PostingRole.SecrecyLeader, Jan1)
+            .BuildAsync();
+        var leader = built.Leader("钱副局长");
+        var id = built.Posting("钱副局长");
         var input = LeaderTestData.Posting(leader, s.Bureau, PostingRole.SecrecyLeader, Jan1.AddMonths(-1));
         input.Title = "副局长（分管保密）";
 
@@ -200,10 +221,14 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var holder = await app.AddLeaderAsync(s.Bureau, "钱副局长", "S-1");
-        var member = await app.AddLeaderAsync(s.Bureau, "孙委员", "S-2");
-        await app.AddPostingAsync(holder, s.Bureau, PostingRole.SecrecyLeader, Jan1);
-        var id = await app.AddPostingAsync(member, s.Bureau, PostingRole.OtherMember, Jan1);
+        var built = await app.Province()
+            .WithLeader("钱副局长", s.Bureau, "S-1")
+            .WithLeader("孙委员", s.Bureau, "S-2")
+            .WithPosting("钱副局长", PostingRole.SecrecyLeader, Jan1)
+            .WithPosting("孙委员", PostingRole.OtherMember, Jan1)
+            .BuildAsync();
+        var member = built.Leader("孙委员");
+        var id = built.Posting("孙委员");
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<PostingService>(sp, s.Officer)
             .UpdateAsync(id, LeaderTestData.Posting(member, s.Bureau, PostingRole.SecrecyLeader, Jan1)));
@@ -217,8 +242,12 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
-        var id = await app.AddPostingAsync(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1);
+        var built = await app.Province()
+            .WithLeader("王局", s.Bureau, "S-1")
+            .WithPosting("王局", PostingRole.PrincipalLeader, Jan1)
+            .BuildAsync();
+        var leader = built.Leader("王局");
+        var id = built.Posting("王局");
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<PostingService>(sp, s.Officer)
             .EndAsync(id, new EndPostingInput { To = new DateOnly(2026, 10, 31) }));
@@ -233,8 +262,11 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
-        var id = await app.AddPostingAsync(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1);
+        var built = await app.Province()
+            .WithLeader("王局", s.Bureau, "S-1")
+            .WithPosting("王局", PostingRole.PrincipalLeader, Jan1)
+            .BuildAsync();
+        var id = built.Posting("王局");
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<PostingService>(sp, s.Officer)
             .EndAsync(id, new EndPostingInput { To = Jan1.AddDays(-1) }));
@@ -248,8 +280,11 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
-        var id = await app.AddPostingAsync(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1, Jan1.AddMonths(3));
+        var built = await app.Province()
+            .WithLeader("王局", s.Bureau, "S-1")
+            .WithPosting("王局", PostingRole.PrincipalLeader, Jan1, Jan1.AddMonths(3))
+            .BuildAsync();
+        var id = built.Posting("王局");
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<PostingService>(sp, s.Officer)
             .EndAsync(id, new EndPostingInput { To = Jan1.AddMonths(6) }));
@@ -263,7 +298,7 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
+        var leader = (await app.Province().WithLeader("王局", s.Bureau, "S-1").BuildAsync()).Leader("王局");
         var input = LeaderTestData.Posting(0, s.Bureau, PostingRole.PrincipalLeader, Jan1);
         input.LeaderStaffNumber = " S-1 ";
 
@@ -278,7 +313,9 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        await app.AddLeaderAsync(s.OtherCity, "外省领导", "Q-1");
+        await app.Province()
+            .WithLeader("外省领导", s.OtherCity, "Q-1")
+            .BuildAsync();
         var input = LeaderTestData.Posting(0, s.Bureau, PostingRole.PrincipalLeader, Jan1);
         input.LeaderStaffNumber = "Q-1";
 
@@ -293,7 +330,7 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
+        var leader = (await app.Province().WithLeader("王局", s.Bureau, "S-1").BuildAsync()).Leader("王局");
 
         var error = SingleError(await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.OtherCity, PostingRole.PrincipalLeader, Jan1)));
 
@@ -305,7 +342,7 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1", isActive: false);
+        var leader = (await app.Province().WithLeader("王局", s.Bureau, "S-1", active: false).BuildAsync()).Leader("王局");
 
         var error = SingleError(await CreateAsync(app, s.Officer, LeaderTestData.Posting(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1)));
 
@@ -317,8 +354,12 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var outsider = await app.AddLeaderAsync(s.OtherCity, "外省领导", "Q-1");
-        var id = await app.AddPostingAsync(outsider, s.OtherCity, PostingRole.PrincipalLeader, Jan1);
+        var built = await app.Province()
+            .WithLeader("外省领导", s.OtherCity, "Q-1")
+            .WithPosting("外省领导", PostingRole.PrincipalLeader, Jan1)
+            .BuildAsync();
+        var outsider = built.Leader("外省领导");
+        var id = built.Posting("外省领导");
 
         var (form, update, end, create) = await app.InScopeAsync(async sp =>
         {
@@ -346,7 +387,7 @@ public sealed class PostingServiceTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var leader = await app.AddLeaderAsync(s.Bureau, "王局", "S-1");
+        var leader = (await app.Province().WithLeader("王局", s.Bureau, "S-1").BuildAsync()).Leader("王局");
         var reader = new FixedCurrentUser("reader", s.Bureau, role);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => CreateAsync(app, reader, LeaderTestData.Posting(leader, s.Bureau, PostingRole.PrincipalLeader, Jan1)));

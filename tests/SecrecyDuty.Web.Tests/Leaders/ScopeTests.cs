@@ -23,7 +23,7 @@ public sealed class ScopeTests
 
     private static async Task<Setting> SettingAsync(TestApp app)
     {
-        var province = await app.AddUnitAsync("P", "示范省");
+        var province = (await app.Province().WithUnit("P", "示范省").BuildAsync()).Unit("P");
         return new Setting(province, new FixedCurrentUser("officer", province, Roles.SecrecyOfficer));
     }
 
@@ -49,11 +49,16 @@ public sealed class ScopeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var office = await app.AddUnitAsync("P-BGT", "示范省委办公厅", s.Province, UnitKind.PartyOrgan);
-        var secretary = await app.AddLeaderAsync(office, "李主任", "A-1", LeaderRank.DepartmentBureau);
-        var secretaryPosting = await app.AddPostingAsync(secretary, office, PostingRole.PrincipalLeader, Jan1);
-        var clerk = await app.AddLeaderAsync(office, "王科长", "A-2", LeaderRank.Below);
-        var clerkPosting = await app.AddPostingAsync(clerk, office, PostingRole.OtherMember, Jan1);
+        var built = await app.Province()
+            .WithUnit("P-BGT", "示范省委办公厅", parent: s.Province, kind: UnitKind.PartyOrgan)
+            .WithLeader("李主任", "P-BGT", "A-1", LeaderRank.DepartmentBureau)
+            .WithPosting("李主任", PostingRole.PrincipalLeader, Jan1)
+            .WithLeader("王科长", "P-BGT", "A-2", LeaderRank.Below)
+            .WithPosting("王科长", PostingRole.OtherMember, Jan1)
+            .BuildAsync();
+        var office = built.Unit("P-BGT");
+        var secretaryPosting = built.Posting("李主任");
+        var clerkPosting = built.Posting("王科长");
 
         var opened = await OpenAsync(app, s.Officer, clerkPosting);
         var generated = await app.InScopeAsync(sp => TestApp.ServiceFor<ChecklistService>(sp, s.Officer)
@@ -77,9 +82,14 @@ public sealed class ScopeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var company = await app.AddUnitAsync("P-NY", "示范能源有限公司", s.Province, UnitKind.StateOwnedEnterprise);
-        var head = await app.AddLeaderAsync(company, "赵董事长", "E-1", LeaderRank.DepartmentBureau);
-        var posting = await app.AddPostingAsync(head, company, PostingRole.PrincipalLeader, Jan1);
+        var built = await app.Province()
+            .WithUnit("P-NY", "示范能源有限公司", parent: s.Province, kind: UnitKind.StateOwnedEnterprise)
+            .WithLeader("赵董事长", "P-NY", "E-1", LeaderRank.DepartmentBureau)
+            .WithPosting("赵董事长", PostingRole.PrincipalLeader, Jan1)
+            .BuildAsync();
+        var company = built.Unit("P-NY");
+        var head = built.Leader("赵董事长");
+        var posting = built.Posting("赵董事长");
 
         var details = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).GetAsync(head));
         var listed = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).ListAsync(new LeaderFilter { InScope = false }, 1, 50));
@@ -106,10 +116,13 @@ public sealed class ScopeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var company = await app.AddUnitAsync("P-NY", "示范能源有限公司", s.Province, UnitKind.StateOwnedEnterprise);
-        var head = await app.AddLeaderAsync(company, "赵董事长", "E-1", LeaderRank.DepartmentBureau);
-        await app.AddPostingAsync(head, company, PostingRole.PrincipalLeader, Jan1);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Province);
+        var built = await app.Province()
+            .WithUnit("P-NY", "示范能源有限公司", parent: s.Province, kind: UnitKind.StateOwnedEnterprise)
+            .WithLeader("赵董事长", "P-NY", "E-1", LeaderRank.DepartmentBureau)
+            .WithPosting("赵董事长", PostingRole.PrincipalLeader, Jan1)
+            .WithAccount("officer", Roles.SecrecyOfficer, s.Province)
+            .BuildAsync();
+        var head = built.Leader("赵董事长");
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
@@ -129,9 +142,13 @@ public sealed class ScopeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var lab = await app.AddUnitAsync("P-LAB", "示范省某研究所", s.Province, UnitKind.OtherSecretHandlingUnit);
-        var deputy = await app.AddLeaderAsync(lab, "周副所长", "L-1", LeaderRank.Below);
-        var posting = await app.AddPostingAsync(deputy, lab, PostingRole.OtherMember, Jan1);
+        var built = await app.Province()
+            .WithUnit("P-LAB", "示范省某研究所", parent: s.Province, kind: UnitKind.OtherSecretHandlingUnit)
+            .WithLeader("周副所长", "P-LAB", "L-1", LeaderRank.Below)
+            .WithPosting("周副所长", PostingRole.OtherMember, Jan1)
+            .BuildAsync();
+        var deputy = built.Leader("周副所长");
+        var posting = built.Posting("周副所长");
 
         var opened = await OpenAsync(app, s.Officer, posting);
         var details = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).GetAsync(deputy));
@@ -146,11 +163,15 @@ public sealed class ScopeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var company = await app.AddUnitAsync("P-NY", "示范能源有限公司", s.Province, UnitKind.StateOwnedEnterprise);
-        var bureau = await app.AddUnitAsync("P-GZW", "示范省国资委", s.Province, UnitKind.StateOrgan);
-        var head = await app.AddLeaderAsync(company, "赵董事长", "E-1", LeaderRank.DepartmentBureau);
-        await app.AddPostingAsync(head, company, PostingRole.PrincipalLeader, Jan1);
-        var seat = await app.AddPostingAsync(head, bureau, PostingRole.OtherMember, Jan1, new DateOnly(2026, 11, 27));
+        var built = await app.Province()
+            .WithUnit("P-NY", "示范能源有限公司", parent: s.Province, kind: UnitKind.StateOwnedEnterprise)
+            .WithUnit("P-GZW", "示范省国资委", parent: s.Province, kind: UnitKind.StateOrgan)
+            .WithLeader("赵董事长", "P-NY", "E-1", LeaderRank.DepartmentBureau)
+            .WithPosting("赵董事长", PostingRole.PrincipalLeader, Jan1)
+            .WithPosting("赵董事长", PostingRole.OtherMember, Jan1, new DateOnly(2026, 11, 27), unit: "P-GZW", key: "seat")
+            .BuildAsync();
+        var head = built.Leader("赵董事长");
+        var seat = built.Posting("seat");
 
         async Task<(ScopeReason Details, ScopeReason Listed)> ScopeAsync()
         {
@@ -172,26 +193,29 @@ public sealed class ScopeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var expected = new Dictionary<int, bool>();
+        var province = app.Province();
+        var expected = new Dictionary<string, bool>();
         var n = 0;
         foreach (var kind in Enum.GetValues<UnitKind>())
         {
             foreach (var large in new[] { false, true })
             {
-                var unit = await app.AddUnitAsync($"U-{n++}", $"单位{n}", s.Province, kind);
-                await SetLargeOrMediumAsync(app, unit, large);
+                var unit = $"U-{n++}";
+                province.WithUnit(unit, $"单位{n}", parent: s.Province, kind: kind, largeOrMedium: large);
                 foreach (var rank in Enum.GetValues<LeaderRank>())
                 {
-                    var leader = await app.AddLeaderAsync(unit, $"领导{n}", $"S-{n++}", rank);
-                    expected[await app.AddPostingAsync(leader, unit, PostingRole.PrincipalLeader, Jan1)] = LeaderScope.IsPostingInScope(rank, kind, large);
+                    var leader = $"领导{n}";
+                    province.WithLeader(leader, unit, $"S-{n++}", rank).WithPosting(leader, PostingRole.PrincipalLeader, Jan1);
+                    expected[leader] = LeaderScope.IsPostingInScope(rank, kind, large);
                 }
             }
         }
 
+        var built = await province.BuildAsync();
         var inScope = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.Where(LeaderScope.PostingInScope).Select(p => p.Id).ToListAsync());
         var outOfScope = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.Where(LeaderScope.PostingOutOfScope).Select(p => p.Id).ToListAsync());
 
-        Assert.Equal(expected.Where(e => e.Value).Select(e => e.Key).Order(), inScope.Order());
-        Assert.Equal(expected.Where(e => !e.Value).Select(e => e.Key).Order(), outOfScope.Order());
+        Assert.Equal(expected.Where(e => e.Value).Select(e => built.Posting(e.Key)).Order(), inScope.Order());
+        Assert.Equal(expected.Where(e => !e.Value).Select(e => built.Posting(e.Key)).Order(), outOfScope.Order());
     }
 }

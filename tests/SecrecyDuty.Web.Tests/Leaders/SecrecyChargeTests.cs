@@ -26,8 +26,12 @@ public sealed class SecrecyChargeTests
 
     private static async Task<Setting> SettingAsync(TestApp app)
     {
-        var province = await app.AddUnitAsync("P", "示范省");
-        var bureau = await app.AddUnitAsync("P-SJJ", "示范省数据局", province, UnitKind.StateOrgan);
+        var built = await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-SJJ", "示范省数据局", parent: "P", kind: UnitKind.StateOrgan)
+            .BuildAsync();
+        var province = built.Unit("P");
+        var bureau = built.Unit("P-SJJ");
         return new Setting(province, bureau, new FixedCurrentUser("officer", province, Roles.SecrecyOfficer));
     }
 
@@ -48,8 +52,10 @@ public sealed class SecrecyChargeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var director = await app.AddLeaderAsync(s.Bureau, "孙局长", "D-1");
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Province);
+        var director = (await app.Province()
+            .WithLeader("孙局长", s.Bureau, "D-1")
+            .WithAccount("officer", Roles.SecrecyOfficer, s.Province)
+            .BuildAsync()).Leader("孙局长");
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
@@ -84,7 +90,7 @@ public sealed class SecrecyChargeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var deputy = await app.AddLeaderAsync(s.Bureau, "钱副局长", "D-2");
+        var deputy = (await app.Province().WithLeader("钱副局长", s.Bureau, "D-2").BuildAsync()).Leader("钱副局长");
 
         var result = await CreateAsync(app, s.Officer, Flagged(deputy, s.Bureau, PostingRole.SecrecyLeader, Jan1));
 
@@ -100,8 +106,12 @@ public sealed class SecrecyChargeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var first = await app.AddLeaderAsync(s.Bureau, "李书记", "D-1");
-        var second = await app.AddLeaderAsync(s.Bureau, "王局长", "D-2");
+        var built = await app.Province()
+            .WithLeader("李书记", s.Bureau, "D-1")
+            .WithLeader("王局长", s.Bureau, "D-2")
+            .BuildAsync();
+        var first = built.Leader("李书记");
+        var second = built.Leader("王局长");
         Assert.True((await CreateAsync(app, s.Officer, firstFlagged
             ? Flagged(first, s.Bureau, PostingRole.PrincipalLeader, Jan1)
             : LeaderTestData.Posting(first, s.Bureau, PostingRole.SecrecyLeader, Jan1)))!.Succeeded);
@@ -121,9 +131,12 @@ public sealed class SecrecyChargeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var former = await app.AddLeaderAsync(s.Bureau, "李副局长", "D-1");
-        var director = await app.AddLeaderAsync(s.Bureau, "王局长", "D-2");
-        await app.AddPostingAsync(former, s.Bureau, PostingRole.SecrecyLeader, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31));
+        var built = await app.Province()
+            .WithLeader("李副局长", s.Bureau, "D-1")
+            .WithLeader("王局长", s.Bureau, "D-2")
+            .WithPosting("李副局长", PostingRole.SecrecyLeader, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31))
+            .BuildAsync();
+        var director = built.Leader("王局长");
 
         Assert.True((await CreateAsync(app, s.Officer, Flagged(director, s.Bureau, PostingRole.PrincipalLeader, Jan1)))!.Succeeded);
     }
@@ -133,8 +146,10 @@ public sealed class SecrecyChargeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var director = await app.AddLeaderAsync(s.Bureau, "孙局长", "D-1");
-        await app.AddPostingAsync(director, s.Bureau, PostingRole.PrincipalLeader, Jan1);
+        var director = (await app.Province()
+            .WithLeader("孙局长", s.Bureau, "D-1")
+            .WithPosting("孙局长", PostingRole.PrincipalLeader, Jan1)
+            .BuildAsync()).Leader("孙局长");
 
         var otherRole = await CreateAsync(app, s.Officer, LeaderTestData.Posting(director, s.Bureau, PostingRole.SecrecyLeader, Jan1));
         var sameRole = await CreateAsync(app, s.Officer, LeaderTestData.Posting(director, s.Bureau, PostingRole.PrincipalLeader, new DateOnly(2026, 6, 1)));
@@ -149,9 +164,12 @@ public sealed class SecrecyChargeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var member = await app.AddLeaderAsync(s.Bureau, "赵副局长", "D-2");
-        await app.AddPostingAsync(member, s.Bureau, PostingRole.OtherMember, Jan1);
-        var director = await app.AddLeaderAsync(s.Bureau, "孙局长", "D-1");
+        var built = await app.Province()
+            .WithLeader("赵副局长", s.Bureau, "D-2")
+            .WithPosting("赵副局长", PostingRole.OtherMember, Jan1)
+            .WithLeader("孙局长", s.Bureau, "D-1")
+            .BuildAsync();
+        var director = built.Leader("孙局长");
         Assert.True((await CreateAsync(app, s.Officer, Flagged(director, s.Bureau, PostingRole.PrincipalLeader, Jan1)))!.Succeeded);
 
         var form = await app.InScopeAsync(sp => TestApp.ServiceFor<SecrecyOrganizationService>(sp, s.Officer).GetFormAsync(s.Bureau));
@@ -164,10 +182,14 @@ public sealed class SecrecyChargeTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        var director = await app.AddLeaderAsync(s.Bureau, "孙局长", "D-1");
+        var director = (await app.Province().WithLeader("孙局长", s.Bureau, "D-1").BuildAsync()).Leader("孙局长");
         Assert.True((await CreateAsync(app, s.Officer, Flagged(director, s.Bureau, PostingRole.PrincipalLeader, Jan1)))!.Succeeded);
-        var member = await app.AddLeaderAsync(s.Bureau, "赵副局长", "D-2");
-        var memberPosting = await app.AddPostingAsync(member, s.Bureau, PostingRole.OtherMember, Jan1);
+        var built = await app.Province()
+            .WithLeader("赵副局长", s.Bureau, "D-2")
+            .WithPosting("赵副局长", PostingRole.OtherMember, Jan1)
+            .BuildAsync();
+        var member = built.Leader("赵副局长");
+        var memberPosting = built.Posting("赵副局长");
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<ActivityService>(sp, s.Officer).CreateAsync(new ActivityInput
         {

@@ -2,17 +2,15 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Catalogue;
-using SecrecyDuty.Core.Leaders;
-using SecrecyDuty.Core.SecrecyOrganizations;
-using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.SecrecyOrganizations;
 
 /// <summary>
-/// Builders for this area's tests: a minimal current regulation with the nine rule areas of S6.6 (the real
-/// catalogue is loaded by its own loader), leaders with postings, and register entries, straight in the database.
+/// Regulations for this area's tests: a minimal current regulation with the nine rule areas of S6.6 (the real
+/// catalogue is loaded by its own loader), straight in the database; units, leaders, organizations and register
+/// entries come from <see cref="ProvinceBuilder"/>.
 /// </summary>
 internal static class OrganizationTestData
 {
@@ -89,77 +87,6 @@ internal static class OrganizationTestData
             }
 
             await db.SaveChangesAsync();
-        });
-
-    /// <summary>A leader with one posting in <paramref name="unitId"/>; returns the leader's id.</summary>
-    public static Task<int> AddLeaderAsync(TestApp app, int unitId, string name, PostingRole role, DateOnly from, DateOnly? to = null, string title = "副厅长") =>
-        app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var leader = new Leader
-            {
-                Name = name,
-                StaffNumber = "S" + Guid.NewGuid().ToString("N")[..12],
-                Rank = LeaderRank.DepartmentBureau,
-                UnitId = unitId,
-                CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime,
-            };
-            leader.Postings.Add(new Posting { UnitId = unitId, Role = role, Title = title, From = from, To = to, CreatedAtUtc = leader.CreatedAtUtc });
-            db.Leaders.Add(leader);
-            await db.SaveChangesAsync();
-            return leader.Id;
-        });
-
-    /// <summary>Register entries for the given codes of the regulation <paramref name="regulationId"/>.</summary>
-    public static Task AddRuleEntriesAsync(TestApp app, int unitId, int regulationId, params string[] codes) =>
-        app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var areas = await db.RuleAreas.Where(a => a.RegulationId == regulationId && codes.Contains(a.Code)).ToListAsync();
-            foreach (var area in areas)
-            {
-                db.RuleRegisterEntries.Add(new RuleRegisterEntry
-                {
-                    UnitId = unitId,
-                    RuleAreaId = area.Id,
-                    AdoptedOn = new DateOnly(2020, 3, 1),
-                    DocumentReference = $"示保〔2020〕{area.SortOrder}号",
-                });
-            }
-
-            await db.SaveChangesAsync();
-        });
-
-    /// <summary>An organization straight in the database (for list tests).</summary>
-    public static Task AddOrganizationAsync(TestApp app, int unitId, SecrecyOrganizationKind kind, decimal? budget = null, int fullTime = 0, int partTime = 0) =>
-        app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var organization = new SecrecyOrganization
-            {
-                UnitId = unitId,
-                Kind = kind,
-                EstablishedOn = new DateOnly(2018, 5, 1),
-                AnnualBudget = budget,
-                BudgetYear = budget is null ? null : 2026,
-            };
-            for (var i = 0; i < fullTime + partTime; i++)
-            {
-                organization.Cadres.Add(new SecrecyCadre { Name = "干部" + i.ToString(CultureInfo.InvariantCulture), IsFullTime = i < fullTime });
-            }
-
-            db.SecrecyOrganizations.Add(organization);
-            await db.SaveChangesAsync();
-        });
-
-    public static Task<int> AddUnitAsync(TestApp app, string code, string name, int? parentId, UnitKind kind) =>
-        app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var unit = new Unit { Code = code, Name = name, Kind = kind, CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime };
-            await UnitTree.AddAsync(db, unit, parentId);
-            await db.SaveChangesAsync();
-            return unit.Id;
         });
 
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

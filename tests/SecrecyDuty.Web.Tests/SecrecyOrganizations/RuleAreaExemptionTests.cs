@@ -21,11 +21,16 @@ public sealed class RuleAreaExemptionTests
 
     private static async Task<Setting> SettingAsync(TestApp app)
     {
-        var root = await app.AddUnitAsync("SF", "示范省");
-        var unit = await app.AddUnitAsync("SF-JYT", "示范省教育厅", root);
-        var other = await app.AddUnitAsync("Q", "外省");
+        var built = await app.Province()
+            .WithUnit("SF", "示范省")
+            .WithUnit("SF-JYT", "示范省教育厅", parent: "SF")
+            .WithUnit("Q", "外省")
+            .BuildAsync();
+        var root = built.Unit("SF");
+        var unit = built.Unit("SF-JYT");
+        var other = built.Unit("Q");
         var regulation = await AddRegulationAsync(app);
-        await AddRuleEntriesAsync(app, unit, regulation, "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R9");
+        await app.Province().WithRuleEntries(unit, ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R9"], regulationId: regulation).BuildAsync();
         return new Setting(root, unit, other, new FixedCurrentUser("officer", root, Roles.SecrecyOfficer));
     }
 
@@ -40,9 +45,7 @@ public sealed class RuleAreaExemptionTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, s.Root);
 
         var form = await TestApp.GetFormAsync(client, $"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.Unit}/R8", "#not-applicable-form");
         var marked = await client.PostAsync($"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.Unit}/R8", form.With(("Input.Reason", "  本单位不承担科学技术研究任务。 ")).ToContent());
@@ -73,9 +76,7 @@ public sealed class RuleAreaExemptionTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, s.Root);
 
         var form = await TestApp.GetFormAsync(client, $"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.Unit}/R8", "#not-applicable-form");
         var response = await client.PostAsync($"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.Unit}/R8", form.With(("Input.Reason", "   ")).ToContent());
@@ -129,9 +130,7 @@ public sealed class RuleAreaExemptionTests
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.InScopeAsync(sp => TestApp.ServiceFor<RuleRegisterService>(sp, reader).WithdrawNotApplicableAsync(s.Unit, "R8")));
         Assert.Equal("无科技工作。", Assert.Single(await ExemptionsAsync(app)).Reason);
 
-        await app.AddUserAsync("reader", role, s.Unit);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "reader");
+        var client = await app.SignedInAsAsync("reader", role, s.Unit);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/SecrecyOrganizations/RuleRegisterNotApplicable/{s.Unit}/R7")).StatusCode);
         var register = await TestApp.GetDocumentAsync(client, $"/SecrecyOrganizations/RuleRegister/{s.Unit}");
         Assert.Empty(register.QuerySelectorAll(".mark-not-applicable"));
@@ -142,9 +141,7 @@ public sealed class RuleAreaExemptionTests
     {
         using var app = TestApp.Rent();
         var s = await SettingAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, s.Root);
 
         Assert.Null(await MarkAsync(app, s.Officer, s.OtherUnit, "R8", "无科技工作。"));
         Assert.Null(await MarkAsync(app, s.Officer, 987_654, "R8", "无科技工作。"));

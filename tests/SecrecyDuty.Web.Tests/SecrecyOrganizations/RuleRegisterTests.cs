@@ -27,10 +27,12 @@ public sealed class RuleRegisterTests
     public async Task Missing_rule_areas_are_marked_and_counted_on_the_unit_page()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("SF", "示范省");
+        var root = (await app.Province().WithUnit("SF", "示范省").BuildAsync()).Unit("SF");
         var regulation = await AddRegulationAsync(app);
-        await AddRuleEntriesAsync(app, root, regulation, "R1", "R2", "R4", "R5", "R6", "R8", "R9");
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);
+        await app.Province()
+            .WithRuleEntries(root, ["R1", "R2", "R4", "R5", "R6", "R8", "R9"], regulationId: regulation)
+            .WithAccount("officer", Roles.SecrecyOfficer, root)
+            .BuildAsync();
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
@@ -49,8 +51,10 @@ public sealed class RuleRegisterTests
     {
         using var app = TestApp.Rent();
         await RemoveCatalogueAsync(app);
-        var root = await app.AddUnitAsync("SF", "示范省");
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);
+        var root = (await app.Province()
+            .WithUnit("SF", "示范省")
+            .WithAccount("officer", Roles.SecrecyOfficer, "SF")
+            .BuildAsync()).Unit("SF");
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
@@ -66,7 +70,7 @@ public sealed class RuleRegisterTests
     public async Task An_entry_is_recorded_then_updated_in_place()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("SF", "示范省");
+        var root = (await app.Province().WithUnit("SF", "示范省").BuildAsync()).Unit("SF");
         await AddRegulationAsync(app);
         var officer = new FixedCurrentUser("o", root, Roles.SecrecyOfficer);
 
@@ -92,7 +96,7 @@ public sealed class RuleRegisterTests
     public async Task An_entry_revised_before_it_was_adopted_is_refused()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("SF", "示范省");
+        var root = (await app.Province().WithUnit("SF", "示范省").BuildAsync()).Unit("SF");
         await AddRegulationAsync(app);
         var officer = new FixedCurrentUser("o", root, Roles.SecrecyOfficer);
 
@@ -111,11 +115,9 @@ public sealed class RuleRegisterTests
     public async Task The_entry_form_shows_the_message_beside_the_revision_date()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("SF", "示范省");
+        var root = (await app.Province().WithUnit("SF", "示范省").BuildAsync()).Unit("SF");
         await AddRegulationAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, root);
         var url = $"/SecrecyOrganizations/RuleRegisterEdit/{root}/R2";
         var form = await TestApp.GetFormAsync(client, url, "#rule-entry-form");
 
@@ -135,9 +137,9 @@ public sealed class RuleRegisterTests
     public async Task An_entry_made_under_an_earlier_version_still_counts_and_is_moved_to_the_current_version_when_revised()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("SF", "示范省");
+        var root = (await app.Province().WithUnit("SF", "示范省").BuildAsync()).Unit("SF");
         var first = await AddRegulationAsync(app, "2020");
-        await AddRuleEntriesAsync(app, root, first, "R1");
+        await app.Province().WithRuleEntries(root, ["R1"], regulationId: first).BuildAsync();
         var revised = await AddRegulationAsync(app, "2026");
         await MakeCurrentAsync(app, revised);
         var officer = new FixedCurrentUser("o", root, Roles.SecrecyOfficer);
@@ -157,11 +159,9 @@ public sealed class RuleRegisterTests
     public async Task A_rule_area_code_that_is_not_in_the_current_regulation_is_not_found()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("SF", "示范省");
+        var root = (await app.Province().WithUnit("SF", "示范省").BuildAsync()).Unit("SF");
         await AddRegulationAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, root);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/SecrecyOrganizations/RuleRegisterEdit/{root}/R10")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/SecrecyOrganizations/RuleRegisterEdit/{root}/r9")).StatusCode);

@@ -22,19 +22,23 @@ public sealed class SecrecyOrganizationAccessTests
     private static async Task<Province> ProvinceAsync(TestApp app)
     {
         await AddRegulationAsync(app);
-        var root = await app.AddUnitAsync("SF", "示范省");
-        var city = await app.AddUnitAsync("SF-QS", "青山市", root);
-        var cityUnit = await app.AddUnitAsync("SF-QS-JYJ", "青山市教育局", city);
-        var other = await app.AddUnitAsync("SF-BH", "碧海市", root);
-        await AddOrganizationAsync(app, other, SecrecyOrganizationKind.Committee, budget: 777777m);
+        var built = await app.Province()
+            .WithUnit("SF", "示范省")
+            .WithUnit("SF-QS", "青山市", parent: "SF")
+            .WithUnit("SF-QS-JYJ", "青山市教育局", parent: "SF-QS")
+            .WithUnit("SF-BH", "碧海市", parent: "SF")
+            .WithOrganization("SF-BH", SecrecyOrganizationKind.Committee, budget: 777777m)
+            .BuildAsync();
+        var root = built.Unit("SF");
+        var city = built.Unit("SF-QS");
+        var cityUnit = built.Unit("SF-QS-JYJ");
+        var other = built.Unit("SF-BH");
         return new Province(root, city, cityUnit, other);
     }
 
     private static async Task<HttpClient> SignedInAsync(TestApp app, string role, int unitId)
     {
-        await app.AddUserAsync("someone", role, unitId);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "someone");
+        var client = await app.SignedInAsAsync("someone", role, unitId);
         return client;
     }
 
@@ -147,7 +151,10 @@ public sealed class SecrecyOrganizationAccessTests
     {
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
-        var leader = await AddLeaderAsync(app, p.CityUnit, "孙局长", PostingRole.PrincipalLeader, new DateOnly(2023, 1, 1), title: "局长");
+        var leader = (await app.Province()
+            .WithLeader("孙局长", p.CityUnit, rank: LeaderRank.DepartmentBureau)
+            .WithPosting("孙局长", PostingRole.PrincipalLeader, new DateOnly(2023, 1, 1), title: "局长")
+            .BuildAsync()).Leader("孙局长");
         var administrator = new FixedCurrentUser("a", p.City, Roles.Administrator);
         var saved = await app.InScopeAsync(sp => TestApp.ServiceFor<SecrecyOrganizationService>(sp, administrator).SaveAsync(p.CityUnit, new SecrecyOrganizationInput
         {

@@ -26,18 +26,25 @@ public sealed class SecrecyOrganizationListTests
     private static async Task<Province> ProvinceAsync(TestApp app)
     {
         var regulation = await AddRegulationAsync(app);
-        var root = await AddUnitAsync(app, "SF", "中共示范省委员会", null, UnitKind.PartyOrgan);
-        var education = await AddUnitAsync(app, "SF-JYT", "示范省教育厅", root, UnitKind.StateOrgan);
-        var finance = await AddUnitAsync(app, "SF-CZT", "示范省财政厅", root, UnitKind.StateOrgan);
-        var energy = await AddUnitAsync(app, "SF-NY", "示范能源集团", root, UnitKind.StateOwnedEnterprise);
-        var otherCity = await AddUnitAsync(app, "SF-BH", "碧海市", root, UnitKind.PartyOrgan);
-        await AddOrganizationAsync(app, root, SecrecyOrganizationKind.Committee, budget: 300000m, fullTime: 2, partTime: 1);
-        await AddOrganizationAsync(app, education, SecrecyOrganizationKind.LeadingGroup, budget: 50000m, fullTime: 1, partTime: 3);
-        await AddOrganizationAsync(app, otherCity, SecrecyOrganizationKind.Committee);
-        await AddRuleEntriesAsync(app, root, regulation, RuleAreaCodes);
-        await AddRuleEntriesAsync(app, education, regulation, "R1", "R2", "R4", "R5", "R6", "R8", "R9");
-        await AddRuleEntriesAsync(app, finance, regulation, RuleAreaCodes);
-        await AddRuleEntriesAsync(app, otherCity, regulation, RuleAreaCodes);
+        var built = await app.Province()
+            .WithUnit("SF", "中共示范省委员会", kind: UnitKind.PartyOrgan)
+            .WithUnit("SF-JYT", "示范省教育厅", parent: "SF", kind: UnitKind.StateOrgan)
+            .WithUnit("SF-CZT", "示范省财政厅", parent: "SF", kind: UnitKind.StateOrgan)
+            .WithUnit("SF-NY", "示范能源集团", parent: "SF", kind: UnitKind.StateOwnedEnterprise)
+            .WithUnit("SF-BH", "碧海市", parent: "SF", kind: UnitKind.PartyOrgan)
+            .WithOrganization("SF", SecrecyOrganizationKind.Committee, budget: 300000m, fullTime: 2, partTime: 1, cadreName: "干部")
+            .WithOrganization("SF-JYT", SecrecyOrganizationKind.LeadingGroup, budget: 50000m, fullTime: 1, partTime: 3, cadreName: "干部")
+            .WithOrganization("SF-BH", SecrecyOrganizationKind.Committee)
+            .WithRuleEntries("SF", RuleAreaCodes, regulationId: regulation)
+            .WithRuleEntries("SF-JYT", ["R1", "R2", "R4", "R5", "R6", "R8", "R9"], regulationId: regulation)
+            .WithRuleEntries("SF-CZT", RuleAreaCodes, regulationId: regulation)
+            .WithRuleEntries("SF-BH", RuleAreaCodes, regulationId: regulation)
+            .BuildAsync();
+        var root = built.Unit("SF");
+        var education = built.Unit("SF-JYT");
+        var finance = built.Unit("SF-CZT");
+        var energy = built.Unit("SF-NY");
+        var otherCity = built.Unit("SF-BH");
         return new Province(root, education, finance, energy, otherCity);
     }
 
@@ -180,9 +187,7 @@ public sealed class SecrecyOrganizationListTests
     {
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
-        await app.AddUserAsync("supervisor", Roles.Supervisor, p.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "supervisor");
+        var client = await app.SignedInAsAsync("supervisor", Roles.Supervisor, p.Root);
 
         var page = await TestApp.GetDocumentAsync(client, "/SecrecyOrganizations?missing=true&org=true");
 
@@ -206,9 +211,7 @@ public sealed class SecrecyOrganizationListTests
     {
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, p.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
         var list = await TestApp.GetDocumentAsync(client, "/SecrecyOrganizations?org=false");
         var csvLink = list.QuerySelector("#export-csv")!.GetAttribute("href")!;
 
@@ -232,17 +235,18 @@ public sealed class SecrecyOrganizationListTests
     public async Task The_list_page_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
     {
         using var app = TestApp.Rent();
-        var root = await AddUnitAsync(app, "SF", "中共示范省委员会", null, UnitKind.PartyOrgan);
+        var province = app.Province().WithUnit("SF", "中共示范省委员会", kind: UnitKind.PartyOrgan);
         for (var i = 1; i <= 26; i++)
         {
-            await AddUnitAsync(app, $"SF-{i:00}", $"示范省某厅{i:00}", root, UnitKind.StateOrgan);
+            province.WithUnit($"SF-{i:00}", $"示范省某厅{i:00}", parent: "SF", kind: UnitKind.StateOrgan);
         }
 
-        var withOrganization = await AddUnitAsync(app, "SF-99", "示范省保密局", root, UnitKind.StateOrgan);
-        await AddOrganizationAsync(app, withOrganization, SecrecyOrganizationKind.LeadingGroup);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var built = await province
+            .WithUnit("SF-99", "示范省保密局", parent: "SF", kind: UnitKind.StateOrgan)
+            .WithOrganization("SF-99", SecrecyOrganizationKind.LeadingGroup)
+            .BuildAsync();
+        var root = built.Unit("SF");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, root);
         static List<string> Codes(AngleSharp.Html.Dom.IHtmlDocument page) =>
             [.. page.QuerySelectorAll("#organizations-table tbody tr").Select(r => r.GetAttribute("data-unit-code")!)];
 

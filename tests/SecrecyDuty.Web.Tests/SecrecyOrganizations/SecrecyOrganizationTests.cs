@@ -23,10 +23,18 @@ public sealed class SecrecyOrganizationTests
 
     private static async Task<Setup> SetupAsync(TestApp app)
     {
-        var root = await app.AddUnitAsync("SF", "示范省");
-        var unit = await app.AddUnitAsync("SF-JYT", "示范省教育厅", root);
-        var secrecyLeader = await AddLeaderAsync(app, unit, "李分管", PostingRole.SecrecyLeader, new DateOnly(2022, 1, 1), title: "副厅长");
-        var principal = await AddLeaderAsync(app, unit, "张厅长", PostingRole.PrincipalLeader, new DateOnly(2021, 6, 1), title: "厅长");
+        var built = await app.Province()
+            .WithUnit("SF", "示范省")
+            .WithUnit("SF-JYT", "示范省教育厅", parent: "SF")
+            .WithLeader("李分管", "SF-JYT", rank: LeaderRank.DepartmentBureau)
+            .WithPosting("李分管", PostingRole.SecrecyLeader, new DateOnly(2022, 1, 1), title: "副厅长")
+            .WithLeader("张厅长", "SF-JYT", rank: LeaderRank.DepartmentBureau)
+            .WithPosting("张厅长", PostingRole.PrincipalLeader, new DateOnly(2021, 6, 1), title: "厅长")
+            .BuildAsync();
+        var root = built.Unit("SF");
+        var unit = built.Unit("SF-JYT");
+        var secrecyLeader = built.Leader("李分管");
+        var principal = built.Leader("张厅长");
         return new Setup(root, unit, secrecyLeader, principal, new FixedCurrentUser("officer-1", root, Roles.SecrecyOfficer));
     }
 
@@ -139,9 +147,9 @@ public sealed class SecrecyOrganizationTests
     {
         using var app = TestApp.Rent();
         var s = await SetupAsync(app);
-        await AddOrganizationAsync(app, s.Unit, SecrecyOrganizationKind.Committee);
+        await app.Province().WithOrganization(s.Unit, SecrecyOrganizationKind.Committee).BuildAsync();
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => AddOrganizationAsync(app, s.Unit, SecrecyOrganizationKind.LeadingGroup));
+        await Assert.ThrowsAsync<DbUpdateException>(() => app.Province().WithOrganization(s.Unit, SecrecyOrganizationKind.LeadingGroup).BuildAsync());
     }
 
     [Fact]
@@ -188,9 +196,15 @@ public sealed class SecrecyOrganizationTests
     {
         using var app = TestApp.Rent();
         var s = await SetupAsync(app);
-        var elsewhere = await app.AddUnitAsync("SF-CZT", "示范省财政厅", s.Root);
-        var otherUnitLeader = await AddLeaderAsync(app, elsewhere, "王财政", PostingRole.SecrecyLeader, new DateOnly(2020, 1, 1));
-        var formerLeader = await AddLeaderAsync(app, s.Unit, "赵前任", PostingRole.OtherMember, new DateOnly(2015, 1, 1), to: Today(app).AddDays(-1));
+        var built = await app.Province()
+            .WithUnit("SF-CZT", "示范省财政厅", parent: s.Root)
+            .WithLeader("王财政", "SF-CZT", rank: LeaderRank.DepartmentBureau)
+            .WithPosting("王财政", PostingRole.SecrecyLeader, new DateOnly(2020, 1, 1), title: "副厅长")
+            .WithLeader("赵前任", s.Unit, rank: LeaderRank.DepartmentBureau)
+            .WithPosting("赵前任", PostingRole.OtherMember, new DateOnly(2015, 1, 1), to: Today(app).AddDays(-1), title: "副厅长")
+            .BuildAsync();
+        var otherUnitLeader = built.Leader("王财政");
+        var formerLeader = built.Leader("赵前任");
 
         foreach (var chair in new[] { otherUnitLeader, formerLeader })
         {
@@ -210,7 +224,10 @@ public sealed class SecrecyOrganizationTests
     {
         using var app = TestApp.Rent();
         var s = await SetupAsync(app);
-        var formerLeader = await AddLeaderAsync(app, s.Unit, "赵前任", PostingRole.OtherMember, new DateOnly(2015, 1, 1), to: Today(app).AddDays(-1));
+        var formerLeader = (await app.Province()
+            .WithLeader("赵前任", s.Unit, rank: LeaderRank.DepartmentBureau)
+            .WithPosting("赵前任", PostingRole.OtherMember, new DateOnly(2015, 1, 1), to: Today(app).AddDays(-1), title: "副厅长")
+            .BuildAsync()).Leader("赵前任");
         var input = ValidInput(s);
         input.Members[2].LeaderId = formerLeader;
 
@@ -268,9 +285,7 @@ public sealed class SecrecyOrganizationTests
     {
         using var app = TestApp.Rent();
         var s = await SetupAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, s.Root);
 
         var empty = await TestApp.GetDocumentAsync(client, $"/SecrecyOrganizations/Details/{s.Unit}");
         Assert.NotNull(empty.QuerySelector("#no-organization"));
@@ -305,9 +320,7 @@ public sealed class SecrecyOrganizationTests
     {
         using var app = TestApp.Rent();
         var s = await SetupAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, s.Root);
         var url = $"/SecrecyOrganizations/Edit/{s.Unit}";
         var form = await TestApp.GetFormAsync(client, url, "#organization-form");
         var page = await TestApp.GetDocumentAsync(client, url);
@@ -332,9 +345,7 @@ public sealed class SecrecyOrganizationTests
     {
         using var app = TestApp.Rent();
         var s = await SetupAsync(app);
-        await app.AddUserAsync("officer", Roles.SecrecyOfficer, s.Root);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "officer");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, s.Root);
         var url = $"/SecrecyOrganizations/Edit/{s.Unit}";
         var form = await TestApp.GetFormAsync(client, url, "#organization-form");
 

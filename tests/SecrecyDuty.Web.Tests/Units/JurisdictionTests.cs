@@ -13,11 +13,13 @@ public sealed class JurisdictionTests
 
     private static async Task<Province> ProvinceAsync(TestApp app)
     {
-        var root = await app.AddUnitAsync("P", "示范省");
-        var city = await app.AddUnitAsync("P-QS", "青山市", root);
-        var county = await app.AddUnitAsync("P-QS-1", "青山市教育局", city);
-        var other = await app.AddUnitAsync("P-BH", "碧海市", root);
-        return new Province(root, city, county, other);
+        var p = await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-QS", "青山市", parent: "P")
+            .WithUnit("P-QS-1", "青山市教育局", parent: "P-QS")
+            .WithUnit("P-BH", "碧海市", parent: "P")
+            .BuildAsync();
+        return new Province(p.Unit("P"), p.Unit("P-QS"), p.Unit("P-QS-1"), p.Unit("P-BH"));
     }
 
     private static Task<List<string>> VisibleCodesAsync(TestApp app, ICurrentUser actor) =>
@@ -82,9 +84,7 @@ public sealed class JurisdictionTests
     {
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
-        await app.AddUserAsync("qs.officer", Roles.SecrecyOfficer, p.City);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "qs.officer");
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var inside = await client.GetAsync($"/Units/Details/{p.County}");
         var outside = await client.GetAsync($"/Units/Details/{p.OtherCity}");
@@ -107,9 +107,7 @@ public sealed class JurisdictionTests
     {
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
-        await app.AddUserAsync("leader", Roles.UnitLeader, p.County);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, "leader");
+        var client = await app.SignedInAsAsync("leader", Roles.UnitLeader, p.County);
 
         var page = await TestApp.GetDocumentAsync(client, "/Units");
 

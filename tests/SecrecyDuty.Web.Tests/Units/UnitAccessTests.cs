@@ -41,7 +41,7 @@ public sealed class UnitAccessTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("reader", role, p.City);
+        var client = await app.SignedInAsAsync("reader", role, p.City);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Units/Create")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Units/Edit/{p.City}")).StatusCode);
@@ -68,7 +68,7 @@ public sealed class UnitAccessTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("reader", role, p.City);
+        var client = await app.SignedInAsAsync("reader", role, p.City);
 
         var details = await TestApp.GetDocumentAsync(client, $"/Units/Details/{p.School}");
         var list = await TestApp.GetDocumentAsync(client, "/Units");
@@ -84,7 +84,7 @@ public sealed class UnitAccessTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("leader", Roles.UnitLeader, p.County);
+        var client = await app.SignedInAsAsync("leader", Roles.UnitLeader, p.County);
 
         var own = await client.GetAsync($"/Units/Details/{p.County}");
         var below = await client.GetAsync($"/Units/Details/{p.School}");
@@ -99,7 +99,7 @@ public sealed class UnitAccessTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var top = await TestApp.GetDocumentAsync(client, $"/Units/Details/{p.City}");
         var below = await TestApp.GetDocumentAsync(client, $"/Units/Details/{p.County}");
@@ -119,7 +119,7 @@ public sealed class UnitAccessTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         foreach (var url in new[] { $"/Units/Details/{p.OtherCity}", $"/Units/Edit/{p.OtherCity}", $"/Units/Move/{p.OtherCity}", $"/Units/Edit/{p.Root}", "/Units/Move/99999" })
         {
@@ -136,7 +136,7 @@ public sealed class UnitAccessTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
         var token = (await TestApp.GetFormAsync(client, "/Units", "#culture-form"))["__RequestVerificationToken"];
         FormUrlEncodedContent Form(params (string, string)[] fields) =>
             new([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))]);

@@ -30,7 +30,7 @@ public sealed class UnitLifeTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var form = await TestApp.GetFormAsync(client, $"/Units/Create?parentId={p.City}", "#create-unit-form");
         var response = await client.PostAsync("/Units/Create", form.With(
@@ -55,7 +55,7 @@ public sealed class UnitLifeTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var form = await TestApp.GetFormAsync(client, $"/Units/Edit/{p.County}", "#edit-unit-form");
         var response = await client.PostAsync($"/Units/Edit/{p.County}", form.With(("Input.EstablishedOn", "2026-11-28")).ToContent());
@@ -74,7 +74,7 @@ public sealed class UnitLifeTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var form = await TestApp.GetFormAsync(client, $"/Units/Edit/{p.County}", "#edit-unit-form");
         var response = await client.PostAsync($"/Units/Edit/{p.County}", form.With(("Input.Kind", kind), ("Input.IsLargeOrMediumEnterprise", "true")).ToContent());
@@ -93,7 +93,7 @@ public sealed class UnitLifeTests
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         await SetEstablishedOnAsync(app, p.School, new DateOnly(2001, 9, 1));
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var form = await TestApp.GetFormAsync(client, $"/Units/Details/{p.School}", "#deactivate-form");
         Assert.Equal("2026-11-27", form["Close.ClosedOn"]);
@@ -118,7 +118,7 @@ public sealed class UnitLifeTests
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         await SetEstablishedOnAsync(app, p.School, new DateOnly(2024, 3, 1));
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var form = await TestApp.GetFormAsync(client, $"/Units/Details/{p.School}", "#deactivate-form");
         var response = await client.PostAsync($"/Units/Details/{p.School}?handler=Deactivate", form.With(("Close.ClosedOn", "2024-02-29")).ToContent());

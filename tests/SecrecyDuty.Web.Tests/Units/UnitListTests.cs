@@ -21,12 +21,14 @@ public sealed class UnitListTests
     // └─ P-C 丙协会 (SocialOrganization, Provincial)
     private static async Task<Sample> SampleAsync(TestApp app)
     {
-        var root = await app.AddUnitAsync("P", "示范省");
-        var city = await app.AddUnitAsync("P-A", "甲市", root, UnitKind.StateOrgan, AdministrativeLevel.Prefectural);
-        await app.AddUnitAsync("P-A-1", "甲市学校", city, UnitKind.PublicInstitution, AdministrativeLevel.County, active: false);
-        await app.AddUnitAsync("P-B", "乙集团", root, UnitKind.StateOwnedEnterprise, AdministrativeLevel.Prefectural);
-        await app.AddUnitAsync("P-C", "丙协会", root, UnitKind.SocialOrganization, AdministrativeLevel.Provincial);
-        return new Sample(root, city, new FixedCurrentUser("a", root, Roles.Administrator));
+        var p = await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-A", "甲市", parent: "P", kind: UnitKind.StateOrgan, level: AdministrativeLevel.Prefectural)
+            .WithUnit("P-A-1", "甲市学校", parent: "P-A", kind: UnitKind.PublicInstitution, level: AdministrativeLevel.County, active: false)
+            .WithUnit("P-B", "乙集团", parent: "P", kind: UnitKind.StateOwnedEnterprise, level: AdministrativeLevel.Prefectural)
+            .WithUnit("P-C", "丙协会", parent: "P", kind: UnitKind.SocialOrganization, level: AdministrativeLevel.Provincial)
+            .BuildAsync();
+        return new Sample(p.Unit("P"), p.Unit("P-A"), new FixedCurrentUser("a", p.Unit("P"), Roles.Administrator));
     }
 
     private static Task<List<string>> CodesAsync(TestApp app, ICurrentUser actor, UnitListQuery query) =>
@@ -92,11 +94,13 @@ public sealed class UnitListTests
     public async Task The_list_is_paged_on_the_server()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("P", "示范省");
+        var province = app.Province().WithUnit("P", "示范省");
         for (var i = 1; i <= 11; i++)
         {
-            await app.AddUnitAsync($"P-{i:00}", $"单位{i:00}", root, UnitKind.StateOrgan, AdministrativeLevel.County);
+            province.WithUnit($"P-{i:00}", $"单位{i:00}", parent: "P", kind: UnitKind.StateOrgan, level: AdministrativeLevel.County);
         }
+
+        var root = (await province.BuildAsync()).Unit("P");
 
         var admin = new FixedCurrentUser("a", root, Roles.Administrator);
 
@@ -112,13 +116,15 @@ public sealed class UnitListTests
     public async Task The_list_page_pages_through_its_pager_links_keeping_the_filters()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("P", "示范省");
+        var province = app.Province().WithUnit("P", "示范省");
         for (var i = 1; i <= 27; i++)
         {
-            await app.AddUnitAsync($"P-{i:00}", $"单位{i:00}", root, UnitKind.StateOrgan, AdministrativeLevel.County);
+            province.WithUnit($"P-{i:00}", $"单位{i:00}", parent: "P", kind: UnitKind.StateOrgan, level: AdministrativeLevel.County);
         }
 
-        var client = await app.SignedInAsync("admin", Roles.Administrator, root);
+        var root = (await province.BuildAsync()).Unit("P");
+
+        var client = await app.SignedInAsAsync("admin", Roles.Administrator, root);
         static List<string> Codes(AngleSharp.Html.Dom.IHtmlDocument page) =>
             [.. page.QuerySelectorAll("#units-table tbody tr").Select(r => r.QuerySelector("td")!.TextContent)];
 
@@ -137,7 +143,7 @@ public sealed class UnitListTests
     {
         using var app = TestApp.Rent();
         var s = await SampleAsync(app);
-        var client = await app.SignedInAsync("admin", Roles.Administrator, s.Root);
+        var client = await app.SignedInAsAsync("admin", Roles.Administrator, s.Root);
 
         var page = await TestApp.GetDocumentAsync(client, "/Units?level=Prefectural&sort=name&dir=desc");
 
@@ -163,7 +169,7 @@ public sealed class UnitListTests
     {
         using var app = TestApp.Rent();
         var s = await SampleAsync(app);
-        var client = await app.SignedInAsync("admin", Roles.Administrator, s.Root);
+        var client = await app.SignedInAsAsync("admin", Roles.Administrator, s.Root);
         var list = await TestApp.GetDocumentAsync(client, "/Units?kind=StateOrgan&status=All");
         var exportUrl = list.QuerySelector("#export-csv")!.GetAttribute("href")!;
 
@@ -183,7 +189,7 @@ public sealed class UnitListTests
     {
         using var app = TestApp.Rent();
         var s = await SampleAsync(app);
-        var client = await app.SignedInAsync("admin", Roles.Administrator, s.Root);
+        var client = await app.SignedInAsAsync("admin", Roles.Administrator, s.Root);
 
         var response = await client.GetAsync("/Units?handler=Export&format=xlsx&status=Inactive");
 
@@ -200,7 +206,7 @@ public sealed class UnitListTests
     {
         using var app = TestApp.Rent();
         var s = await SampleAsync(app);
-        var client = await app.SignedInAsync("admin", Roles.Administrator, s.Root);
+        var client = await app.SignedInAsAsync("admin", Roles.Administrator, s.Root);
 
         var response = await client.GetAsync("/Units?handler=Export&format=pdf");
 
@@ -211,14 +217,14 @@ public sealed class UnitListTests
     public async Task The_list_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
     {
         using var app = TestApp.Rent();
-        var root = await app.AddUnitAsync("P", "示范省");
+        var province = app.Province().WithUnit("P", "示范省");
         for (var i = 1; i <= 27; i++)
         {
-            await app.AddUnitAsync($"P-{i:00}", $"单位{i:00}", root, UnitKind.StateOrgan, AdministrativeLevel.County);
+            province.WithUnit($"P-{i:00}", $"单位{i:00}", parent: "P", kind: UnitKind.StateOrgan, level: AdministrativeLevel.County);
         }
 
-        await app.AddUnitAsync("P-X", "某集团", root, UnitKind.StateOwnedEnterprise, AdministrativeLevel.County);
-        var client = await app.SignedInAsync("admin", Roles.Administrator, root);
+        var root = (await province.WithUnit("P-X", "某集团", parent: "P", kind: UnitKind.StateOwnedEnterprise, level: AdministrativeLevel.County).BuildAsync()).Unit("P");
+        var client = await app.SignedInAsAsync("admin", Roles.Administrator, root);
         static List<string> Codes(AngleSharp.Html.Dom.IHtmlDocument page) =>
             [.. page.QuerySelectorAll("#units-table tbody tr").Select(r => r.QuerySelector("td")!.TextContent)];
 

@@ -28,7 +28,7 @@ public sealed class UnitMaintenanceTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var form = await TestApp.GetFormAsync(client, $"/Units/Create?parentId={p.City}", "#create-unit-form");
         Assert.Equal(Id(p.City), form["Input.ParentId"]);
@@ -60,7 +60,7 @@ public sealed class UnitMaintenanceTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("officer", Roles.SecrecyOfficer, p.Root);
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
 
         var form = await TestApp.GetFormAsync(client, "/Units/Create", "#create-unit-form");
         var response = await client.PostAsync("/Units/Create", form.With(
@@ -128,7 +128,7 @@ public sealed class UnitMaintenanceTests
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         await app.SetActiveAsync(p.School, active: false);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var create = await TestApp.GetDocumentAsync(client, "/Units/Create");
         var move = await TestApp.GetDocumentAsync(client, $"/Units/Move/{p.County}");
@@ -144,7 +144,7 @@ public sealed class UnitMaintenanceTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var form = await TestApp.GetFormAsync(client, $"/Units/Edit/{p.County}", "#edit-unit-form");
         Assert.Equal("P-QS-1", form["Input.Code"]);
@@ -239,7 +239,7 @@ public sealed class UnitMaintenanceTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
         var cityOfficer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
         var countyOfficer = new FixedCurrentUser("o", p.County, Roles.SecrecyOfficer);
 
@@ -271,7 +271,7 @@ public sealed class UnitMaintenanceTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("admin", Roles.Administrator, p.Root);
+        var client = await app.SignedInAsAsync("admin", Roles.Administrator, p.Root);
 
         // Not offered, and refused when posted anyway.
         var form = await TestApp.GetFormAsync(client, $"/Units/Move/{p.City}", "#move-unit-form");
@@ -290,7 +290,9 @@ public sealed class UnitMaintenanceTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var inactive = await app.AddUnitAsync("P-QS-9", "撤销单位", p.City, UnitKind.StateOrgan, AdministrativeLevel.County, active: false);
+        var inactive = (await app.Province()
+            .WithUnit("P-QS-9", "撤销单位", parent: p.City, kind: UnitKind.StateOrgan, level: AdministrativeLevel.County, active: false)
+            .BuildAsync()).Unit("P-QS-9");
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
 
         var outside = await app.AsAsync(officer, units => units.MoveAsync(p.School, new MoveUnitInput { NewParentId = p.OtherCity }));
@@ -322,7 +324,7 @@ public sealed class UnitMaintenanceTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var form = await TestApp.GetFormAsync(client, $"/Units/Details/{p.County}", "#deactivate-form");
         var response = await client.PostAsync($"/Units/Details/{p.County}?handler=Deactivate", form.ToContent());
@@ -338,7 +340,7 @@ public sealed class UnitMaintenanceTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var deactivate = await TestApp.GetFormAsync(client, $"/Units/Details/{p.School}", "#deactivate-form");
         var deactivated = await client.PostAsync($"/Units/Details/{p.School}?handler=Deactivate", deactivate.ToContent());

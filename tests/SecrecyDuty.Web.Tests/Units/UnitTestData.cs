@@ -16,36 +16,19 @@ public sealed record TestProvince(int Root, int City, int County, int School, in
 {
     public static async Task<TestProvince> CreateAsync(TestApp app)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        var root = await app.AddUnitAsync("P", "示范省");
-        var city = await app.AddUnitAsync("P-QS", "青山市", root);
-        var county = await app.AddUnitAsync("P-QS-1", "青山市教育局", city);
-        var school = await app.AddUnitAsync("P-QS-1-A", "青山一中", county);
-        var other = await app.AddUnitAsync("P-BH", "碧海市", root);
-        return new TestProvince(root, city, county, school, other);
+        var p = await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-QS", "青山市", parent: "P")
+            .WithUnit("P-QS-1", "青山市教育局", parent: "P-QS")
+            .WithUnit("P-QS-1-A", "青山一中", parent: "P-QS-1")
+            .WithUnit("P-BH", "碧海市", parent: "P")
+            .BuildAsync();
+        return new TestProvince(p.Unit("P"), p.Unit("P-QS"), p.Unit("P-QS-1"), p.Unit("P-QS-1-A"), p.Unit("P-BH"));
     }
 }
 
 public static class UnitTestData
 {
-    /// <summary>Adds a unit of the given kind, level and status straight in the database.</summary>
-    public static Task<int> AddUnitAsync(
-        this TestApp app,
-        string code,
-        string name,
-        int parentId,
-        UnitKind kind,
-        AdministrativeLevel level,
-        bool active = true) =>
-        app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var unit = new Unit { Code = code, Name = name, Kind = kind, Level = level, IsActive = active, CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime };
-            await UnitTree.AddAsync(db, unit, parentId);
-            await db.SaveChangesAsync();
-            return unit.Id;
-        });
-
     public static Task<Unit> UnitAsync(this TestApp app, int id) =>
         app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Units.AsNoTracking().SingleAsync(u => u.Id == id));
 
@@ -64,15 +47,6 @@ public static class UnitTestData
     /// <summary>The codes of the units <paramref name="actor"/> sees in the unit list, in code order.</summary>
     public static Task<List<string>> VisibleCodesAsync(this TestApp app, ICurrentUser actor) =>
         app.AsAsync(actor, async units => (await units.ListAsync(null, 1, Core.Common.Paging.MaxPageSize)).Items.Select(u => u.Code).ToList());
-
-    /// <summary>A signed-in browser for a new account of <paramref name="role"/> at <paramref name="unitId"/>.</summary>
-    public static async Task<HttpClient> SignedInAsync(this TestApp app, string userName, string role, int unitId)
-    {
-        await app.AddUserAsync(userName, role, unitId);
-        var client = app.CreateBrowserClient();
-        await TestApp.SignInAsync(client, userName);
-        return client;
-    }
 
     public static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -13,8 +13,10 @@ public sealed class UnitTreePageTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var closed = await app.AddUnitAsync("P-QS-8", "青山市撤并单位", p.City, UnitKind.PublicInstitution, AdministrativeLevel.County, active: false);
-        var client = await app.SignedInAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+        var closed = (await app.Province()
+            .WithUnit("P-QS-8", "青山市撤并单位", parent: p.City, kind: UnitKind.PublicInstitution, level: AdministrativeLevel.County, active: false)
+            .BuildAsync()).Unit("P-QS-8");
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
         var page = await TestApp.GetDocumentAsync(client, "/Units/Tree");
 
@@ -34,7 +36,7 @@ public sealed class UnitTreePageTests
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
-        var client = await app.SignedInAsync("leader", Roles.UnitLeader, p.County);
+        var client = await app.SignedInAsAsync("leader", Roles.UnitLeader, p.County);
 
         var page = await TestApp.GetDocumentAsync(client, "/Units/Tree");
 
