@@ -1,0 +1,63 @@
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Common;
+
+namespace SecrecyDuty.Core.Inspections;
+
+/// <summary>
+/// Who plans and conducts inspections, records findings and orders, and verifies rectification: secrecy officers and
+/// administrators over their jurisdiction (art. 8). The unit reports its rectification: its leaders for their own unit,
+/// or a secrecy officer on its behalf. Everybody else reads within the jurisdiction; a unit leader's is the own unit.
+/// </summary>
+public static class InspectionAccess
+{
+    public static bool CanConduct(ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsAuthenticated && (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.SecrecyOfficer));
+    }
+
+    public static void RequireConductor(ICurrentUser user)
+    {
+        if (!CanConduct(user))
+        {
+            throw new AccessDeniedException();
+        }
+    }
+
+    public static bool CanReportRectification(ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return CanConduct(user) || (user.IsAuthenticated && user.IsInRole(Roles.UnitLeader));
+    }
+
+    public static void RequireReporter(ICurrentUser user)
+    {
+        if (!CanReportRectification(user))
+        {
+            throw new AccessDeniedException();
+        }
+    }
+
+    /// <summary>The inspected units whose inspections the account may conduct: the jurisdiction, for conductors only.</summary>
+    public static IQueryable<int> ConductableUnitIds(ISecrecyDutyDb db, Jurisdiction jurisdiction, ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        return CanConduct(user) ? jurisdiction.UnitIds() : db.Units.Where(_ => false).Select(u => u.Id);
+    }
+
+    /// <summary>The units whose rectification the account may report: a unit leader's own unit; a conductor's jurisdiction.</summary>
+    public static IQueryable<int> ReportableUnitIds(ISecrecyDutyDb db, Jurisdiction jurisdiction, ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        if (CanConduct(user))
+        {
+            return jurisdiction.UnitIds();
+        }
+
+        var own = user.IsAuthenticated && user.IsInRole(Roles.UnitLeader) ? user.UnitId ?? 0 : 0;
+        return db.Units.Where(u => u.Id == own).Select(u => u.Id);
+    }
+}
