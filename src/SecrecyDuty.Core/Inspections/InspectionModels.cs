@@ -6,7 +6,7 @@ namespace SecrecyDuty.Core.Inspections;
 public sealed record InspectorChoice(string UserId, string DisplayName, string UnitName);
 
 /// <summary>A unit as an inspection names it.</summary>
-public sealed record InspectionUnit(int Id, string Name);
+public sealed record InspectionUnit(int Id, string Code, string Name);
 
 /// <summary>What the planning form needs beside its input: the names of what is already chosen.</summary>
 public sealed record InspectionForm(

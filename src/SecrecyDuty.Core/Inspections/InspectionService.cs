@@ -33,9 +33,9 @@ public sealed class InspectionService(
             .Select(i => new
             {
                 i.Id,
-                Unit = new InspectionUnit(i.UnitId, i.Unit!.Name),
+                Unit = new InspectionUnit(i.UnitId, i.Unit!.Code, i.Unit!.Name),
                 i.Body,
-                BodyUnit = new InspectionUnit(i.BodyUnitId, i.BodyUnit!.Name),
+                BodyUnit = new InspectionUnit(i.BodyUnitId, i.BodyUnit!.Code, i.BodyUnit!.Name),
                 i.Kind,
                 i.Status,
                 i.PlannedOn,
@@ -281,7 +281,7 @@ public sealed class InspectionService(
         var conductable = InspectionAccess.ConductableUnitIds(db, jurisdiction, user);
         var inspection = await db.Inspections.AsNoTracking()
             .Where(i => i.Id == inspectionId && conductable.Contains(i.UnitId))
-            .Select(i => new { i.UnitId, UnitName = i.Unit!.Name, i.Body, i.PlannedOn, i.StartedOn })
+            .Select(i => new { i.UnitId, UnitCode = i.Unit!.Code, UnitName = i.Unit.Name, i.Body, i.PlannedOn, i.StartedOn })
             .SingleOrDefaultAsync(cancellationToken);
         if (inspection is null)
         {
@@ -313,7 +313,7 @@ public sealed class InspectionService(
         var candidates = postings
             .Select(p => new FindingCandidate(p.Id, p.Name, p.Role, p.LeadsSecrecyWork, p.Title, InspectionRules.IsSuggested(input.DeficiencyCode, p.Role, p.LeadsSecrecyWork)))
             .ToList();
-        return new FindingForm(inspectionId, findingId, new InspectionUnit(inspection.UnitId, inspection.UnitName), inspection.Body, date, input, deficiencies, candidates);
+        return new FindingForm(inspectionId, findingId, new InspectionUnit(inspection.UnitId, inspection.UnitCode, inspection.UnitName), inspection.Body, date, input, deficiencies, candidates);
     }
 
     /// <summary>Adds a finding to an inspection in progress. The value is its id; null when the inspection is not there for the account.</summary>
@@ -553,7 +553,7 @@ public sealed class InspectionService(
     private async Task<InspectionUnit?> UnitNameAsync(int unitId, IQueryable<int> among, CancellationToken cancellationToken) =>
         await db.Units.AsNoTracking()
             .Where(u => u.Id == unitId && among.Contains(u.Id))
-            .Select(u => new InspectionUnit(u.Id, u.Name))
+            .Select(u => new InspectionUnit(u.Id, u.Code, u.Name))
             .SingleOrDefaultAsync(cancellationToken);
 
     private async Task<Inspection?> FindForWriteAsync(int id, CancellationToken cancellationToken)

@@ -34,9 +34,9 @@ public sealed class RectificationService(
             {
                 o.Id,
                 o.Finding!.InspectionId,
-                Unit = new InspectionUnit(o.UnitId, o.Finding.Inspection!.Unit!.Name),
+                Unit = new InspectionUnit(o.UnitId, o.Finding.Inspection!.Unit!.Code, o.Finding.Inspection!.Unit!.Name),
                 o.Finding.Inspection.Body,
-                BodyUnit = new InspectionUnit(o.Finding.Inspection.BodyUnitId, o.Finding.Inspection.BodyUnit!.Name),
+                BodyUnit = new InspectionUnit(o.Finding.Inspection.BodyUnitId, o.Finding.Inspection.BodyUnit!.Code, o.Finding.Inspection.BodyUnit!.Name),
                 o.FindingId,
                 o.Finding.DeficiencyCode,
                 o.Finding.OtherDeficiency,
