@@ -1,3 +1,4 @@
+using SecrecyDuty.Core.Compliance;
 using SecrecyDuty.Core.Inspections;
 
 namespace SecrecyDuty.Core.Tests.Inspections;
@@ -50,4 +51,27 @@ public class RectificationRulesTests
         Assert.Equal(1, RectificationRules.DaysLeft(Deadline, new DateOnly(2026, 12, 30)));
         Assert.Equal(-2, RectificationRules.DaysLeft(Deadline, new DateOnly(2027, 1, 2)));
     }
+}
+
+public class RectificationComplianceTests
+{
+    private static readonly DateOnly Deadline = new(2026, 12, 15);
+
+    [Theory]
+    [InlineData(0, 0, 0, ComplianceState.Met)]
+    [InlineData(2, 0, 0, ComplianceState.Met)]
+    [InlineData(2, 0, 1, ComplianceState.NotYetDue)]
+    [InlineData(2, 1, 1, ComplianceState.PartlyMet)]
+    [InlineData(2, 2, 0, ComplianceState.Missing)]
+    public void Art15_orders_past_their_deadline_without_a_report_are_a_gap(int due, int overdue, int pending, ComplianceState expected)
+    {
+        var result = ComplianceRules.RectificationOrders(due, overdue, pending, pending > 0 ? Deadline : null);
+        Assert.Equal(expected, result.State);
+        Assert.Equal(Requirement.RectificationOrders, result.Requirement);
+        Assert.Equal(RequirementBasis.Regulation, result.Basis);
+    }
+
+    [Fact]
+    public void An_open_order_is_due_by_its_deadline() =>
+        Assert.Equal(Deadline, ComplianceRules.RectificationOrders(1, 0, 1, Deadline).DueOn);
 }
