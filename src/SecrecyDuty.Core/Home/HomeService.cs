@@ -5,6 +5,7 @@ using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Compliance;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.Home;
@@ -20,7 +21,8 @@ public sealed record HomeSummary(
     int? AccountsInJurisdiction,
     LeaderDashboard? Leader,
     ComplianceDashboard? Compliance,
-    CadreWork? Cadre = null);
+    CadreWork? Cadre = null,
+    RectificationWork? Rectification = null);
 
 /// <summary>
 /// A cadre official's work (art. 9): the appraisals of <see cref="Year"/> in the jurisdiction that have the secrecy
@@ -69,10 +71,13 @@ public sealed record LeaderDashboard(
     public int PracticePeriodsPerYear => Unit?.PracticePeriods.Count ?? 0;
 }
 
-public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdiction jurisdiction, ComplianceService compliance)
+public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdiction jurisdiction, ComplianceService compliance, RectificationService rectification)
 {
     /// <summary>How many rows of the heat map the dashboard shows; the compliance page has them all.</summary>
     public const int HeatMapRows = 20;
+
+    /// <summary>How many overdue rectification orders the dashboard lists; the orders page has them all.</summary>
+    public const int OverdueOrders = 10;
 
     public async Task<HomeSummary?> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -101,7 +106,10 @@ public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdicti
             ? await compliance.DashboardAsync(HeatMapRows, cancellationToken)
             : null;
         var cadre = AppraisalRules.CanDecide(user) ? await CadreAsync(visible, cancellationToken) : null;
-        return new HomeSummary(account.DisplayName, account.UnitName, account.UnitCode, roles, jurisdiction.Scope, units, accounts, leader, dashboard, cadre);
+
+        // Art. 15: every role that reads the jurisdiction sees its open and overdue rectification orders.
+        var orders = await rectification.WorkAsync(OverdueOrders, cancellationToken);
+        return new HomeSummary(account.DisplayName, account.UnitName, account.UnitCode, roles, jurisdiction.Scope, units, accounts, leader, dashboard, cadre, orders);
     }
 
     /// <summary>Counted in SQL over the jurisdiction's appraisals of the current year.</summary>

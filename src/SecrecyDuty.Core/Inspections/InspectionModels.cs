@@ -113,3 +113,12 @@ public sealed record OrderDetails(
 
     public int DaysLeft => RectificationRules.DaysLeft(Order.Deadline, Today);
 }
+
+/// <summary>An order past its deadline, as a dashboard lists it.</summary>
+public sealed record OverdueOrder(int Id, int UnitId, string UnitName, string? DeficiencyCode, DateOnly Deadline, int DaysOverdue);
+
+/// <summary>The rectification orders of the jurisdiction that still need someone: the dashboards' counts (art. 15).</summary>
+public sealed record RectificationWork(int Open, int Overdue, int AwaitingVerification, IReadOnlyList<OverdueOrder> MostOverdue)
+{
+    public bool Any => Open + AwaitingVerification > 0;
+}

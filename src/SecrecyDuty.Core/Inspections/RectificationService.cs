@@ -83,6 +83,34 @@ public sealed class RectificationService(
     }
 
     /// <summary>
+    /// The orders of the jurisdiction still open (the unit has to report), overdue among them, and reported ones waiting
+    /// for the inspector's verification, counted in SQL; the <paramref name="take"/> most overdue listed.
+    /// </summary>
+    public async Task<RectificationWork> WorkAsync(int take, CancellationToken cancellationToken = default)
+    {
+        var visible = jurisdiction.UnitIds();
+        var today = LocalDate.Today(clock);
+        var orders = db.RectificationOrders.AsNoTracking().Where(o => visible.Contains(o.UnitId) && o.Status != RectificationStatus.Verified);
+        var counts = await orders
+            .GroupBy(o => new { o.Status, Late = o.Deadline < today })
+            .Select(g => new { g.Key.Status, g.Key.Late, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var mostOverdue = await orders
+            .Where(o => (o.Status == RectificationStatus.Open || o.Status == RectificationStatus.SentBack) && o.Deadline < today)
+            .OrderBy(o => o.Deadline)
+            .ThenBy(o => o.Id)
+            .Take(Math.Max(0, take))
+            .Select(o => new { o.Id, o.UnitId, UnitName = o.Finding!.Inspection!.Unit!.Name, o.Finding.DeficiencyCode, o.Deadline })
+            .ToListAsync(cancellationToken);
+        bool Unreported(RectificationStatus s) => s is RectificationStatus.Open or RectificationStatus.SentBack;
+        return new RectificationWork(
+            counts.Where(c => Unreported(c.Status)).Sum(c => c.Count),
+            counts.Where(c => Unreported(c.Status) && c.Late).Sum(c => c.Count),
+            counts.Where(c => c.Status == RectificationStatus.Reported).Sum(c => c.Count),
+            [.. mostOverdue.Select(o => new OverdueOrder(o.Id, o.UnitId, o.UnitName, o.DeficiencyCode, o.Deadline, -RectificationRules.DaysLeft(o.Deadline, today)))]);
+    }
+
+    /// <summary>
     /// Issues a rectification order on a finding of an inspection in progress, by a superior organ or the secrecy
     /// department (art. 15). The value is the order's id; null when the finding is not there for the account.
     /// </summary>
