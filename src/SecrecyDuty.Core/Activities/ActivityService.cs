@@ -12,12 +12,9 @@ namespace SecrecyDuty.Core.Activities;
 
 public enum ActivitySort
 {
-    DateDescending,
     Date,
     Kind,
-    KindDescending,
     Unit,
-    UnitDescending,
 }
 
 /// <summary>The activity list's search, filters and order, as the query string carries them.</summary>
@@ -35,7 +32,10 @@ public sealed class ActivityFilter
     /// <summary>1 (January–June) or 2 (July–December) of <see cref="Year"/>; ignored without a year.</summary>
     public int? Half { get; set; }
 
-    public ActivitySort Sort { get; set; } = ActivitySort.DateDescending;
+    public ActivitySort Sort { get; set; } = ActivitySort.Date;
+
+    /// <summary>The latest first unless asked otherwise.</summary>
+    public SortDirection Direction { get; set; } = SortDirection.Descending;
 }
 
 public sealed record ActivityListItem(
@@ -147,7 +147,7 @@ public sealed class ActivityService(
         (page, pageSize) = Paging.Normalize(page, pageSize);
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var items = await Sorted(query, filter.Sort)
+        var items = await Sorted(query, filter.Sort, filter.Direction)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(a => new ActivityListItem(
@@ -169,7 +169,7 @@ public sealed class ActivityService(
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = Filtered(filter);
-        var rows = await Sorted(query, filter.Sort)
+        var rows = await Sorted(query, filter.Sort, filter.Direction)
             .Select(a => new
             {
                 a.Id,
@@ -476,16 +476,13 @@ public sealed class ActivityService(
         return query;
     }
 
-    private static IQueryable<Activity> Sorted(IQueryable<Activity> query, ActivitySort sort)
+    private static IQueryable<Activity> Sorted(IQueryable<Activity> query, ActivitySort sort, SortDirection direction)
     {
         var ordered = sort switch
         {
-            ActivitySort.Date => query.OrderBy(a => a.Date),
-            ActivitySort.Kind => query.OrderBy(KindOrder).ThenByDescending(a => a.Date),
-            ActivitySort.KindDescending => query.OrderByDescending(KindOrder).ThenByDescending(a => a.Date),
-            ActivitySort.Unit => query.OrderBy(a => a.Unit!.Name).ThenByDescending(a => a.Date),
-            ActivitySort.UnitDescending => query.OrderByDescending(a => a.Unit!.Name).ThenByDescending(a => a.Date),
-            _ => query.OrderByDescending(a => a.Date),
+            ActivitySort.Kind => query.OrderBy(KindOrder, direction).ThenByDescending(a => a.Date),
+            ActivitySort.Unit => query.OrderBy(a => a.Unit!.Name, direction).ThenByDescending(a => a.Date),
+            _ => query.OrderBy(a => a.Date, direction),
         };
 
         // A total order, so that pages neither repeat nor skip an activity.

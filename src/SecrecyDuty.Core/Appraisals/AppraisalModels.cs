@@ -9,9 +9,7 @@ namespace SecrecyDuty.Core.Appraisals;
 public enum AppraisalSort
 {
     Name,
-    NameDescending,
     Unit,
-    UnitDescending,
 }
 
 /// <summary>The appraisal list's year, search, filters and order, as the query string carries them.</summary>
@@ -29,6 +27,8 @@ public sealed class AppraisalFilter
     public AppraisalStatus? Status { get; set; }
 
     public AppraisalSort Sort { get; set; } = AppraisalSort.Name;
+
+    public SortDirection Direction { get; set; } = SortDirection.Ascending;
 }
 
 public sealed record AppraisalListItem(

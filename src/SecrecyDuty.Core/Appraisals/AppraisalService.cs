@@ -37,7 +37,7 @@ public sealed class AppraisalService(
         var year = ListYear(filter.Year);
         var leaders = Filtered(filter, year, await OwnLeaderIdAsync(cancellationToken));
         var total = await leaders.CountAsync(cancellationToken);
-        var items = await RowsAsync(leaders, year, filter.Sort, (page - 1) * pageSize, pageSize, cancellationToken);
+        var items = await RowsAsync(leaders, year, filter.Sort, filter.Direction, (page - 1) * pageSize, pageSize, cancellationToken);
         return new AppraisalList(year, AppraisalRules.YearChoices(Today), new PagedList<AppraisalListItem>(items, page, pageSize, total));
     }
 
@@ -47,7 +47,7 @@ public sealed class AppraisalService(
         ArgumentNullException.ThrowIfNull(filter);
         var year = ListYear(filter.Year);
         var leaders = Filtered(filter, year, await OwnLeaderIdAsync(cancellationToken));
-        return await RowsAsync(leaders, year, filter.Sort, skip: 0, take: null, cancellationToken);
+        return await RowsAsync(leaders, year, filter.Sort, filter.Direction, skip: 0, take: null, cancellationToken);
     }
 
     /// <summary>The units whose leaders the list may be filtered to: the jurisdiction.</summary>
@@ -479,7 +479,7 @@ public sealed class AppraisalService(
     }
 
     /// <summary>The leaders with their appraisal of the year (a left join), sorted, paged when <paramref name="take"/> is given.</summary>
-    private async Task<List<AppraisalListItem>> RowsAsync(IQueryable<Leader> leaders, int year, AppraisalSort sort, int skip, int? take, CancellationToken cancellationToken)
+    private async Task<List<AppraisalListItem>> RowsAsync(IQueryable<Leader> leaders, int year, AppraisalSort sort, SortDirection direction, int skip, int? take, CancellationToken cancellationToken)
     {
         var joined =
             from x in leaders
@@ -488,10 +488,8 @@ public sealed class AppraisalService(
             select new { Leader = x, Appraisal = a };
         var ordered = sort switch
         {
-            AppraisalSort.NameDescending => joined.OrderByDescending(r => r.Leader.Name),
-            AppraisalSort.Unit => joined.OrderBy(r => r.Leader.Unit!.Name).ThenBy(r => r.Leader.Name),
-            AppraisalSort.UnitDescending => joined.OrderByDescending(r => r.Leader.Unit!.Name).ThenBy(r => r.Leader.Name),
-            _ => joined.OrderBy(r => r.Leader.Name),
+            AppraisalSort.Unit => joined.OrderBy(r => r.Leader.Unit!.Name, direction).ThenBy(r => r.Leader.Name),
+            _ => joined.OrderBy(r => r.Leader.Name, direction),
         };
 
         // A total order, so that pages neither repeat nor skip a leader.

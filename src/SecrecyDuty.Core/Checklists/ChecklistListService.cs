@@ -47,7 +47,7 @@ public sealed class ChecklistFilter
 
     public ChecklistSort Sort { get; set; }
 
-    public bool Descending { get; set; }
+    public SortDirection Direction { get; set; }
 }
 
 /// <summary>
@@ -130,13 +130,13 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
         List<ChecklistListItem>? mine = null;
         if (me is not null)
         {
-            mine = await ToItemsAsync(Order(Rows(db.Postings.Where(p => p.LeaderId == me), year), ChecklistSort.Unit, descending: false), year, cancellationToken);
+            mine = await ToItemsAsync(Order(Rows(db.Postings.Where(p => p.LeaderId == me), year), ChecklistSort.Unit, SortDirection.Ascending), year, cancellationToken);
         }
 
         var query = Filtered(filter, year, me);
         var total = await query.CountAsync(cancellationToken);
         var items = await ToItemsAsync(
-            Order(query, filter.Sort, filter.Descending).Skip((page - 1) * pageSize).Take(pageSize),
+            Order(query, filter.Sort, filter.Direction).Skip((page - 1) * pageSize).Take(pageSize),
             year,
             cancellationToken);
         var units = await LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
@@ -157,7 +157,7 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
         ArgumentNullException.ThrowIfNull(filter);
         var year = YearOf(filter);
         var me = await ChecklistLeader.IdAsync(db, user, cancellationToken);
-        return await ToItemsAsync(Order(Filtered(filter, year, me), filter.Sort, filter.Descending), year, cancellationToken);
+        return await ToItemsAsync(Order(Filtered(filter, year, me), filter.Sort, filter.Direction), year, cancellationToken);
     }
 
     private int YearOf(ChecklistFilter filter) => filter.Year ?? LocalDate.Today(clock).Year;
@@ -295,21 +295,15 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
         public DateTime? ReviewedAtUtc { get; init; }
     }
 
-    private static IQueryable<Row> Order(IQueryable<Row> rows, ChecklistSort sort, bool descending)
+    private static IQueryable<Row> Order(IQueryable<Row> rows, ChecklistSort sort, SortDirection direction)
     {
-        var ordered = (sort, descending) switch
+        var ordered = sort switch
         {
-            (ChecklistSort.Leader, false) => rows.OrderBy(r => r.LeaderName),
-            (ChecklistSort.Leader, true) => rows.OrderByDescending(r => r.LeaderName),
-
-            (ChecklistSort.Role, false) => rows.OrderBy(RoleOrder),
-            (ChecklistSort.Role, true) => rows.OrderByDescending(RoleOrder),
-            (ChecklistSort.Status, false) => rows.OrderBy(StatusOrder),
-            (ChecklistSort.Status, true) => rows.OrderByDescending(StatusOrder),
-            (ChecklistSort.SubmittedAt, false) => rows.OrderBy(r => r.SubmittedAtUtc),
-            (ChecklistSort.SubmittedAt, true) => rows.OrderByDescending(r => r.SubmittedAtUtc),
-            (_, true) => rows.OrderByDescending(r => r.UnitCode),
-            _ => rows.OrderBy(r => r.UnitCode),
+            ChecklistSort.Leader => rows.OrderBy(r => r.LeaderName, direction),
+            ChecklistSort.Role => rows.OrderBy(RoleOrder, direction),
+            ChecklistSort.Status => rows.OrderBy(StatusOrder, direction),
+            ChecklistSort.SubmittedAt => rows.OrderBy(r => r.SubmittedAtUtc, direction),
+            _ => rows.OrderBy(r => r.UnitCode, direction),
         };
 
         // A stable order for paging: unit, then role as the articles order them, then leader and posting.

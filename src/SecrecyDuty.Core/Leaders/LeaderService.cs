@@ -17,11 +17,8 @@ public enum LeaderStatusFilter
 public enum LeaderSort
 {
     Name,
-    NameDescending,
     StaffNumber,
-    StaffNumberDescending,
     Rank,
-    RankDescending,
 }
 
 /// <summary>The leader list's search, filters and order, as the query string carries them.</summary>
@@ -43,6 +40,8 @@ public sealed class LeaderFilter
     public LeaderStatusFilter Status { get; set; } = LeaderStatusFilter.Active;
 
     public LeaderSort Sort { get; set; } = LeaderSort.Name;
+
+    public SortDirection Direction { get; set; } = SortDirection.Ascending;
 }
 
 public sealed record LeaderListItem(
@@ -121,7 +120,7 @@ public sealed class LeaderService(
         (page, pageSize) = Paging.Normalize(page, pageSize);
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var items = await Project(Sorted(query, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        var items = await Project(Sorted(query, filter.Sort, filter.Direction).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return new PagedList<LeaderListItem>(items, page, pageSize, total);
     }
 
@@ -129,7 +128,7 @@ public sealed class LeaderService(
     public async Task<IReadOnlyList<LeaderListItem>> ExportAsync(LeaderFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return await Project(Sorted(Filtered(filter), filter.Sort)).ToListAsync(cancellationToken);
+        return await Project(Sorted(Filtered(filter), filter.Sort, filter.Direction)).ToListAsync(cancellationToken);
     }
 
     /// <summary>The units leaders' records may be kept in, for the filter of the list: the jurisdiction.</summary>
@@ -427,17 +426,14 @@ public sealed class LeaderService(
         };
     }
 
-    private static IQueryable<LeaderRow> Sorted(IQueryable<LeaderRow> rows, LeaderSort sort)
+    private static IQueryable<LeaderRow> Sorted(IQueryable<LeaderRow> rows, LeaderSort sort, SortDirection direction)
     {
         // Rank is stored as text: order by its meaning, not alphabetically.
         var ordered = sort switch
         {
-            LeaderSort.NameDescending => rows.OrderByDescending(r => r.Leader.Name),
-            LeaderSort.StaffNumber => rows.OrderBy(r => r.Leader.StaffNumber),
-            LeaderSort.StaffNumberDescending => rows.OrderByDescending(r => r.Leader.StaffNumber),
-            LeaderSort.Rank => rows.OrderBy(r => r.Leader.Rank == LeaderRank.ProvincialMinisterial ? 3 : r.Leader.Rank == LeaderRank.DepartmentBureau ? 2 : r.Leader.Rank == LeaderRank.CountyDivision ? 1 : 0),
-            LeaderSort.RankDescending => rows.OrderByDescending(r => r.Leader.Rank == LeaderRank.ProvincialMinisterial ? 3 : r.Leader.Rank == LeaderRank.DepartmentBureau ? 2 : r.Leader.Rank == LeaderRank.CountyDivision ? 1 : 0),
-            _ => rows.OrderBy(r => r.Leader.Name),
+            LeaderSort.StaffNumber => rows.OrderBy(r => r.Leader.StaffNumber, direction),
+            LeaderSort.Rank => rows.OrderBy(r => r.Leader.Rank == LeaderRank.ProvincialMinisterial ? 3 : r.Leader.Rank == LeaderRank.DepartmentBureau ? 2 : r.Leader.Rank == LeaderRank.CountyDivision ? 1 : 0, direction),
+            _ => rows.OrderBy(r => r.Leader.Name, direction),
         };
 
         // A total order, so that pages neither repeat nor skip a leader.

@@ -31,7 +31,7 @@ public sealed class SecrecyOrganizationFilter
 
     public SecrecyOrganizationSort Sort { get; set; }
 
-    public bool Descending { get; set; }
+    public SortDirection Direction { get; set; }
 }
 
 public sealed record SecrecyOrganizationListItem(
@@ -181,22 +181,17 @@ public sealed class SecrecyOrganizationListService(ISecrecyDutyDb db, Jurisdicti
 
     private static IQueryable<Row> Order(IQueryable<Row> rows, SecrecyOrganizationFilter filter)
     {
-        var ordered = (filter.Sort, filter.Descending) switch
+        var direction = filter.Direction;
+        var ordered = filter.Sort switch
         {
-            (SecrecyOrganizationSort.UnitName, false) => rows.OrderBy(r => r.UnitName),
-            (SecrecyOrganizationSort.UnitName, true) => rows.OrderByDescending(r => r.UnitName),
-            (SecrecyOrganizationSort.EstablishedOn, false) => rows.OrderBy(r => r.EstablishedOn),
-            (SecrecyOrganizationSort.EstablishedOn, true) => rows.OrderByDescending(r => r.EstablishedOn),
-            (SecrecyOrganizationSort.Cadres, false) => rows.OrderBy(r => r.Cadres),
-            (SecrecyOrganizationSort.Cadres, true) => rows.OrderByDescending(r => r.Cadres),
+            SecrecyOrganizationSort.UnitName => rows.OrderBy(r => r.UnitName, direction),
+            SecrecyOrganizationSort.EstablishedOn => rows.OrderBy(r => r.EstablishedOn, direction),
+            SecrecyOrganizationSort.Cadres => rows.OrderBy(r => r.Cadres, direction),
 
             // SQLite cannot order by decimal: order by its double value, which keeps the order of yuan amounts.
-            (SecrecyOrganizationSort.Budget, false) => rows.OrderBy(r => (double?)r.AnnualBudget),
-            (SecrecyOrganizationSort.Budget, true) => rows.OrderByDescending(r => (double?)r.AnnualBudget),
-            (SecrecyOrganizationSort.RuleAreas, false) => rows.OrderBy(r => r.RuleAreasEstablished),
-            (SecrecyOrganizationSort.RuleAreas, true) => rows.OrderByDescending(r => r.RuleAreasEstablished),
-            (_, true) => rows.OrderByDescending(r => r.UnitCode),
-            _ => rows.OrderBy(r => r.UnitCode),
+            SecrecyOrganizationSort.Budget => rows.OrderBy(r => (double?)r.AnnualBudget, direction),
+            SecrecyOrganizationSort.RuleAreas => rows.OrderBy(r => r.RuleAreasEstablished, direction),
+            _ => rows.OrderBy(r => r.UnitCode, direction),
         };
 
         // The unit code is unique: a stable order for paging.

@@ -83,7 +83,7 @@ public sealed record UnitListQuery(
     UnitStatusFilter Status = UnitStatusFilter.All,
     int? ParentId = null,
     UnitSortColumn Sort = UnitSortColumn.Code,
-    bool Descending = false);
+    SortDirection Direction = SortDirection.Ascending);
 
 /// <summary>
 /// The unit tree, always within the current account's jurisdiction. Everybody with a role reads it;
@@ -526,16 +526,12 @@ public sealed class UnitService(
 
     private static IQueryable<Unit> Sorted(IQueryable<Unit> units, UnitListQuery query)
     {
-        var ordered = (query.Sort, query.Descending) switch
+        var ordered = query.Sort switch
         {
-            (UnitSortColumn.Name, false) => units.OrderBy(u => u.Name),
-            (UnitSortColumn.Name, true) => units.OrderByDescending(u => u.Name),
-            (UnitSortColumn.Kind, false) => units.OrderBy(KindOrder),
-            (UnitSortColumn.Kind, true) => units.OrderByDescending(KindOrder),
-            (UnitSortColumn.Level, false) => units.OrderBy(LevelOrder),
-            (UnitSortColumn.Level, true) => units.OrderByDescending(LevelOrder),
-            (_, true) => units.OrderByDescending(u => u.Code),
-            _ => units.OrderBy(u => u.Code),
+            UnitSortColumn.Name => units.OrderBy(u => u.Name, query.Direction),
+            UnitSortColumn.Kind => units.OrderBy(KindOrder, query.Direction),
+            UnitSortColumn.Level => units.OrderBy(LevelOrder, query.Direction),
+            _ => units.OrderBy(u => u.Code, query.Direction),
         };
 
         // The code is unique: a stable order across pages.

@@ -3,6 +3,9 @@ using System.Text;
 using MiniExcelLibs;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Common;
+using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Tests.Foundation;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Activities;
@@ -94,15 +97,15 @@ public sealed class ActivityListTests
         using var app = new TestApp();
         var p = await SampleAsync(app);
 
-        Assert.Equal(["新员工保密培训", "上半年汇报", "成员会议", "卫健委汇报", "下半年汇报"], await TitlesAsync(app, p.Officer, new ActivityFilter { Sort = ActivitySort.Date }));
+        Assert.Equal(["新员工保密培训", "上半年汇报", "成员会议", "卫健委汇报", "下半年汇报"], await TitlesAsync(app, p.Officer, new ActivityFilter { Sort = ActivitySort.Date, Direction = SortDirection.Ascending }));
 
         // Kinds in the order of the duties (P5.3, S6.5, S6.2, S6.3, …), then the latest first.
-        Assert.Equal(["下半年汇报", "卫健委汇报", "上半年汇报", "成员会议", "新员工保密培训"], await TitlesAsync(app, p.Officer, new ActivityFilter { Sort = ActivitySort.Kind }));
-        Assert.Equal(["新员工保密培训", "成员会议", "下半年汇报", "卫健委汇报", "上半年汇报"], await TitlesAsync(app, p.Officer, new ActivityFilter { Sort = ActivitySort.KindDescending }));
+        Assert.Equal(["下半年汇报", "卫健委汇报", "上半年汇报", "成员会议", "新员工保密培训"], await TitlesAsync(app, p.Officer, new ActivityFilter { Sort = ActivitySort.Kind, Direction = SortDirection.Ascending }));
+        Assert.Equal(["新员工保密培训", "成员会议", "下半年汇报", "卫健委汇报", "上半年汇报"], await TitlesAsync(app, p.Officer, new ActivityFilter { Sort = ActivitySort.Kind, Direction = SortDirection.Descending }));
 
         // Unit names compare by code point: 卫 (U+536B) before 教 (U+6559).
-        Assert.Equal(["卫健委汇报", "下半年汇报", "成员会议", "上半年汇报", "新员工保密培训"], await TitlesAsync(app, p.Officer, new ActivityFilter { Sort = ActivitySort.Unit }));
-        Assert.Equal(["下半年汇报", "成员会议", "上半年汇报", "新员工保密培训", "卫健委汇报"], await TitlesAsync(app, p.Officer, new ActivityFilter { Sort = ActivitySort.UnitDescending }));
+        Assert.Equal(["卫健委汇报", "下半年汇报", "成员会议", "上半年汇报", "新员工保密培训"], await TitlesAsync(app, p.Officer, new ActivityFilter { Sort = ActivitySort.Unit, Direction = SortDirection.Ascending }));
+        Assert.Equal(["下半年汇报", "成员会议", "上半年汇报", "新员工保密培训", "卫健委汇报"], await TitlesAsync(app, p.Officer, new ActivityFilter { Sort = ActivitySort.Unit, Direction = SortDirection.Descending }));
     }
 
     [Fact]
@@ -139,14 +142,14 @@ public sealed class ActivityListTests
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
-        var page = await TestApp.GetDocumentAsync(client, "/Activities?Kind=Briefing&Year=2026&Half=2&pageNumber=1");
+        var page = await TestApp.GetDocumentAsync(client, "/Activities?kind=Briefing&year=2026&half=2&pageNumber=1");
 
         Assert.Equal(["下半年汇报", "卫健委汇报"], page.QuerySelectorAll("#activities-table .activity-title").Select(td => td.TextContent.Trim()));
         Assert.Contains("P5.3", page.QuerySelector("#activities-table .activity-kind")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("听取保密组织的情况汇报", page.QuerySelector("#activities-table .activity-kind")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("selected", page.QuerySelector("#Half option[value='2']")!.GetAttribute("selected"));
+        Assert.Equal("selected", page.QuerySelector("#half option[value='2']")!.GetAttribute("selected"));
         Assert.Contains("handler=Export", page.QuerySelector("#export-csv")!.GetAttribute("href"), StringComparison.Ordinal);
-        Assert.Contains("Half=2", page.QuerySelector("#export-csv")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("half=2", page.QuerySelector("#export-csv")!.GetAttribute("href"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,7 +160,7 @@ public sealed class ActivityListTests
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
-        var response = await client.GetAsync("/Activities?handler=Export&format=csv&Kind=Briefing&Sort=Date");
+        var response = await client.GetAsync("/Activities?handler=Export&format=csv&kind=Briefing&sort=Date&dir=asc");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -181,7 +184,7 @@ public sealed class ActivityListTests
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "leader");
 
-        var response = await client.GetAsync("/Activities?handler=Export&format=xlsx&Year=2026");
+        var response = await client.GetAsync("/Activities?handler=Export&format=xlsx&year=2026");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
@@ -198,5 +201,36 @@ public sealed class ActivityListTests
         await TestApp.SignInAsync(client, "officer");
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Activities?handler=Export&format=pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_list_page_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
+    {
+        using var app = new TestApp();
+        var p = await Province.CreateAsync(app, withAccounts: true);
+        await app.AddActivitiesAsync([
+            .. Enumerable.Range(1, 27).Select(i => Make(p.Department, ActivityKind.Briefing, new DateOnly(2026, 1, 1).AddDays(i), $"汇报{i:00}", "议题")),
+            Make(p.Department, ActivityKind.Training, new DateOnly(2026, 3, 1), "培训", "议题"),
+            Make(p.Department, ActivityKind.Briefing, new DateOnly(2025, 3, 1), "去年的汇报", "议题")]);
+        var client = app.CreateBrowserClient();
+        await TestApp.SignInAsync(client, "officer");
+        static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("#activities-table .activity-title").Select(td => td.TextContent.Trim())];
+
+        // The latest first is the default: ascending must be asked for.
+        var first = await TestApp.GetDocumentAsync(client, $"/Activities?unitId={p.Department}&kind=Briefing&year=2026&sort=Date&dir=asc");
+        var second = await TestApp.GetDocumentAsync(client, ListLinks.Next(first));
+        var header = ListLinks.Query(ListLinks.Href(first, "#sort-date"));
+        var otherColumn = ListLinks.Query(ListLinks.Href(first, "#sort-kind"));
+        var export = ListLinks.Href(first, "#export-csv");
+        var exportQuery = ListLinks.Query(export);
+
+        Assert.Equal([.. Enumerable.Range(1, 25).Select(i => $"汇报{i:00}")], Titles(first));
+        Assert.Equal(["汇报26", "汇报27"], Titles(second));
+        Assert.Equal(($"{p.Department}", "Briefing", "2026", "Date", "desc"), (header["unitId"], header["kind"], header["year"], header["sort"], header["dir"]));
+        Assert.Equal(("Kind", "asc"), (otherColumn["sort"], otherColumn["dir"]));
+        Assert.False(header.ContainsKey(ListQuery.PageKey));
+        Assert.Equal(($"{p.Department}", "Briefing", "2026", "Date", "asc"), (exportQuery["unitId"], exportQuery["kind"], exportQuery["year"], exportQuery["sort"], exportQuery["dir"]));
+        Assert.Equal([.. Enumerable.Range(1, 27).Select(i => new DateOnly(2026, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))], (await ListLinks.CsvRowsAsync(client, export)).Select(l => l.Split(',')[0]));
     }
 }

@@ -3,8 +3,11 @@ using System.Text;
 using MiniExcelLibs;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Appraisals;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
+using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Tests.Foundation;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using SecrecyDuty.Web.Tests.Leaders;
 
@@ -108,7 +111,7 @@ public sealed class AppraisalListTests
         using var app = new TestApp();
         var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
 
-        var names = await NamesAsync(app, p.Officer, new AppraisalFilter { Year = 2026, UnitId = p.City, Sort = AppraisalSort.NameDescending });
+        var names = await NamesAsync(app, p.Officer, new AppraisalFilter { Year = 2026, UnitId = p.City, Sort = AppraisalSort.Name, Direction = SortDirection.Descending });
 
         Assert.Equal(["赵委", "王市"], names);
     }
@@ -169,7 +172,7 @@ public sealed class AppraisalListTests
         var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
 
-        var page = await TestApp.GetDocumentAsync(client, $"/Appraisals?year=2026&UnitId={p.City}");
+        var page = await TestApp.GetDocumentAsync(client, $"/Appraisals?year=2026&unitId={p.City}");
         var href = page.QuerySelector("#export-csv")!.GetAttribute("href")!;
         var response = await client.GetAsync(href);
 
@@ -187,7 +190,7 @@ public sealed class AppraisalListTests
         var (p, _, _) = await ProvinceWithAppraisalsAsync(app);
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
 
-        var response = await client.GetAsync("/Appraisals?handler=Export&format=xlsx&year=2026&Status=Finalized");
+        var response = await client.GetAsync("/Appraisals?handler=Export&format=xlsx&year=2026&status=Finalized");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
@@ -204,5 +207,37 @@ public sealed class AppraisalListTests
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.City);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Appraisals?handler=Export&format=pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_list_page_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
+    {
+        using var app = new TestApp();
+        var p = await AppraisalProvince.CreateAsync(app);
+        for (var i = 1; i <= 26; i++)
+        {
+            var leader = await app.AddLeaderAsync(p.City, $"领导{i:00}", $"QS-1{i:00}", LeaderRank.CountyDivision);
+            await app.AddPostingAsync(leader, p.City, PostingRole.OtherMember, new DateOnly(2025, 1, 1));
+        }
+
+        var appraised = await app.AddLeaderAsync(p.City, "领导99", "QS-199", LeaderRank.CountyDivision);
+        await app.AddPostingAsync(appraised, p.City, PostingRole.OtherMember, new DateOnly(2025, 1, 1));
+        await app.AddAppraisalAsync(appraised, p.City, dutyReport: "述职");
+        var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
+        static List<string> Names(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("#appraisals-table .appraisal-leader").Select(td => td.TextContent)];
+
+        var first = await TestApp.GetDocumentAsync(client, $"/Appraisals?year=2026&unitId={p.City}&status=None&sort=Name&dir=desc");
+        var second = await TestApp.GetDocumentAsync(client, ListLinks.Next(first));
+        var header = ListLinks.Query(ListLinks.Href(first, "#sort-name"));
+        var export = ListLinks.Href(first, "#export-csv");
+        var exportQuery = ListLinks.Query(export);
+
+        Assert.Equal([.. Enumerable.Range(2, 25).Reverse().Select(i => $"领导{i:00}")], Names(first));
+        Assert.Equal(["领导01"], Names(second));
+        Assert.Equal(("2026", $"{p.City}", "None", "Name", "asc"), (header["year"], header["unitId"], header["status"], header["sort"], header["dir"]));
+        Assert.False(header.ContainsKey(ListQuery.PageKey));
+        Assert.Equal(("2026", $"{p.City}", "None", "Name", "desc"), (exportQuery["year"], exportQuery["unitId"], exportQuery["status"], exportQuery["sort"], exportQuery["dir"]));
+        Assert.Equal([.. Enumerable.Range(1, 26).Reverse().Select(i => $"领导{i:00}")], (await ListLinks.CsvRowsAsync(client, export)).Select(l => l.Split(',')[0]));
     }
 }

@@ -4,6 +4,9 @@ using System.Text;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Checklists;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Tests.Foundation;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using static SecrecyDuty.Web.Tests.Checklists.ChecklistTestData;
 
@@ -216,14 +219,14 @@ public sealed class ChecklistPagesTests
 
         // 赵前's posting ended in 2025; units in code order, then roles in the order of arts. 5–7.
         Assert.Equal(["钱财", "张教", "李保", "王业"], await LeadersAsync("year=2026"));
-        Assert.Equal(["钱财"], await LeadersAsync("year=2026&unit=" + Id(p.Finance)));
+        Assert.Equal(["钱财"], await LeadersAsync("year=2026&unitId=" + Id(p.Finance)));
         Assert.Equal(["张教"], await LeadersAsync("year=2026&status=Open"));
         Assert.Equal(["钱财", "李保", "王业"], await LeadersAsync("year=2026&status=NotGenerated"));
         Assert.Equal(["李保"], await LeadersAsync("year=2026&role=SecrecyLeader"));
-        Assert.Equal(["张教", "赵前"], await LeadersAsync("year=2025&role=PrincipalLeader&unit=" + Id(p.Education)));
+        Assert.Equal(["张教", "赵前"], await LeadersAsync("year=2025&role=PrincipalLeader&unitId=" + Id(p.Education)));
 
         // Descending reverses the units; within a unit, roles keep the order of the articles.
-        Assert.Equal(["张教", "李保", "王业", "钱财"], await LeadersAsync("year=2026&sort=Unit&desc=true"));
+        Assert.Equal(["张教", "李保", "王业", "钱财"], await LeadersAsync("year=2026&sort=Unit&dir=desc"));
     }
 
     [Fact]
@@ -234,7 +237,7 @@ public sealed class ChecklistPagesTests
         var view = await OpenAsync(app, p.Zhang, p.ZhangPosting);
         await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, ChecklistProvince.Year, One(view!, "P5.1", ChecklistItemStatus.Fulfilled)));
         var client = await NewAccountAsync(app, "officer", Roles.SecrecyOfficer, p.Root);
-        var list = await TestApp.GetDocumentAsync(client, "/Checklists?year=2026&unit=" + Id(p.Education));
+        var list = await TestApp.GetDocumentAsync(client, "/Checklists?year=2026&unitId=" + Id(p.Education));
 
         var csv = await client.GetAsync(list.QuerySelector("#export-csv")!.GetAttribute("href")!);
         var xlsx = await client.GetAsync(list.QuerySelector("#export-xlsx")!.GetAttribute("href")!);
@@ -297,5 +300,36 @@ public sealed class ChecklistPagesTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("请输入 2000 年至本年度之间的年份。", (await TestApp.ParseAsync(response)).QuerySelector("[data-valmsg-for='Generate.Year']")!.TextContent);
         Assert.Null(await StoredChecklistAsync(app, p.LiPosting));
+    }
+
+    [Fact]
+    public async Task The_list_page_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
+    {
+        using var app = new TestApp();
+        var p = await ChecklistProvince.CreateAsync(app);
+        var health = await app.AddUnitAsync("SF-WJW", "示范省卫健委", p.Root);
+        for (var i = 1; i <= 26; i++)
+        {
+            await ChecklistProvince.AddPostingAsync(app, health, $"委员{i:00}", PostingRole.OtherMember, new DateOnly(2025, 1, 1), null, "副主任");
+        }
+
+        await ChecklistProvince.AddPostingAsync(app, health, "主任甲", PostingRole.PrincipalLeader, new DateOnly(2025, 1, 1), null, "主任");
+        var client = await NewAccountAsync(app, "officer", Roles.SecrecyOfficer, p.Root);
+        static List<string> Leaders(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("#checklists-table .leader-name").Select(e => e.TextContent.Trim())];
+
+        var first = await TestApp.GetDocumentAsync(client, $"/Checklists?year=2026&unitId={Id(health)}&role=OtherMember&sort=Leader&dir=desc");
+        var second = await TestApp.GetDocumentAsync(client, ListLinks.Next(first));
+        var header = ListLinks.Query(ListLinks.Href(first, "#sort-leader"));
+        var export = ListLinks.Href(first, "#export-csv");
+        var exportQuery = ListLinks.Query(export);
+
+        Assert.Equal([.. Enumerable.Range(2, 25).Reverse().Select(i => $"委员{i:00}")], Leaders(first));
+        Assert.Equal(["委员01"], Leaders(second));
+        Assert.Equal(("2026", Id(health), "OtherMember", "Leader", "asc"), (header["year"], header["unitId"], header["role"], header["sort"], header["dir"]));
+        Assert.False(header.ContainsKey(ListQuery.PageKey));
+        Assert.Equal(("2026", Id(health), "OtherMember", "Leader", "desc"), (exportQuery["year"], exportQuery["unitId"], exportQuery["role"], exportQuery["sort"], exportQuery["dir"]));
+        Assert.Equal([.. Enumerable.Range(1, 26).Reverse().Select(i => $"委员{i:00}")], (await ListLinks.CsvRowsAsync(client, export)).Select(l => l.Split(',')[3]));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Checklists?handler=Export&format=pdf")).StatusCode);
     }
 }

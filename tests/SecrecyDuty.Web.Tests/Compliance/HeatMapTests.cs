@@ -214,7 +214,7 @@ public sealed class HeatMapTests
             Assert.Contains("2026,P-C,白云市,1,是,达标,", lines[5], StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
             Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
-            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         }
     }
 }

@@ -3,8 +3,11 @@ using System.Text;
 using MiniExcelLibs;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
+using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Tests.Foundation;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Leaders;
@@ -115,10 +118,10 @@ public sealed class LeaderListTests
         var p = await ProvinceAsync(app);
 
         Assert.Equal(["A-001", "A-002", "A-003", "A-004", "A-005"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Sort = LeaderSort.StaffNumber }));
-        Assert.Equal(["A-005", "A-004", "A-003", "A-002", "A-001"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Sort = LeaderSort.StaffNumberDescending }));
+        Assert.Equal(["A-005", "A-004", "A-003", "A-002", "A-001"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Sort = LeaderSort.StaffNumber, Direction = SortDirection.Descending }));
 
         // Rank by its meaning (stored as text), not alphabetically; the three below tie (ordered by name).
-        var byRank = await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Sort = LeaderSort.RankDescending });
+        var byRank = await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Sort = LeaderSort.Rank, Direction = SortDirection.Descending });
         Assert.Equal(["A-003", "A-001"], byRank.Take(2));
         Assert.Equal(["A-002", "A-004", "A-005"], byRank.Skip(2).Order());
         var ascending = await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Sort = LeaderSort.Rank });
@@ -132,7 +135,7 @@ public sealed class LeaderListTests
         }
 
         Assert.Equal(["X-2", "X-3", "X-1"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { UnitId = latin, Sort = LeaderSort.Name }));
-        Assert.Equal(["X-1", "X-3", "X-2"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { UnitId = latin, Sort = LeaderSort.NameDescending }));
+        Assert.Equal(["X-1", "X-3", "X-2"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { UnitId = latin, Sort = LeaderSort.Name, Direction = SortDirection.Descending }));
     }
 
     [Fact]
@@ -156,14 +159,14 @@ public sealed class LeaderListTests
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
-        var page = await TestApp.GetDocumentAsync(client, "/Leaders?InScope=true&Sort=RankDescending");
+        var page = await TestApp.GetDocumentAsync(client, "/Leaders?inScope=true&sort=Rank&dir=desc");
 
         var rows = page.QuerySelectorAll("#leaders-table tbody tr .leader-staff-number").Select(td => td.TextContent).ToList();
         Assert.Equal(["A-003", "A-001", "A-005"], rows);
         Assert.All(page.QuerySelectorAll("#leaders-table .leader-in-scope"), td => Assert.Equal("是", td.TextContent));
-        Assert.Contains("InScope=True", page.QuerySelector("#export-csv")!.GetAttribute("href"), StringComparison.Ordinal);
-        Assert.Contains("Sort=Rank&", page.QuerySelector("#sort-rank")!.GetAttribute("href") + "&", StringComparison.Ordinal);
-        Assert.Contains("InScope=True", page.QuerySelector("#sort-name")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("inScope=True", page.QuerySelector("#export-csv")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("sort=Rank&dir=asc", page.QuerySelector("#sort-rank")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("inScope=True", page.QuerySelector("#sort-name")!.GetAttribute("href"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,7 +178,7 @@ public sealed class LeaderListTests
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
-        var response = await client.GetAsync("/Leaders?handler=Export&format=csv&InScope=false&Sort=StaffNumber");
+        var response = await client.GetAsync("/Leaders?handler=Export&format=csv&inScope=false&sort=StaffNumber");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -193,7 +196,7 @@ public sealed class LeaderListTests
         var client = app.CreateBrowserClient();
         await TestApp.SignInAsync(client, "officer");
 
-        var response = await client.GetAsync($"/Leaders?handler=Export&format=xlsx&UnitId={p.Bureau}&Sort=StaffNumber");
+        var response = await client.GetAsync($"/Leaders?handler=Export&format=xlsx&unitId={p.Bureau}&sort=StaffNumber");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
@@ -212,5 +215,36 @@ public sealed class LeaderListTests
         await TestApp.SignInAsync(client, "officer");
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Leaders?handler=Export&format=pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_list_page_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
+    {
+        using var app = new TestApp();
+        var p = await ProvinceAsync(app);
+        for (var i = 1; i <= 26; i++)
+        {
+            await app.AddLeaderAsync(p.Bureau, $"处长{i:00}", $"C-{i:00}", LeaderRank.CountyDivision);
+        }
+
+        await app.AddLeaderAsync(p.Bureau, "非党处长", "C-99", LeaderRank.CountyDivision, isPartyMember: false);
+        await app.AddUserAsync("officer", Roles.SecrecyOfficer, p.Root);
+        var client = app.CreateBrowserClient();
+        await TestApp.SignInAsync(client, "officer");
+        static List<string> StaffNumbers(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("#leaders-table .leader-staff-number").Select(td => td.TextContent)];
+
+        var first = await TestApp.GetDocumentAsync(client, $"/Leaders?rank=CountyDivision&partyMember=true&unitId={p.Bureau}&sort=StaffNumber&dir=desc");
+        var second = await TestApp.GetDocumentAsync(client, ListLinks.Next(first));
+        var header = ListLinks.Query(ListLinks.Href(first, "#sort-staff-number"));
+        var export = ListLinks.Href(first, "#export-csv");
+        var exportQuery = ListLinks.Query(export);
+
+        Assert.Equal([.. Enumerable.Range(2, 25).Reverse().Select(i => $"C-{i:00}")], StaffNumbers(first));
+        Assert.Equal(["C-01"], StaffNumbers(second));
+        Assert.Equal(("CountyDivision", "True", $"{p.Bureau}", "StaffNumber", "asc"), (header["rank"], header["partyMember"], header["unitId"], header["sort"], header["dir"]));
+        Assert.False(header.ContainsKey(ListQuery.PageKey));
+        Assert.Equal(("CountyDivision", "True", $"{p.Bureau}", "StaffNumber", "desc"), (exportQuery["rank"], exportQuery["partyMember"], exportQuery["unitId"], exportQuery["sort"], exportQuery["dir"]));
+        Assert.Equal([.. Enumerable.Range(1, 26).Reverse().Select(i => $"C-{i:00}")], (await ListLinks.CsvRowsAsync(client, export)).Select(l => l.Split(',')[1]));
     }
 }

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
+using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Tests.Foundation;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using static SecrecyDuty.Web.Tests.SecrecyOrganizations.OrganizationTestData;
 
@@ -139,7 +142,7 @@ public sealed class SecrecyOrganizationListTests
         var p = await ProvinceAsync(app);
         var officer = new FixedCurrentUser("o", p.Root, Roles.SecrecyOfficer);
 
-        var codes = await CodesAsync(app, officer, new SecrecyOrganizationFilter { Sort = sort, Descending = descending });
+        var codes = await CodesAsync(app, officer, new SecrecyOrganizationFilter { Sort = sort, Direction = descending ? SortDirection.Descending : SortDirection.Ascending });
 
         // Ties (and units without a budget, which SQL Server and SQLite both put first in ascending order) follow the unit code.
         Assert.Equal(expected, codes);
@@ -223,5 +226,38 @@ public sealed class SecrecyOrganizationListTests
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         var bytes = await xlsx.Content.ReadAsByteArrayAsync();
         Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+    }
+
+    [Fact]
+    public async Task The_list_page_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
+    {
+        using var app = new TestApp();
+        var root = await AddUnitAsync(app, "SF", "中共示范省委员会", null, UnitKind.PartyOrgan);
+        for (var i = 1; i <= 26; i++)
+        {
+            await AddUnitAsync(app, $"SF-{i:00}", $"示范省某厅{i:00}", root, UnitKind.StateOrgan);
+        }
+
+        var withOrganization = await AddUnitAsync(app, "SF-99", "示范省保密局", root, UnitKind.StateOrgan);
+        await AddOrganizationAsync(app, withOrganization, SecrecyOrganizationKind.LeadingGroup);
+        await app.AddUserAsync("officer", Roles.SecrecyOfficer, root);
+        var client = app.CreateBrowserClient();
+        await TestApp.SignInAsync(client, "officer");
+        static List<string> Codes(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("#organizations-table tbody tr").Select(r => r.GetAttribute("data-unit-code")!)];
+
+        var first = await TestApp.GetDocumentAsync(client, "/SecrecyOrganizations?kind=StateOrgan&org=false&sort=UnitCode&dir=desc");
+        var second = await TestApp.GetDocumentAsync(client, ListLinks.Next(first));
+        var header = ListLinks.Query(ListLinks.Href(first, "#sort-code"));
+        var export = ListLinks.Href(first, "#export-csv");
+        var exportQuery = ListLinks.Query(export);
+
+        Assert.Equal([.. Enumerable.Range(2, 25).Reverse().Select(i => $"SF-{i:00}")], Codes(first));
+        Assert.Equal(["SF-01"], Codes(second));
+        Assert.Equal(("StateOrgan", "False", "UnitCode", "asc"), (header["kind"], header["org"], header["sort"], header["dir"]));
+        Assert.False(header.ContainsKey(ListQuery.PageKey));
+        Assert.Equal(("StateOrgan", "False", "UnitCode", "desc"), (exportQuery["kind"], exportQuery["org"], exportQuery["sort"], exportQuery["dir"]));
+        Assert.Equal([.. Enumerable.Range(1, 26).Reverse().Select(i => $"SF-{i:00}")], (await ListLinks.CsvRowsAsync(client, export)).Select(l => l.Split(',')[0]));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/SecrecyOrganizations?handler=Export&format=pdf")).StatusCode);
     }
 }

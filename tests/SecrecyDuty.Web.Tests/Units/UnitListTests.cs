@@ -2,7 +2,10 @@ using System.Net;
 using System.Text;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Units;
+using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Tests.Foundation;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Units;
@@ -71,16 +74,16 @@ public sealed class UnitListTests
         using var app = new TestApp();
         var s = await SampleAsync(app);
 
-        Assert.Equal(["P-C", "P-B", "P-A-1", "P-A", "P"], await CodesAsync(app, s.Admin, new UnitListQuery(Sort: UnitSortColumn.Code, Descending: true)));
+        Assert.Equal(["P-C", "P-B", "P-A-1", "P-A", "P"], await CodesAsync(app, s.Admin, new UnitListQuery(Sort: UnitSortColumn.Code, Direction: SortDirection.Descending)));
 
         // Kinds and levels in the regulation's order (art. 2), ties by code.
         Assert.Equal(["P", "P-A", "P-C", "P-A-1", "P-B"], await CodesAsync(app, s.Admin, new UnitListQuery(Sort: UnitSortColumn.Kind)));
-        Assert.Equal(["P-B", "P-A-1", "P-C", "P-A", "P"], await CodesAsync(app, s.Admin, new UnitListQuery(Sort: UnitSortColumn.Kind, Descending: true)));
+        Assert.Equal(["P-B", "P-A-1", "P-C", "P-A", "P"], await CodesAsync(app, s.Admin, new UnitListQuery(Sort: UnitSortColumn.Kind, Direction: SortDirection.Descending)));
         Assert.Equal(["P", "P-C", "P-A", "P-B", "P-A-1"], await CodesAsync(app, s.Admin, new UnitListQuery(Sort: UnitSortColumn.Level)));
-        Assert.Equal(["P-A-1", "P-A", "P-B", "P", "P-C"], await CodesAsync(app, s.Admin, new UnitListQuery(Sort: UnitSortColumn.Level, Descending: true)));
+        Assert.Equal(["P-A-1", "P-A", "P-B", "P", "P-C"], await CodesAsync(app, s.Admin, new UnitListQuery(Sort: UnitSortColumn.Level, Direction: SortDirection.Descending)));
 
         var byName = await CodesAsync(app, s.Admin, new UnitListQuery(Sort: UnitSortColumn.Name));
-        var byNameDescending = await CodesAsync(app, s.Admin, new UnitListQuery(Sort: UnitSortColumn.Name, Descending: true));
+        var byNameDescending = await CodesAsync(app, s.Admin, new UnitListQuery(Sort: UnitSortColumn.Name, Direction: SortDirection.Descending));
         Assert.Equal(5, byName.Count);
         Assert.Equal(byName.AsEnumerable().Reverse(), byNameDescending);
     }
@@ -202,5 +205,36 @@ public sealed class UnitListTests
         var response = await client.GetAsync("/Units?handler=Export&format=pdf");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_list_keeps_its_filters_and_order_in_the_pager_the_headers_and_the_export()
+    {
+        using var app = new TestApp();
+        var root = await app.AddUnitAsync("P", "示范省");
+        for (var i = 1; i <= 27; i++)
+        {
+            await app.AddUnitAsync($"P-{i:00}", $"单位{i:00}", root, UnitKind.StateOrgan, AdministrativeLevel.County);
+        }
+
+        await app.AddUnitAsync("P-X", "某集团", root, UnitKind.StateOwnedEnterprise, AdministrativeLevel.County);
+        var client = await app.SignedInAsync("admin", Roles.Administrator, root);
+        static List<string> Codes(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("#units-table tbody tr").Select(r => r.QuerySelector("td")!.TextContent)];
+
+        var first = await TestApp.GetDocumentAsync(client, "/Units?kind=StateOrgan&level=County&sort=Code&dir=desc");
+        var second = await TestApp.GetDocumentAsync(client, ListLinks.Next(first));
+        var header = ListLinks.Query(ListLinks.Href(first, "#sort-code"));
+        var export = ListLinks.Href(first, "#export-csv");
+        var exportQuery = ListLinks.Query(export);
+
+        // Descending codes, 25 to a page; the enterprise is filtered out.
+        Assert.Equal([.. Enumerable.Range(3, 25).Reverse().Select(i => $"P-{i:00}")], Codes(first));
+        Assert.Equal("descending", first.QuerySelector("#sort-code")!.ParentElement!.GetAttribute("aria-sort"));
+        Assert.Equal(["P-02", "P-01"], Codes(second));
+        Assert.Equal(("StateOrgan", "County", "Code", "asc"), (header["kind"], header["level"], header["sort"], header["dir"]));
+        Assert.False(header.ContainsKey(ListQuery.PageKey));
+        Assert.Equal(("StateOrgan", "County", "Code", "desc"), (exportQuery["kind"], exportQuery["level"], exportQuery["sort"], exportQuery["dir"]));
+        Assert.Equal([.. Enumerable.Range(1, 27).Reverse().Select(i => $"P-{i:00}")], (await ListLinks.CsvRowsAsync(client, export)).Select(l => l.Split(',')[0]));
     }
 }

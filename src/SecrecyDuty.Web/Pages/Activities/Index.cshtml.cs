@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -15,11 +14,24 @@ public sealed class IndexModel(ActivityService activities, IStringLocalizer<Mess
     /// <summary>How many years back the year filter offers.</summary>
     public const int YearsOffered = 10;
 
-    [BindProperty(SupportsGet = true)]
-    public ActivityFilter Filter { get; set; } = new();
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "pageNumber")]
-    public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "unitId")]
+    public int? UnitId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "kind")]
+    public ActivityKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public int? Year { get; set; }
+
+    /// <summary>1 (January–June) or 2 (July–December) of <see cref="Year"/>; ignored without a year.</summary>
+    [BindProperty(SupportsGet = true, Name = "half")]
+    public int? Half { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ListParameters Parameters { get; set; } = new();
 
     public PagedList<ActivityListItem> Activities { get; private set; } = null!;
 
@@ -30,15 +42,32 @@ public sealed class IndexModel(ActivityService activities, IStringLocalizer<Mess
 
     public bool CanRecord => activities.CanRecord;
 
-    public PagerModel Pager => new(Activities.Page, Activities.PageCount, Activities.TotalCount, p => UrlFor(Filter.Sort, p));
+    /// <summary>The list's address: its filters, sort and page (docs/architecture.md, "Conventions"). The latest first.</summary>
+    public ListQuery<ActivitySort> Query => new(
+        Url,
+        Parameters,
+        ActivitySort.Date,
+        new { q = Search, unitId = UnitId, kind = Kind, year = Year, half = Half },
+        ActivitySort.Date);
+
+    private ActivityFilter Filter => new()
+    {
+        Search = Search,
+        UnitId = UnitId,
+        Kind = Kind,
+        Year = Year,
+        Half = Half,
+        Sort = Query.Sort,
+        Direction = Query.Direction,
+    };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Activities = await activities.ListAsync(Filter, PageNumber, Paging.DefaultPageSize, cancellationToken);
+        Activities = await activities.ListAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
         Units = await activities.UnitFilterChoicesAsync(cancellationToken);
         var thisYear = clock.GetLocalNow().Year;
         var years = Enumerable.Range(0, YearsOffered).Select(i => thisYear - i).ToList();
-        if (Filter.Year is { } chosen && !years.Contains(chosen))
+        if (Year is { } chosen && !years.Contains(chosen))
         {
             years.Add(chosen);
         }
@@ -75,40 +104,5 @@ public sealed class IndexModel(ActivityService activities, IStringLocalizer<Mess
             new(l["Evidence files"], r => r.EvidenceCount),
         ];
         return TableExport.ToFile(exportFormat, "activities", columns, rows);
-    }
-
-    /// <summary>This list with the current filters, in <paramref name="sort"/> order, at <paramref name="page"/>.</summary>
-    public string UrlFor(ActivitySort sort, int page = 1) => Url.Page("Index", RouteValues(sort, page))!;
-
-    /// <summary>The current filters as the export link carries them.</summary>
-    public string ExportUrl(string format)
-    {
-        var values = RouteValues(Filter.Sort, page: null);
-        values["handler"] = "Export";
-        values["format"] = format;
-        return Url.Page("Index", values)!;
-    }
-
-    /// <summary>The heading's link: this column in its first order, or the other when it is already so.</summary>
-    public string SortUrl(ActivitySort first, ActivitySort second) =>
-        UrlFor(Filter.Sort == first ? second : first);
-
-    private RouteValueDictionary RouteValues(ActivitySort sort, int? page)
-    {
-        var values = new RouteValueDictionary
-        {
-            [nameof(ActivityFilter.Search)] = Filter.Search,
-            [nameof(ActivityFilter.UnitId)] = Filter.UnitId?.ToString(CultureInfo.InvariantCulture),
-            [nameof(ActivityFilter.Kind)] = Filter.Kind?.ToString(),
-            [nameof(ActivityFilter.Year)] = Filter.Year?.ToString(CultureInfo.InvariantCulture),
-            [nameof(ActivityFilter.Half)] = Filter.Half?.ToString(CultureInfo.InvariantCulture),
-            [nameof(ActivityFilter.Sort)] = sort.ToString(),
-        };
-        if (page is { } p)
-        {
-            values["pageNumber"] = p.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return values;
     }
 }

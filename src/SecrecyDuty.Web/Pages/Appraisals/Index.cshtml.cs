@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,22 +11,44 @@ namespace SecrecyDuty.Web.Pages.Appraisals;
 
 public sealed class IndexModel(AppraisalService appraisals, IStringLocalizer<Messages> l) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public AppraisalFilter Filter { get; set; } = new();
+    /// <summary>The year appraised; the current year when empty or not appraisable.</summary>
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public int? Year { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "pageNumber")]
-    public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "unitId")]
+    public int? UnitId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public AppraisalStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ListParameters Parameters { get; set; } = new();
 
     public AppraisalList List { get; private set; } = null!;
 
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
 
-    public PagerModel Pager => new(List.Appraisals.Page, List.Appraisals.PageCount, List.Appraisals.TotalCount, p => UrlFor(Filter.Sort, p));
+    /// <summary>The list's address: its filters, sort and page (docs/architecture.md, "Conventions").</summary>
+    public ListQuery<AppraisalSort> Query =>
+        new(Url, Parameters, AppraisalSort.Name, new { year = Year, q = Search, unitId = UnitId, status = Status });
+
+    private AppraisalFilter Filter => new()
+    {
+        Year = Year,
+        Search = Search,
+        UnitId = UnitId,
+        Status = Status,
+        Sort = Query.Sort,
+        Direction = Query.Direction,
+    };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        List = await appraisals.ListAsync(Filter, PageNumber, Paging.DefaultPageSize, cancellationToken);
-        Filter.Year = List.Year;
+        List = await appraisals.ListAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
+        Year = List.Year;
         Units = await appraisals.UnitFilterChoicesAsync(cancellationToken);
     }
 
@@ -50,39 +71,5 @@ public sealed class IndexModel(AppraisalService appraisals, IStringLocalizer<Mes
             new(l["Finalized on"], r => r.FinalizedOn),
         ];
         return TableExport.ToFile(exportFormat, "appraisals", columns, rows);
-    }
-
-    /// <summary>This list with the current filters, in <paramref name="sort"/> order, at <paramref name="page"/>.</summary>
-    public string UrlFor(AppraisalSort sort, int page = 1) => Url.Page("Index", RouteValues(sort, page))!;
-
-    /// <summary>The current filters as the export link carries them.</summary>
-    public string ExportUrl(string format)
-    {
-        var values = RouteValues(Filter.Sort, page: null);
-        values["handler"] = "Export";
-        values["format"] = format;
-        return Url.Page("Index", values)!;
-    }
-
-    /// <summary>The heading's link: this column ascending, or descending when it is already ascending.</summary>
-    public string SortUrl(AppraisalSort ascending, AppraisalSort descending) =>
-        UrlFor(Filter.Sort == ascending ? descending : ascending);
-
-    private RouteValueDictionary RouteValues(AppraisalSort sort, int? page)
-    {
-        var values = new RouteValueDictionary
-        {
-            [nameof(AppraisalFilter.Year)] = Filter.Year?.ToString(CultureInfo.InvariantCulture),
-            [nameof(AppraisalFilter.Search)] = Filter.Search,
-            [nameof(AppraisalFilter.UnitId)] = Filter.UnitId?.ToString(CultureInfo.InvariantCulture),
-            [nameof(AppraisalFilter.Status)] = Filter.Status?.ToString(),
-            [nameof(AppraisalFilter.Sort)] = sort.ToString(),
-        };
-        if (page is { } p)
-        {
-            values["pageNumber"] = p.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return values;
     }
 }

@@ -18,7 +18,7 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
     [BindProperty(SupportsGet = true, Name = "year")]
     public int? Year { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "unit")]
+    [BindProperty(SupportsGet = true, Name = "unitId")]
     public int? UnitId { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "status")]
@@ -30,26 +30,21 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "sort")]
-    public ChecklistSort Sort { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "desc")]
-    public bool Descending { get; set; }
-
-    /// <summary>Not "page": Razor Pages keeps that route value for the page's own name.</summary>
-    [BindProperty(SupportsGet = true, Name = "pageNumber")]
-    public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)]
+    public ListParameters Parameters { get; set; } = new();
 
     [BindProperty]
     public GenerateChecklistsInput Generate { get; set; } = new();
 
     public ChecklistIndex Index { get; private set; } = null!;
 
-    public PagerModel Pager => new(Index.List.Page, Index.List.PageCount, Index.List.TotalCount, p => ListUrl(page: p));
+    /// <summary>The list's address: its filters, sort and page (docs/architecture.md, "Conventions").</summary>
+    public ListQuery<ChecklistSort> Query =>
+        new(Url, Parameters, ChecklistSort.Unit, new { year = Year, unitId = UnitId, status = Status, role = Role, q = Search });
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Index = await list.IndexAsync(Filter, PageNumber, Paging.DefaultPageSize, cancellationToken);
+        Index = await list.IndexAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
         Generate = new GenerateChecklistsInput { UnitId = UnitId ?? 0, Year = Index.Year };
     }
 
@@ -59,14 +54,14 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result, nameof(Generate));
-            Index = await list.IndexAsync(Filter, PageNumber, Paging.DefaultPageSize, cancellationToken);
+            Index = await list.IndexAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
             return Page();
         }
 
         TempData["Status"] = result.Value == 0
             ? l["Every posting of the unit holding in {0} has its checklist already.", Generate.Year].Value
             : l["{0} checklists generated for {1}.", result.Value, Generate.Year].Value;
-        return RedirectToPage("Index", new { year = Generate.Year, unit = Generate.UnitId });
+        return RedirectToPage("Index", new { year = Generate.Year, unitId = Generate.UnitId });
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
@@ -103,27 +98,7 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
         Status = Status,
         Role = Role,
         Search = Search,
-        Sort = Sort,
-        Descending = Descending,
+        Sort = Query.Sort,
+        Direction = Query.Direction,
     };
-
-    /// <summary>The list's address with the current filters, changing only what is given.</summary>
-    public string ListUrl(string? handler = null, string? format = null, int? page = null, ChecklistSort? sort = null, bool? descending = null) =>
-        Url.Page("Index", handler, new
-        {
-            year = Year,
-            unit = UnitId,
-            status = Status,
-            role = Role,
-            q = Search,
-            sort = sort ?? Sort,
-            desc = descending ?? Descending,
-            pageNumber = page ?? (handler is null ? PageNumber : (int?)null),
-            format,
-        })!;
-
-    /// <summary>A column header's link: sorts by the column, and reverses the order when it is sorted by it already.</summary>
-    public string SortUrl(ChecklistSort column) => ListUrl(page: 1, sort: column, descending: column == Sort && !Descending);
-
-    public string SortMark(ChecklistSort column) => column != Sort ? "" : Descending ? " ▼" : " ▲";
 }

@@ -22,7 +22,7 @@ public sealed class IndexModel(ComplianceService compliance, IStringLocalizer<Me
     [BindProperty(SupportsGet = true, Name = "gaps")]
     public bool GapsOnly { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "pageNumber")]
+    [BindProperty(SupportsGet = true, Name = ListQuery.PageKey)]
     public int PageNumber { get; set; } = 1;
 
     public int SelectedYear { get; private set; }
@@ -31,7 +31,8 @@ public sealed class IndexModel(ComplianceService compliance, IStringLocalizer<Me
 
     public ComplianceHeatMap Map { get; private set; } = null!;
 
-    public PagerModel Pager => new(Map.Rows.Page, Map.Rows.PageCount, Map.Rows.TotalCount, p => ListUrl(pageNumber: p));
+    /// <summary>The heat map's address: its year, filters and page (docs/architecture.md, "Conventions").</summary>
+    public ListQuery Query => new(Url, PageNumber, new { year = SelectedYear, q = Search, gaps = GapsOnly ? "true" : null });
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -39,11 +40,11 @@ public sealed class IndexModel(ComplianceService compliance, IStringLocalizer<Me
         Map = await compliance.HeatMapAsync(SelectedYear, Filter, PageNumber, PageSize, cancellationToken);
     }
 
-    public async Task<IActionResult> OnGetExportAsync(string format, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
         if (!TableExport.TryParse(format, out var exportFormat))
         {
-            return NotFound();
+            return BadRequest();
         }
 
         SelectedYear = compliance.YearOrCurrent(Year);
@@ -77,15 +78,4 @@ public sealed class IndexModel(ComplianceService compliance, IStringLocalizer<Me
     }
 
     private ComplianceFilter Filter => new(Search, GapsOnly);
-
-    /// <summary>The heat map's address with the current filters, changing only what is given.</summary>
-    public string ListUrl(string? handler = null, string? format = null, int? pageNumber = null) =>
-        Url.Page("Index", handler, new
-        {
-            year = SelectedYear,
-            q = Search,
-            gaps = GapsOnly ? "true" : null,
-            pageNumber = pageNumber ?? (handler is null && PageNumber > 1 ? PageNumber : (int?)null),
-            format,
-        })!;
 }

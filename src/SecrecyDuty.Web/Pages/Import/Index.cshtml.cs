@@ -56,7 +56,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = ListQuery.PageKey)]
     public int PageNumber { get; set; } = 1;
 
     public ImportJobStatus? Job { get; private set; }
@@ -67,7 +67,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, ICurrentU
 
     public PagerModel? Pager => Errors is null || Job is null
         ? null
-        : new(Errors.Page, Errors.PageCount, Errors.TotalCount, p => Url.Page("Index", new { id = Job.Id, page = p })!);
+        : new ListQuery(Url, PageNumber, new { id = Job.Id }).Pager(Errors);
 
     public IActionResult OnGet()
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -11,11 +10,26 @@ namespace SecrecyDuty.Web.Pages.Leaders;
 
 public sealed class IndexModel(LeaderService leaders, IStringLocalizer<Messages> l) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public LeaderFilter Filter { get; set; } = new();
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "pageNumber")]
-    public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "rank")]
+    public LeaderRank? Rank { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "partyMember")]
+    public bool? PartyMember { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "inScope")]
+    public bool? InScope { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "unitId")]
+    public int? UnitId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public LeaderStatusFilter Status { get; set; } = LeaderStatusFilter.Active;
+
+    [BindProperty(SupportsGet = true)]
+    public ListParameters Parameters { get; set; } = new();
 
     public PagedList<LeaderListItem> Leaders { get; private set; } = null!;
 
@@ -23,11 +37,29 @@ public sealed class IndexModel(LeaderService leaders, IStringLocalizer<Messages>
 
     public bool CanMaintain => leaders.CanMaintain;
 
-    public PagerModel Pager => new(Leaders.Page, Leaders.PageCount, Leaders.TotalCount, p => UrlFor(Filter.Sort, p));
+    /// <summary>The list's address: its filters, sort and page (docs/architecture.md, "Conventions"). Rank reads from the top down.</summary>
+    public ListQuery<LeaderSort> Query => new(
+        Url,
+        Parameters,
+        LeaderSort.Name,
+        new { q = Search, rank = Rank, partyMember = PartyMember, inScope = InScope, unitId = UnitId, status = Status },
+        LeaderSort.Rank);
+
+    private LeaderFilter Filter => new()
+    {
+        Search = Search,
+        Rank = Rank,
+        PartyMember = PartyMember,
+        InScope = InScope,
+        UnitId = UnitId,
+        Status = Status,
+        Sort = Query.Sort,
+        Direction = Query.Direction,
+    };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Leaders = await leaders.ListAsync(Filter, PageNumber, Paging.DefaultPageSize, cancellationToken);
+        Leaders = await leaders.ListAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
         Units = await leaders.UnitFilterChoicesAsync(cancellationToken);
     }
 
@@ -52,41 +84,5 @@ public sealed class IndexModel(LeaderService leaders, IStringLocalizer<Messages>
             new(l["Status"], r => r.IsActive ? l["Active"].Value : l["Deactivated"].Value),
         ];
         return TableExport.ToFile(exportFormat, "leaders", columns, rows);
-    }
-
-    /// <summary>This list with the current filters, in <paramref name="sort"/> order, at <paramref name="page"/>.</summary>
-    public string UrlFor(LeaderSort sort, int page = 1) => Url.Page("Index", RouteValues(sort, page))!;
-
-    /// <summary>The current filters as the export link carries them.</summary>
-    public string ExportUrl(string format)
-    {
-        var values = RouteValues(Filter.Sort, page: null);
-        values["handler"] = "Export";
-        values["format"] = format;
-        return Url.Page("Index", values)!;
-    }
-
-    /// <summary>The heading's link: this column ascending, or descending when it is already ascending.</summary>
-    public string SortUrl(LeaderSort ascending, LeaderSort descending) =>
-        UrlFor(Filter.Sort == ascending ? descending : ascending);
-
-    private RouteValueDictionary RouteValues(LeaderSort sort, int? page)
-    {
-        var values = new RouteValueDictionary
-        {
-            [nameof(LeaderFilter.Search)] = Filter.Search,
-            [nameof(LeaderFilter.Rank)] = Filter.Rank?.ToString(),
-            [nameof(LeaderFilter.PartyMember)] = Filter.PartyMember?.ToString(),
-            [nameof(LeaderFilter.InScope)] = Filter.InScope?.ToString(),
-            [nameof(LeaderFilter.UnitId)] = Filter.UnitId?.ToString(CultureInfo.InvariantCulture),
-            [nameof(LeaderFilter.Status)] = Filter.Status.ToString(),
-            [nameof(LeaderFilter.Sort)] = sort.ToString(),
-        };
-        if (page is { } p)
-        {
-            values["pageNumber"] = p.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return values;
     }
 }

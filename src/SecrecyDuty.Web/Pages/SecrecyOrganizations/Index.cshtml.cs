@@ -24,27 +24,23 @@ public sealed class IndexModel(SecrecyOrganizationListService list, IStringLocal
     [BindProperty(SupportsGet = true, Name = "kind")]
     public UnitKind? UnitKind { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "sort")]
-    public SecrecyOrganizationSort Sort { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "desc")]
-    public bool Descending { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)]
+    public ListParameters Parameters { get; set; } = new();
 
     public SecrecyOrganizationList List { get; private set; } = null!;
 
-    public PagerModel Pager => new(List.Items.Page, List.Items.PageCount, List.Items.TotalCount, p => ListUrl(page: p));
+    /// <summary>The list's address: its filters, sort and page (docs/architecture.md, "Conventions").</summary>
+    public ListQuery<SecrecyOrganizationSort> Query =>
+        new(Url, Parameters, SecrecyOrganizationSort.UnitCode, new { q = Search, org = HasOrganization, missing = MissingRuleAreas, kind = UnitKind });
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        List = await list.ListAsync(Filter, PageNumber, Paging.DefaultPageSize, cancellationToken);
+        List = await list.ListAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
 
-    public async Task<IActionResult> OnGetExportAsync(string format, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
         if (!TableExport.TryParse(format, out var exportFormat))
         {
-            return NotFound();
+            return BadRequest();
         }
 
         var rows = await list.ExportAsync(Filter, cancellationToken);
@@ -74,27 +70,7 @@ public sealed class IndexModel(SecrecyOrganizationListService list, IStringLocal
         HasOrganization = HasOrganization,
         MissingRuleAreas = MissingRuleAreas,
         UnitKind = UnitKind,
-        Sort = Sort,
-        Descending = Descending,
+        Sort = Query.Sort,
+        Direction = Query.Direction,
     };
-
-    /// <summary>The list's address with the current filters, changing only what is given.</summary>
-    public string ListUrl(string? handler = null, string? format = null, int? page = null, SecrecyOrganizationSort? sort = null, bool? descending = null) =>
-        Url.Page("Index", handler, new
-        {
-            q = Search,
-            org = HasOrganization,
-            missing = MissingRuleAreas,
-            kind = UnitKind,
-            sort = sort ?? Sort,
-            desc = descending ?? Descending,
-            page = page ?? (handler is null ? PageNumber : (int?)null),
-            format,
-        })!;
-
-    /// <summary>A column header's link: sorts by the column, and reverses the order when it is sorted by it already.</summary>
-    public string SortUrl(SecrecyOrganizationSort column) =>
-        ListUrl(page: 1, sort: column, descending: column == Sort && !Descending);
-
-    public string SortMark(SecrecyOrganizationSort column) => column != Sort ? "" : Descending ? " ▼" : " ▲";
 }

@@ -25,16 +25,8 @@ public sealed class IndexModel(UnitService units, IStringLocalizer<Messages> l) 
     [BindProperty(SupportsGet = true, Name = "parent")]
     public int? ParentId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "sort")]
-    public UnitSortColumn Sort { get; set; } = UnitSortColumn.Code;
-
-    /// <summary>"desc" for descending; anything else ascending.</summary>
-    [BindProperty(SupportsGet = true, Name = "dir")]
-    public string? Direction { get; set; }
-
-    /// <summary>Not "page": Razor Pages keeps that route value for the page's own name, so it would never bind.</summary>
-    [BindProperty(SupportsGet = true, Name = "pageNumber")]
-    public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)]
+    public ListParameters Parameters { get; set; } = new();
 
     public PagedList<UnitRow> Units { get; private set; } = null!;
 
@@ -42,15 +34,15 @@ public sealed class IndexModel(UnitService units, IStringLocalizer<Messages> l) 
 
     public bool CanMaintain => units.CanMaintain;
 
-    public bool Descending => string.Equals(Direction, "desc", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The list's address: its filters, sort and page (docs/architecture.md, "Conventions").</summary>
+    public ListQuery<UnitSortColumn> Query =>
+        new(Url, Parameters, UnitSortColumn.Code, new { q = Search, kind = Kind, level = Level, status = Status, parent = ParentId });
 
-    public PagerModel Pager => new(Units.Page, Units.PageCount, Units.TotalCount, p => ListUrl(page: p));
-
-    private UnitListQuery Query => new(Search, Kind, Level, Status, ParentId, Sort, Descending);
+    private UnitListQuery Filter => new(Search, Kind, Level, Status, ParentId, Query.Sort, Query.Direction);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Units = await units.ListFilteredAsync(Query, PageNumber, Paging.DefaultPageSize, cancellationToken);
+        Units = await units.ListFilteredAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
         ParentOptions = await units.ParentFilterOptionsAsync(cancellationToken);
     }
 
@@ -61,7 +53,7 @@ public sealed class IndexModel(UnitService units, IStringLocalizer<Messages> l) 
             return BadRequest();
         }
 
-        var rows = await units.ExportAsync(Query, cancellationToken);
+        var rows = await units.ExportAsync(Filter, cancellationToken);
         ExportColumn<UnitRow>[] columns =
         [
             new(l["Code"], r => r.Code),
@@ -74,28 +66,4 @@ public sealed class IndexModel(UnitService units, IStringLocalizer<Messages> l) 
         ];
         return TableExport.ToFile(exportFormat, "units", columns, rows);
     }
-
-    /// <summary>The column header's link: sorts by <paramref name="column"/>, reversing the order when it is already the sort.</summary>
-    public string SortUrl(UnitSortColumn column) =>
-        ListUrl(sort: column, descending: column == Sort && !Descending, page: 1);
-
-    public string ExportUrl(string format) =>
-        Url.Page("Index", "Export", new { format, q = Search, kind = Kind, level = Level, status = Status, parent = ParentId, sort = Sort, dir = Descending ? "desc" : null })!;
-
-    /// <summary>"ascending", "descending" or "none", for the aria-sort attribute of a column header.</summary>
-    public string AriaSort(UnitSortColumn column) =>
-        column != Sort ? "none" : Descending ? "descending" : "ascending";
-
-    private string ListUrl(UnitSortColumn? sort = null, bool? descending = null, int? page = null) =>
-        Url.Page("Index", new
-        {
-            q = Search,
-            kind = Kind,
-            level = Level,
-            status = Status,
-            parent = ParentId,
-            sort = sort ?? Sort,
-            dir = (descending ?? Descending) ? "desc" : null,
-            pageNumber = page ?? PageNumber,
-        })!;
 }
