@@ -9,6 +9,7 @@ using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -71,6 +72,18 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     public DbSet<DutyChecklistItem> DutyChecklistItems => Set<DutyChecklistItem>();
 
     public DbSet<Appraisal> Appraisals => Set<Appraisal>();
+
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+
+    public DbSet<InspectionInspector> InspectionInspectors => Set<InspectionInspector>();
+
+    public DbSet<Finding> Findings => Set<Finding>();
+
+    public DbSet<FindingPosting> FindingPostings => Set<FindingPosting>();
+
+    public DbSet<RectificationOrder> RectificationOrders => Set<RectificationOrder>();
+
+    public DbSet<RectificationTransition> RectificationTransitions => Set<RectificationTransition>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();

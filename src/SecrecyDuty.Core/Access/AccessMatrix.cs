@@ -4,6 +4,7 @@ using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Import;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -38,5 +39,6 @@ public static class AccessMatrix
         .. ActivityAccess.Rules,
         .. ChecklistAccess.Rules,
         .. AppraisalAccess.Rules,
+        .. InspectionAccess.Rules,
     ];
 }

@@ -102,12 +102,17 @@ public class ActivityAttendance
     public Posting? Posting { get; set; }
 }
 
-/// <summary>An evidence file of an activity. Its bytes are in <see cref="EvidenceContent"/>, in the database, so one backup holds them.</summary>
+/// <summary>
+/// An evidence file of an activity, or of a unit's rectification report (exactly one of the two). Its bytes are in
+/// <see cref="EvidenceContent"/>, in the database, so one backup holds them.
+/// </summary>
 public class EvidenceFile
 {
     public int Id { get; set; }
 
-    public int ActivityId { get; set; }
+    public int? ActivityId { get; set; }
+
+    public int? RectificationOrderId { get; set; }
 
     public string FileName { get; set; } = "";
 

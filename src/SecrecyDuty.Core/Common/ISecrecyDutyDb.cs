@@ -8,6 +8,7 @@ using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -66,6 +67,18 @@ public interface ISecrecyDutyDb
     DbSet<DutyChecklistItem> DutyChecklistItems { get; }
 
     DbSet<Appraisal> Appraisals { get; }
+
+    DbSet<Inspection> Inspections { get; }
+
+    DbSet<InspectionInspector> InspectionInspectors { get; }
+
+    DbSet<Finding> Findings { get; }
+
+    DbSet<FindingPosting> FindingPostings { get; }
+
+    DbSet<RectificationOrder> RectificationOrders { get; }
+
+    DbSet<RectificationTransition> RectificationTransitions { get; }
 
     DbSet<AppUser> Users { get; }
 

@@ -20,7 +20,11 @@ public sealed record ComplianceCounts(
     int RuleAreasNotApplicable,
     int ChecklistsRequired,
     int ChecklistsSubmitted,
-    int ChecklistsReviewed);
+    int ChecklistsReviewed,
+    int OrdersDue = 0,
+    int OrdersOverdue = 0,
+    int OrdersPending = 0,
+    DateOnly? NextOrderDeadline = null);
 
 /// <summary>
 /// One row of the heat map: a unit's state for every requirement in a year, in <see cref="Requirements.All"/> order,

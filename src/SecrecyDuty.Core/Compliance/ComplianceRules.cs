@@ -40,6 +40,9 @@ public enum Requirement
 
     /// <summary>Art. 9: the duty checklist of every posting in scope (art. 2) submitted and reviewed.</summary>
     Checklists,
+
+    /// <summary>Art. 15: the rectification orders due in the year reported by their deadlines.</summary>
+    RectificationOrders,
 }
 
 /// <summary>Whether a requirement is the regulation's own or the province's practice on top of it.</summary>
@@ -375,6 +378,37 @@ public static class ComplianceRules
             ? ComplianceResult.Of(r, ComplianceState.Missing, "No checklist of the year was submitted.")
             : ComplianceResult.Of(r, ComplianceState.PartlyMet, "{0} of {1} checklists submitted, {2} reviewed.", submitted, required, reviewed)) with
         { DueOn = due };
+    }
+
+    /// <summary>
+    /// Art. 15: the rectification orders whose deadline falls in the year. An order past its deadline that the unit has
+    /// not reported (open, or sent back) is overdue; one reported waits for the inspector and is the unit's part done.
+    /// Before the deadline an open order is not yet due. A year without orders has nothing to rectify.
+    /// </summary>
+    public static ComplianceResult RectificationOrders(int due, int overdue, int pending, DateOnly? nextDeadline)
+    {
+        const Requirement r = Requirement.RectificationOrders;
+        if (overdue > 0)
+        {
+            return ComplianceResult.Of(
+                r,
+                overdue < due ? ComplianceState.PartlyMet : ComplianceState.Missing,
+                "{0} of {1} rectification order(s) due this year are past their deadline without the unit's report (art. 15).",
+                overdue,
+                due);
+        }
+
+        if (pending > 0)
+        {
+            return ComplianceResult.Of(r, ComplianceState.NotYetDue, "{0} rectification order(s) open; the next deadline is {1}.", pending, nextDeadline!.Value) with
+            {
+                DueOn = nextDeadline,
+            };
+        }
+
+        return due == 0
+            ? ComplianceResult.Of(r, ComplianceState.Met, "No rectification order falls due this year.")
+            : ComplianceResult.Of(r, ComplianceState.Met, "All {0} rectification order(s) due this year were reported by the unit.", due);
     }
 
     /// <summary>A requirement not yet due that still has to be done in the year being assessed (not a future year).</summary>

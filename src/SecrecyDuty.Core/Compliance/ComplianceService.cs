@@ -3,6 +3,7 @@ using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -12,8 +13,7 @@ namespace SecrecyDuty.Core.Compliance;
 /// <summary>
 /// The compliance engine over the jurisdiction: for every unit and each year it existed, each requirement's state with
 /// its reason and due date. The records are counted in SQL for all units and years at once (a fixed number of grouped
-/// queries whatever the number of units), then <see cref="ComplianceRules"/> judges each unit. Open rectification orders are not a
-/// requirement yet: inspections come with a later issue.
+/// queries whatever the number of units), then <see cref="ComplianceRules"/> judges each unit.
 /// </summary>
 public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdiction, ICurrentUser user, TimeProvider clock)
 {
@@ -172,12 +172,13 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
     /// <summary>
     /// The rows of every unit among <paramref name="unitIds"/> that existed in each year from <paramref name="firstYear"/>
     /// to <paramref name="lastYear"/>, in tree order: active units, and closed ones for the years up to their closing.
-    /// Eight queries, each grouped in SQL, whatever the number of units and years.
+    /// Ten queries, grouped in SQL, whatever the number of units and years.
     /// </summary>
     private async Task<Computed> ComputeAsync(IQueryable<int> unitIds, int firstYear, int lastYear, CancellationToken cancellationToken)
     {
         var start = new DateOnly(firstYear, 1, 1);
         var end = new DateOnly(lastYear, 12, 31);
+        var today = Today;
         var frequencies = await FrequenciesAsync(cancellationToken);
 
         // A closed unit keeps its rows for the years it existed; one deactivated without a closing date (recorded
@@ -245,14 +246,28 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
                 g.Count(c => c.Status == ChecklistStatus.Reviewed)))
             .ToListAsync(cancellationToken);
 
+        // Art. 15: rectification orders by the year of their deadline, counted as overdue (not reported by a deadline
+        // already past) and pending (not reported, deadline still ahead).
+        var orders = await db.RectificationOrders.AsNoTracking()
+            .Where(o => scope.Contains(o.UnitId) && o.Deadline >= start && o.Deadline <= end)
+            .GroupBy(o => new { o.UnitId, o.Deadline.Year })
+            .Select(g => new OrderCount(
+                g.Key.UnitId,
+                g.Key.Year,
+                g.Count(),
+                g.Count(o => (o.Status == RectificationStatus.Open || o.Status == RectificationStatus.SentBack) && o.Deadline < today),
+                g.Count(o => (o.Status == RectificationStatus.Open || o.Status == RectificationStatus.SentBack) && o.Deadline >= today),
+                g.Where(o => (o.Status == RectificationStatus.Open || o.Status == RectificationStatus.SentBack) && o.Deadline >= today).Min(o => (DateOnly?)o.Deadline)))
+            .ToListAsync(cancellationToken);
+
         var activityBy = activities.ToLookup(a => (a.UnitId, a.Kind, a.Year));
         var coveredBy = covered.ToLookup(c => c.UnitId);
         var exemptBy = exempt.ToLookup(x => x.UnitId, x => x.Code);
         var postingsBy = postings.ToLookup(p => p.UnitId);
         var checklistsBy = checklists.ToDictionary(c => (c.UnitId, c.Year));
+        var ordersBy = orders.ToDictionary(o => (o.UnitId, o.Year));
         var life = units.ToDictionary(u => u.Row.Id, u => (u.EstablishedOn, u.ClosedOn));
         var ordered = TreeOrder([.. units.Select(u => u.Row)]);
-        var today = Today;
         var periods = frequencies.Briefings.PeriodsPerYear;
 
         var result = new Dictionary<int, List<UnitCompliance>>();
@@ -281,6 +296,7 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
                 var missingAreas = areaCodes.Where(c => !present.Contains(c) && !notApplicable.Contains(c)).ToList();
                 var required = postingsBy[unit.Id].Where(p => p.FromYear <= year && p.ToYear >= year).Sum(p => p.Count);
                 var checklist = checklistsBy.GetValueOrDefault((unit.Id, year));
+                var order = ordersBy.GetValueOrDefault((unit.Id, year));
                 var counts = new ComplianceCounts(
                     briefings.Sum(),
                     briefings,
@@ -294,7 +310,11 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
                     areaCodes.Count(notApplicable.Contains),
                     required,
                     checklist?.Submitted ?? 0,
-                    checklist?.Reviewed ?? 0);
+                    checklist?.Reviewed ?? 0,
+                    order?.Due ?? 0,
+                    order?.Overdue ?? 0,
+                    order?.Pending ?? 0,
+                    order?.NextDeadline);
                 rows.Add(Judge(unit, depth, period, counts, areaCodes.Count, frequencies) with { EstablishedOn = from, ClosedOn = to });
             }
 
@@ -316,6 +336,7 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
             ComplianceRules.RuleRegister(c.MissingRuleAreas, areaCount, c.RuleAreasNotApplicable),
             ComplianceRules.Education(period, f.Education, c.Trainings),
             ComplianceRules.Checklists(period, c.ChecklistsRequired, c.ChecklistsSubmitted, c.ChecklistsReviewed),
+            ComplianceRules.RectificationOrders(c.OrdersDue, c.OrdersOverdue, c.OrdersPending, c.NextOrderDeadline),
         ];
         return new UnitCompliance(unit.Id, unit.Code, unit.Name, depth, period.Year, results, practice, c);
     }
@@ -348,4 +369,6 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
     private sealed record PostingSpan(int UnitId, int FromYear, int ToYear, int Count);
 
     private sealed record ChecklistCount(int UnitId, int Year, int Submitted, int Reviewed);
+
+    private sealed record OrderCount(int UnitId, int Year, int Due, int Overdue, int Pending, DateOnly? NextDeadline);
 }

@@ -1,6 +1,7 @@
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Compliance;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.Home;
@@ -16,7 +17,8 @@ public sealed record HomeSummary(
     int? AccountsInJurisdiction,
     LeaderDashboard? Leader,
     ComplianceDashboard? Compliance,
-    CadreWork? Cadre = null);
+    CadreWork? Cadre = null,
+    RectificationWork? Rectification = null);
 
 /// <summary>
 /// A cadre official's work (art. 9): the appraisals of <see cref="Year"/> in the jurisdiction that have the secrecy

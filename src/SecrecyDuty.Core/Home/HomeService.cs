@@ -5,14 +5,18 @@ using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Compliance;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.Home;
 
-public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdiction jurisdiction, ComplianceService compliance)
+public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdiction jurisdiction, ComplianceService compliance, RectificationService rectification)
 {
     /// <summary>How many rows of the heat map the dashboard shows; the compliance page has them all.</summary>
     public const int HeatMapRows = 20;
+
+    /// <summary>How many overdue rectification orders the dashboard lists; the orders page has them all.</summary>
+    public const int OverdueOrders = 10;
 
     public async Task<HomeSummary?> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -41,7 +45,10 @@ public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdicti
             ? await compliance.DashboardAsync(HeatMapRows, cancellationToken)
             : null;
         var cadre = AppraisalAccess.CanDecide(user) ? await CadreAsync(visible, cancellationToken) : null;
-        return new HomeSummary(account.DisplayName, account.UnitName, account.UnitCode, roles, jurisdiction.Scope, units, accounts, leader, dashboard, cadre);
+
+        // Art. 15: every role that reads the jurisdiction sees its open and overdue rectification orders.
+        var orders = await rectification.WorkAsync(OverdueOrders, cancellationToken);
+        return new HomeSummary(account.DisplayName, account.UnitName, account.UnitCode, roles, jurisdiction.Scope, units, accounts, leader, dashboard, cadre, orders);
     }
 
     /// <summary>Counted in SQL over the jurisdiction's appraisals of the current year.</summary>

@@ -49,6 +49,10 @@ internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evide
         builder.Property(e => e.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.Property(e => e.UploadedBy).HasMaxLength(256).IsRequired();
         builder.HasIndex(e => e.ActivityId);
+        builder.HasIndex(e => e.RectificationOrderId);
+
+        // Evidence of exactly one record: an activity or a rectification report.
+        builder.ToTable(t => t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "([ActivityId] IS NULL AND [RectificationOrderId] IS NOT NULL) OR ([ActivityId] IS NOT NULL AND [RectificationOrderId] IS NULL)"));
 
         // The bytes live in their own table so that listing evidence never reads them.
         builder.HasOne(e => e.Content).WithOne().HasForeignKey<EvidenceContent>(c => c.EvidenceFileId).OnDelete(DeleteBehavior.Cascade);

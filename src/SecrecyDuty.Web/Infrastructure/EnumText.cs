@@ -8,6 +8,7 @@ using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Compliance;
 using SecrecyDuty.Core.Home;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -47,10 +48,17 @@ public static class EnumText
         new(typeof(ChecklistStatus), OwnChecklistStatus),
         new(typeof(ComplianceState), nameof(ComplianceState)),
         new(typeof(DutyHolder), nameof(DutyHolder)),
+        new(typeof(FindingSeverity), nameof(FindingSeverity)),
+        new(typeof(InspectingBody), nameof(InspectingBody)),
+        new(typeof(InspectionKind), nameof(InspectionKind)),
+        new(typeof(InspectionStatus), nameof(InspectionStatus)),
         new(typeof(LeaderRank), nameof(LeaderRank)),
+        new(typeof(OrderState), nameof(OrderState)),
         new(typeof(OwnAppraisalState), nameof(OwnAppraisalState)),
         new(typeof(PostingRole), nameof(PostingRole)),
         new(typeof(PublicationReviewOutcome), nameof(PublicationReviewOutcome)),
+        new(typeof(RectificationAction), nameof(RectificationAction)),
+        new(typeof(RectificationStatus), nameof(RectificationStatus)),
         new(typeof(Requirement), nameof(Requirement)),
         new(typeof(Requirement), RequirementCode),
         new(typeof(ScopeReason), nameof(ScopeReason)),

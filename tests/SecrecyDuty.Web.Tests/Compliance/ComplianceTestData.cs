@@ -1,5 +1,6 @@
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Checklists;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
@@ -17,6 +18,7 @@ internal sealed record HandMadeProvince(int Root, int City, int CityBureau, int 
 /// <item>P-A-1 青山市教育局: two trainings and a directive study in 2026 (which counts for nothing here), a briefing of 2024.</item>
 /// <item>P-B 碧海市: in 2026 a second-half briefing, three member meetings, R9 adopted only in 2026, no posting; in 2025 a training and a posting that ended mid-year with its checklist submitted, not reviewed.</item>
 /// <item>P-C 白云市: everything in 2026, its posting's checklist reviewed; in 2025 only its organization and rules.</item>
+/// <item>Rectification orders of 2026: P-A's past its deadline without a report, P-B's due in December, P-C's reported in time.</item>
 /// <item>P-X: deactivated, not on the map.</item>
 /// </list>
 /// </summary>
@@ -78,6 +80,11 @@ internal static class ComplianceTestData
             .WithActivities("P-C", ActivityKind.Training, new DateOnly(2026, 9, 9))
             .WithOrganization("P-C", establishedOn: new(2018, 1, 1), fullTime: 2)
             .WithRuleEntries("P-C", AllAreas, new(2020, 3, 1))
+
+            // Rectification orders (art. 15): P-A's is past its deadline without a report, P-B's deadline is ahead, P-C reported in time.
+            .WithRectificationOrder("P-A", "P", new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 31))
+            .WithRectificationOrder("P-B", "P", new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 20))
+            .WithRectificationOrder("P-C", "P", new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 30), RectificationStatus.Reported)
 
             .WithChecklist("张省", 2026, ChecklistStatus.Submitted)
             .WithChecklist("李省", 2026, ChecklistStatus.Open)

@@ -103,7 +103,7 @@ public sealed class ComplianceTextTests
             .Select(l => l.Text)
             .ToList();
 
-        Assert.Equal(13, texts.Count);
+        Assert.Equal(14, texts.Count);
         Assert.DoesNotContain(texts, t => !chinese.ContainsKey(t));
     }
 }

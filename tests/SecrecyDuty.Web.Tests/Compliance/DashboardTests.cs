@@ -171,7 +171,7 @@ public sealed class DashboardTests
 
             Assert.Equal("5", home.QuerySelector("#dash-units")!.TextContent.Trim());
             Assert.Equal("3", home.QuerySelector("#dash-compliant")!.TextContent.Trim());
-            Assert.Equal("3", home.QuerySelector("#dash-missing")!.TextContent.Trim());
+            Assert.Equal("4", home.QuerySelector("#dash-missing")!.TextContent.Trim());
             Assert.Equal("3", home.QuerySelector("#dash-partly")!.TextContent.Trim());
             Assert.Equal(5, home.QuerySelectorAll("#dash-heat-map tbody tr").Length);
             Assert.Equal("/Compliance?year=2026", home.QuerySelector("#dash-heat-map-link")!.GetAttribute("href"));
@@ -186,13 +186,14 @@ public sealed class DashboardTests
         {
             var home = await TestApp.GetDocumentAsync(client, "/");
 
-            Assert.Equal("6", home.QuerySelector("#dash-overdue-count")!.TextContent.Trim());
+            Assert.Equal("7", home.QuerySelector("#dash-overdue-count")!.TextContent.Trim());
             var overdue = home.QuerySelectorAll("#dash-overdue li").ToList();
-            Assert.Equal(6, overdue.Count);
+            Assert.Equal(7, overdue.Count);
             Assert.Equal("Missing", overdue[0].GetAttribute("data-state"));
             Assert.Contains(overdue, li => li.GetAttribute("data-unit-id") == Id(p.City) && li.GetAttribute("data-requirement") == "RuleRegister");
             Assert.Contains(overdue, li => li.GetAttribute("data-unit-id") == Id(p.Coast) && li.GetAttribute("data-requirement") == "BriefingPractice");
             Assert.DoesNotContain(overdue, li => li.GetAttribute("data-requirement") == "Education"); // S6.3 sets no frequency
+            Assert.Contains(overdue, li => li.GetAttribute("data-unit-id") == Id(p.City) && li.GetAttribute("data-requirement") == "RectificationOrders");
             Assert.DoesNotContain(overdue, li => li.GetAttribute("data-unit-id") == Id(p.Cloud));
 
             // What is not due yet, with its due date: never listed as overdue before it.
@@ -202,6 +203,7 @@ public sealed class DashboardTests
                     (Id(p.Root), "BriefingPractice"), (Id(p.Root), "Checklists"),
                     (Id(p.City), "BriefingPractice"), (Id(p.City), "MemberMeetings"), (Id(p.City), "Checklists"),
                     (Id(p.CityBureau), "Briefings"), (Id(p.CityBureau), "MemberMeetings"),
+                    (Id(p.Coast), "RectificationOrders"),
                 ],
                 due);
         }
@@ -256,7 +258,7 @@ public sealed class DashboardTests
         {
             var home = await TestApp.GetDocumentAsync(client, "/");
 
-            Assert.Equal("2026 年：5 个单位中 3 个符合本办法要求，缺失 3 项，部分落实 3 项。", home.QuerySelector("#home-discipline-official #discipline-summary")!.TextContent.Trim());
+            Assert.Equal("2026 年：5 个单位中 3 个符合本办法要求，缺失 4 项，部分落实 3 项。", home.QuerySelector("#home-discipline-official #discipline-summary")!.TextContent.Trim());
             Assert.Null(home.QuerySelector("#compliance-dashboard"));
         }
     }

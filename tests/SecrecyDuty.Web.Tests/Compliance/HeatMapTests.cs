@@ -19,20 +19,20 @@ public sealed class HeatMapTests
 {
     private static readonly Dictionary<string, string> Expected2026 = new()
     {
-        ["P"] = "M N M M M J N", // one report meets the minimum; the second half is due by 31 December; checklists due at the year's end
-        ["P-A"] = "M N N P P J N", // one meeting so far, due by 31 December; organization without cadres; R8, R9 missing
-        ["P-A-1"] = "N X N X X J J", // no report yet (due by 31 December) but the first half of the practice is overdue; no posting
-        ["P-B"] = "M P M M M J J", // a report in H2 only: the minimum is met, the practice is not; R9 adopted in 2026 counts
-        ["P-C"] = "M M M M M J M", // everything, its only checklist reviewed
+        ["P"] = "M N M M M J N M", // one report meets the minimum; the second half is due by 31 December; checklists due at the year's end
+        ["P-A"] = "M N N P P J N X", // one meeting so far, due by 31 December; organization without cadres; R8, R9 missing; its rectification order overdue
+        ["P-A-1"] = "N X N X X J J M", // no report yet (due by 31 December) but the first half of the practice is overdue; no posting
+        ["P-B"] = "M P M M M J J N", // a report in H2 only: the minimum is met, the practice is not; R9 adopted in 2026 counts; its order due in December
+        ["P-C"] = "M M M M M J M M", // everything, its only checklist reviewed
     };
 
     private static readonly Dictionary<string, string> Expected2025 = new()
     {
-        ["P"] = "M M M M M J M", // a report in each half, two meetings, both checklists reviewed
-        ["P-A"] = "X X X X P J X", // its organization came in 2026; R8, R9 missing; its posting's checklist never submitted
-        ["P-A-1"] = "X X X X X J J",
-        ["P-B"] = "X X X M P J P", // R9 only from 2026; the checklist of its ended posting submitted, not reviewed
-        ["P-C"] = "X X X M M J J", // its posting began in 2026
+        ["P"] = "M M M M M J M M", // a report in each half, two meetings, both checklists reviewed
+        ["P-A"] = "X X X X P J X M", // its organization came in 2026; R8, R9 missing; its posting's checklist never submitted
+        ["P-A-1"] = "X X X X X J J M",
+        ["P-B"] = "X X X M P J P M", // R9 only from 2026; the checklist of its ended posting submitted, not reviewed
+        ["P-C"] = "X X X M M J J M", // its posting began in 2026
     };
 
     private static string Code(ComplianceState state) => state switch
@@ -146,15 +146,15 @@ public sealed class HeatMapTests
                 string.Join(' ', page.QuerySelectorAll($"#heat-map-tallies tr[data-state={state}] td").Select(td => td.TextContent.Trim()));
 
             // Columns: the regulation's minimum for reports, the province's practice, member meetings, organization,
-            // rules, education (no frequency in the regulation: not judged), checklists.
-            Assert.Equal("4 1 3 3 3 0 1", Tally(ComplianceState.Met));
-            Assert.Equal("0 1 0 1 1 0 0", Tally(ComplianceState.PartlyMet));
-            Assert.Equal("0 1 0 1 1 0 0", Tally(ComplianceState.Missing));
-            Assert.Equal("1 2 2 0 0 0 2", Tally(ComplianceState.NotYetDue));
-            Assert.Equal("0 0 0 0 0 5 2", Tally(ComplianceState.NotJudged));
+            // rules, education (no frequency in the regulation: not judged), checklists, rectification orders.
+            Assert.Equal("4 1 3 3 3 0 1 3", Tally(ComplianceState.Met));
+            Assert.Equal("0 1 0 1 1 0 0 0", Tally(ComplianceState.PartlyMet));
+            Assert.Equal("0 1 0 1 1 0 0 1", Tally(ComplianceState.Missing));
+            Assert.Equal("1 2 2 0 0 0 2 1", Tally(ComplianceState.NotYetDue));
+            Assert.Equal("0 0 0 0 0 5 2 0", Tally(ComplianceState.NotJudged));
             Assert.Equal("5", page.QuerySelector("#total-units")!.TextContent.Trim());
             Assert.Equal("3", page.QuerySelector("#total-compliant")!.TextContent.Trim());
-            Assert.Equal("3", page.QuerySelector("#total-missing")!.TextContent.Trim());
+            Assert.Equal("4", page.QuerySelector("#total-missing")!.TextContent.Trim());
             Assert.Equal("3", page.QuerySelector("#total-partly")!.TextContent.Trim());
         }
     }

@@ -24,8 +24,8 @@ public sealed class SqlServerTranslationTests
         var dashboard = await compliance.DashboardAsync(20);
 
         Assert.Equal(0, dashboard.HeatMap.Units);
-        Assert.Equal(9, commands.Commands.Count);
-        Assert.Equal(4, commands.Commands.Count(c => c.Contains("GROUP BY", StringComparison.Ordinal)));
+        Assert.Equal(10, commands.Commands.Count);
+        Assert.Equal(5, commands.Commands.Count(c => c.Contains("GROUP BY", StringComparison.Ordinal)));
         Assert.Contains(commands.Commands, c => c.Contains("DATEPART(month", StringComparison.Ordinal));
     }
 }

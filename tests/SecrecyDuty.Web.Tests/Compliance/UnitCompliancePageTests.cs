@@ -24,13 +24,13 @@ public sealed class UnitCompliancePageTests
         {
             var states = page.QuerySelectorAll("#requirements tbody tr").Select(r => (r.GetAttribute("data-requirement"), r.GetAttribute("data-state"))).ToList();
             Assert.Equal(
-                [("Briefings", "Met"), ("BriefingPractice", "NotYetDue"), ("MemberMeetings", "NotYetDue"), ("SecrecyOrganization", "PartlyMet"), ("RuleRegister", "PartlyMet"), ("Education", "NotJudged"), ("Checklists", "NotYetDue")],
+                [("Briefings", "Met"), ("BriefingPractice", "NotYetDue"), ("MemberMeetings", "NotYetDue"), ("SecrecyOrganization", "PartlyMet"), ("RuleRegister", "PartlyMet"), ("Education", "NotJudged"), ("Checklists", "NotYetDue"), ("RectificationOrders", "Missing")],
                 states);
             Assert.Contains("保密组织未配备负责日常工作的保密干部。", page.QuerySelector("#req-SecrecyOrganization .reason")!.TextContent, StringComparison.Ordinal);
             Assert.Contains("1 份职责清单已提交 0 份，已审核 0 份；截止日期 2026-12-31。", page.QuerySelector("#req-Checklists .reason")!.TextContent, StringComparison.Ordinal);
             Assert.Equal("截止日期 2026-12-31", page.QuerySelector("#req-MemberMeetings .due-on")!.TextContent.Trim());
             Assert.Contains("本办法未规定保密教育的次数", page.QuerySelector("#req-Education .reason")!.TextContent, StringComparison.Ordinal);
-            Assert.Equal("2026 年有 2 项本办法要求缺失或部分落实。", page.QuerySelector("#unit-gaps")!.TextContent.Trim());
+            Assert.Equal("2026 年有 3 项本办法要求缺失或部分落实。", page.QuerySelector("#unit-gaps")!.TextContent.Trim());
         }
     }
 
@@ -103,7 +103,7 @@ public sealed class UnitCompliancePageTests
         var (app, _, page) = await OpenAsync(Roles.Supervisor, p => p.CityBureau);
         using (app)
         {
-            Assert.Equal(7, page.QuerySelectorAll("a.records-link").Length);
+            Assert.Equal(8, page.QuerySelectorAll("a.records-link").Length);
             Assert.Empty(page.QuerySelectorAll("a.record-link"));
         }
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Checklists;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -238,6 +239,53 @@ public sealed class ProvinceBuilder(TestApp app)
             }
 
             db.DutyChecklists.Add(checklist);
+        });
+
+    /// <summary>
+    /// A rectification order (art. 15) on a finding of <paramref name="deficiencyCode"/>, from a completed inspection of
+    /// <paramref name="unit"/> by <paramref name="body"/> as its superior organ, issued on <paramref name="issuedOn"/> with
+    /// <paramref name="deadline"/>; a reported or verified order was reported on <paramref name="reportedOn"/> (default: the
+    /// day before the deadline).
+    /// </summary>
+    public ProvinceBuilder WithRectificationOrder(
+        Ref unit,
+        Ref body,
+        DateOnly issuedOn,
+        DateOnly deadline,
+        RectificationStatus status = RectificationStatus.Open,
+        DateOnly? reportedOn = null,
+        string deficiencyCode = "D15.5") =>
+        WithRecord((db, p) =>
+        {
+            var unitId = p.UnitId(unit);
+            var reported = status is RectificationStatus.Reported or RectificationStatus.Verified ? reportedOn ?? deadline.AddDays(-1) : (DateOnly?)null;
+            var order = new RectificationOrder
+            {
+                UnitId = unitId,
+                IssuedOn = issuedOn,
+                Deadline = deadline,
+                Requirements = "限期整改",
+                Status = status,
+                Report = reported is null ? null : "已整改",
+                ReportedOn = reported,
+                VerifiedOn = status == RectificationStatus.Verified ? reported : null,
+            };
+            db.Inspections.Add(new Inspection
+            {
+                UnitId = unitId,
+                Body = InspectingBody.SuperiorOrgan,
+                BodyUnitId = p.UnitId(body),
+                Kind = InspectionKind.Routine,
+                Status = InspectionStatus.Completed,
+                PlannedOn = issuedOn,
+                StartedOn = issuedOn,
+                CompletedOn = issuedOn,
+                Scope = "保密工作责任制落实情况",
+                CreatedAtUtc = Now,
+                CreatedBy = "officer",
+                Findings = [new Finding { UnitId = unitId, DeficiencyCode = deficiencyCode, Description = "发现的问题", Severity = FindingSeverity.Ordinary, Order = order }],
+            });
+            return Task.CompletedTask;
         });
 
     /// <summary>

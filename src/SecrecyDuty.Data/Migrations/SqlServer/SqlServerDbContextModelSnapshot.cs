@@ -238,6 +238,212 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Decisions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("FollowUpActions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("HeadCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Presenters")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ReviewOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReviewedItem")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Kind", "Date");
+
+                    b.ToTable("Activities", t =>
+                        {
+                            t.HasCheckConstraint("CK_Activities_HeadCount", "[HeadCount] IS NULL OR [HeadCount] >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.ActivityAttendance", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ActivityId", "PostingId");
+
+                    b.HasIndex("PostingId");
+
+                    b.ToTable("ActivityAttendances");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceContent", b =>
+                {
+                    b.Property<int>("EvidenceFileId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("EvidenceFileId");
+
+                    b.ToTable("EvidenceContents");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<int?>("RectificationOrderId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("RectificationOrderId");
+
+                    b.ToTable("EvidenceFiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "([ActivityId] IS NULL AND [RectificationOrderId] IS NOT NULL) OR ([ActivityId] IS NOT NULL AND [RectificationOrderId] IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Commendation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("DutyReportSection")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("FinalizedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FinalizedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OrganizationOpinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("Appraisals");
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -582,145 +788,6 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("SanctionRules");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Audience")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Decisions")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<string>("FollowUpActions")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<int?>("HeadCount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("Presenters")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("ReviewOutcome")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("ReviewedItem")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("Reviewer")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Topics")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId", "Kind", "Date");
-
-                    b.ToTable("Activities", t =>
-                        {
-                            t.HasCheckConstraint("CK_Activities_HeadCount", "[HeadCount] IS NULL OR [HeadCount] >= 0");
-                        });
-                });
-
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.ActivityAttendance", b =>
-                {
-                    b.Property<int>("ActivityId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("PostingId")
-                        .HasColumnType("int");
-
-                    b.HasKey("ActivityId", "PostingId");
-
-                    b.HasIndex("PostingId");
-
-                    b.ToTable("ActivityAttendances");
-                });
-
-            modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Commendation")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<string>("DutyReportSection")
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<DateTime?>("FinalizedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("FinalizedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<string>("Grade")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<int>("LeaderId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("OrganizationOpinion")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeaderId", "Year")
-                        .IsUnique();
-
-                    b.HasIndex("UnitId", "Year");
-
-                    b.ToTable("Appraisals");
-                });
-
             modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.Property<int>("Id")
@@ -809,21 +876,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("DutyChecklistItems");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceContent", b =>
-                {
-                    b.Property<int>("EvidenceFileId")
-                        .HasColumnType("int");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("varbinary(max)");
-
-                    b.HasKey("EvidenceFileId");
-
-                    b.ToTable("EvidenceContents");
-                });
-
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -831,41 +884,250 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("ActivityId")
-                        .HasColumnType("int");
+                    b.Property<string>("CorrectionRecommendation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
+                    b.Property<DateOnly?>("CriticismCirculatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CriticismDocumentNumber")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<string>("FileName")
+                    b.Property<string>("DeficiencyCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("nvarchar(255)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
-                    b.Property<string>("Sha256")
+                    b.Property<string>("EvidenceSeen")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OtherDeficiency")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Severity")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nchar(64)")
-                        .IsFixedLength();
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
 
-                    b.Property<DateTime>("UploadedAtUtc")
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("UnitId", "DeficiencyCode");
+
+                    b.ToTable("Findings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Findings_CodeOrOther", "[DeficiencyCode] IS NOT NULL OR [OtherDeficiency] IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.FindingPosting", b =>
+                {
+                    b.Property<int>("FindingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("int");
+
+                    b.HasKey("FindingId", "PostingId");
+
+                    b.HasIndex("PostingId");
+
+                    b.ToTable("FindingPostings");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Inspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("BodyUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("UploadedBy")
+                    b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ActivityId");
+                    b.HasIndex("BodyUnitId");
 
-                    b.ToTable("EvidenceFiles");
+                    b.HasIndex("Status", "PlannedOn");
+
+                    b.HasIndex("UnitId", "PlannedOn");
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.InspectionInspector", b =>
+                {
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("InspectionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("InspectionInspectors");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.RectificationOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Requirements")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("VerifiedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.HasIndex("UnitId", "Status", "Deadline");
+
+                    b.ToTable("RectificationOrders", t =>
+                        {
+                            t.HasCheckConstraint("CK_RectificationOrders_Deadline", "[Deadline] > [IssuedOn]");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.RectificationTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("RectificationTransitions");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>
@@ -1312,6 +1574,73 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.ActivityAttendance", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Activities.Activity", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Posting");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceContent", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Activities.EvidenceFile", null)
+                        .WithOne("Content")
+                        .HasForeignKey("SecrecyDuty.Core.Activities.EvidenceContent", "EvidenceFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Activities.Activity", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.RectificationOrder", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("RectificationOrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Leader");
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Catalogue.DeficiencyCategory", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Catalogue.RegulationArticle", "Article")
@@ -1389,51 +1718,6 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
-                {
-                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.ActivityAttendance", b =>
-                {
-                    b.HasOne("SecrecyDuty.Core.Activities.Activity", null)
-                        .WithMany("Attendance")
-                        .HasForeignKey("ActivityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
-                        .WithMany()
-                        .HasForeignKey("PostingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Posting");
-                });
-
-            modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
-                {
-                    b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
-                        .WithMany()
-                        .HasForeignKey("LeaderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Leader");
-                });
-
             modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
@@ -1474,20 +1758,96 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("DutyItem");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceContent", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.Activities.EvidenceFile", null)
-                        .WithOne("Content")
-                        .HasForeignKey("SecrecyDuty.Core.Activities.EvidenceContent", "EvidenceFileId")
+                    b.HasOne("SecrecyDuty.Core.Inspections.Inspection", "Inspection")
+                        .WithMany("Findings")
+                        .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inspection");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.FindingPosting", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Finding", null)
+                        .WithMany("ResponsiblePostings")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Posting");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Inspection", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "BodyUnit")
+                        .WithMany()
+                        .HasForeignKey("BodyUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("BodyUnit");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.InspectionInspector", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Inspection", null)
+                        .WithMany("Inspectors")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.RectificationOrder", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.Activities.Activity", null)
-                        .WithMany("Evidence")
-                        .HasForeignKey("ActivityId")
+                    b.HasOne("SecrecyDuty.Core.Inspections.Finding", "Finding")
+                        .WithOne("Order")
+                        .HasForeignKey("SecrecyDuty.Core.Inspections.RectificationOrder", "FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Finding");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.RectificationTransition", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.RectificationOrder", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1632,11 +1992,6 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("Descendant");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Catalogue.Regulation", b =>
-                {
-                    b.Navigation("Articles");
-                });
-
             modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
                 {
                     b.Navigation("Attendance");
@@ -1644,14 +1999,40 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("Evidence");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
+                {
+                    b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Catalogue.Regulation", b =>
+                {
+                    b.Navigation("Articles");
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
                 {
-                    b.Navigation("Content");
+                    b.Navigation("Order");
+
+                    b.Navigation("ResponsiblePostings");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Inspection", b =>
+                {
+                    b.Navigation("Findings");
+
+                    b.Navigation("Inspectors");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.RectificationOrder", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>

@@ -227,6 +227,206 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decisions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpActions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HeadCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presenters")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedItem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Kind", "Date");
+
+                    b.ToTable("Activities", t =>
+                        {
+                            t.HasCheckConstraint("CK_Activities_HeadCount", "[HeadCount] IS NULL OR [HeadCount] >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.ActivityAttendance", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "PostingId");
+
+                    b.HasIndex("PostingId");
+
+                    b.ToTable("ActivityAttendances");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceContent", b =>
+                {
+                    b.Property<int>("EvidenceFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("EvidenceFileId");
+
+                    b.ToTable("EvidenceContents");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RectificationOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("RectificationOrderId");
+
+                    b.ToTable("EvidenceFiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "([ActivityId] IS NULL AND [RectificationOrderId] IS NOT NULL) OR ([ActivityId] IS NOT NULL AND [RectificationOrderId] IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commendation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DutyReportSection")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalizedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalizedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganizationOpinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("Appraisals");
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -557,141 +757,6 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("SanctionRules");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Audience")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Decisions")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FollowUpActions")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("HeadCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Presenters")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReviewOutcome")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReviewedItem")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reviewer")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Topics")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId", "Kind", "Date");
-
-                    b.ToTable("Activities", t =>
-                        {
-                            t.HasCheckConstraint("CK_Activities_HeadCount", "[HeadCount] IS NULL OR [HeadCount] >= 0");
-                        });
-                });
-
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.ActivityAttendance", b =>
-                {
-                    b.Property<int>("ActivityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PostingId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ActivityId", "PostingId");
-
-                    b.HasIndex("PostingId");
-
-                    b.ToTable("ActivityAttendances");
-                });
-
-            modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Commendation")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DutyReportSection")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FinalizedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FinalizedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Grade")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LeaderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OrganizationOpinion")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeaderId", "Year")
-                        .IsUnique();
-
-                    b.HasIndex("UnitId", "Year");
-
-                    b.ToTable("Appraisals");
-                });
-
             modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.Property<int>("Id")
@@ -776,61 +841,250 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("DutyChecklistItems");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceContent", b =>
-                {
-                    b.Property<int>("EvidenceFileId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("EvidenceFileId");
-
-                    b.ToTable("EvidenceContents");
-                });
-
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ActivityId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("CorrectionRecommendation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
+                    b.Property<DateOnly?>("CriticismCirculatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriticismDocumentNumber")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
+                    b.Property<string>("DeficiencyCode")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Sha256")
+                    b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
-                    b.Property<long>("Size")
+                    b.Property<string>("EvidenceSeen")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("UploadedAtUtc")
+                    b.Property<string>("OtherDeficiency")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UploadedBy")
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("UnitId", "DeficiencyCode");
+
+                    b.ToTable("Findings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Findings_CodeOrOther", "[DeficiencyCode] IS NOT NULL OR [OtherDeficiency] IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.FindingPosting", b =>
+                {
+                    b.Property<int>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FindingId", "PostingId");
+
+                    b.HasIndex("PostingId");
+
+                    b.ToTable("FindingPostings");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Inspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BodyUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ActivityId");
+                    b.HasIndex("BodyUnitId");
 
-                    b.ToTable("EvidenceFiles");
+                    b.HasIndex("Status", "PlannedOn");
+
+                    b.HasIndex("UnitId", "PlannedOn");
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.InspectionInspector", b =>
+                {
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InspectionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("InspectionInspectors");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.RectificationOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requirements")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("VerifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.HasIndex("UnitId", "Status", "Deadline");
+
+                    b.ToTable("RectificationOrders", t =>
+                        {
+                            t.HasCheckConstraint("CK_RectificationOrders_Deadline", "[Deadline] > [IssuedOn]");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.RectificationTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("RectificationTransitions");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>
@@ -1261,6 +1515,73 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.ActivityAttendance", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Activities.Activity", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Posting");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceContent", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Activities.EvidenceFile", null)
+                        .WithOne("Content")
+                        .HasForeignKey("SecrecyDuty.Core.Activities.EvidenceContent", "EvidenceFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Activities.Activity", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.RectificationOrder", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("RectificationOrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Leader");
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Catalogue.DeficiencyCategory", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Catalogue.RegulationArticle", "Article")
@@ -1338,51 +1659,6 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
-                {
-                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.ActivityAttendance", b =>
-                {
-                    b.HasOne("SecrecyDuty.Core.Activities.Activity", null)
-                        .WithMany("Attendance")
-                        .HasForeignKey("ActivityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
-                        .WithMany()
-                        .HasForeignKey("PostingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Posting");
-                });
-
-            modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
-                {
-                    b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
-                        .WithMany()
-                        .HasForeignKey("LeaderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Leader");
-                });
-
             modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
@@ -1423,20 +1699,96 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("DutyItem");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceContent", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.Activities.EvidenceFile", null)
-                        .WithOne("Content")
-                        .HasForeignKey("SecrecyDuty.Core.Activities.EvidenceContent", "EvidenceFileId")
+                    b.HasOne("SecrecyDuty.Core.Inspections.Inspection", "Inspection")
+                        .WithMany("Findings")
+                        .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inspection");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.FindingPosting", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Finding", null)
+                        .WithMany("ResponsiblePostings")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Posting");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Inspection", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "BodyUnit")
+                        .WithMany()
+                        .HasForeignKey("BodyUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("BodyUnit");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.InspectionInspector", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Inspection", null)
+                        .WithMany("Inspectors")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.RectificationOrder", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.Activities.Activity", null)
-                        .WithMany("Evidence")
-                        .HasForeignKey("ActivityId")
+                    b.HasOne("SecrecyDuty.Core.Inspections.Finding", "Finding")
+                        .WithOne("Order")
+                        .HasForeignKey("SecrecyDuty.Core.Inspections.RectificationOrder", "FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Finding");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.RectificationTransition", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.RectificationOrder", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1581,11 +1933,6 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("Descendant");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Catalogue.Regulation", b =>
-                {
-                    b.Navigation("Articles");
-                });
-
             modelBuilder.Entity("SecrecyDuty.Core.Activities.Activity", b =>
                 {
                     b.Navigation("Attendance");
@@ -1593,14 +1940,40 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("Evidence");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
+                {
+                    b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Catalogue.Regulation", b =>
+                {
+                    b.Navigation("Articles");
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("SecrecyDuty.Core.Activities.EvidenceFile", b =>
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
                 {
-                    b.Navigation("Content");
+                    b.Navigation("Order");
+
+                    b.Navigation("ResponsiblePostings");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Inspection", b =>
+                {
+                    b.Navigation("Findings");
+
+                    b.Navigation("Inspectors");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.RectificationOrder", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>

@@ -47,6 +47,7 @@ public static class ComplianceLinks
         Requirement.SecrecyOrganization => new(Path(url, "~/SecrecyOrganizations/Details/" + Text(unitId)), "The secrecy organization"),
         Requirement.RuleRegister => new(Path(url, "~/SecrecyOrganizations/RuleRegister/" + Text(unitId)), "The rule register"),
         Requirement.Checklists => new(Path(url, "~/Checklists", ("unitId", Text(unitId)), ("year", Text(year))), "The duty checklists of the year"),
+        Requirement.RectificationOrders => new(Path(url, "~/Inspections/Orders", ("unitId", Text(unitId)), ("year", Text(year))), "The rectification orders of the year"),
         _ => new(Activities(url, unitId, ActivityKindOf(requirement)!.Value, year), "The activities of the year"),
     };
 
