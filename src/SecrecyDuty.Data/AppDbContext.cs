@@ -9,6 +9,7 @@ using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -70,6 +71,18 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     public DbSet<DutyChecklistItem> DutyChecklistItems => Set<DutyChecklistItem>();
 
     public DbSet<Appraisal> Appraisals => Set<Appraisal>();
+
+    public DbSet<ScoreTemplate> ScoreTemplates => Set<ScoreTemplate>();
+
+    public DbSet<ScoreTemplateGrade> ScoreTemplateGrades => Set<ScoreTemplateGrade>();
+
+    public DbSet<ScoreTemplateCategory> ScoreTemplateCategories => Set<ScoreTemplateCategory>();
+
+    public DbSet<ScoreTemplateItem> ScoreTemplateItems => Set<ScoreTemplateItem>();
+
+    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+
+    public DbSet<ScoreSheetEntry> ScoreSheetEntries => Set<ScoreSheetEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();

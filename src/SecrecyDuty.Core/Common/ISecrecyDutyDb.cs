@@ -7,6 +7,7 @@ using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
+using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -65,6 +66,18 @@ public interface ISecrecyDutyDb
     DbSet<DutyChecklistItem> DutyChecklistItems { get; }
 
     DbSet<Appraisal> Appraisals { get; }
+
+    DbSet<ScoreTemplate> ScoreTemplates { get; }
+
+    DbSet<ScoreTemplateGrade> ScoreTemplateGrades { get; }
+
+    DbSet<ScoreTemplateCategory> ScoreTemplateCategories { get; }
+
+    DbSet<ScoreTemplateItem> ScoreTemplateItems { get; }
+
+    DbSet<ScoreSheet> ScoreSheets { get; }
+
+    DbSet<ScoreSheetEntry> ScoreSheetEntries { get; }
 
     DbSet<AppUser> Users { get; }
 

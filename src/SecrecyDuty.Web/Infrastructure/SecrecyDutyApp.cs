@@ -151,6 +151,7 @@ public static class SecrecyDutyApp
         services.AddSingleton<Pages.Import.ImportJobs>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<CatalogueSeeder>();
+        services.AddScoped<ScoreTemplateSeeder>();
         services.AddScoped<DemoProvinceSeeder>();
 
         // Chinese text in pages as characters, not numeric entities.
