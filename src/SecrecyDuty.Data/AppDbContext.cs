@@ -10,6 +10,7 @@ using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Inspections;
+using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -84,6 +85,18 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     public DbSet<RectificationOrder> RectificationOrders => Set<RectificationOrder>();
 
     public DbSet<RectificationTransition> RectificationTransitions => Set<RectificationTransition>();
+
+    public DbSet<ScoreTemplate> ScoreTemplates => Set<ScoreTemplate>();
+
+    public DbSet<ScoreTemplateGrade> ScoreTemplateGrades => Set<ScoreTemplateGrade>();
+
+    public DbSet<ScoreTemplateCategory> ScoreTemplateCategories => Set<ScoreTemplateCategory>();
+
+    public DbSet<ScoreTemplateItem> ScoreTemplateItems => Set<ScoreTemplateItem>();
+
+    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+
+    public DbSet<ScoreSheetEntry> ScoreSheetEntries => Set<ScoreSheetEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();

@@ -9,6 +9,7 @@ using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Inspections;
+using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -79,6 +80,18 @@ public interface ISecrecyDutyDb
     DbSet<RectificationOrder> RectificationOrders { get; }
 
     DbSet<RectificationTransition> RectificationTransitions { get; }
+
+    DbSet<ScoreTemplate> ScoreTemplates { get; }
+
+    DbSet<ScoreTemplateGrade> ScoreTemplateGrades { get; }
+
+    DbSet<ScoreTemplateCategory> ScoreTemplateCategories { get; }
+
+    DbSet<ScoreTemplateItem> ScoreTemplateItems { get; }
+
+    DbSet<ScoreSheet> ScoreSheets { get; }
+
+    DbSet<ScoreSheetEntry> ScoreSheetEntries { get; }
 
     DbSet<AppUser> Users { get; }
 

@@ -15,6 +15,7 @@ public static class InspectionAccess
     [
         new("Inspections", nameof(CanConduct), "Art. 8: the secrecy office inspects, records findings and orders, and verifies rectification", CanConduct),
         new("Inspections", nameof(CanReportRectification), "Art. 15: the unit reports its rectification (its leaders, or the secrecy office on its behalf)", CanReportRectification),
+        new("Inspections", nameof(CanLoadTemplates), "Issue 8: a secrecy bureau loads its own scored checklist template", CanLoadTemplates),
     ];
 
     /// <summary>Plan and conduct inspections, record findings and orders, verify or send back a report (where: <see cref="ConductableUnitIds"/>).</summary>
@@ -26,6 +27,14 @@ public static class InspectionAccess
     public static bool CanReportRectification(ICurrentUser user) => Permissions.HasAnyRole(user, Roles.Administrator, Roles.SecrecyOfficer, Roles.UnitLeader);
 
     public static void RequireReporter(ICurrentUser user) => AccessDeniedException.ThrowUnless(CanReportRectification(user));
+
+    /// <summary>
+    /// Load a scored checklist template. Templates are reference data like the regulation catalogue, read by every
+    /// signed-in account, so reading needs no check.
+    /// </summary>
+    public static bool CanLoadTemplates(ICurrentUser user) => Permissions.HasAnyRole(user, Roles.Administrator, Roles.SecrecyOfficer);
+
+    public static void RequireTemplateLoader(ICurrentUser user) => AccessDeniedException.ThrowUnless(CanLoadTemplates(user));
 
     public static IQueryable<int> ConductableUnitIds(ISecrecyDutyDb db, Jurisdiction jurisdiction, ICurrentUser user)
     {

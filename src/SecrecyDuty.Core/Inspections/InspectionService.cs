@@ -400,6 +400,12 @@ public sealed class InspectionService(
             return Result.Failure(Problem(problem));
         }
 
+        // The score sheet's entries drafted into this finding may be drafted again (no cascade: SQL Server allows one path).
+        foreach (var entry in await db.ScoreSheetEntries.Where(e => e.FindingId == finding.Id).ToListAsync(cancellationToken))
+        {
+            entry.FindingId = null;
+        }
+
         db.Findings.Remove(finding);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();

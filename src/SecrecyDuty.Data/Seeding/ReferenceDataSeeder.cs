@@ -4,10 +4,10 @@ using SecrecyDuty.Core.Accounts;
 namespace SecrecyDuty.Data.Seeding;
 
 /// <summary>
-/// Data every installation needs, in every environment: the six roles and the regulation catalogue.
-/// Idempotent.
+/// Data every installation needs, in every environment: the six roles, the regulation catalogue and the
+/// shipped inspection checklist templates. Idempotent.
 /// </summary>
-public sealed class ReferenceDataSeeder(RoleManager<IdentityRole> roles, CatalogueSeeder catalogue)
+public sealed class ReferenceDataSeeder(RoleManager<IdentityRole> roles, CatalogueSeeder catalogue, ScoreTemplateSeeder scoreTemplates)
 {
     public async Task SeedAsync()
     {
@@ -24,5 +24,8 @@ public sealed class ReferenceDataSeeder(RoleManager<IdentityRole> roles, Catalog
         }
 
         await catalogue.SeedAsync();
+
+        // After the catalogue: template items refer to its duty and deficiency codes.
+        await scoreTemplates.SeedAsync();
     }
 }

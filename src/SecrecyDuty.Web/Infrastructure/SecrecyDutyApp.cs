@@ -155,6 +155,7 @@ public static class SecrecyDutyApp
         services.AddScoped<BackgroundActor>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<CatalogueSeeder>();
+        services.AddScoped<ScoreTemplateSeeder>();
         services.AddScoped<DemoProvinceSeeder>();
 
         // Chinese text in pages as characters, not numeric entities.

@@ -29,4 +29,14 @@ public sealed class InspectionAccessTests
     [InlineData(Roles.Supervisor, false)]
     public void Art15_the_unit_reports_its_rectification(string role, bool allowed) =>
         Rule(role, allowed, InspectionAccess.CanReportRectification, InspectionAccess.RequireReporter);
+
+    [Theory]
+    [InlineData(Roles.Administrator, true)]
+    [InlineData(Roles.SecrecyOfficer, true)]
+    [InlineData(Roles.UnitLeader, false)]
+    [InlineData(Roles.CadreOfficial, false)]
+    [InlineData(Roles.DisciplineOfficial, false)]
+    [InlineData(Roles.Supervisor, false)]
+    public void A_secrecy_bureau_loads_its_own_scored_checklist_template(string role, bool allowed) =>
+        Rule(role, allowed, InspectionAccess.CanLoadTemplates, InspectionAccess.RequireTemplateLoader);
 }

@@ -1130,6 +1130,333 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("RectificationTransitions");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("GradeCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PercentageTenths")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("PointsApplicable")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("decimal(8,2)");
+
+                    b.Property<decimal>("PointsKept")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("decimal(8,2)");
+
+                    b.Property<string>("ReviewOpinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ScoreTemplateId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ScoredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("VetoFailed")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreTemplateId");
+
+                    b.HasIndex("InspectionId", "UnitId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "GradeCode");
+
+                    b.ToTable("ScoreSheets", t =>
+                        {
+                            t.HasCheckConstraint("CK_ScoreSheets_PercentageTenths", "[PercentageTenths] IS NULL OR [PercentageTenths] BETWEEN 0 AND 1000");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheetEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DefectCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FindingId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("OccurrenceCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ScoreSheetId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ScoreTemplateItemId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.HasIndex("ScoreTemplateItemId");
+
+                    b.HasIndex("ScoreSheetId", "ScoreTemplateItemId")
+                        .IsUnique();
+
+                    b.ToTable("ScoreSheetEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_ScoreSheetEntries_Counts", "[DefectCount] >= 0 AND [OccurrenceCount] >= 0");
+
+                            t.HasCheckConstraint("CK_ScoreSheetEntries_NotApplicableReason", "[NotApplicable] = 0 OR [NotApplicableReason] IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("LoadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("LoadedByUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SourceFile")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoadedByUnitId");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ScoreTemplates");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("ScoreTemplateId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreTemplateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ScoreTemplateCategories");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateGrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("LabelEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<decimal>("Minimum")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("decimal(4,1)");
+
+                    b.Property<int>("ScoreTemplateId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreTemplateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ScoreTemplateGrades");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<decimal>("DeductionPerDefect")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("decimal(6,2)");
+
+                    b.Property<string>("DeficiencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("DutyCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<decimal>("ExtraPerOccurrence")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("decimal(6,2)");
+
+                    b.Property<bool>("IsVeto")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("decimal(6,2)");
+
+                    b.Property<int>("ScoreTemplateId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.PrimitiveCollection<string>("UnitKinds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("ScoreTemplateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ScoreTemplateItems");
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>
                 {
                     b.Property<int>("Id")
@@ -1852,6 +2179,89 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("ScoreTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheetEntry", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId");
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("ScoreSheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ScoreTemplateItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("LoadedByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateCategory", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("ScoreTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateGrade", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", null)
+                        .WithMany("Grades")
+                        .HasForeignKey("ScoreTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateItem", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateCategory", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ScoreTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
@@ -2033,6 +2443,25 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("Evidence");
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", b =>
+                {
+                    b.Navigation("Categories");
+
+                    b.Navigation("Grades");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateCategory", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>

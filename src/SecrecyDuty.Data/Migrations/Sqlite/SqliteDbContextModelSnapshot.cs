@@ -1087,6 +1087,321 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("RectificationTransitions");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GradeCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PercentageTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PointsApplicable")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PointsKept")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewOpinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScoreTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ScoredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VetoFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreTemplateId");
+
+                    b.HasIndex("InspectionId", "UnitId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "GradeCode");
+
+                    b.ToTable("ScoreSheets", t =>
+                        {
+                            t.HasCheckConstraint("CK_ScoreSheets_PercentageTenths", "[PercentageTenths] IS NULL OR [PercentageTenths] BETWEEN 0 AND 1000");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheetEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DefectCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OccurrenceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreSheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreTemplateItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.HasIndex("ScoreTemplateItemId");
+
+                    b.HasIndex("ScoreSheetId", "ScoreTemplateItemId")
+                        .IsUnique();
+
+                    b.ToTable("ScoreSheetEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_ScoreSheetEntries_Counts", "[DefectCount] >= 0 AND [OccurrenceCount] >= 0");
+
+                            t.HasCheckConstraint("CK_ScoreSheetEntries_NotApplicableReason", "[NotApplicable] = 0 OR [NotApplicableReason] IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LoadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LoadedByUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceFile")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoadedByUnitId");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ScoreTemplates");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScoreTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreTemplateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ScoreTemplateCategories");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateGrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Minimum")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScoreTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreTemplateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ScoreTemplateGrades");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DeductionPerDefect")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeficiencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DutyCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExtraPerOccurrence")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsVeto")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScoreTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("UnitKinds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("ScoreTemplateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ScoreTemplateItems");
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>
                 {
                     b.Property<int>("Id")
@@ -1793,6 +2108,89 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("ScoreTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheetEntry", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId");
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("ScoreSheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ScoreTemplateItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("LoadedByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateCategory", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("ScoreTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateGrade", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", null)
+                        .WithMany("Grades")
+                        .HasForeignKey("ScoreTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateItem", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateCategory", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ScoreTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
@@ -1974,6 +2372,25 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("Evidence");
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", b =>
+                {
+                    b.Navigation("Categories");
+
+                    b.Navigation("Grades");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplateCategory", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Leaders.Leader", b =>

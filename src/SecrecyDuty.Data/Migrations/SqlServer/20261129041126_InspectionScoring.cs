@@ -1,0 +1,297 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SecrecyDuty.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class InspectionScoring : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ScoreTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    SourceFile = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    LoadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LoadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    LoadedByUnitId = table.Column<int>(type: "int", nullable: true),
+                    IsCurrent = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScoreTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScoreTemplates_Units_LoadedByUnitId",
+                        column: x => x.LoadedByUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScoreSheets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    InspectionId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    ScoreTemplateId = table.Column<int>(type: "int", nullable: false),
+                    PointsApplicable = table.Column<decimal>(type: "decimal(8,2)", precision: 8, scale: 2, nullable: false),
+                    PointsKept = table.Column<decimal>(type: "decimal(8,2)", precision: 8, scale: 2, nullable: false),
+                    PercentageTenths = table.Column<int>(type: "int", nullable: true),
+                    GradeCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    VetoFailed = table.Column<bool>(type: "bit", nullable: false),
+                    ScoredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReviewOpinion = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScoreSheets", x => x.Id);
+                    table.CheckConstraint("CK_ScoreSheets_PercentageTenths", "[PercentageTenths] IS NULL OR [PercentageTenths] BETWEEN 0 AND 1000");
+                    table.ForeignKey(
+                        name: "FK_ScoreSheets_Inspections_InspectionId",
+                        column: x => x.InspectionId,
+                        principalTable: "Inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ScoreSheets_ScoreTemplates_ScoreTemplateId",
+                        column: x => x.ScoreTemplateId,
+                        principalTable: "ScoreTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ScoreSheets_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScoreTemplateCategories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScoreTemplateId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScoreTemplateCategories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScoreTemplateCategories_ScoreTemplates_ScoreTemplateId",
+                        column: x => x.ScoreTemplateId,
+                        principalTable: "ScoreTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScoreTemplateGrades",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScoreTemplateId = table.Column<int>(type: "int", nullable: false),
+                    Minimum = table.Column<decimal>(type: "decimal(4,1)", precision: 4, scale: 1, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    LabelEn = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScoreTemplateGrades", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScoreTemplateGrades_ScoreTemplates_ScoreTemplateId",
+                        column: x => x.ScoreTemplateId,
+                        principalTable: "ScoreTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScoreTemplateItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScoreTemplateId = table.Column<int>(type: "int", nullable: false),
+                    CategoryId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    TextEn = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Points = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
+                    DeductionPerDefect = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
+                    ExtraPerOccurrence = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
+                    IsVeto = table.Column<bool>(type: "bit", nullable: false),
+                    UnitKinds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    DutyCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    DeficiencyCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScoreTemplateItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScoreTemplateItems_ScoreTemplateCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "ScoreTemplateCategories",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_ScoreTemplateItems_ScoreTemplates_ScoreTemplateId",
+                        column: x => x.ScoreTemplateId,
+                        principalTable: "ScoreTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScoreSheetEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScoreSheetId = table.Column<int>(type: "int", nullable: false),
+                    ScoreTemplateItemId = table.Column<int>(type: "int", nullable: false),
+                    DefectCount = table.Column<int>(type: "int", nullable: false),
+                    FindingId = table.Column<int>(type: "int", nullable: true),
+                    OccurrenceCount = table.Column<int>(type: "int", nullable: false),
+                    NotApplicable = table.Column<bool>(type: "bit", nullable: false),
+                    NotApplicableReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScoreSheetEntries", x => x.Id);
+                    table.CheckConstraint("CK_ScoreSheetEntries_Counts", "[DefectCount] >= 0 AND [OccurrenceCount] >= 0");
+                    table.CheckConstraint("CK_ScoreSheetEntries_NotApplicableReason", "[NotApplicable] = 0 OR [NotApplicableReason] IS NOT NULL");
+                    table.ForeignKey(
+                        name: "FK_ScoreSheetEntries_Findings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "Findings",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_ScoreSheetEntries_ScoreSheets_ScoreSheetId",
+                        column: x => x.ScoreSheetId,
+                        principalTable: "ScoreSheets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ScoreSheetEntries_ScoreTemplateItems_ScoreTemplateItemId",
+                        column: x => x.ScoreTemplateItemId,
+                        principalTable: "ScoreTemplateItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreSheetEntries_FindingId",
+                table: "ScoreSheetEntries",
+                column: "FindingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreSheetEntries_ScoreSheetId_ScoreTemplateItemId",
+                table: "ScoreSheetEntries",
+                columns: new[] { "ScoreSheetId", "ScoreTemplateItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreSheetEntries_ScoreTemplateItemId",
+                table: "ScoreSheetEntries",
+                column: "ScoreTemplateItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreSheets_InspectionId_UnitId",
+                table: "ScoreSheets",
+                columns: new[] { "InspectionId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreSheets_ScoreTemplateId",
+                table: "ScoreSheets",
+                column: "ScoreTemplateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreSheets_UnitId_GradeCode",
+                table: "ScoreSheets",
+                columns: new[] { "UnitId", "GradeCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreTemplateCategories_ScoreTemplateId_Code",
+                table: "ScoreTemplateCategories",
+                columns: new[] { "ScoreTemplateId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreTemplateGrades_ScoreTemplateId_Code",
+                table: "ScoreTemplateGrades",
+                columns: new[] { "ScoreTemplateId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreTemplateItems_CategoryId",
+                table: "ScoreTemplateItems",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreTemplateItems_ScoreTemplateId_Code",
+                table: "ScoreTemplateItems",
+                columns: new[] { "ScoreTemplateId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreTemplates_Code_Version",
+                table: "ScoreTemplates",
+                columns: new[] { "Code", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreTemplates_LoadedByUnitId",
+                table: "ScoreTemplates",
+                column: "LoadedByUnitId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ScoreSheetEntries");
+
+            migrationBuilder.DropTable(
+                name: "ScoreTemplateGrades");
+
+            migrationBuilder.DropTable(
+                name: "ScoreSheets");
+
+            migrationBuilder.DropTable(
+                name: "ScoreTemplateItems");
+
+            migrationBuilder.DropTable(
+                name: "ScoreTemplateCategories");
+
+            migrationBuilder.DropTable(
+                name: "ScoreTemplates");
+        }
+    }
+}
