@@ -103,7 +103,8 @@ public class ActivityAttendance
 }
 
 /// <summary>
-/// An evidence file of an activity, or of a unit's rectification report (exactly one of the two). Its bytes are in
+/// An evidence file of an activity, of a unit's rectification report, or of a unit's self-assessment (exactly one of
+/// the three). Its bytes are in
 /// <see cref="EvidenceContent"/>, in the database, so one backup holds them.
 /// </summary>
 public class EvidenceFile
@@ -113,6 +114,9 @@ public class EvidenceFile
     public int? ActivityId { get; set; }
 
     public int? RectificationOrderId { get; set; }
+
+    /// <summary>The self-assessment (自查自评) score sheet the unit submits this file with.</summary>
+    public int? ScoreSheetId { get; set; }
 
     public string FileName { get; set; } = "";
 

@@ -65,6 +65,9 @@ public sealed record InspectionDetails(
     public DateOnly InspectionDate => InspectionRules.InspectionDate(PlannedOn, StartedOn);
 
     public bool CanChangeFindings => CanConduct && Status == InspectionStatus.InProgress;
+
+    /// <summary>The score kept by the inspection's score sheet; null when it was not scored.</summary>
+    public Scoring.ScoreSummary? Score { get; init; }
 }
 
 /// <summary>A posting the finding form offers: it held on the inspection date; suggested when its role is concerned.</summary>

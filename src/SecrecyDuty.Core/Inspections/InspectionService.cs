@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Inspections.Scoring;
 
 namespace SecrecyDuty.Core.Inspections;
 
@@ -70,7 +71,10 @@ public sealed class InspectionService(
             inspectors,
             findings,
             LocalDate.Today(clock),
-            canConduct);
+            canConduct)
+        {
+            Score = await ScoreSheetService.SummaryOfAsync(db, id, cancellationToken),
+        };
     }
 
     /// <summary>The planning form for a new inspection, optionally of a given unit.</summary>

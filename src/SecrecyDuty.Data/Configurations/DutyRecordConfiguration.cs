@@ -50,9 +50,12 @@ internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evide
         builder.Property(e => e.UploadedBy).HasMaxLength(256).IsRequired();
         builder.HasIndex(e => e.ActivityId);
         builder.HasIndex(e => e.RectificationOrderId);
+        builder.HasIndex(e => e.ScoreSheetId);
 
-        // Evidence of exactly one record: an activity or a rectification report.
-        builder.ToTable(t => t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "([ActivityId] IS NULL AND [RectificationOrderId] IS NOT NULL) OR ([ActivityId] IS NOT NULL AND [RectificationOrderId] IS NULL)"));
+        // Evidence of exactly one record: an activity, a rectification report or a self-assessment.
+        builder.ToTable(t => t.HasCheckConstraint(
+            "CK_EvidenceFiles_OneOwner",
+            "(CASE WHEN [ActivityId] IS NULL THEN 0 ELSE 1 END) + (CASE WHEN [RectificationOrderId] IS NULL THEN 0 ELSE 1 END) + (CASE WHEN [ScoreSheetId] IS NULL THEN 0 ELSE 1 END) = 1"));
 
         // The bytes live in their own table so that listing evidence never reads them.
         builder.HasOne(e => e.Content).WithOne().HasForeignKey<EvidenceContent>(c => c.EvidenceFileId).OnDelete(DeleteBehavior.Cascade);

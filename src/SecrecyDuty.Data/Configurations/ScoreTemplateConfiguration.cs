@@ -92,6 +92,9 @@ internal sealed class ScoreSheetConfiguration : IEntityTypeConfiguration<ScoreSh
         builder.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ScoreTemplate>().WithMany().HasForeignKey(s => s.ScoreTemplateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Entries).WithOne().HasForeignKey(e => e.ScoreSheetId).OnDelete(DeleteBehavior.Cascade);
+
+        // No cascade in the database: SQL Server allows one cascade path from an inspection to its evidence files (through the orders).
+        builder.HasMany(s => s.Evidence).WithOne().HasForeignKey(e => e.ScoreSheetId).OnDelete(DeleteBehavior.ClientCascade);
         builder.ToTable(t => t.HasCheckConstraint("CK_ScoreSheets_PercentageTenths", "[PercentageTenths] IS NULL OR [PercentageTenths] BETWEEN 0 AND 1000"));
     }
 }
@@ -107,7 +110,7 @@ internal sealed class ScoreSheetEntryConfiguration : IEntityTypeConfiguration<Sc
         builder.HasIndex(e => new { e.ScoreSheetId, e.ScoreTemplateItemId }).IsUnique();
         builder.HasIndex(e => e.ScoreTemplateItemId);
         builder.HasOne(e => e.Item).WithMany().HasForeignKey(e => e.ScoreTemplateItemId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Finding>().WithMany().HasForeignKey(e => e.FindingId).OnDelete(DeleteBehavior.ClientSetNull);
+        builder.HasOne(e => e.Finding).WithMany().HasForeignKey(e => e.FindingId).OnDelete(DeleteBehavior.ClientSetNull);
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("CK_ScoreSheetEntries_Counts", "[DefectCount] >= 0 AND [OccurrenceCount] >= 0");

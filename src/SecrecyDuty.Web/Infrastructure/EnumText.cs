@@ -9,6 +9,7 @@ using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Compliance;
 using SecrecyDuty.Core.Home;
 using SecrecyDuty.Core.Inspections;
+using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -62,6 +63,7 @@ public static class EnumText
         new(typeof(Requirement), nameof(Requirement)),
         new(typeof(Requirement), RequirementCode),
         new(typeof(ScopeReason), nameof(ScopeReason)),
+        new(typeof(ScoreSheetPhase), nameof(ScoreSheetPhase)),
         new(typeof(SecrecyOrganizationKind), nameof(SecrecyOrganizationKind)),
         new(typeof(UnitKind), nameof(UnitKind)),
     ];

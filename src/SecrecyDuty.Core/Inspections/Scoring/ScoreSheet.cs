@@ -64,6 +64,9 @@ public class ScoreSheet : IAudited
 
     public ICollection<ScoreSheetEntry> Entries { get; set; } = [];
 
+    /// <summary>The evidence a unit submits its self-assessment with.</summary>
+    public ICollection<Activities.EvidenceFile> Evidence { get; set; } = [];
+
     public decimal? Percentage => PercentageTenths / 10m;
 
     int? IAudited.AuditUnitId => UnitId;
@@ -84,6 +87,8 @@ public class ScoreSheetEntry : IAudited
 
     /// <summary>The finding this entry's deductions were turned into, so that it is drafted once.</summary>
     public int? FindingId { get; set; }
+
+    public Finding? Finding { get; set; }
 
     /// <summary>Occurrences that carry the item's extra deduction.</summary>
     public int OccurrenceCount { get; set; }

@@ -365,6 +365,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Property<int?>("RectificationOrderId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ScoreSheetId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -388,9 +391,11 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
 
                     b.HasIndex("RectificationOrderId");
 
+                    b.HasIndex("ScoreSheetId");
+
                     b.ToTable("EvidenceFiles", t =>
                         {
-                            t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "([ActivityId] IS NULL AND [RectificationOrderId] IS NOT NULL) OR ([ActivityId] IS NOT NULL AND [RectificationOrderId] IS NULL)");
+                            t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "(CASE WHEN [ActivityId] IS NULL THEN 0 ELSE 1 END) + (CASE WHEN [RectificationOrderId] IS NULL THEN 0 ELSE 1 END) + (CASE WHEN [ScoreSheetId] IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -1949,6 +1954,11 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .WithMany("Evidence")
                         .HasForeignKey("RectificationOrderId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ScoreSheetId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
@@ -2448,6 +2458,8 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", b =>
                 {
                     b.Navigation("Entries");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", b =>

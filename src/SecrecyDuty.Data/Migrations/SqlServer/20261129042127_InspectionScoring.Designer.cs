@@ -12,7 +12,7 @@ using SecrecyDuty.Data;
 namespace SecrecyDuty.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261129041126_InspectionScoring")]
+    [Migration("20261129042127_InspectionScoring")]
     partial class InspectionScoring
     {
         /// <inheritdoc />
@@ -368,6 +368,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Property<int?>("RectificationOrderId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ScoreSheetId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -391,9 +394,11 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
 
                     b.HasIndex("RectificationOrderId");
 
+                    b.HasIndex("ScoreSheetId");
+
                     b.ToTable("EvidenceFiles", t =>
                         {
-                            t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "([ActivityId] IS NULL AND [RectificationOrderId] IS NOT NULL) OR ([ActivityId] IS NOT NULL AND [RectificationOrderId] IS NULL)");
+                            t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "(CASE WHEN [ActivityId] IS NULL THEN 0 ELSE 1 END) + (CASE WHEN [RectificationOrderId] IS NULL THEN 0 ELSE 1 END) + (CASE WHEN [ScoreSheetId] IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -1952,6 +1957,11 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .WithMany("Evidence")
                         .HasForeignKey("RectificationOrderId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ScoreSheetId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
@@ -2451,6 +2461,8 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", b =>
                 {
                     b.Navigation("Entries");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", b =>

@@ -11,7 +11,7 @@ using SecrecyDuty.Data;
 namespace SecrecyDuty.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261129041046_InspectionScoring")]
+    [Migration("20261129042048_InspectionScoring")]
     partial class InspectionScoring
     {
         /// <inheritdoc />
@@ -353,6 +353,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Property<int?>("RectificationOrderId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ScoreSheetId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -376,9 +379,11 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
 
                     b.HasIndex("RectificationOrderId");
 
+                    b.HasIndex("ScoreSheetId");
+
                     b.ToTable("EvidenceFiles", t =>
                         {
-                            t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "([ActivityId] IS NULL AND [RectificationOrderId] IS NOT NULL) OR ([ActivityId] IS NOT NULL AND [RectificationOrderId] IS NULL)");
+                            t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "(CASE WHEN [ActivityId] IS NULL THEN 0 ELSE 1 END) + (CASE WHEN [RectificationOrderId] IS NULL THEN 0 ELSE 1 END) + (CASE WHEN [ScoreSheetId] IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -1881,6 +1886,11 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .WithMany("Evidence")
                         .HasForeignKey("RectificationOrderId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ScoreSheetId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Appraisals.Appraisal", b =>
@@ -2380,6 +2390,8 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheet", b =>
                 {
                     b.Navigation("Entries");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreTemplate", b =>

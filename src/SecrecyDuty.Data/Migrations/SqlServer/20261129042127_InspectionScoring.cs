@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SecrecyDuty.Data.Migrations.Sqlite
+namespace SecrecyDuty.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class InspectionScoring : Migration
@@ -11,21 +11,31 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_EvidenceFiles_OneOwner",
+                table: "EvidenceFiles");
+
+            migrationBuilder.AddColumn<int>(
+                name: "ScoreSheetId",
+                table: "EvidenceFiles",
+                type: "int",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ScoreTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Version = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    SourceFile = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
-                    LoadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LoadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    LoadedByUnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    SourceFile = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    LoadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LoadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    LoadedByUnitId = table.Column<int>(type: "int", nullable: true),
+                    IsCurrent = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,22 +52,22 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                 name: "ScoreSheets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InspectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScoreTemplateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PointsApplicable = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
-                    PointsKept = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
-                    PercentageTenths = table.Column<int>(type: "INTEGER", nullable: true),
-                    GradeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    VetoFailed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ScoredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ReviewOpinion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    InspectionId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    ScoreTemplateId = table.Column<int>(type: "int", nullable: false),
+                    PointsApplicable = table.Column<decimal>(type: "decimal(8,2)", precision: 8, scale: 2, nullable: false),
+                    PointsKept = table.Column<decimal>(type: "decimal(8,2)", precision: 8, scale: 2, nullable: false),
+                    PercentageTenths = table.Column<int>(type: "int", nullable: true),
+                    GradeCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    VetoFailed = table.Column<bool>(type: "bit", nullable: false),
+                    ScoredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReviewOpinion = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -87,13 +97,13 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                 name: "ScoreTemplateCategories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ScoreTemplateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScoreTemplateId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,14 +120,14 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                 name: "ScoreTemplateGrades",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ScoreTemplateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Minimum = table.Column<decimal>(type: "TEXT", precision: 4, scale: 1, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    LabelEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScoreTemplateId = table.Column<int>(type: "int", nullable: false),
+                    Minimum = table.Column<decimal>(type: "decimal(4,1)", precision: 4, scale: 1, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    LabelEn = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -134,21 +144,21 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                 name: "ScoreTemplateItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ScoreTemplateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    TextEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Points = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    DeductionPerDefect = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    ExtraPerOccurrence = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    IsVeto = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UnitKinds = table.Column<string>(type: "TEXT", nullable: false),
-                    DutyCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    DeficiencyCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScoreTemplateId = table.Column<int>(type: "int", nullable: false),
+                    CategoryId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    TextEn = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Points = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
+                    DeductionPerDefect = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
+                    ExtraPerOccurrence = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
+                    IsVeto = table.Column<bool>(type: "bit", nullable: false),
+                    UnitKinds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    DutyCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    DeficiencyCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -170,16 +180,16 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                 name: "ScoreSheetEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ScoreSheetId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScoreTemplateItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DefectCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    FindingId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OccurrenceCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotApplicable = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NotApplicableReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScoreSheetId = table.Column<int>(type: "int", nullable: false),
+                    ScoreTemplateItemId = table.Column<int>(type: "int", nullable: false),
+                    DefectCount = table.Column<int>(type: "int", nullable: false),
+                    FindingId = table.Column<int>(type: "int", nullable: true),
+                    OccurrenceCount = table.Column<int>(type: "int", nullable: false),
+                    NotApplicable = table.Column<bool>(type: "bit", nullable: false),
+                    NotApplicableReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -204,6 +214,16 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_ScoreSheetId",
+                table: "EvidenceFiles",
+                column: "ScoreSheetId");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_EvidenceFiles_OneOwner",
+                table: "EvidenceFiles",
+                sql: "(CASE WHEN [ActivityId] IS NULL THEN 0 ELSE 1 END) + (CASE WHEN [RectificationOrderId] IS NULL THEN 0 ELSE 1 END) + (CASE WHEN [ScoreSheetId] IS NULL THEN 0 ELSE 1 END) = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScoreSheetEntries_FindingId",
@@ -270,11 +290,22 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                 name: "IX_ScoreTemplates_LoadedByUnitId",
                 table: "ScoreTemplates",
                 column: "LoadedByUnitId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EvidenceFiles_ScoreSheets_ScoreSheetId",
+                table: "EvidenceFiles",
+                column: "ScoreSheetId",
+                principalTable: "ScoreSheets",
+                principalColumn: "Id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_EvidenceFiles_ScoreSheets_ScoreSheetId",
+                table: "EvidenceFiles");
+
             migrationBuilder.DropTable(
                 name: "ScoreSheetEntries");
 
@@ -292,6 +323,23 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ScoreTemplates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EvidenceFiles_ScoreSheetId",
+                table: "EvidenceFiles");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_EvidenceFiles_OneOwner",
+                table: "EvidenceFiles");
+
+            migrationBuilder.DropColumn(
+                name: "ScoreSheetId",
+                table: "EvidenceFiles");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_EvidenceFiles_OneOwner",
+                table: "EvidenceFiles",
+                sql: "([ActivityId] IS NULL AND [RectificationOrderId] IS NOT NULL) OR ([ActivityId] IS NOT NULL AND [RectificationOrderId] IS NULL)");
         }
     }
 }
