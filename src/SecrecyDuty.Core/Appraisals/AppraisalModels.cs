@@ -1,6 +1,7 @@
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 
@@ -86,6 +87,7 @@ public sealed record AppraisalPrint(
     IReadOnlyList<PrintChecklist> Checklists,
     IReadOnlyList<PrintActivity> Activities,
     IReadOnlyList<PrintUnitActivityCount> UnitActivityCounts,
+    IReadOnlyList<PrintRectificationOrder> RectificationOrders,
     AppraisalStatus Status,
     string? DutyReportSection,
     string? OrganizationOpinion,
@@ -125,3 +127,19 @@ public sealed record PrintPeriod(DateOnly Start, DateOnly End);
 /// posting there (<see cref="Periods"/>: the parts of the year covered, not the predecessor's or successor's months).
 /// </summary>
 public sealed record PrintUnitActivityCount(string UnitName, IReadOnlyList<PrintPeriod> Periods, int Briefings, int MemberMeetings);
+
+/// <summary>
+/// A rectification order (art. 15) on a finding that names a posting of the appraised leader as responsible: from an
+/// inspection of the year, or of an earlier year and still open when the year began. Overdue as of the day printed
+/// (<see cref="RectificationRules.IsOverdue"/>).
+/// </summary>
+public sealed record PrintRectificationOrder(
+    string UnitName,
+    string? DeficiencyCode,
+    string? OtherDeficiency,
+    string FindingDescription,
+    DateOnly Deadline,
+    RectificationStatus Status,
+    DateOnly? VerifiedOn,
+    bool IsOverdue,
+    int DaysOverdue);

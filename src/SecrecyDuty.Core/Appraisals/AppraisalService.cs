@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.Appraisals;
@@ -255,6 +256,29 @@ public sealed class AppraisalService(
                 CountOf(g.Key, ActivityKind.MemberMeeting)))
             .ToList();
 
+        // Art. 15 in the appraisal (issue 8): the rectification orders on findings that name any posting of the leader,
+        // from inspections of the year, and those of earlier inspections still open when the year began (not verified
+        // before it). The inspection's date is the one its findings speak of (InspectionRules.InspectionDate).
+        var today = Today;
+        var orders = await db.RectificationOrders.AsNoTracking()
+            .Where(o => o.Finding!.ResponsiblePostings.Any(fp => fp.Posting!.LeaderId == leaderId))
+            .Select(o => new { Order = o, InspectedOn = o.Finding!.Inspection!.StartedOn ?? o.Finding.Inspection.PlannedOn })
+            .Where(x => (x.InspectedOn >= start && x.InspectedOn <= end)
+                || (x.InspectedOn < start && (x.Order.VerifiedOn == null || x.Order.VerifiedOn >= start)))
+            .OrderBy(x => x.Order.Deadline)
+            .ThenBy(x => x.Order.Id)
+            .Select(x => new
+            {
+                UnitName = x.Order.Finding!.Inspection!.Unit!.Name,
+                x.Order.Finding.DeficiencyCode,
+                x.Order.Finding.OtherDeficiency,
+                x.Order.Finding.Description,
+                x.Order.Deadline,
+                x.Order.Status,
+                x.Order.VerifiedOn,
+            })
+            .ToListAsync(cancellationToken);
+
         var regulation = await db.Regulations.AsNoTracking()
             .Where(r => r.IsCurrent)
             .OrderBy(r => r.Id)
@@ -267,7 +291,7 @@ public sealed class AppraisalService(
 
         return new AppraisalPrint(
             y,
-            Today,
+            today,
             regulation?.Title,
             regulation?.TitleEn,
             leader,
@@ -275,6 +299,16 @@ public sealed class AppraisalService(
             [.. checklists.Select(c => new PrintChecklist(c.UnitName, c.Role, c.Title, c.Status, LocalDate.Of(c.SubmittedAtUtc, clock), LocalDate.Of(c.ReviewedAtUtc, clock), c.OrganizationOpinion, [.. itemsByChecklist[c.Id]]))],
             activities,
             unitCounts,
+            [.. orders.Select(o => new PrintRectificationOrder(
+                o.UnitName,
+                o.DeficiencyCode,
+                o.OtherDeficiency,
+                o.Description,
+                o.Deadline,
+                o.Status,
+                o.VerifiedOn,
+                RectificationRules.IsOverdue(o.Status, o.Deadline, today),
+                -RectificationRules.DaysLeft(o.Deadline, today)))],
             AppraisalRules.StatusOf(appraisal is not null, appraisal?.OrganizationOpinion, appraisal?.FinalizedAtUtc),
             appraisal?.DutyReportSection,
             appraisal?.OrganizationOpinion,

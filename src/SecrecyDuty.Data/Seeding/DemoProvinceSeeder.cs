@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -153,6 +154,8 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
             var leaderAccount = await db.Users.SingleAsync(u => u.UserName == "leader", cancellationToken);
             leaderAccount.LeaderId = await db.Leaders.Where(l => l.Name == "张教" && l.UnitId == byCode["SF-JYT"].Id).Select(l => l.Id).SingleAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+
+            await SeedInspectionsAsync(byCode, now, today, cancellationToken);
         }
 
         var names = DemoUsers.Select(u => u.UserName).ToList();
@@ -396,6 +399,165 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Inspections of art. 8 with findings and rectification orders of art. 15 (journey 2), dated from today so that the
+    /// demo always shows each state: 示范省教育考试院, inspected by its superior organ 示范省教育厅 two months ago, has an
+    /// overdue order (its missing rules on putting information online, R7) and one reported and awaiting verification;
+    /// 青山精密仪器研究所 is being inspected and has an open order (its missing leak rules, R9); 青山能源集团's order of
+    /// last year is verified; 示范省交通投资集团's self-inspection recommends a correction; 示范省财政厅's is planned.
+    /// Each finding names the posting of the leader in charge of secrecy work that held on the inspection date; orders
+    /// come only from a superior organ or the secrecy department. 示范省教育厅 itself (the demo leader's unit, journey 1)
+    /// has none: journey 2 inspects it in the browser tests.
+    /// </summary>
+    private async Task SeedInspectionsAsync(Dictionary<string, Unit> units, DateTime now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var inspectors = await db.Users.AsNoTracking()
+            .Where(u => u.UserName == "officer" || u.UserName == "qs.officer")
+            .ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
+        var postings = await db.Postings.AsNoTracking()
+            .Select(p => new { p.Id, p.UnitId, p.Role, p.LeadsSecrecyWork, p.From, p.To })
+            .ToListAsync(cancellationToken);
+        DateTime At(DateOnly day) => new(day, new TimeOnly(2, 0), DateTimeKind.Utc);
+
+        foreach (var plan in DemoInspections)
+        {
+            var unit = units[plan.Unit];
+            var planned = today.AddDays(plan.PlannedOn);
+            DateOnly? started = plan.StartedOn is { } s ? today.AddDays(s) : null;
+            DateOnly? completed = plan.CompletedOn is { } c ? today.AddDays(c) : null;
+            var inspection = new Inspection
+            {
+                Unit = unit,
+                Body = plan.Body,
+                BodyUnit = units[plan.BodyUnit],
+                Kind = plan.Kind,
+                Status = completed is not null ? InspectionStatus.Completed : started is not null ? InspectionStatus.InProgress : InspectionStatus.Planned,
+                PlannedOn = planned,
+                StartedOn = started,
+                CompletedOn = completed,
+                Scope = $"{(started ?? planned).Year}年度领导干部保密工作责任制落实情况",
+                Method = "听取保密工作情况汇报，查阅保密制度、会议记录和台账，抽查涉密计算机和存储介质",
+                Conclusion = completed is null ? null : plan.Conclusion,
+                CreatedAtUtc = now,
+                CreatedBy = plan.Inspector,
+            };
+            inspection.Inspectors.Add(new InspectionInspector { UserId = inspectors[plan.Inspector] });
+
+            // The postings that answer for a finding held on the inspection date (InspectionRules.MayBeResponsible).
+            var date = InspectionRules.InspectionDate(planned, started);
+            foreach (var f in plan.Findings)
+            {
+                var responsible = postings
+                    .Where(p => InspectionRules.MayBeResponsible(p.UnitId, p.From, p.To, unit.Id, date) && InspectionRules.IsSuggested(f.Code, p.Role, p.LeadsSecrecyWork))
+                    .ToList();
+                if (started is null || responsible.Count == 0)
+                {
+                    continue;
+                }
+
+                var finding = new Finding
+                {
+                    UnitId = unit.Id,
+                    DeficiencyCode = f.Code,
+                    Description = f.Description,
+                    Severity = f.Severity,
+                    EvidenceSeen = f.Evidence,
+                    CorrectionRecommendation = InspectionRules.Allows(plan.Body, FindingConsequence.CorrectionRecommendation) ? f.Requirements : null,
+                };
+                foreach (var posting in responsible)
+                {
+                    finding.ResponsiblePostings.Add(new FindingPosting { PostingId = posting.Id });
+                }
+
+                if (f.Order is { } o && InspectionRules.Allows(plan.Body, FindingConsequence.RectificationOrder))
+                {
+                    // Issued while the inspection was in progress, on its last day so far.
+                    var issued = completed ?? started.Value;
+                    var order = new RectificationOrder
+                    {
+                        UnitId = unit.Id,
+                        IssuedOn = issued,
+                        Deadline = today.AddDays(o.Deadline),
+                        Requirements = f.Requirements,
+                        Status = RectificationStatus.Open,
+                    };
+                    order.Transitions.Add(new RectificationTransition { Action = RectificationAction.Issue, ToStatus = RectificationStatus.Open, AtUtc = At(issued), By = plan.Inspector });
+                    if (o.ReportedOn is { } r)
+                    {
+                        order.Status = RectificationStatus.Reported;
+                        order.Report = o.Report;
+                        order.ReportedOn = today.AddDays(r);
+                        order.Transitions.Add(new RectificationTransition { Action = RectificationAction.Report, ToStatus = RectificationStatus.Reported, AtUtc = At(order.ReportedOn.Value), By = plan.Inspector, Note = o.Report });
+                    }
+
+                    if (o.VerifiedOn is { } v)
+                    {
+                        order.Status = RectificationStatus.Verified;
+                        order.VerifiedOn = today.AddDays(v);
+                        order.Transitions.Add(new RectificationTransition { Action = RectificationAction.Verify, ToStatus = RectificationStatus.Verified, AtUtc = At(order.VerifiedOn.Value), By = plan.Inspector });
+                    }
+
+                    finding.Order = order;
+                }
+
+                inspection.Findings.Add(finding);
+            }
+
+            db.Inspections.Add(inspection);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>An order of a demo finding: days from today to its deadline, report and verification.</summary>
+    private sealed record DemoOrder(int Deadline, int? ReportedOn = null, string? Report = null, int? VerifiedOn = null);
+
+    private sealed record DemoFinding(string Code, FindingSeverity Severity, string Description, string Evidence, string Requirements, DemoOrder? Order);
+
+    /// <summary>A demo inspection: its dates in days from today (none: not reached yet).</summary>
+    private sealed record DemoInspection(
+        string Unit,
+        InspectingBody Body,
+        string BodyUnit,
+        InspectionKind Kind,
+        string Inspector,
+        int PlannedOn,
+        int? StartedOn,
+        int? CompletedOn,
+        string? Conclusion,
+        DemoFinding[] Findings);
+
+    private static readonly DemoInspection[] DemoInspections =
+    [
+        new("SF-JYT-KSY", InspectingBody.SuperiorOrgan, "SF-JYT", InspectionKind.Routine, "officer", -72, -70, -66,
+            "考试院保密组织健全，考务保密措施总体落实；信息上网保密审查制度缺失，涉密计算机防护存在薄弱环节，须限期整改。",
+            [
+                new("D15.4", FindingSeverity.Ordinary, "未制定信息上网、对外提供资料方面的保密管理制度，考试信息发布前未经保密审查。", "查阅本院制度汇编和门户网站发布记录",
+                    "制定信息上网和对外提供资料保密审查制度并印发执行，对已发布信息开展一次保密自查。", new DemoOrder(Deadline: -12)),
+                new("D15.5", FindingSeverity.Serious, "两台涉密计算机未安装安全保密防护软件，一台有非涉密移动存储介质接入记录。", "现场抽查涉密计算机5台",
+                    "为全部涉密计算机安装安全保密防护软件，清查移动存储介质并登记造册。",
+                    new DemoOrder(Deadline: 14, ReportedOn: -5, Report: "已为两台涉密计算机安装安全保密防护软件；清查移动存储介质23件，全部登记造册。")),
+            ]),
+        new("SF-QS-YQS", InspectingBody.SuperiorOrgan, "SF-QS", InspectionKind.Special, "qs.officer", -25, -21, null, null,
+            [
+                new("D15.4", FindingSeverity.Ordinary, "未制定泄密事件报告及其责任追究制度。", "查阅本所保密制度汇编",
+                    "制定泄密事件报告及责任追究制度，明确报告时限和责任追究程序。", new DemoOrder(Deadline: 40)),
+            ]),
+        new("SF-QS-NY", InspectingBody.SecrecyDepartment, "SF-QS-BMJ", InspectionKind.Routine, "qs.officer", -420, -418, -416,
+            "集团保密工作责任制基本落实；计算机保密管理存在交叉使用问题，已责令限期整改。",
+            [
+                new("D15.5", FindingSeverity.Ordinary, "部分办公计算机存在涉密与非涉密交叉使用现象。", "抽查集团本部办公计算机12台",
+                    "清理交叉使用的计算机，涉密计算机专机专用并粘贴标识。",
+                    new DemoOrder(Deadline: -330, ReportedOn: -340, Report: "已清理交叉使用计算机3台，涉密计算机全部专机专用并粘贴标识。", VerifiedOn: -325)),
+            ]),
+        new("SF-JTTZ", InspectingBody.OwnSecrecyOrganization, "SF-JTTZ", InspectionKind.Routine, "officer", -130, -128, -127,
+            "集团本部保密工作总体良好，新入职员工保密教育需加强。",
+            [
+                new("D15.2", FindingSeverity.Minor, "部分新入职员工未参加保密教育培训。", "查阅年度培训签到表", "年底前对新入职员工补训并考核。", null),
+            ]),
+        new("SF-CZT", InspectingBody.SecrecyDepartment, "SF-BMJ", InspectionKind.Routine, "officer", 10, null, null, null, []),
+    ];
 
     private static (string Title, PostingRole Role, string? Portfolio)[] TeamFor(UnitKind kind, string code) => kind switch
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SecrecyDuty.Browser.Tests.Infrastructure;
 
@@ -33,6 +34,23 @@ public class AppPage(IPage page)
 
     /// <summary>Saves a full-page screenshot under artifacts/screenshots.</summary>
     public Task ScreenshotAsync(string name) => BrowserApp.ScreenshotAsync(Page, name);
+
+    /// <summary>
+    /// Types <paramref name="typed"/> into the search-as-you-type picker box <paramref name="boxId"/> (<c>_UnitPicker</c>,
+    /// <c>wwwroot/js/picker.js</c>) key by key, as a person would, waits for the app's answer to what was typed, and
+    /// chooses the match whose label contains <paramref name="choice"/>.
+    /// </summary>
+    protected async Task PickAsync(string boxId, string typed, string choice)
+    {
+        var box = Page.Locator("#" + boxId);
+        await box.ClickAsync();
+        await Page.RunAndWaitForResponseAsync(
+            () => box.PressSequentiallyAsync(typed, new LocatorPressSequentiallyOptions { Delay = 60 }),
+            response => response.Url.Contains("/Lookup/", StringComparison.Ordinal)
+                && Uri.UnescapeDataString(new Uri(response.Url).Query).Contains("term=" + typed, StringComparison.Ordinal));
+        await Page.Locator($"#{boxId}_list [role=option]", new PageLocatorOptions { HasText = choice }).ClickAsync();
+        await Assertions.Expect(box).ToHaveValueAsync(new Regex(Regex.Escape(choice)));
+    }
 
     /// <summary>Chooses the first option of <paramref name="select"/> whose text contains <paramref name="text"/>.</summary>
     protected async Task SelectOptionContainingAsync(string select, string text)

@@ -28,6 +28,20 @@ public sealed class HomePage(IPage page) : AppPage(page)
     /// <summary>The list of what is due, only when it mentions <paramref name="text"/>.</summary>
     public ILocator UnitDueMentioning(string text) => Page.Locator("#unit-due", new PageLocatorOptions { HasTextString = text });
 
+    /// <summary>The dashboard card of rectification orders (art. 15): open, overdue, awaiting verification.</summary>
+    public ILocator RectificationWork => Page.Locator("#rectification-work");
+
+    /// <summary>The overdue orders the card lists, most overdue first.</summary>
+    public ILocator OverdueOrders => Page.Locator("#overdue-orders li");
+
+    /// <summary>Follows the overdue order of the card whose line mentions <paramref name="text"/> (the unit's name, say).</summary>
+    public async Task<RectificationOrderPage> OpenOverdueOrderAsync(string text)
+    {
+        await OverdueOrders.Filter(new LocatorFilterOptions { HasText = text }).Locator("a").ClickAsync();
+        await Page.WaitForURLAsync(RectificationOrderPage.Url());
+        return new RectificationOrderPage(Page);
+    }
+
     /// <summary>Follows the "record the briefing" link of the half-year briefing.</summary>
     public async Task<ActivityForm> RecordBriefingAsync()
     {

@@ -2,6 +2,7 @@ using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Checklists;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using static SecrecyDuty.Web.Tests.Appraisals.AppraisalTestData;
@@ -102,7 +103,7 @@ public sealed class AppraisalPrintTests
         Assert.Equal("zh-CN", doc.DocumentElement.GetAttribute("lang"));
         Assert.Equal("张教 · 2026年度领导干部履行保密工作责任制情况考核表", doc.Title);
         Assert.Equal("依据《党政领导干部保密工作责任制实施办法》第九条、第十条", doc.QuerySelector(".doc-basis")!.TextContent);
-        Assert.Equal(["基本情况", "本年度任职情况", "本年度保密工作职责清单履行情况", "本年度参加保密工作活动情况", "个人述职报告中履行保密工作责任制情况", "单位保密组织意见及考核结果"], doc.QuerySelectorAll(".doc-section > h2").Select(h => h.TextContent));
+        Assert.Equal(["基本情况", "本年度任职情况", "本年度保密工作职责清单履行情况", "本年度参加保密工作活动情况", "本年度涉及本人的限期整改事项", "个人述职报告中履行保密工作责任制情况", "单位保密组织意见及考核结果"], doc.QuerySelectorAll(".doc-section > h2").Select(h => h.TextContent));
     }
 
     [Fact]
@@ -134,6 +135,8 @@ public sealed class AppraisalPrintTests
         Assert.Equal("草稿：本考核尚未定稿", doc.QuerySelector("#draft-mark")!.TextContent);
         Assert.Equal("2026年度无职责清单记录。", doc.QuerySelector("#no-checklists")!.TextContent);
         Assert.Equal("2026年度无参加已登记活动的记录。", doc.QuerySelector("#no-activities")!.TextContent);
+        Assert.Equal("2026年度无涉及本人的限期整改事项。", doc.QuerySelector("#no-rectification-orders")!.TextContent);
+        Assert.Null(doc.QuerySelector("#doc-rectification-orders"));
         Assert.Equal("尚未提出", doc.QuerySelector("#doc-opinion")!.TextContent);
         Assert.Null(doc.QuerySelector("#doc-grade .grade.chosen"));
     }
@@ -192,6 +195,50 @@ public sealed class AppraisalPrintTests
             ["2026年10月10日|保密宣传教育培训|保密教育培训|青山市财政局", "2026年10月15日|听取保密组织的情况汇报|三季度保密工作汇报会|青山市财政局"],
             Rows(doc, ".doc-activity"));
         Assert.Equal(["青山市财政局|2026年1月1日至2026年10月31日|1|1"], Rows(doc, "#doc-unit-counts tbody tr"));
+    }
+
+    /// <summary>
+    /// Art. 15 in the appraisal (issue 8): 青山市 inspected its education bureau several times; each finding names the
+    /// posting that answers for it. 张教's orders of 2026 (one overdue, one verified, one not yet due) and his order of
+    /// 2025 still open are listed, with the overdue ones marked; his order of 2025 verified that year and 李保's order
+    /// are not. The test clock's today is 27 November 2026.
+    /// </summary>
+    [Fact]
+    public async Task Art15_the_print_view_lists_the_rectification_orders_naming_the_leaders_postings_and_marks_the_overdue_ones()
+    {
+        using var app = TestApp.Rent();
+        var p = await AppraisalProvince.CreateAsync(app);
+        await app.Province()
+            .WithRectificationOrder(p.Bureau, p.City, new DateOnly(2026, 6, 10), new DateOnly(2026, 9, 30), deficiencyCode: "D15.1", responsible: p.ZhangPosting, description: "未传达学习上级保密工作会议精神")
+            .WithRectificationOrder(p.Bureau, p.City, new DateOnly(2026, 3, 2), new DateOnly(2026, 5, 31), RectificationStatus.Verified, reportedOn: new DateOnly(2026, 5, 20), deficiencyCode: "D15.7", responsible: p.ZhangPosting, description: "部分文件漏定密")
+            .WithRectificationOrder(p.Bureau, p.City, new DateOnly(2026, 11, 2), new DateOnly(2026, 12, 31), deficiencyCode: "D15.3", responsible: p.ZhangPosting, description: "保密办人员不足")
+            .WithRectificationOrder(p.Bureau, p.City, new DateOnly(2025, 10, 9), new DateOnly(2025, 12, 31), deficiencyCode: "D15.2", responsible: p.ZhangPosting, description: "未开展保密宣传教育")
+            .WithRectificationOrder(p.Bureau, p.City, new DateOnly(2025, 4, 1), new DateOnly(2025, 6, 30), RectificationStatus.Verified, deficiencyCode: "D15.4", responsible: p.ZhangPosting, description: "去年已整改的问题")
+            .WithRectificationOrder(p.Bureau, p.City, new DateOnly(2026, 6, 10), new DateOnly(2026, 9, 30), deficiencyCode: "D15.5", responsible: p.LiPosting, description: "涉密计算机未安装防护软件")
+            .BuildAsync();
+        var client = await app.SignedInAsAsync("cadre", Roles.CadreOfficial, p.City);
+
+        var doc = await TestApp.GetDocumentAsync(client, PrintUrl(p.Zhang));
+
+        var orders = doc.QuerySelectorAll(".doc-rectification-order").ToList();
+        Assert.Equal(
+            [
+                "青山市教育局|D15.2 未开展保密宣传教育|2025年12月31日|待整改 已逾期 331 天|",
+                "青山市教育局|D15.7 部分文件漏定密|2026年5月31日|已验收|2026年5月20日",
+                "青山市教育局|D15.1 未传达学习上级保密工作会议精神|2026年9月30日|待整改 已逾期 58 天|",
+                "青山市教育局|D15.3 保密办人员不足|2026年12月31日|待整改|",
+            ],
+            orders.Select(r => string.Join("|", r.QuerySelectorAll("td").Select(td => Collapse(td.TextContent)))));
+        Assert.Equal(["true", "false", "true", "false"], orders.Select(r => r.GetAttribute("data-overdue")));
+        Assert.Equal(2, doc.QuerySelectorAll("#doc-rectification-orders .doc-overdue").Length);
+        Assert.DoesNotContain("涉密计算机未安装防护软件", doc.QuerySelector("#section-rectification")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("去年已整改的问题", doc.QuerySelector("#section-rectification")!.TextContent, StringComparison.Ordinal);
+
+        // 李保's print lists his order, and none of 张教's.
+        var li = await TestApp.GetDocumentAsync(client, PrintUrl(p.Li));
+        var liOrders = li.QuerySelectorAll(".doc-rectification-order").ToList();
+        Assert.Equal(["D15.5"], liOrders.Select(r => r.GetAttribute("data-code")));
+        Assert.Equal("true", liOrders[0].GetAttribute("data-overdue"));
     }
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

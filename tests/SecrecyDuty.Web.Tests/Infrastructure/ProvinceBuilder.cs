@@ -243,9 +243,10 @@ public sealed class ProvinceBuilder(TestApp app)
 
     /// <summary>
     /// A rectification order (art. 15) on a finding of <paramref name="deficiencyCode"/>, from a completed inspection of
-    /// <paramref name="unit"/> by <paramref name="body"/> as its superior organ, issued on <paramref name="issuedOn"/> with
-    /// <paramref name="deadline"/>; a reported or verified order was reported on <paramref name="reportedOn"/> (default: the
-    /// day before the deadline).
+    /// <paramref name="unit"/> by <paramref name="body"/> as its superior organ on <paramref name="issuedOn"/>, issued that
+    /// day with <paramref name="deadline"/>; a reported or verified order was reported (and verified) on
+    /// <paramref name="reportedOn"/> (default: the day before the deadline). The finding names <paramref name="responsible"/>
+    /// (a posting, which should hold in the unit on <paramref name="issuedOn"/>) when given, and no posting otherwise.
     /// </summary>
     public ProvinceBuilder WithRectificationOrder(
         Ref unit,
@@ -254,10 +255,18 @@ public sealed class ProvinceBuilder(TestApp app)
         DateOnly deadline,
         RectificationStatus status = RectificationStatus.Open,
         DateOnly? reportedOn = null,
-        string deficiencyCode = "D15.5") =>
+        string deficiencyCode = "D15.5",
+        Ref? responsible = null,
+        string description = "发现的问题") =>
         WithRecord((db, p) =>
         {
             var unitId = p.UnitId(unit);
+            var finding = new Finding { UnitId = unitId, DeficiencyCode = deficiencyCode, Description = description, Severity = FindingSeverity.Ordinary };
+            if (responsible is { } posting)
+            {
+                finding.ResponsiblePostings.Add(new FindingPosting { PostingId = p.PostingId(posting) });
+            }
+
             var reported = status is RectificationStatus.Reported or RectificationStatus.Verified ? reportedOn ?? deadline.AddDays(-1) : (DateOnly?)null;
             var order = new RectificationOrder
             {
@@ -270,6 +279,7 @@ public sealed class ProvinceBuilder(TestApp app)
                 ReportedOn = reported,
                 VerifiedOn = status == RectificationStatus.Verified ? reported : null,
             };
+            finding.Order = order;
             db.Inspections.Add(new Inspection
             {
                 UnitId = unitId,
@@ -283,7 +293,7 @@ public sealed class ProvinceBuilder(TestApp app)
                 Scope = "保密工作责任制落实情况",
                 CreatedAtUtc = Now,
                 CreatedBy = "officer",
-                Findings = [new Finding { UnitId = unitId, DeficiencyCode = deficiencyCode, Description = "发现的问题", Severity = FindingSeverity.Ordinary, Order = order }],
+                Findings = [finding],
             });
             return Task.CompletedTask;
         });
