@@ -12,6 +12,7 @@ using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data.Auditing;
@@ -97,6 +98,10 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
 
     public DbSet<ScoreSheetEntry> ScoreSheetEntries => Set<ScoreSheetEntry>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<Commendation> Commendations => Set<Commendation>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();

@@ -6,6 +6,7 @@ using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Import;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 
@@ -40,5 +41,6 @@ public static class AccessMatrix
         .. ChecklistAccess.Rules,
         .. AppraisalAccess.Rules,
         .. InspectionAccess.Rules,
+        .. ProposalAccess.Rules,
     ];
 }

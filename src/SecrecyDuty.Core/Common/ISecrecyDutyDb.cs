@@ -11,6 +11,7 @@ using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 
@@ -92,6 +93,10 @@ public interface ISecrecyDutyDb
     DbSet<ScoreSheet> ScoreSheets { get; }
 
     DbSet<ScoreSheetEntry> ScoreSheetEntries { get; }
+
+    DbSet<Proposal> Proposals { get; }
+
+    DbSet<Commendation> Commendations { get; }
 
     DbSet<AppUser> Users { get; }
 

@@ -3,6 +3,7 @@ using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Compliance;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Proposals;
 
 namespace SecrecyDuty.Core.Home;
 
@@ -18,7 +19,11 @@ public sealed record HomeSummary(
     LeaderDashboard? Leader,
     ComplianceDashboard? Compliance,
     CadreWork? Cadre = null,
-    RectificationWork? Rectification = null);
+    RectificationWork? Rectification = null)
+{
+    /// <summary>Art. 17 proposals waiting for feedback; null for an account that reads none.</summary>
+    public ProposalWork? Proposals { get; init; }
+}
 
 /// <summary>
 /// A cadre official's work (art. 9): the appraisals of <see cref="Year"/> in the jurisdiction that have the secrecy

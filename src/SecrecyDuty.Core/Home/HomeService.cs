@@ -7,10 +7,11 @@ using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Compliance;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Proposals;
 
 namespace SecrecyDuty.Core.Home;
 
-public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdiction jurisdiction, ComplianceService compliance, RectificationService rectification)
+public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdiction jurisdiction, ComplianceService compliance, RectificationService rectification, ProposalService proposals)
 {
     /// <summary>How many rows of the heat map the dashboard shows; the compliance page has them all.</summary>
     public const int HeatMapRows = 20;
@@ -48,7 +49,13 @@ public sealed class HomeService(ISecrecyDutyDb db, ICurrentUser user, Jurisdicti
 
         // Art. 15: every role that reads the jurisdiction sees its open and overdue rectification orders.
         var orders = await rectification.WorkAsync(OverdueOrders, cancellationToken);
-        return new HomeSummary(account.DisplayName, account.UnitName, account.UnitCode, roles, jurisdiction.Scope, units, accounts, leader, dashboard, cadre, orders);
+
+        // Art. 17: proposals waiting for the cadre-management organ's feedback, the overdue ones first (not for unit leaders).
+        var proposalWork = await proposals.WorkAsync(OverdueOrders, cancellationToken);
+        return new HomeSummary(account.DisplayName, account.UnitName, account.UnitCode, roles, jurisdiction.Scope, units, accounts, leader, dashboard, cadre, orders)
+        {
+            Proposals = proposalWork,
+        };
     }
 
     /// <summary>Counted in SQL over the jurisdiction's appraisals of the current year.</summary>

@@ -151,3 +151,6 @@ public sealed record LeadershipTeam(
 
 /// <summary>A unit a leader's record or a posting may be placed in.</summary>
 public sealed record UnitChoice(int Id, string Code, string Name, bool IsActive);
+
+/// <summary>A leader as a picker offers it.</summary>
+public sealed record LeaderLookupItem(int Id, string Name, string StaffNumber, string UnitName);

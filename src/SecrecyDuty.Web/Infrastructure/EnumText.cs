@@ -11,6 +11,7 @@ using SecrecyDuty.Core.Home;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 
@@ -57,6 +58,10 @@ public static class EnumText
         new(typeof(OrderState), nameof(OrderState)),
         new(typeof(OwnAppraisalState), nameof(OwnAppraisalState)),
         new(typeof(PostingRole), nameof(PostingRole)),
+        new(typeof(ProposalBasis), nameof(ProposalBasis)),
+        new(typeof(ProposalKind), nameof(ProposalKind)),
+        new(typeof(ProposalState), nameof(ProposalState)),
+        new(typeof(ProposingBody), nameof(ProposingBody)),
         new(typeof(PublicationReviewOutcome), nameof(PublicationReviewOutcome)),
         new(typeof(RectificationAction), nameof(RectificationAction)),
         new(typeof(RectificationStatus), nameof(RectificationStatus)),

@@ -16,6 +16,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
 using SecrecyDuty.Web.Background;
@@ -156,6 +157,9 @@ public static class SecrecyDutyApp
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<CatalogueSeeder>();
         services.AddScoped<ScoreTemplateSeeder>();
+
+        // Art. 17: the days the cadre-management organ is given to answer a proposal unless it says otherwise.
+        services.AddSingleton(new ProposalSettings(builder.Configuration.GetValue("Proposals:FeedbackDays", ProposalRules.DefaultFeedbackDays)));
         services.AddScoped<DemoProvinceSeeder>();
 
         // Chinese text in pages as characters, not numeric entities.

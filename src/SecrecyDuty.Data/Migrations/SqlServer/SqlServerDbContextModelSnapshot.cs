@@ -1569,6 +1569,146 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Proposals.Commendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("LeaderId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("UnitId", "IssuedOn");
+
+                    b.ToTable("Commendations");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Proposals.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("BasisDescription")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("BodyUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly>("FeedbackDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FeedbackOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FeedbackRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyUnitId");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("FeedbackOn", "FeedbackDueOn");
+
+                    b.HasIndex("UnitId", "SentOn");
+
+                    b.ToTable("Proposals", t =>
+                        {
+                            t.HasCheckConstraint("CK_Proposals_FeedbackAfterSent", "[FeedbackOn] IS NULL OR [FeedbackOn] >= [SentOn]");
+                        });
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.SecrecyOrganizations.RuleAreaExemption", b =>
                 {
                     b.Property<int>("Id")
@@ -2212,7 +2352,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
 
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheetEntry", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.Inspections.Finding", null)
+                    b.HasOne("SecrecyDuty.Core.Inspections.Finding", "Finding")
                         .WithMany()
                         .HasForeignKey("FindingId");
 
@@ -2227,6 +2367,8 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .HasForeignKey("ScoreTemplateItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Finding");
 
                     b.Navigation("Item");
                 });
@@ -2296,6 +2438,51 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Leader");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Proposals.Commendation", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Leader");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Proposals.Proposal", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "BodyUnit")
+                        .WithMany()
+                        .HasForeignKey("BodyUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("BodyUnit");
 
                     b.Navigation("Leader");
 

@@ -1510,6 +1510,142 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Proposals.Commendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeaderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("UnitId", "IssuedOn");
+
+                    b.ToTable("Commendations");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Proposals.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BasisDescription")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BodyUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FeedbackDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FeedbackOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyUnitId");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("FeedbackOn", "FeedbackDueOn");
+
+                    b.HasIndex("UnitId", "SentOn");
+
+                    b.ToTable("Proposals", t =>
+                        {
+                            t.HasCheckConstraint("CK_Proposals_FeedbackAfterSent", "[FeedbackOn] IS NULL OR [FeedbackOn] >= [SentOn]");
+                        });
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.SecrecyOrganizations.RuleAreaExemption", b =>
                 {
                     b.Property<int>("Id")
@@ -2141,7 +2277,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Scoring.ScoreSheetEntry", b =>
                 {
-                    b.HasOne("SecrecyDuty.Core.Inspections.Finding", null)
+                    b.HasOne("SecrecyDuty.Core.Inspections.Finding", "Finding")
                         .WithMany()
                         .HasForeignKey("FindingId");
 
@@ -2156,6 +2292,8 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .HasForeignKey("ScoreTemplateItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Finding");
 
                     b.Navigation("Item");
                 });
@@ -2225,6 +2363,51 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Leader");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Proposals.Commendation", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Leader");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Proposals.Proposal", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "BodyUnit")
+                        .WithMany()
+                        .HasForeignKey("BodyUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("BodyUnit");
 
                     b.Navigation("Leader");
 
