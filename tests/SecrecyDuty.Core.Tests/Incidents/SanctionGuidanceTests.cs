@@ -102,7 +102,7 @@ public sealed class SanctionGuidanceTests
             Case(Involvement.LeadershipFailure, deficiencies: ["D15.2"], loss: Loss.Larger, severity: CircumstanceSeverity.Serious, partyMember: true), "R11 R16a PD109.2a", [Warning, Demerit], [P.Warning, P.SeriousWarning] },
         { "art. 16: a major loss makes it R16b (demerit, major demerit or demotion) and PD109.2b (removal from Party posts)",
             Case(Involvement.LeadershipFailure, deficiencies: ["D15.2"], loss: Loss.Major, partyMember: true), "R11 R16b PD109.2b", [Demerit, MajorDemerit, Demotion], [P.RemovalFromPartyPosts] },
-        { "art. 16: R16b and PD109.2b not for a non-member's Party sanction",
+        { "art. 16: a non-member with a major loss gets R16b and no Party sanction",
             Case(Involvement.LeadershipFailure, PersonRole.OtherTeamMember, deficiencies: ["D15.5"], loss: Loss.Major), "R16b", [Demerit, MajorDemerit, Demotion], [] },
         { "art. 16 with PD109 para. 2: no larger or major loss gives no Party range",
             Case(Involvement.LeadershipFailure, PersonRole.OtherTeamMember, deficiencies: ["D15.5"], partyMember: true), "R16a", [Warning, Demerit], [] },
