@@ -1,6 +1,12 @@
 using SecrecyDuty.Web.Infrastructure;
 using SecrecyDuty.Web.Operations;
 
+// The guidance command needs neither the host nor a database: it runs before either is built.
+if (GuidanceCommand.IsCommand(args))
+{
+    return GuidanceCommand.Run(Console.In, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSecrecyDuty();
 var app = builder.Build();
