@@ -5,6 +5,7 @@ using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 
@@ -156,6 +157,7 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
             await db.SaveChangesAsync(cancellationToken);
 
             await SeedInspectionsAsync(byCode, now, today, cancellationToken);
+            await SeedProposalsAsync(byCode, now, today, cancellationToken);
         }
 
         var names = DemoUsers.Select(u => u.UserName).ToList();
@@ -507,6 +509,79 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
             db.Inspections.Add(inspection);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Art. 17 proposals and art. 10 commendations, dated from today: a sanction proposal about the principal leader of
+    /// the unit whose rectification order is overdue, its feedback overdue; a commendation proposal answered; a
+    /// commendation of a leader and one of a unit.
+    /// </summary>
+    private async Task SeedProposalsAsync(Dictionary<string, Unit> units, DateTime now, DateOnly today, CancellationToken cancellationToken)
+    {
+        Task<int> PrincipalOfAsync(string code) => db.Postings
+            .Where(p => p.UnitId == units[code].Id && p.Role == PostingRole.PrincipalLeader && p.To == null)
+            .OrderBy(p => p.Id)
+            .Select(p => p.LeaderId)
+            .FirstAsync(cancellationToken);
+
+        var examCentre = await PrincipalOfAsync("SF-JYT-KSY");
+        var energy = await PrincipalOfAsync("SF-QS-NY");
+        db.Proposals.Add(new Proposal
+        {
+            Kind = ProposalKind.Sanction,
+            LeaderId = examCentre,
+            UnitId = units["SF-JYT-KSY"].Id,
+            Body = ProposingBody.SecrecyDepartment,
+            BodyUnitId = units["SF-BMJ"].Id,
+            Recipient = "中共示范省委组织部",
+            Basis = ProposalBasis.Inspection,
+            BasisDescription = "示范省教育厅对示范省教育考试院的例行检查：保密制度缺失（D15.4），限期整改逾期未报告",
+            Content = "建议对主要负责人给予诫勉谈话，并督促限期完成整改。",
+            DocumentNumber = "示保建〔" + today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "〕3号",
+            SentOn = today.AddDays(-45),
+            FeedbackDueOn = today.AddDays(-15),
+            CreatedAtUtc = now,
+            CreatedBy = "officer",
+        });
+        db.Proposals.Add(new Proposal
+        {
+            Kind = ProposalKind.Commendation,
+            LeaderId = energy,
+            UnitId = units["SF-QS-NY"].Id,
+            Body = ProposingBody.SecrecyDepartment,
+            BodyUnitId = units["SF-QS-BMJ"].Id,
+            Recipient = "中共青山市委组织部",
+            Basis = ProposalBasis.Inspection,
+            BasisDescription = "青山市保密局例行检查：整改按期完成并经验收",
+            Content = "建议予以通报表扬。",
+            SentOn = today.AddDays(-300),
+            FeedbackDueOn = today.AddDays(-270),
+            Feedback = "已在全市通报表扬。",
+            FeedbackOn = today.AddDays(-280),
+            FeedbackRecordedBy = "cadre",
+            CreatedAtUtc = now,
+            CreatedBy = "qs.officer",
+        });
+        db.Commendations.Add(new Commendation
+        {
+            UnitId = units["SF-QS-NY"].Id,
+            LeaderId = energy,
+            Reason = "领导保密工作成绩突出，整改按期完成",
+            IssuedBy = "中共青山市委",
+            IssuedOn = today.AddDays(-275),
+            CreatedAtUtc = now,
+            CreatedBy = "qs.officer",
+        });
+        db.Commendations.Add(new Commendation
+        {
+            UnitId = units["SF-CZT"].Id,
+            Reason = "保密宣传教育工作扎实",
+            IssuedBy = "中共示范省委保密委员会",
+            IssuedOn = today.AddDays(-200),
+            CreatedAtUtc = now,
+            CreatedBy = "officer",
+        });
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -162,4 +162,19 @@ public sealed class ProposalTests
         Assert.Null(page.QuerySelector("#new-commendation"));
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.InScopeAsync(sp => TestApp.ServiceFor<CommendationService>(sp, p.Leader).CreateAsync(unitCommendation)));
     }
+
+    [Fact]
+    public async Task The_demo_province_shows_a_sanction_proposal_whose_feedback_is_overdue()
+    {
+        using var app = TestApp.Rent("Development");
+        await app.InScopeAsync(sp => sp.GetRequiredService<SecrecyDuty.Data.Seeding.DemoProvinceSeeder>().SeedAsync());
+        var client = app.CreateBrowserClient();
+        await TestApp.SignInAsync(client, "officer", SecrecyDuty.Data.Seeding.DemoProvinceSeeder.DemoPassword);
+
+        var home = await TestApp.GetDocumentAsync(client, "/");
+        var list = await TestApp.GetDocumentAsync(client, "/Proposals");
+
+        Assert.Contains("逾期 15 天", home.QuerySelector("#overdue-proposals")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["FeedbackOverdue", "Answered"], list.QuerySelectorAll("#proposals-table tbody tr").Select(r => r.GetAttribute("data-state")));
+    }
 }
