@@ -9,6 +9,7 @@ using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
@@ -102,6 +103,18 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     public DbSet<Proposal> Proposals => Set<Proposal>();
 
     public DbSet<Commendation> Commendations => Set<Commendation>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<IncidentPerson> IncidentPersons => Set<IncidentPerson>();
+
+    public DbSet<IncidentTransition> IncidentTransitions => Set<IncidentTransition>();
+
+    public DbSet<IncidentGrant> IncidentGrants => Set<IncidentGrant>();
+
+    public DbSet<IncidentOpening> IncidentOpenings => Set<IncidentOpening>();
+
+    public DbSet<IncidentFinding> IncidentFindings => Set<IncidentFinding>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();

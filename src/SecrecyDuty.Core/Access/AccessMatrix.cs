@@ -4,6 +4,7 @@ using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Import;
+using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Proposals;
@@ -42,5 +43,6 @@ public static class AccessMatrix
         .. AppraisalAccess.Rules,
         .. InspectionAccess.Rules,
         .. ProposalAccess.Rules,
+        .. IncidentAccess.Rules,
     ];
 }

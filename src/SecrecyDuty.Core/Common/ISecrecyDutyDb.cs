@@ -8,6 +8,7 @@ using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
+using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
@@ -97,6 +98,18 @@ public interface ISecrecyDutyDb
     DbSet<Proposal> Proposals { get; }
 
     DbSet<Commendation> Commendations { get; }
+
+    DbSet<Incident> Incidents { get; }
+
+    DbSet<IncidentPerson> IncidentPersons { get; }
+
+    DbSet<IncidentTransition> IncidentTransitions { get; }
+
+    DbSet<IncidentGrant> IncidentGrants { get; }
+
+    DbSet<IncidentOpening> IncidentOpenings { get; }
+
+    DbSet<IncidentFinding> IncidentFindings { get; }
 
     DbSet<AppUser> Users { get; }
 

@@ -881,6 +881,259 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("DutyChecklistItems");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.Incident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<string>("AggravatingFacts")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("DiscoveredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<decimal?>("IllegalGainsConfiscated")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("LeakType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Loss")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateOnly?>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RemedialMeasures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("ReportedToSecrecyDepartmentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReportedToSuperiorAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("RestrictedToNamedAccounts")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "DiscoveredAtUtc");
+
+                    b.ToTable("Incidents", t =>
+                        {
+                            t.HasCheckConstraint("CK_Incidents_IllegalGains", "[IllegalGainsConfiscated] IS NULL OR [IllegalGainsConfiscated] >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.IncidentFinding", b =>
+                {
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("int");
+
+                    b.HasKey("IncidentId", "FindingId");
+
+                    b.HasIndex("FindingId");
+
+                    b.ToTable("IncidentFindings");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.IncidentGrant", b =>
+                {
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("IncidentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("IncidentGrants");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.IncidentOpening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "AtUtc");
+
+                    b.ToTable("IncidentOpenings");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.IncidentPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Involvement")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("IsPartyMember")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Post")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("PostingId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ProvedProperPerformance")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("RelatedPostingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Relation")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("PostingId");
+
+                    b.HasIndex("RelatedPostingId");
+
+                    b.ToTable("IncidentPersons", t =>
+                        {
+                            t.HasCheckConstraint("CK_IncidentPersons_PostingOrName", "[PostingId] IS NOT NULL OR [Name] IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.IncidentTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentTransitions");
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
                 {
                     b.Property<int>("Id")
@@ -2235,6 +2488,86 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("DutyItem");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.Incident", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.IncidentFinding", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Inspections.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Incidents.Incident", null)
+                        .WithMany("LinkedFindings")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.IncidentGrant", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Incidents.Incident", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.IncidentOpening", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.IncidentPerson", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Incidents.Incident", null)
+                        .WithMany("Persons")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Leaders.Posting", "Posting")
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SecrecyDuty.Core.Leaders.Posting", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedPostingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Posting");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.IncidentTransition", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Incidents.Incident", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Inspections.Inspection", "Inspection")
@@ -2619,6 +2952,17 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
             modelBuilder.Entity("SecrecyDuty.Core.Checklists.DutyChecklist", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.Incident", b =>
+                {
+                    b.Navigation("Grants");
+
+                    b.Navigation("LinkedFindings");
+
+                    b.Navigation("Persons");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>

@@ -1,0 +1,191 @@
+using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Incidents.Sanctions;
+using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Units;
+
+namespace SecrecyDuty.Core.Incidents;
+
+/// <summary>Implementing Measures art. 35: what makes a leak.</summary>
+public enum LeakType
+{
+    /// <summary>(1) The state secret became known to someone not entitled to know it.</summary>
+    KnownByUnentitled,
+
+    /// <summary>(2) It went beyond its limited scope and it cannot be proved that no such person learned it.</summary>
+    BeyondScopeNotProvable,
+}
+
+public enum SecretCarrier
+{
+    Paper,
+    Electronic,
+    Verbal,
+    Other,
+}
+
+/// <summary>The life of an incident file: registered → under investigation → under discipline review → decided → closed.</summary>
+public enum IncidentStatus
+{
+    Registered,
+    UnderInvestigation,
+    UnderDisciplineReview,
+    Decided,
+    Closed,
+}
+
+public enum IncidentAction
+{
+    Register,
+    StartInvestigation,
+    SendToDisciplineReview,
+    Decide,
+    Close,
+}
+
+/// <summary>
+/// A leak incident file (arts. 10–16 and the appendix). The most restricted record of the product: only secrecy
+/// officers and discipline officials of the jurisdiction read it (<see cref="IncidentAccess"/>), optionally only the
+/// named accounts (need to know), and every opening is recorded. It never holds secret content: the description is a
+/// short account of what happened, under a visible warning.
+/// </summary>
+public class Incident : IAudited
+{
+    public int Id { get; set; }
+
+    public int UnitId { get; set; }
+
+    public Unit? Unit { get; set; }
+
+    /// <summary>A short neutral title (no secret content): unit leaders never see even this.</summary>
+    public string Title { get; set; } = "";
+
+    public DateOnly? OccurredOn { get; set; }
+
+    public DateTime DiscoveredAtUtc { get; set; }
+
+    public DateTime? ReportedToSecrecyDepartmentAtUtc { get; set; }
+
+    public DateTime? ReportedToSuperiorAtUtc { get; set; }
+
+    public Classification Classification { get; set; }
+
+    public LeakType LeakType { get; set; }
+
+    public SecretCarrier Carrier { get; set; }
+
+    public string Description { get; set; } = "";
+
+    /// <summary>IM30 and IM31: the aggravating facts established.</summary>
+    public List<AggravatingFact> AggravatingFacts { get; set; } = [];
+
+    public CircumstanceSeverity? Severity { get; set; }
+
+    public Loss Loss { get; set; }
+
+    /// <summary>IM34: illegal gains confiscated to the treasury, in yuan.</summary>
+    public decimal? IllegalGainsConfiscated { get; set; }
+
+    /// <summary>S6.10: the remedial measures taken and the rectification plan.</summary>
+    public string? RemedialMeasures { get; set; }
+
+    public IncidentStatus Status { get; set; }
+
+    /// <summary>Need to know: only the accounts in <see cref="Grants"/> open the file, whatever their role.</summary>
+    public bool RestrictedToNamedAccounts { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public string CreatedBy { get; set; } = "";
+
+    public ICollection<IncidentPerson> Persons { get; set; } = [];
+
+    public ICollection<IncidentTransition> Transitions { get; set; } = [];
+
+    public ICollection<IncidentGrant> Grants { get; set; } = [];
+
+    public ICollection<IncidentFinding> LinkedFindings { get; set; } = [];
+
+    int? IAudited.AuditUnitId => UnitId;
+}
+
+/// <summary>
+/// A person involved: a leader through the posting that held at the time, or another person by name and post; the
+/// relation to a leader where it matters (art. 14), the involvement, Party membership, and whether the leader proved
+/// proper performance of the duties (art. 16).
+/// </summary>
+public class IncidentPerson : IAudited
+{
+    public int Id { get; set; }
+
+    public int IncidentId { get; set; }
+
+    public int UnitId { get; set; }
+
+    public int? PostingId { get; set; }
+
+    public Posting? Posting { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Post { get; set; }
+
+    /// <summary>Art. 14: the leader's staff, spouse or child, and the leader's posting.</summary>
+    public RelatedPerson? Relation { get; set; }
+
+    public int? RelatedPostingId { get; set; }
+
+    public Involvement Involvement { get; set; }
+
+    public bool IsPartyMember { get; set; }
+
+    public bool ProvedProperPerformance { get; set; }
+
+    int? IAudited.AuditUnitId => UnitId;
+}
+
+public class IncidentTransition
+{
+    public int Id { get; set; }
+
+    public int IncidentId { get; set; }
+
+    public IncidentAction Action { get; set; }
+
+    public IncidentStatus ToStatus { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public string By { get; set; } = "";
+
+    public string? Note { get; set; }
+}
+
+/// <summary>An account named on a need-to-know file (or asked for a statement on it).</summary>
+public class IncidentGrant
+{
+    public int IncidentId { get; set; }
+
+    public string UserId { get; set; } = "";
+}
+
+/// <summary>Who opened a file, and when.</summary>
+public class IncidentOpening
+{
+    public long Id { get; set; }
+
+    public int IncidentId { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public string UserName { get; set; } = "";
+
+    public DateTime AtUtc { get; set; }
+}
+
+/// <summary>An inspection finding (D15.x) the incident is linked to.</summary>
+public class IncidentFinding
+{
+    public int IncidentId { get; set; }
+
+    public int FindingId { get; set; }
+}
