@@ -16,6 +16,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
@@ -159,6 +160,8 @@ public static class SecrecyDutyApp
         services.AddScoped<ScoreTemplateSeeder>();
 
         // Art. 17: the days the cadre-management organ is given to answer a proposal unless it says otherwise.
+        // The hours allowed between the discovery of a leak and the report to the secrecy department.
+        services.AddSingleton(new IncidentSettings(builder.Configuration.GetValue("Incidents:ReportingHours", IncidentRules.DefaultReportingHours)));
         services.AddSingleton(new ProposalSettings(builder.Configuration.GetValue("Proposals:FeedbackDays", ProposalRules.DefaultFeedbackDays)));
         services.AddScoped<DemoProvinceSeeder>();
 

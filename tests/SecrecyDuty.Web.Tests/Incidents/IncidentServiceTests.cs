@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Incidents;
+using SecrecyDuty.Core.Incidents.Sanctions;
+using SecrecyDuty.Data;
+using SecrecyDuty.Web.Tests.Activities;
+using SecrecyDuty.Web.Tests.Infrastructure;
+
+namespace SecrecyDuty.Web.Tests.Incidents;
+
+/// <summary>
+/// Incident files: registered by the secrecy office, read only by secrecy officers and discipline officials of the
+/// jurisdiction (or the accounts named on a need-to-know file), every opening recorded; the reporting clock; the workflow.
+/// </summary>
+public sealed class IncidentServiceTests
+{
+    private static Task<T> IncidentsAsync<T>(TestApp app, ICurrentUser actor, Func<IncidentService, Task<T>> work) =>
+        app.InScopeAsync(sp => work(TestApp.ServiceFor<IncidentService>(sp, actor)));
+
+    /// <summary>The test clock is 2026-11-27 09:00 +08:00; discovered more than a day before, reported within hours or not.</summary>
+    private static IncidentInput Leak(Province p, bool reported = true, bool restricted = false) => new()
+    {
+        UnitId = p.Department,
+        Title = "涉密文件遗失",
+        OccurredOn = new DateOnly(2026, 11, 25),
+        DiscoveredAt = new DateTime(2026, 11, 25, 20, 0, 0),
+        ReportedToSecrecyDepartmentAt = reported ? new DateTime(2026, 11, 25, 23, 0, 0) : null,
+        Classification = Classification.Secret,
+        LeakType = LeakType.BeyondScopeNotProvable,
+        Carrier = SecretCarrier.Paper,
+        Description = "一份秘密级文件在传递中遗失，现已追回。",
+        RestrictedToNamedAccounts = restricted,
+    };
+
+    private static async Task<(Province P, FixedCurrentUser Officer, FixedCurrentUser Discipline)> ProvinceAsync(TestApp app)
+    {
+        var p = await Province.CreateAsync(app, withAccounts: true);
+        var ids = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Users.Where(u => u.UserName == "officer" || u.UserName == "discipline").ToDictionaryAsync(u => u.UserName!, u => u.Id));
+        return (p, new FixedCurrentUser(ids["officer"], p.Root, Roles.SecrecyOfficer), new FixedCurrentUser(ids["discipline"], p.Root, Roles.DisciplineOfficial));
+    }
+
+    [Fact]
+    public async Task A_registered_file_is_opened_by_the_discipline_official_and_the_opening_is_recorded()
+    {
+        using var app = TestApp.Rent();
+        var (p, officer, discipline) = await ProvinceAsync(app);
+
+        var id = (await IncidentsAsync(app, officer, s => s.RegisterAsync(Leak(p)))).Value;
+        var opened = await IncidentsAsync(app, discipline, s => s.OpenAsync(id));
+
+        Assert.Equal((IncidentStatus.Registered, ReportClockState.ReportedInTime, false), (opened!.Status, opened.Clock, opened.SuggestsLateReportFinding));
+        Assert.Equal(IncidentAction.Register, Assert.Single(opened.History).Action);
+        var openings = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().IncidentOpenings.AsNoTracking().Select(o => o.UserName).ToListAsync());
+        Assert.Equal([discipline.UserName!], openings);
+    }
+
+    [Fact]
+    public async Task A_report_not_made_within_the_hours_allowed_is_overdue_and_suggests_D15_8()
+    {
+        using var app = TestApp.Rent();
+        var (p, officer, _) = await ProvinceAsync(app);
+
+        var id = (await IncidentsAsync(app, officer, s => s.RegisterAsync(Leak(p, reported: false)))).Value;
+        var opened = await IncidentsAsync(app, officer, s => s.OpenAsync(id));
+
+        Assert.Equal(ReportClockState.Overdue, opened!.Clock);
+        Assert.True(opened.SuggestsLateReportFinding);
+        Assert.Equal("D15.8", IncidentRules.LateReportDeficiency);
+    }
+
+    [Fact]
+    public async Task Nobody_but_secrecy_officers_and_discipline_officials_of_the_jurisdiction_reaches_a_file()
+    {
+        using var app = TestApp.Rent();
+        var (p, officer, _) = await ProvinceAsync(app);
+        var id = (await IncidentsAsync(app, officer, s => s.RegisterAsync(Leak(p)))).Value;
+
+        foreach (var outsider in new ICurrentUser[] { p.Leader, p.Supervisor, new FixedCurrentUser("admin", p.Root, Roles.Administrator), p.HealthOfficer })
+        {
+            Assert.Null(await IncidentsAsync(app, outsider, s => s.OpenAsync(id)));
+            Assert.Equal(0, (await IncidentsAsync(app, outsider, s => s.ListAsync(1, 25))).TotalCount);
+        }
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => IncidentsAsync(app, p.Leader, s => s.RegisterAsync(Leak(p))));
+    }
+
+    [Fact]
+    public async Task A_need_to_know_file_opens_only_for_the_accounts_named_on_it()
+    {
+        using var app = TestApp.Rent();
+        var (p, officer, discipline) = await ProvinceAsync(app);
+
+        var id = (await IncidentsAsync(app, officer, s => s.RegisterAsync(Leak(p, restricted: true)))).Value;
+
+        Assert.NotNull(await IncidentsAsync(app, officer, s => s.OpenAsync(id)));
+        Assert.Null(await IncidentsAsync(app, discipline, s => s.OpenAsync(id)));
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            db.IncidentGrants.Add(new IncidentGrant { IncidentId = id, UserId = discipline.UserId! });
+            await db.SaveChangesAsync();
+        });
+        Assert.NotNull(await IncidentsAsync(app, discipline, s => s.OpenAsync(id)));
+    }
+
+    [Fact]
+    public async Task The_secrecy_office_investigates_and_the_discipline_official_decides_one_step_at_a_time()
+    {
+        using var app = TestApp.Rent();
+        var (p, officer, discipline) = await ProvinceAsync(app);
+        var id = (await IncidentsAsync(app, officer, s => s.RegisterAsync(Leak(p)))).Value;
+
+        var skipped = await IncidentsAsync(app, officer, s => s.SendToReviewSkippingAsync(id));
+        await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.StartInvestigation, "成立调查组"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.Decide, null)));
+        await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.SendToDisciplineReview, null));
+        await IncidentsAsync(app, discipline, s => s.AdvanceAsync(id, IncidentAction.Decide, "给予警告处分"));
+        var opened = await IncidentsAsync(app, discipline, s => s.OpenAsync(id));
+
+        Assert.False(skipped!.Succeeded);
+        Assert.Equal(IncidentStatus.Decided, opened!.Status);
+        Assert.Equal([IncidentAction.Register, IncidentAction.StartInvestigation, IncidentAction.SendToDisciplineReview, IncidentAction.Decide], opened.History.Select(h => h.Action));
+        Assert.Equal([IncidentAction.Close], opened.NextSteps);
+    }
+
+    [Fact]
+    public async Task A_file_without_what_it_needs_is_refused_field_by_field_and_nothing_is_written()
+    {
+        using var app = TestApp.Rent();
+        var (p, officer, _) = await ProvinceAsync(app);
+        var input = Leak(p);
+        input.Title = " ";
+        input.Classification = null;
+        input.ReportedToSecrecyDepartmentAt = new DateTime(2026, 11, 25, 19, 0, 0);
+
+        var result = await IncidentsAsync(app, officer, s => s.RegisterAsync(input));
+
+        Assert.Equal(["Title", "ReportedToSecrecyDepartmentAt", "Classification"], result.Errors.Select(e => e.Field));
+        Assert.Equal(0, await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Incidents.CountAsync()));
+    }
+}
+
+internal static class IncidentServiceTestSteps
+{
+    /// <summary>Sending a registered file straight to discipline review skips the investigation.</summary>
+    public static Task<SecrecyDuty.Core.Common.Result?> SendToReviewSkippingAsync(this IncidentService service, int id) =>
+        service.AdvanceAsync(id, IncidentAction.SendToDisciplineReview, null);
+}
