@@ -103,5 +103,14 @@ public static class SupportedCultures
 
     public static IReadOnlyList<string> All { get; } = [Default, English];
 
+    /// <summary>Whether the request's language is English: pages then show the English texts of catalogue data and templates.</summary>
+    public static bool CurrentIsEnglish => CultureInfo.CurrentUICulture.Name == English;
+
+    /// <summary>A date as a Chinese official document writes it (2026年3月1日), or ISO in English; empty for none.</summary>
+    public static string DocumentDate(DateOnly? date) =>
+        date is not { } d ? ""
+        : CurrentIsEnglish ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : d.ToString("yyyy'年'M'月'd'日'", CultureInfo.InvariantCulture);
+
     public static Assembly ResourceAssembly => typeof(SupportedCultures).Assembly;
 }

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecrecyDuty.Core.Inspections;
-using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Pages.Inspections;
 
@@ -10,8 +8,6 @@ namespace SecrecyDuty.Web.Pages.Inspections;
 public sealed class OpinionModel(InspectionService inspections) : PageModel
 {
     public InspectionDetails Inspection { get; private set; } = null!;
-
-    public static bool English => CultureInfo.CurrentUICulture.Name == SupportedCultures.English;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -24,10 +20,4 @@ public sealed class OpinionModel(InspectionService inspections) : PageModel
         Inspection = inspection;
         return Page();
     }
-
-    /// <summary>A date as a Chinese document writes it (2026年3月1日), or ISO in English.</summary>
-    public static string FormatDate(DateOnly? date) =>
-        date is not { } d ? ""
-        : English ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-        : d.ToString("yyyy'年'M'月'd'日'", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -27,8 +26,6 @@ public sealed class ResultsModel(ScoreResultsService results, IStringLocalizer<M
 
     public ListQuery Query => new(Url, PageNumber, new { year = ChosenYear });
 
-    public static bool English => CultureInfo.CurrentUICulture.Name == SupportedCultures.English;
-
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Rows = await results.ListAsync(new ScoreResultsFilter(ChosenYear), PageNumber, Paging.DefaultPageSize, cancellationToken);
 
@@ -56,5 +53,5 @@ public sealed class ResultsModel(ScoreResultsService results, IStringLocalizer<M
     /// <summary>The grade's label in the page's language, marked when a veto item failed.</summary>
     public string? Grade(ScoreSummary? score) =>
         score is null ? null
-        : (English ? score.GradeLabelEn : score.GradeLabel) + (score.VetoFailed ? " (" + l["veto item failed"] + ")" : "");
+        : (SupportedCultures.CurrentIsEnglish ? score.GradeLabelEn : score.GradeLabel) + (score.VetoFailed ? " (" + l["veto item failed"] + ")" : "");
 }

@@ -1,11 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Inspections.Scoring;
-using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Pages.Inspections.Scores;
 
@@ -28,8 +26,6 @@ public sealed class SheetModel(ScoreSheetService sheets, IStringLocalizer<Messag
 
     [TempData]
     public string? StatusMessage { get; set; }
-
-    public static bool English => CultureInfo.CurrentUICulture.Name == SupportedCultures.English;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, fromStored: true, cancellationToken) ? Page() : NotFound();

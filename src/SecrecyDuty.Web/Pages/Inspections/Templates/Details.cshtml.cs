@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecrecyDuty.Core.Inspections.Scoring;
-using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Pages.Inspections.Templates;
 
@@ -13,8 +11,6 @@ public sealed class DetailsModel(ScoreTemplateService templates) : PageModel
 
     [TempData]
     public string? StatusMessage { get; set; }
-
-    public static bool English => CultureInfo.CurrentUICulture.Name == SupportedCultures.English;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {

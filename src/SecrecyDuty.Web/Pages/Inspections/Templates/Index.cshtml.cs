@@ -1,10 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Inspections.Scoring;
-using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Pages.Inspections.Templates;
 
@@ -17,8 +15,6 @@ public sealed class IndexModel(ScoreTemplateService templates, IStringLocalizer<
 
     [TempData]
     public string? StatusMessage { get; set; }
-
-    public static bool English => CultureInfo.CurrentUICulture.Name == SupportedCultures.English;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Templates = await templates.ListAsync(cancellationToken);
