@@ -15,6 +15,8 @@ public sealed class CommendationService(
     Jurisdiction jurisdiction,
     ICurrentUser user,
     IValidator<CommendationInput> validator,
+    LeaderLookupService leaders,
+    UnitLookupService units,
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
@@ -50,15 +52,8 @@ public sealed class CommendationService(
     public async Task<CommendationForm> FormAsync(CommendationInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var visible = jurisdiction.UnitIds();
-        var leader = input.LeaderId is > 0
-            ? await db.Leaders.AsNoTracking().Where(x => x.Id == input.LeaderId && visible.Contains(x.UnitId))
-                .Select(x => new LeaderLookupItem(x.Id, x.Name, x.StaffNumber, x.Unit!.Name)).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        var unit = input.UnitId > 0
-            ? await db.Units.AsNoTracking().Where(u => u.Id == input.UnitId && visible.Contains(u.Id))
-                .Select(u => new UnitLookupItem(u.Id, u.Code, u.Name, u.IsActive)).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        var leader = input.LeaderId is > 0 ? await leaders.FindAsync(input.LeaderId.Value, cancellationToken) : null;
+        var unit = input.UnitId > 0 ? await units.FindAsync(input.UnitId, UnitLookupScope.Jurisdiction, cancellationToken) : null;
         return new CommendationForm(input, leader, unit);
     }
 

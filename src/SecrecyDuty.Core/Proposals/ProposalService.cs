@@ -20,6 +20,8 @@ public sealed class ProposalService(
     IValidator<ProposalInput> proposalValidator,
     IValidator<ProposalFeedbackInput> feedbackValidator,
     ProposalSettings settings,
+    LeaderLookupService leaders,
+    UnitLookupService units,
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
@@ -115,15 +117,8 @@ public sealed class ProposalService(
     public async Task<ProposalForm> FormAsync(ProposalInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var visible = jurisdiction.UnitIds();
-        var leader = input.LeaderId > 0
-            ? await db.Leaders.AsNoTracking().Where(x => x.Id == input.LeaderId && visible.Contains(x.UnitId))
-                .Select(x => new LeaderLookupItem(x.Id, x.Name, x.StaffNumber, x.Unit!.Name)).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        var unit = input.BodyUnitId > 0
-            ? await db.Units.AsNoTracking().Where(u => u.Id == input.BodyUnitId && visible.Contains(u.Id))
-                .Select(u => new UnitLookupItem(u.Id, u.Code, u.Name, u.IsActive)).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        var leader = input.LeaderId > 0 ? await leaders.FindAsync(input.LeaderId, cancellationToken) : null;
+        var unit = input.BodyUnitId > 0 ? await units.FindAsync(input.BodyUnitId, UnitLookupScope.Jurisdiction, cancellationToken) : null;
         return new ProposalForm(input, leader, unit, settings.FeedbackDays);
     }
 
