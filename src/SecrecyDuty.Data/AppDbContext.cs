@@ -116,6 +116,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
 
     public DbSet<IncidentFinding> IncidentFindings => Set<IncidentFinding>();
 
+    public DbSet<SanctionDecision> SanctionDecisions => Set<SanctionDecision>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();
 

@@ -34,6 +34,23 @@ public static partial class RegulationLoader
     private static readonly string[] DeficiencyFields = ["code", "article", "text", "summaryEn"];
     private static readonly string[] SanctionRuleFields = ["code", "article", "condition", "conditionEn", "administrative", "administrativeEn", "party", "partyEn"];
 
+    /// <summary>
+    /// The newest version, among the regulation files of <paramref name="directory"/>, that carries sanction rules (the
+    /// sanction guidance's texts), with the problems of the files that could not be read.
+    /// </summary>
+    public static (RegulationDefinition? Regulation, IReadOnlyList<RegulationFileProblem> Problems) NewestWithSanctionRules(string directory)
+    {
+        var results = Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).Select(Load).ToList()
+            : [];
+        var regulation = results
+            .Where(r => r.Succeeded && r.Regulation!.SanctionRules.Count > 0)
+            .Select(r => r.Regulation!)
+            .OrderByDescending(r => r.Version, RegulationVersion.Comparer)
+            .FirstOrDefault();
+        return (regulation, [.. results.SelectMany(r => r.Problems)]);
+    }
+
     /// <summary>Reads and parses the file at <paramref name="path"/>; problems name the file without its folder.</summary>
     public static RegulationLoadResult Load(string path)
     {

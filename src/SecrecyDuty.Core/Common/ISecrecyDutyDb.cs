@@ -111,6 +111,8 @@ public interface ISecrecyDutyDb
 
     DbSet<IncidentFinding> IncidentFindings { get; }
 
+    DbSet<SanctionDecision> SanctionDecisions { get; }
+
     DbSet<AppUser> Users { get; }
 
     DbSet<IdentityRole> Roles { get; }

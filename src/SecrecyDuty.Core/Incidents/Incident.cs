@@ -140,6 +140,45 @@ public class IncidentPerson : IAudited
 
     public bool ProvedProperPerformance { get; set; }
 
+    /// <summary>The discipline official's decision on this person, once recorded.</summary>
+    public SanctionDecision? Decision { get; set; }
+
+    int? IAudited.AuditUnitId => UnitId;
+}
+
+/// <summary>
+/// The decision recorded for a person of a file (arts. 11–16): the administrative sanction and, for a Party member, the
+/// Party sanction (none is a decision too), with the decision date and document number. A decision outside the range
+/// the sanction guidance computed is kept only with a written justification.
+/// </summary>
+public class SanctionDecision : IAudited
+{
+    /// <summary>The person decided on: one decision per person.</summary>
+    public int IncidentPersonId { get; set; }
+
+    public int IncidentId { get; set; }
+
+    public int UnitId { get; set; }
+
+    /// <summary>Null: no administrative sanction.</summary>
+    public AdministrativeSanction? Administrative { get; set; }
+
+    /// <summary>Null: no Party sanction.</summary>
+    public PartySanction? Party { get; set; }
+
+    public DateOnly DecidedOn { get; set; }
+
+    public string DocumentNumber { get; set; } = "";
+
+    /// <summary>Whether the decision lies outside the guidance's range when recorded; then <see cref="Justification"/> says why.</summary>
+    public bool OutsideGuidance { get; set; }
+
+    public string? Justification { get; set; }
+
+    public DateTime RecordedAtUtc { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
     int? IAudited.AuditUnitId => UnitId;
 }
 

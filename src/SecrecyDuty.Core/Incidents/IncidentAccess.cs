@@ -35,4 +35,25 @@ public static class IncidentAccess
     /// </summary>
     public static bool MayOpen(bool readsByRole, bool restrictedToNamedAccounts, bool named) =>
         named || (readsByRole && !restrictedToNamedAccounts);
+
+    /// <summary>The files of <paramref name="incidents"/> the account opens (<see cref="MayOpen"/>), as a query for SQL.</summary>
+    public static IQueryable<Incident> Openable(IQueryable<Incident> incidents, ICurrentUser user, IQueryable<int> jurisdictionUnitIds)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        ArgumentNullException.ThrowIfNull(user);
+        var readsByRole = CanReadIncidents(user);
+        var userId = user.UserId ?? "";
+        return incidents.Where(i => i.Grants.Any(g => g.UserId == userId) || (readsByRole && !i.RestrictedToNamedAccounts && jurisdictionUnitIds.Contains(i.UnitId)));
+    }
+
+    /// <summary>
+    /// Whether the account works on an open file (its facts, persons, linked findings and named accounts): the secrecy office
+    /// and the discipline officials who open it, until it is decided. A leader named for a statement only reads it.
+    /// </summary>
+    public static bool MayEdit(ICurrentUser user, IncidentStatus status) =>
+        CanReadIncidents(user) && status is not (IncidentStatus.Decided or IncidentStatus.Closed);
+
+    /// <summary>Arts. 11–16: decisions are recorded by a discipline official while the file is under discipline review.</summary>
+    public static bool MayDecide(ICurrentUser user, IncidentStatus status) =>
+        CanDecide(user) && status == IncidentStatus.UnderDisciplineReview;
 }

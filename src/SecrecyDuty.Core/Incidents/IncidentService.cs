@@ -3,53 +3,49 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Incidents.Sanctions;
 using SecrecyDuty.Core.Inspections;
+using SecrecyDuty.Core.Proposals;
 
 namespace SecrecyDuty.Core.Incidents;
 
 /// <summary>
 /// Incident files: the secrecy office registers them and takes them through investigation to discipline review; the
 /// discipline officials decide and close. Reading is checked in SQL: the jurisdiction and the role, or a grant on the file
-/// (need to know, or a leader asked for a statement); every opening is recorded.
+/// (need to know, or a leader asked for a statement); every opening is recorded. The persons involved and the decisions
+/// on them are <see cref="IncidentPersonService"/>'s.
 /// </summary>
 public sealed class IncidentService(
     ISecrecyDutyDb db,
     Jurisdiction jurisdiction,
     ICurrentUser user,
     IValidator<IncidentInput> validator,
+    IValidator<IncidentAssessmentInput> assessmentValidator,
     IncidentSettings settings,
+    SanctionRegulation regulation,
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
+    /// <summary>The most rows an export holds: more is a sign the filter is missing.</summary>
+    public const int ExportLimit = 10_000;
+
     public bool CanRegister => IncidentAccess.CanRegister(user);
 
     public int ReportingHours => settings.ReportingHours;
 
     /// <summary>The files the account may open, the latest discovered first; a unit leader sees only files naming the leader.</summary>
-    public async Task<PagedList<IncidentListItem>> ListAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<PagedList<IncidentListItem>> ListAsync(IncidentFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         (page, pageSize) = Paging.Normalize(page, pageSize);
-        var query = Openable().AsNoTracking();
+        var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(i => i.DiscoveredAtUtc).ThenByDescending(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(i => new
-            {
-                i.Id,
-                i.Title,
-                Unit = new InspectionUnit(i.UnitId, i.Unit!.Code, i.Unit!.Name),
-                i.Classification,
-                i.Status,
-                i.DiscoveredAtUtc,
-                i.ReportedToSecrecyDepartmentAtUtc,
-            })
-            .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        return new PagedList<IncidentListItem>(
-            [.. rows.Select(r => new IncidentListItem(r.Id, r.Title, r.Unit, r.Classification, r.Status, r.DiscoveredAtUtc, r.ReportedToSecrecyDepartmentAtUtc, IncidentRules.ClockOn(r.DiscoveredAtUtc, r.ReportedToSecrecyDepartmentAtUtc, settings.ReportingHours, now)))],
-            page,
-            pageSize,
-            total);
+        var rows = await Rows(query.OrderByDescending(i => i.DiscoveredAtUtc).ThenByDescending(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
+        return new PagedList<IncidentListItem>(rows, page, pageSize, total);
     }
+
+    /// <summary>The list as filtered, for export (at most <see cref="ExportLimit"/> rows).</summary>
+    public Task<IReadOnlyList<IncidentListItem>> ExportAsync(IncidentFilter filter, CancellationToken cancellationToken = default) =>
+        Rows(Filtered(filter).OrderByDescending(i => i.DiscoveredAtUtc).ThenByDescending(i => i.Id).Take(ExportLimit), cancellationToken);
 
     /// <summary>Opens a file and records who opened it, and when; null when the account may not open it (as if it did not exist).</summary>
     public async Task<IncidentDetails?> OpenAsync(int id, CancellationToken cancellationToken = default)
@@ -64,12 +60,19 @@ public sealed class IncidentService(
                 i.OccurredOn,
                 i.DiscoveredAtUtc,
                 i.ReportedToSecrecyDepartmentAtUtc,
+                i.ReportedToSuperiorAtUtc,
                 i.Classification,
                 i.LeakType,
                 i.Carrier,
                 i.Description,
+                i.AggravatingFacts,
+                i.Severity,
+                i.Loss,
+                i.IllegalGainsConfiscated,
+                i.RemedialMeasures,
                 i.Status,
                 i.RestrictedToNamedAccounts,
+                i.CreatedBy,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (incident is null)
@@ -81,13 +84,48 @@ public sealed class IncidentService(
         db.IncidentOpenings.Add(new IncidentOpening { IncidentId = id, UserId = user.UserId ?? "", UserName = user.UserName ?? user.UserId ?? "", AtUtc = now });
         await db.SaveChangesAsync(cancellationToken);
 
+        var readsByRole = IncidentAccess.CanReadIncidents(user);
+        var findings = await LinkedFindingsAsync(id, cancellationToken);
+        var persons = await PersonsAsync(db, id, cancellationToken);
+        var sanctionCase = IncidentSanctions.CaseOf(
+            incident.Classification,
+            incident.Severity,
+            incident.Loss,
+            incident.AggravatingFacts,
+            [.. findings.Where(f => f.DeficiencyCode is not null).Select(f => f.DeficiencyCode!)],
+            [.. persons.Select(p => p.Facts)]);
+        var guidance = readsByRole && sanctionCase is not null
+            ? SanctionGuidance.For(sanctionCase, regulation.Definition).Persons.ToDictionary(g => g.Id, StringComparer.Ordinal)
+            : [];
+
+        // A leader named for a statement reads the facts, not the deliberation: no guidance, decisions, proposals or log.
+        var views = persons.Select(p => p.View(readsByRole ? guidance.GetValueOrDefault(p.Facts.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null, readsByRole)).ToList();
         var history = await db.IncidentTransitions.AsNoTracking().Where(t => t.IncidentId == id).OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
             .Select(t => new IncidentStep(t.Action, t.ToStatus, t.AtUtc, t.By, t.Note)).ToListAsync(cancellationToken);
-        var openings = await db.IncidentOpenings.AsNoTracking().Where(o => o.IncidentId == id).OrderByDescending(o => o.AtUtc).ThenByDescending(o => o.Id).Take(20)
-            .Select(o => new IncidentOpened(o.UserName, o.AtUtc)).ToListAsync(cancellationToken);
+        IReadOnlyList<IncidentOpened> openings = readsByRole
+            ? await db.IncidentOpenings.AsNoTracking().Where(o => o.IncidentId == id).OrderByDescending(o => o.AtUtc).ThenByDescending(o => o.Id).Take(20)
+                .Select(o => new IncidentOpened(o.UserName, o.AtUtc)).ToListAsync(cancellationToken)
+            : [];
+        IReadOnlyList<IncidentGrantee> grantees = readsByRole
+            ? await db.IncidentGrants.AsNoTracking().Where(g => g.IncidentId == id)
+                .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => new IncidentGrantee(u.Id, u.UserName ?? "", u.DisplayName))
+                .OrderBy(g => g.UserName).ToListAsync(cancellationToken)
+            : [];
+        var today = LocalDate.Today(clock);
+        IReadOnlyList<IncidentProposal> proposals = readsByRole
+            ? (await db.Proposals.AsNoTracking().Where(p => p.IncidentId == id).OrderBy(p => p.SentOn).ThenBy(p => p.Id)
+                .Select(p => new { p.Id, p.Kind, LeaderName = p.Leader!.Name, p.SentOn, p.FeedbackDueOn, p.FeedbackOn }).ToListAsync(cancellationToken))
+                .Select(p => new IncidentProposal(p.Id, p.Kind, p.LeaderName, p.SentOn, p.FeedbackDueOn, ProposalRules.StateOn(p.FeedbackOn, p.FeedbackDueOn, today)))
+                .ToList()
+            : [];
         var next = Enum.GetValues<IncidentAction>()
             .Where(a => IncidentRules.Next(incident.Status, a) is not null && MayTake(a))
             .ToList();
+        var may = new IncidentPermissions(
+            readsByRole,
+            IncidentAccess.MayEdit(user, incident.Status),
+            IncidentAccess.MayDecide(user, incident.Status),
+            ProposalAccess.CanPropose(user) && readsByRole && incident.Status is IncidentStatus.Decided or IncidentStatus.Closed);
         return new IncidentDetails(
             incident.Id,
             incident.Title,
@@ -95,17 +133,29 @@ public sealed class IncidentService(
             incident.OccurredOn,
             incident.DiscoveredAtUtc,
             incident.ReportedToSecrecyDepartmentAtUtc,
+            incident.ReportedToSuperiorAtUtc,
             IncidentRules.ReportDeadline(incident.DiscoveredAtUtc, settings.ReportingHours),
             IncidentRules.ClockOn(incident.DiscoveredAtUtc, incident.ReportedToSecrecyDepartmentAtUtc, settings.ReportingHours, now),
             incident.Classification,
             incident.LeakType,
             incident.Carrier,
             incident.Description,
+            incident.Severity,
+            incident.Loss,
+            incident.AggravatingFacts,
+            incident.IllegalGainsConfiscated,
+            incident.RemedialMeasures,
             incident.Status,
             incident.RestrictedToNamedAccounts,
+            incident.CreatedBy,
+            views,
+            readsByRole ? findings : [],
+            proposals,
+            grantees,
             history,
             openings,
-            next);
+            next,
+            may);
     }
 
     /// <summary>Registers a file in the account's jurisdiction; the value is its id. The registrar is named on it.</summary>
@@ -153,14 +203,71 @@ public sealed class IncidentService(
         return Result<int>.Success(incident.Id);
     }
 
+    /// <summary>The assessment form's current values; null when the file is not there for the account or no longer open to changes.</summary>
+    public async Task<(string Title, IncidentAssessmentInput Input)?> AssessmentAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var incident = await EditableAsync(id, cancellationToken);
+        if (incident is null)
+        {
+            return null;
+        }
+
+        return (incident.Title, new IncidentAssessmentInput
+        {
+            ReportedToSecrecyDepartmentAt = ToLocal(incident.ReportedToSecrecyDepartmentAtUtc),
+            ReportedToSuperiorAt = ToLocal(incident.ReportedToSuperiorAtUtc),
+            Severity = incident.Severity,
+            Loss = incident.Loss,
+            AggravatingFacts = [.. incident.AggravatingFacts],
+            IllegalGainsConfiscated = incident.IllegalGainsConfiscated,
+            RemedialMeasures = incident.RemedialMeasures,
+        });
+    }
+
+    /// <summary>Records what the investigation established; null when the file is not there for the account or no longer open to changes.</summary>
+    public async Task<Result?> AssessAsync(int id, IncidentAssessmentInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var incident = await EditableAsync(id, cancellationToken);
+        if (incident is null)
+        {
+            return null;
+        }
+
+        var validation = await assessmentValidator.ValidateAsync(input, cancellationToken);
+        var errors = validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+        var toDepartment = input.ReportedToSecrecyDepartmentAt is { } d ? ToUtc(d) : (DateTime?)null;
+        var toSuperior = input.ReportedToSuperiorAt is { } s ? ToUtc(s) : (DateTime?)null;
+        if (toDepartment < incident.DiscoveredAtUtc)
+        {
+            errors.Add(new FieldError(nameof(IncidentAssessmentInput.ReportedToSecrecyDepartmentAt), l["The report comes after the discovery."]));
+        }
+
+        if (toSuperior < incident.DiscoveredAtUtc)
+        {
+            errors.Add(new FieldError(nameof(IncidentAssessmentInput.ReportedToSuperiorAt), l["The report comes after the discovery."]));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Failure([.. errors]);
+        }
+
+        incident.ReportedToSecrecyDepartmentAtUtc = toDepartment;
+        incident.ReportedToSuperiorAtUtc = toSuperior;
+        incident.Severity = input.Severity;
+        incident.Loss = input.Loss;
+        incident.AggravatingFacts = [.. input.AggravatingFacts.Distinct().Order()];
+        incident.IllegalGainsConfiscated = input.IllegalGainsConfiscated;
+        incident.RemedialMeasures = Text.Clean(input.RemedialMeasures);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
     /// <summary>Takes the file one step further; refused with the reason when the step is not the next one or not the account's.</summary>
     public async Task<Result?> AdvanceAsync(int id, IncidentAction action, string? note, CancellationToken cancellationToken = default)
     {
-        if (!IncidentAccess.CanReadIncidents(user))
-        {
-            throw new AccessDeniedException();
-        }
-
+        IncidentAccess.RequireIncidentReader(user);
         var openable = Openable();
         var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == id && openable.Any(o => o.Id == i.Id), cancellationToken);
         if (incident is null)
@@ -178,10 +285,218 @@ public sealed class IncidentService(
             return Result.Failure(new FieldError("", l["This step does not follow from where the file stands: files go from registered through investigation and discipline review to decided and closed, one step at a time."]));
         }
 
+        if (action == IncidentAction.SendToDisciplineReview && !await db.IncidentPersons.AnyAsync(p => p.IncidentId == id, cancellationToken))
+        {
+            return Result.Failure(new FieldError("", l["Record the persons involved before sending the file to discipline review."]));
+        }
+
+        if (action == IncidentAction.SendToDisciplineReview && incident.Severity is null)
+        {
+            return Result.Failure(new FieldError("", l["Assess the severity of circumstances before sending the file to discipline review: the sanction guidance needs it."]));
+        }
+
+        if (action == IncidentAction.Decide && await db.IncidentPersons.AnyAsync(p => p.IncidentId == id && p.Decision == null, cancellationToken))
+        {
+            return Result.Failure(new FieldError("", l["Record a decision on every person involved before marking the file decided."]));
+        }
+
         incident.Status = next;
         db.IncidentTransitions.Add(new IncidentTransition { IncidentId = id, Action = action, ToStatus = next, AtUtc = clock.GetUtcNow().UtcDateTime, By = Actor(), Note = Text.Clean(note) });
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
+    }
+
+    /// <summary>
+    /// Names an account on the file (need to know, or a leader asked for a statement): an account of the jurisdiction, by
+    /// its user name. Null when the file is not there for the account or no longer open to changes.
+    /// </summary>
+    public async Task<Result?> GrantAsync(int id, IncidentGrantInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var incident = await EditableAsync(id, cancellationToken);
+        if (incident is null)
+        {
+            return null;
+        }
+
+        var name = input.UserName.Trim();
+        var visible = jurisdiction.UnitIds();
+        var account = name.Length == 0
+            ? null
+            : await db.Users.AsNoTracking().Where(u => u.UserName == name && visible.Contains(u.UnitId)).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+        if (account is null)
+        {
+            return Result.Failure(new FieldError(nameof(IncidentGrantInput.UserName), l["No account of that user name in your jurisdiction."]));
+        }
+
+        if (await db.IncidentGrants.AnyAsync(g => g.IncidentId == id && g.UserId == account, cancellationToken))
+        {
+            return Result.Failure(new FieldError(nameof(IncidentGrantInput.UserName), l["This account is already named on the file."]));
+        }
+
+        db.IncidentGrants.Add(new IncidentGrant { IncidentId = id, UserId = account });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>Removes an account from the file's named list; the account working on the file cannot remove itself from a need-to-know file.</summary>
+    public async Task<Result?> RevokeAsync(int id, string userId, CancellationToken cancellationToken = default)
+    {
+        var incident = await EditableAsync(id, cancellationToken);
+        if (incident is null)
+        {
+            return null;
+        }
+
+        var grant = await db.IncidentGrants.SingleOrDefaultAsync(g => g.IncidentId == id && g.UserId == userId, cancellationToken);
+        if (grant is null)
+        {
+            return null;
+        }
+
+        if (incident.RestrictedToNamedAccounts && userId == user.UserId)
+        {
+            return Result.Failure(new FieldError("", l["You cannot remove yourself from a file limited to named accounts: you would lose it."]));
+        }
+
+        db.IncidentGrants.Remove(grant);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>Links an inspection finding of the file's unit; null when the file is not there for the account or no longer open to changes.</summary>
+    public async Task<Result?> LinkFindingAsync(int id, int findingId, CancellationToken cancellationToken = default)
+    {
+        var incident = await EditableAsync(id, cancellationToken);
+        if (incident is null)
+        {
+            return null;
+        }
+
+        if (!await db.Findings.AnyAsync(f => f.Id == findingId && f.UnitId == incident.UnitId, cancellationToken))
+        {
+            return Result.Failure(new FieldError("FindingId", l["Choose a finding of an inspection of this unit."]));
+        }
+
+        if (await db.IncidentFindings.AnyAsync(f => f.IncidentId == id && f.FindingId == findingId, cancellationToken))
+        {
+            return Result.Failure(new FieldError("FindingId", l["This finding is already linked."]));
+        }
+
+        db.IncidentFindings.Add(new IncidentFinding { IncidentId = id, FindingId = findingId });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    public async Task<Result?> UnlinkFindingAsync(int id, int findingId, CancellationToken cancellationToken = default)
+    {
+        var incident = await EditableAsync(id, cancellationToken);
+        var link = incident is null ? null : await db.IncidentFindings.SingleOrDefaultAsync(f => f.IncidentId == id && f.FindingId == findingId, cancellationToken);
+        if (link is null)
+        {
+            return null;
+        }
+
+        db.IncidentFindings.Remove(link);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>The choices the file's forms offer: the postings of the unit that held at the time, the unit's findings not linked yet.</summary>
+    public async Task<IncidentChoices?> ChoicesAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var incident = await Openable().AsNoTracking().Where(i => i.Id == id)
+            .Select(i => new { i.Id, i.Title, i.Status, i.UnitId, i.OccurredOn, i.DiscoveredAtUtc }).SingleOrDefaultAsync(cancellationToken);
+        if (incident is null || !IncidentAccess.MayEdit(user, incident.Status))
+        {
+            return null;
+        }
+
+        // The posting that held at the time: on the day it occurred, or else the day it was discovered.
+        var on = incident.OccurredOn ?? DateOnly.FromDateTime(incident.DiscoveredAtUtc);
+        var postings = await db.Postings.AsNoTracking()
+            .Where(p => p.UnitId == incident.UnitId && p.From <= on && (p.To == null || p.To >= on))
+            .OrderBy(p => p.Role).ThenBy(p => p.Leader!.Name)
+            .Select(p => new IncidentPostingChoice(p.Id, p.Leader!.Name, p.Title, p.Role))
+            .ToListAsync(cancellationToken);
+        var findings = await db.Findings.AsNoTracking()
+            .Where(f => f.UnitId == incident.UnitId && !db.IncidentFindings.Any(x => x.IncidentId == id && x.FindingId == f.Id))
+            .OrderByDescending(f => f.Inspection!.PlannedOn).ThenBy(f => f.DeficiencyCode)
+            .Take(200)
+            .Select(f => new IncidentFindingChoice(f.Id, f.DeficiencyCode, f.Description, f.Inspection!.PlannedOn))
+            .ToListAsync(cancellationToken);
+        return new IncidentChoices(incident.Id, incident.Title, incident.Status, postings, findings);
+    }
+
+    /// <summary>The persons of a file with what the guidance and the page need, in the order they were recorded.</summary>
+    internal static async Task<IReadOnlyList<PersonRow>> PersonsAsync(ISecrecyDutyDb db, int incidentId, CancellationToken cancellationToken)
+    {
+        var rows = await db.IncidentPersons.AsNoTracking().Where(p => p.IncidentId == incidentId).OrderBy(p => p.Id)
+            .Select(p => new PersonRow(
+                p.Id,
+                p.Posting != null ? p.Posting.Leader!.Name : p.Name ?? "",
+                p.Posting != null ? p.Posting.Title : p.Post,
+                p.Posting != null ? p.Posting.Role : null,
+                p.Posting != null && p.Posting.LeadsSecrecyWork,
+                p.Relation,
+                db.Postings.Where(r => r.Id == p.RelatedPostingId).Select(r => r.Leader!.Name).FirstOrDefault(),
+                p.Involvement,
+                p.IsPartyMember,
+                p.ProvedProperPerformance,
+                p.Decision == null
+                    ? null
+                    : new SanctionDecisionView(p.Decision.Administrative, p.Decision.Party, p.Decision.DecidedOn, p.Decision.DocumentNumber, p.Decision.OutsideGuidance, p.Decision.Justification, p.Decision.RecordedBy)))
+            .ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<IncidentLinkedFinding>> LinkedFindingsAsync(int id, CancellationToken cancellationToken) =>
+        await db.IncidentFindings.AsNoTracking().Where(x => x.IncidentId == id)
+            .Join(db.Findings, x => x.FindingId, f => f.Id, (x, f) => new IncidentLinkedFinding(f.Id, f.InspectionId, f.DeficiencyCode, f.Description, f.Inspection!.PlannedOn))
+            .OrderBy(f => f.DeficiencyCode).ThenBy(f => f.FindingId)
+            .ToListAsync(cancellationToken);
+
+    private IQueryable<Incident> Filtered(IncidentFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = Openable().AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(i => i.Status == status);
+        }
+
+        if (Text.Clean(filter.Search) is { } search)
+        {
+            query = query.Where(i => i.Title.Contains(search) || i.Unit!.Name.Contains(search) || i.Unit!.Code.Contains(search));
+        }
+
+        return query;
+    }
+
+    private async Task<IReadOnlyList<IncidentListItem>> Rows(IQueryable<Incident> query, CancellationToken cancellationToken)
+    {
+        var rows = await query
+            .Select(i => new
+            {
+                i.Id,
+                i.Title,
+                Unit = new InspectionUnit(i.UnitId, i.Unit!.Code, i.Unit!.Name),
+                i.Classification,
+                i.Status,
+                i.DiscoveredAtUtc,
+                i.ReportedToSecrecyDepartmentAtUtc,
+            })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return [.. rows.Select(r => new IncidentListItem(r.Id, r.Title, r.Unit, r.Classification, r.Status, r.DiscoveredAtUtc, r.ReportedToSecrecyDepartmentAtUtc, IncidentRules.ClockOn(r.DiscoveredAtUtc, r.ReportedToSecrecyDepartmentAtUtc, settings.ReportingHours, now)))];
+    }
+
+    /// <summary>The file, tracked, if the account opens it and may still change it.</summary>
+    private async Task<Incident?> EditableAsync(int id, CancellationToken cancellationToken)
+    {
+        var openable = Openable();
+        var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == id && openable.Any(o => o.Id == i.Id), cancellationToken);
+        return incident is not null && IncidentAccess.MayEdit(user, incident.Status) ? incident : null;
     }
 
     /// <summary>The secrecy office investigates and sends to review; the discipline officials decide and close.</summary>
@@ -192,17 +507,42 @@ public sealed class IncidentService(
         _ => false,
     };
 
-    /// <summary>The files the account may open, in SQL (<see cref="IncidentAccess.MayOpen"/>).</summary>
-    private IQueryable<Incident> Openable()
-    {
-        var readsByRole = IncidentAccess.CanReadIncidents(user);
-        var visible = jurisdiction.UnitIds();
-        var userId = user.UserId ?? "";
-        return db.Incidents
-            .Where(i => i.Grants.Any(g => g.UserId == userId) || (readsByRole && !i.RestrictedToNamedAccounts && visible.Contains(i.UnitId)));
-    }
+    private IQueryable<Incident> Openable() => IncidentAccess.Openable(db.Incidents, user, jurisdiction.UnitIds());
 
     private DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), clock.LocalTimeZone);
 
+    private DateTime? ToLocal(DateTime? utc) => utc is { } u ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(u, DateTimeKind.Utc), clock.LocalTimeZone) : null;
+
     private string Actor() => user.UserName ?? user.UserId ?? "";
+}
+
+/// <summary>A person of a file as read for the page and the guidance.</summary>
+internal sealed record PersonRow(
+    int Id,
+    string Name,
+    string? Post,
+    Leaders.PostingRole? PostingRole,
+    bool LeadsSecrecyWork,
+    RelatedPerson? Relation,
+    string? RelatedLeaderName,
+    Involvement Involvement,
+    bool IsPartyMember,
+    bool ProvedProperPerformance,
+    SanctionDecisionView? Decision)
+{
+    public IncidentPersonFacts Facts => new(Id, PostingRole, LeadsSecrecyWork, Involvement, Relation, IsPartyMember, ProvedProperPerformance);
+
+    public IncidentPersonView View(PersonGuidance? guidance, bool withDecision) => new(
+        Id,
+        Name,
+        Post,
+        PostingRole,
+        IncidentSanctions.RoleOf(PostingRole, LeadsSecrecyWork),
+        Relation,
+        RelatedLeaderName,
+        Involvement,
+        IsPartyMember,
+        ProvedProperPerformance,
+        guidance,
+        withDecision ? Decision : null);
 }

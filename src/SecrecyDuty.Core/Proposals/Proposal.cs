@@ -60,6 +60,9 @@ public class Proposal : IAudited
     /// <summary>The record the proposal rests on, in words (the incident file, the appraisal, the inspection and its findings).</summary>
     public string BasisDescription { get; set; } = "";
 
+    /// <summary>The incident file a sanction proposal rests on, when it does.</summary>
+    public int? IncidentId { get; set; }
+
     /// <summary>What is proposed, and why.</summary>
     public string Content { get; set; } = "";
 

@@ -46,9 +46,28 @@ internal sealed class IncidentPersonConfiguration : IEntityTypeConfiguration<Inc
         builder.HasIndex(p => p.PostingId);
         builder.HasOne(p => p.Posting).WithMany().HasForeignKey(p => p.PostingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Core.Leaders.Posting>().WithMany().HasForeignKey(p => p.RelatedPostingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Decision).WithOne().HasForeignKey<SanctionDecision>(d => d.IncidentPersonId).OnDelete(DeleteBehavior.Cascade);
 
         // A leader through a posting, or another person by name.
         builder.ToTable(t => t.HasCheckConstraint("CK_IncidentPersons_PostingOrName", "[PostingId] IS NOT NULL OR [Name] IS NOT NULL"));
+    }
+}
+
+internal sealed class SanctionDecisionConfiguration : IEntityTypeConfiguration<SanctionDecision>
+{
+    public void Configure(EntityTypeBuilder<SanctionDecision> builder)
+    {
+        builder.HasKey(d => d.IncidentPersonId);
+        builder.Property(d => d.Administrative).HasConversion<string>().HasMaxLength(32);
+        builder.Property(d => d.Party).HasConversion<string>().HasMaxLength(32);
+        builder.Property(d => d.DocumentNumber).HasMaxLength(100).IsRequired();
+        builder.Property(d => d.Justification).HasMaxLength(4000);
+        builder.Property(d => d.RecordedBy).HasMaxLength(256).IsRequired();
+        builder.HasIndex(d => d.IncidentId);
+
+        // The person cascades its decision; the file is reached through the person (one cascade path for SQL Server).
+        builder.HasOne<Incident>().WithMany().HasForeignKey(d => d.IncidentId).OnDelete(DeleteBehavior.ClientCascade);
+        builder.ToTable(t => t.HasCheckConstraint("CK_SanctionDecisions_Justified", "[OutsideGuidance] = 0 OR [Justification] IS NOT NULL"));
     }
 }
 

@@ -26,6 +26,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         builder.HasOne(p => p.Leader).WithMany().HasForeignKey(p => p.LeaderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.BodyUnit).WithMany().HasForeignKey(p => p.BodyUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Core.Incidents.Incident>().WithMany().HasForeignKey(p => p.IncidentId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t => t.HasCheckConstraint("CK_Proposals_FeedbackAfterSent", "[FeedbackOn] IS NULL OR [FeedbackOn] >= [SentOn]"));
     }
 }

@@ -16,7 +16,9 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Incidents;
+using SecrecyDuty.Core.Incidents.Sanctions;
 using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
@@ -162,6 +164,10 @@ public static class SecrecyDutyApp
         // Art. 17: the days the cadre-management organ is given to answer a proposal unless it says otherwise.
         // The hours allowed between the discovery of a leak and the report to the secrecy department.
         services.AddSingleton(new IncidentSettings(builder.Configuration.GetValue("Incidents:ReportingHours", IncidentRules.DefaultReportingHours)));
+        // The texts the incident pages cite in their sanction guidance, read once, as the `guidance` command reads them.
+        services.AddSingleton(_ => new SanctionRegulation(
+            RegulationLoader.NewestWithSanctionRules(CatalogueSeeder.DefaultDirectory).Regulation
+            ?? throw new InvalidOperationException($"No regulation file with sanction rules could be read from {CatalogueSeeder.DefaultDirectory}.")));
         services.AddSingleton(new ProposalSettings(builder.Configuration.GetValue("Proposals:FeedbackDays", ProposalRules.DefaultFeedbackDays)));
         services.AddScoped<DemoProvinceSeeder>();
 

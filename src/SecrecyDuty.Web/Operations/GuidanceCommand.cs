@@ -89,19 +89,12 @@ public static class GuidanceCommand
     /// <summary>The newest version of the regulation that carries sanction rules.</summary>
     private static RegulationDefinition? LoadRegulation(string directory, TextWriter error)
     {
-        var results = Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).Select(RegulationLoader.Load).ToList()
-            : [];
-        foreach (var problem in results.SelectMany(r => r.Problems))
+        var (regulation, problems) = RegulationLoader.NewestWithSanctionRules(directory);
+        foreach (var problem in problems)
         {
-            error.WriteLine($"{problem.File}: {problem.Path}: {problem.Problem}");
+            error.WriteLine(problem.ToString());
         }
 
-        var regulation = results
-            .Where(r => r.Succeeded && r.Regulation!.SanctionRules.Count > 0)
-            .Select(r => r.Regulation!)
-            .OrderByDescending(r => r.Version, RegulationVersion.Comparer)
-            .FirstOrDefault();
         if (regulation is null)
         {
             error.WriteLine($"No regulation file with sanction rules could be read from {directory}.");

@@ -1134,6 +1134,58 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("IncidentTransitions");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.SanctionDecision", b =>
+                {
+                    b.Property<int>("IncidentPersonId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Administrative")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("OutsideGuidance")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("IncidentPersonId");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("SanctionDecisions", t =>
+                        {
+                            t.HasCheckConstraint("CK_SanctionDecisions_Justified", "[OutsideGuidance] = 0 OR [Justification] IS NOT NULL");
+                        });
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
                 {
                     b.Property<int>("Id")
@@ -1927,6 +1979,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int?>("IncidentId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1949,6 +2004,8 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("BodyUnitId");
+
+                    b.HasIndex("IncidentId");
 
                     b.HasIndex("LeaderId");
 
@@ -2568,6 +2625,21 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.SanctionDecision", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Incidents.IncidentPerson", null)
+                        .WithOne("Decision")
+                        .HasForeignKey("SecrecyDuty.Core.Incidents.SanctionDecision", "IncidentPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Inspections.Inspection", "Inspection")
@@ -2803,6 +2875,11 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SecrecyDuty.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
                         .WithMany()
                         .HasForeignKey("LeaderId")
@@ -2963,6 +3040,11 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Navigation("Persons");
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.IncidentPerson", b =>
+                {
+                    b.Navigation("Decision");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>

@@ -1091,6 +1091,58 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("IncidentTransitions");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.SanctionDecision", b =>
+                {
+                    b.Property<int>("IncidentPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Administrative")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OutsideGuidance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IncidentPersonId");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("SanctionDecisions", t =>
+                        {
+                            t.HasCheckConstraint("CK_SanctionDecisions_Justified", "[OutsideGuidance] = 0 OR [Justification] IS NOT NULL");
+                        });
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
                 {
                     b.Property<int>("Id")
@@ -1856,6 +1908,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IncidentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1878,6 +1933,8 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BodyUnitId");
+
+                    b.HasIndex("IncidentId");
 
                     b.HasIndex("LeaderId");
 
@@ -2485,6 +2542,21 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.SanctionDecision", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+
+                    b.HasOne("SecrecyDuty.Core.Incidents.IncidentPerson", null)
+                        .WithOne("Decision")
+                        .HasForeignKey("SecrecyDuty.Core.Incidents.SanctionDecision", "IncidentPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
                 {
                     b.HasOne("SecrecyDuty.Core.Inspections.Inspection", "Inspection")
@@ -2720,6 +2792,11 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SecrecyDuty.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SecrecyDuty.Core.Leaders.Leader", "Leader")
                         .WithMany()
                         .HasForeignKey("LeaderId")
@@ -2880,6 +2957,11 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Navigation("Persons");
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Incidents.IncidentPerson", b =>
+                {
+                    b.Navigation("Decision");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Inspections.Finding", b =>
