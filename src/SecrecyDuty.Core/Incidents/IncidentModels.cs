@@ -2,6 +2,7 @@ using SecrecyDuty.Core.Incidents.Sanctions;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Proposals;
+using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.Incidents;
 
@@ -109,3 +110,6 @@ public sealed record IncidentChoices(int IncidentId, string Title, IncidentStatu
 
 /// <summary>The decision form on a person: who, the guidance, and the decision recorded so far.</summary>
 public sealed record SanctionDecisionForm(int IncidentId, string IncidentTitle, IncidentPersonView Person);
+
+/// <summary>The registration form: what is entered, the unit chosen so far (for the picker), and the hours allowed for the report.</summary>
+public sealed record IncidentForm(IncidentInput Input, UnitLookupItem? Unit, int ReportingHours);

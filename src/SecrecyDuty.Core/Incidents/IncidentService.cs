@@ -6,6 +6,7 @@ using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Incidents.Sanctions;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Proposals;
+using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.Incidents;
 
@@ -23,6 +24,7 @@ public sealed class IncidentService(
     IValidator<IncidentAssessmentInput> assessmentValidator,
     IncidentSettings settings,
     SanctionRegulation regulation,
+    UnitLookupService units,
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
@@ -156,6 +158,25 @@ public sealed class IncidentService(
             openings,
             next,
             may);
+    }
+
+    /// <summary>A new file's form: discovered now, in the account's own unit unless another is given.</summary>
+    public Task<IncidentForm> NewAsync(int? unitId, CancellationToken cancellationToken = default)
+    {
+        IncidentAccess.RequireRegistrar(user);
+        var now = clock.GetLocalNow().DateTime;
+        return FormAsync(
+            new IncidentInput { UnitId = unitId ?? user.UnitId ?? 0, DiscoveredAt = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified) },
+            cancellationToken);
+    }
+
+    /// <summary>The registration form again with what was entered (after errors), the chosen unit looked up within the jurisdiction.</summary>
+    public async Task<IncidentForm> FormAsync(IncidentInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        IncidentAccess.RequireRegistrar(user);
+        var unit = input.UnitId > 0 ? await units.FindAsync(input.UnitId, UnitLookupScope.Jurisdiction, cancellationToken) : null;
+        return new IncidentForm(input, unit, settings.ReportingHours);
     }
 
     /// <summary>Registers a file in the account's jurisdiction; the value is its id. The registrar is named on it.</summary>

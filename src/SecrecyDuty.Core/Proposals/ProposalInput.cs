@@ -39,6 +39,9 @@ public sealed class ProposalInput
 
     /// <summary>Empty: the sent date plus the configured number of days.</summary>
     public DateOnly? FeedbackDueOn { get; set; }
+
+    /// <summary>The incident file a sanction proposal rests on, when it does: the leader is a person of that file.</summary>
+    public int? IncidentId { get; set; }
 }
 
 public sealed class ProposalInputValidator : AbstractValidator<ProposalInput>

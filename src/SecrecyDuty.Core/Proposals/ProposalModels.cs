@@ -43,7 +43,8 @@ public sealed record ProposalDetails(
     string? FeedbackRecordedBy,
     string CreatedBy,
     ProposalState State,
-    bool CanRecordFeedback);
+    bool CanRecordFeedback,
+    int? IncidentId);
 
 /// <summary>A proposal whose feedback is overdue, as the dashboards list it.</summary>
 public sealed record OverdueProposal(int Id, ProposalKind Kind, string LeaderName, string UnitName, DateOnly FeedbackDueOn, int DaysOverdue);

@@ -71,6 +71,7 @@ public sealed class ProposalService(
                 p.Recipient,
                 p.Basis,
                 p.BasisDescription,
+                p.IncidentId,
                 p.Content,
                 p.DocumentNumber,
                 p.SentOn,
@@ -101,16 +102,32 @@ public sealed class ProposalService(
             found.FeedbackRecordedBy,
             found.CreatedBy,
             ProposalRules.StateOn(found.FeedbackOn, found.FeedbackDueOn, today),
-            canFeedback && found.FeedbackOn is null);
+            canFeedback && found.FeedbackOn is null,
+            Incidents.IncidentAccess.CanReadIncidents(user) ? found.IncidentId : null);
     }
 
-    /// <summary>A new proposal's form: sent today, by the secrecy department of the account's own unit, about <paramref name="leaderId"/> if given.</summary>
-    public Task<ProposalForm> NewAsync(int? leaderId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A new proposal's form: sent today, by the secrecy department of the account's own unit, about
+    /// <paramref name="leaderId"/> if given. From an incident file (art. 17 after arts. 11–16): a sanction proposal resting
+    /// on it, about its only leader if it has one.
+    /// </summary>
+    public async Task<ProposalForm> NewAsync(int? leaderId, int? incidentId = null, CancellationToken cancellationToken = default)
     {
         ProposalAccess.RequireProposer(user);
-        return FormAsync(
-            new ProposalInput { LeaderId = leaderId ?? 0, Body = ProposingBody.SecrecyDepartment, BodyUnitId = user.UnitId ?? 0, SentOn = Today },
-            cancellationToken);
+        var input = new ProposalInput { LeaderId = leaderId ?? 0, Body = ProposingBody.SecrecyDepartment, BodyUnitId = user.UnitId ?? 0, SentOn = Today };
+        if (incidentId is { } id && await IncidentLeadersAsync(id, cancellationToken) is { } fileLeaders)
+        {
+            input.IncidentId = id;
+            input.Kind = ProposalKind.Sanction;
+            input.Basis = ProposalBasis.Incident;
+            input.BasisDescription = l["Incident file No. {0}", id];
+            if (input.LeaderId == 0 && fileLeaders.Count == 1)
+            {
+                input.LeaderId = fileLeaders[0];
+            }
+        }
+
+        return await FormAsync(input, cancellationToken);
     }
 
     /// <summary>The form again with what was entered (after errors), the chosen leader and unit looked up within the jurisdiction.</summary>
@@ -138,6 +155,24 @@ public sealed class ProposalService(
             errors.Add(new FieldError(nameof(ProposalInput.LeaderId), l["Choose an active leader within your jurisdiction."]));
         }
 
+        if (input.IncidentId is { } incidentId)
+        {
+            var fileLeaders = await IncidentLeadersAsync(incidentId, cancellationToken);
+            if (fileLeaders is null)
+            {
+                errors.Add(new FieldError(nameof(ProposalInput.IncidentId), l["The incident file is not open to you, or not decided yet."]));
+            }
+            else if (leader is not null && !fileLeaders.Contains(leader.Id))
+            {
+                errors.Add(new FieldError(nameof(ProposalInput.LeaderId), l["Choose a leader who is a person of the incident file."]));
+            }
+
+            if (input.Kind is ProposalKind.Commendation || input.Basis is not null and not ProposalBasis.Incident)
+            {
+                errors.Add(new FieldError(nameof(ProposalInput.Basis), l["A proposal resting on an incident file is a sanction proposal with the incident as its basis."]));
+            }
+        }
+
         if (input.BodyUnitId > 0 && !await db.Units.AnyAsync(u => u.Id == input.BodyUnitId && u.IsActive && visible.Contains(u.Id), cancellationToken))
         {
             errors.Add(new FieldError(nameof(ProposalInput.BodyUnitId), l["Choose the active unit of the proposing body, within your jurisdiction."]));
@@ -163,6 +198,7 @@ public sealed class ProposalService(
             Recipient = input.Recipient.Trim(),
             Basis = input.Basis!.Value,
             BasisDescription = input.BasisDescription.Trim(),
+            IncidentId = input.IncidentId,
             Content = input.Content.Trim(),
             DocumentNumber = Text.Clean(input.DocumentNumber),
             SentOn = sentOn,
@@ -173,6 +209,19 @@ public sealed class ProposalService(
         db.Proposals.Add(proposal);
         await db.SaveChangesAsync(cancellationToken);
         return Result<int>.Success(proposal.Id);
+    }
+
+    /// <summary>The leaders (ids) of a decided incident file the account opens; null when it does not open it or the file is not decided.</summary>
+    private async Task<IReadOnlyList<int>?> IncidentLeadersAsync(int incidentId, CancellationToken cancellationToken)
+    {
+        var openable = Incidents.IncidentAccess.Openable(db.Incidents, user, jurisdiction.UnitIds());
+        var found = await openable.AnyAsync(i => i.Id == incidentId && (i.Status == Incidents.IncidentStatus.Decided || i.Status == Incidents.IncidentStatus.Closed), cancellationToken);
+        if (!found)
+        {
+            return null;
+        }
+
+        return await db.IncidentPersons.Where(p => p.IncidentId == incidentId && p.PostingId != null).Select(p => p.Posting!.LeaderId).Distinct().ToListAsync(cancellationToken);
     }
 
     /// <summary>Records the cadre-management organ's feedback, once; null when the proposal is not there for the account.</summary>

@@ -8,6 +8,8 @@ using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Compliance;
 using SecrecyDuty.Core.Home;
+using SecrecyDuty.Core.Incidents;
+using SecrecyDuty.Core.Incidents.Sanctions;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
@@ -40,23 +42,34 @@ public static class EnumText
     public static IReadOnlyList<EnumVocabulary> Vocabularies { get; } =
     [
         new(typeof(ActivityKind), nameof(ActivityKind)),
+        new(typeof(Adjustment), nameof(Adjustment)),
         new(typeof(AdministrativeLevel), nameof(AdministrativeLevel)),
+        new(typeof(AdministrativeSanction), nameof(AdministrativeSanction)),
+        new(typeof(AggravatingFact), nameof(AggravatingFact)),
         new(typeof(AppraisalGrade), nameof(AppraisalGrade)),
         new(typeof(AppraisalStatus), nameof(AppraisalStatus)),
         new(typeof(AuditAction), nameof(AuditAction)),
         new(typeof(ChecklistItemStatus), nameof(ChecklistItemStatus)),
         new(typeof(ChecklistProgress), nameof(ChecklistProgress)),
-        new(typeof(ChecklistStatus), nameof(ChecklistStatus)),
         new(typeof(ChecklistStatus), OwnChecklistStatus),
+        new(typeof(ChecklistStatus), nameof(ChecklistStatus)),
+        new(typeof(CircumstanceSeverity), nameof(CircumstanceSeverity)),
+        new(typeof(Classification), nameof(Classification)),
         new(typeof(ComplianceState), nameof(ComplianceState)),
         new(typeof(DutyHolder), nameof(DutyHolder)),
         new(typeof(FindingSeverity), nameof(FindingSeverity)),
+        new(typeof(IncidentAction), nameof(IncidentAction)),
+        new(typeof(IncidentStatus), nameof(IncidentStatus)),
         new(typeof(InspectingBody), nameof(InspectingBody)),
         new(typeof(InspectionKind), nameof(InspectionKind)),
         new(typeof(InspectionStatus), nameof(InspectionStatus)),
+        new(typeof(Involvement), nameof(Involvement)),
         new(typeof(LeaderRank), nameof(LeaderRank)),
+        new(typeof(LeakType), nameof(LeakType)),
+        new(typeof(Loss), nameof(Loss)),
         new(typeof(OrderState), nameof(OrderState)),
         new(typeof(OwnAppraisalState), nameof(OwnAppraisalState)),
+        new(typeof(PartySanction), nameof(PartySanction)),
         new(typeof(PostingRole), nameof(PostingRole)),
         new(typeof(ProposalBasis), nameof(ProposalBasis)),
         new(typeof(ProposalKind), nameof(ProposalKind)),
@@ -65,11 +78,14 @@ public static class EnumText
         new(typeof(PublicationReviewOutcome), nameof(PublicationReviewOutcome)),
         new(typeof(RectificationAction), nameof(RectificationAction)),
         new(typeof(RectificationStatus), nameof(RectificationStatus)),
-        new(typeof(Requirement), nameof(Requirement)),
+        new(typeof(RelatedPerson), nameof(RelatedPerson)),
+        new(typeof(ReportClockState), nameof(ReportClockState)),
         new(typeof(Requirement), RequirementCode),
+        new(typeof(Requirement), nameof(Requirement)),
         new(typeof(ScopeReason), nameof(ScopeReason)),
         new(typeof(ScoreSheetPhase), nameof(ScoreSheetPhase)),
         new(typeof(SecrecyOrganizationKind), nameof(SecrecyOrganizationKind)),
+        new(typeof(SecretCarrier), nameof(SecretCarrier)),
         new(typeof(UnitKind), nameof(UnitKind)),
     ];
 

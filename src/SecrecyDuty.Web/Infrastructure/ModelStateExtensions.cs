@@ -12,7 +12,7 @@ public static class ModelStateExtensions
         ArgumentNullException.ThrowIfNull(result);
         foreach (var error in result.Errors)
         {
-            var key = string.IsNullOrEmpty(error.Field) ? string.Empty : $"{prefix}.{error.Field}";
+            var key = string.IsNullOrEmpty(error.Field) ? string.Empty : string.IsNullOrEmpty(prefix) ? error.Field : $"{prefix}.{error.Field}";
             modelState.AddModelError(key, error.Message);
         }
     }

@@ -18,8 +18,8 @@ public sealed class CreateModel(ProposalService proposals, IStringLocalizer<Mess
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task OnGetAsync(int? leaderId, CancellationToken cancellationToken) =>
-        Form = await proposals.NewAsync(leaderId, cancellationToken);
+    public async Task OnGetAsync(int? leaderId, int? incidentId, CancellationToken cancellationToken) =>
+        Form = await proposals.NewAsync(leaderId, incidentId, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
