@@ -109,9 +109,9 @@ public sealed class IncidentService(
                 .Select(o => new IncidentOpened(o.UserName, o.AtUtc)).ToListAsync(cancellationToken)
             : [];
         IReadOnlyList<IncidentGrantee> grantees = readsByRole
-            ? await db.IncidentGrants.AsNoTracking().Where(g => g.IncidentId == id)
-                .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => new IncidentGrantee(u.Id, u.UserName ?? "", u.DisplayName))
-                .OrderBy(g => g.UserName).ToListAsync(cancellationToken)
+            ? await db.Users.AsNoTracking().Where(u => db.IncidentGrants.Any(g => g.IncidentId == id && g.UserId == u.Id))
+                .OrderBy(u => u.UserName)
+                .Select(u => new IncidentGrantee(u.Id, u.UserName ?? "", u.DisplayName)).ToListAsync(cancellationToken)
             : [];
         var today = LocalDate.Today(clock);
         IReadOnlyList<IncidentProposal> proposals = readsByRole
@@ -472,9 +472,10 @@ public sealed class IncidentService(
     }
 
     private async Task<IReadOnlyList<IncidentLinkedFinding>> LinkedFindingsAsync(int id, CancellationToken cancellationToken) =>
-        await db.IncidentFindings.AsNoTracking().Where(x => x.IncidentId == id)
-            .Join(db.Findings, x => x.FindingId, f => f.Id, (x, f) => new IncidentLinkedFinding(f.Id, f.InspectionId, f.DeficiencyCode, f.Description, f.Inspection!.PlannedOn))
-            .OrderBy(f => f.DeficiencyCode).ThenBy(f => f.FindingId)
+        await db.Findings.AsNoTracking()
+            .Where(f => db.IncidentFindings.Any(x => x.IncidentId == id && x.FindingId == f.Id))
+            .OrderBy(f => f.DeficiencyCode).ThenBy(f => f.Id)
+            .Select(f => new IncidentLinkedFinding(f.Id, f.InspectionId, f.DeficiencyCode, f.Description, f.Inspection!.PlannedOn))
             .ToListAsync(cancellationToken);
 
     private IQueryable<Incident> Filtered(IncidentFilter filter)

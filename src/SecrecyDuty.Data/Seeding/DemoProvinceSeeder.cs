@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Incidents;
+using SecrecyDuty.Core.Incidents.Sanctions;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Proposals;
@@ -158,6 +160,7 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
 
             await SeedInspectionsAsync(byCode, now, today, cancellationToken);
             await SeedProposalsAsync(byCode, now, today, cancellationToken);
+            await SeedIncidentsAsync(byCode, now, today, cancellationToken);
         }
 
         var names = DemoUsers.Select(u => u.UserName).ToList();
@@ -581,6 +584,130 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
             IssuedOn = today.AddDays(-200),
             CreatedAtUtc = now,
             CreatedBy = "officer",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Leak incident files (journey 3), dated from now: one under discipline review at the exam centre, with its two
+    /// responsible leaders and the staff member who leaked, assessed and linked to the inspection's D15.5 finding; one
+    /// just registered at the transport group whose reporting clock runs; one decided at the Qingshan instrument institute,
+    /// reported late, with its decision and the sanction proposal waiting for feedback. No secret content, as in real files.
+    /// </summary>
+    private async Task SeedIncidentsAsync(Dictionary<string, Unit> units, DateTime now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var userIds = await db.Users.Where(u => u.UserName == "officer" || u.UserName == "qs.officer" || u.UserName == "discipline")
+            .ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
+
+        async Task<(int PostingId, int LeaderId)> PostingAsync(string code, PostingRole role, DateOnly on) =>
+            await db.Postings.Where(p => p.UnitId == units[code].Id && p.Role == role && p.From <= on && (p.To == null || p.To >= on))
+                .OrderBy(p => p.Id).Select(p => new ValueTuple<int, int>(p.Id, p.LeaderId)).FirstAsync(cancellationToken);
+
+        Incident File(string code, string title, int discoveredDaysAgo, double reportedAfterHours, Classification classification, SecretCarrier carrier, string description, string registrar)
+        {
+            var discovered = now.Date.AddDays(-discoveredDaysAgo).AddHours(2);
+            var incident = new Incident
+            {
+                UnitId = units[code].Id,
+                Title = title,
+                OccurredOn = DateOnly.FromDateTime(discovered.AddDays(-2)),
+                DiscoveredAtUtc = discovered,
+                ReportedToSecrecyDepartmentAtUtc = reportedAfterHours >= 0 ? discovered.AddHours(reportedAfterHours) : null,
+                Classification = classification,
+                LeakType = LeakType.BeyondScopeNotProvable,
+                Carrier = carrier,
+                Description = description,
+                Status = IncidentStatus.Registered,
+                CreatedAtUtc = discovered.AddHours(1),
+                CreatedBy = registrar,
+            };
+            incident.Transitions.Add(new IncidentTransition { Action = IncidentAction.Register, ToStatus = IncidentStatus.Registered, AtUtc = discovered.AddHours(1), By = registrar });
+            incident.Grants.Add(new IncidentGrant { UserId = userIds[registrar] });
+            return incident;
+        }
+
+        void Step(Incident incident, IncidentAction action, IncidentStatus to, DateTime at, string by, string? note = null)
+        {
+            incident.Status = to;
+            incident.Transitions.Add(new IncidentTransition { Action = action, ToStatus = to, AtUtc = at, By = by, Note = note });
+        }
+
+        // Under discipline review: the journey's file.
+        var exam = File("SF-JYT-KSY", "考试院试卷保管环节泄密事件", 20, 6, Classification.Secret, SecretCarrier.Paper,
+            "试卷保管环节管理不严，一名工作人员违规将涉密载体带离保密室，致使其超出限定的接触范围，不能证明未被不应知悉者知悉。已追回载体，未发现扩散。", "officer");
+        var on = exam.OccurredOn!.Value;
+        var principal = await PostingAsync("SF-JYT-KSY", PostingRole.PrincipalLeader, on);
+        var inCharge = await PostingAsync("SF-JYT-KSY", PostingRole.SecrecyLeader, on);
+        exam.Severity = CircumstanceSeverity.Ordinary;
+        exam.Loss = Loss.Larger;
+        exam.RemedialMeasures = "追回涉密载体，对保密室实行双人管理，开展全员保密教育，修订试卷保管制度。";
+        exam.ReportedToSuperiorAtUtc = exam.DiscoveredAtUtc.AddHours(20);
+        exam.Persons.Add(new IncidentPerson { UnitId = exam.UnitId, PostingId = principal.PostingId, Involvement = Involvement.LeadershipFailure, IsPartyMember = true });
+        exam.Persons.Add(new IncidentPerson { UnitId = exam.UnitId, PostingId = inCharge.PostingId, Involvement = Involvement.LeadershipFailure, IsPartyMember = true });
+        exam.Persons.Add(new IncidentPerson { UnitId = exam.UnitId, Name = "吴某", Post = "试卷保管员", Involvement = Involvement.PersonalLeak, IsPartyMember = false });
+        var d155 = await db.Findings.Where(f => f.UnitId == exam.UnitId && f.DeficiencyCode == "D15.5").Select(f => f.Id).FirstOrDefaultAsync(cancellationToken);
+        if (d155 > 0)
+        {
+            exam.LinkedFindings.Add(new IncidentFinding { FindingId = d155 });
+        }
+
+        Step(exam, IncidentAction.StartInvestigation, IncidentStatus.UnderInvestigation, exam.DiscoveredAtUtc.AddDays(1), "officer");
+        Step(exam, IncidentAction.SendToDisciplineReview, IncidentStatus.UnderDisciplineReview, exam.DiscoveredAtUtc.AddDays(12), "officer", "调查报告已随案移送。");
+        db.Incidents.Add(exam);
+
+        // Just registered: the reporting clock runs.
+        var transport = File("SF-JTTZ", "交通投资集团涉密文件误发事件", 0, -1, Classification.HighlySecret, SecretCarrier.Electronic,
+            "一份涉密文件的电子版被误发至非涉密邮箱，发现后已要求收件人删除，正在核查知悉范围。", "officer");
+        transport.DiscoveredAtUtc = now.AddHours(-6);
+        transport.OccurredOn = DateOnly.FromDateTime(transport.DiscoveredAtUtc);
+        transport.CreatedAtUtc = transport.DiscoveredAtUtc.AddHours(1);
+        transport.Transitions.First().AtUtc = transport.CreatedAtUtc;
+        db.Incidents.Add(transport);
+
+        // Decided, reported late (D15.8), with the sanction proposal waiting for the cadre-management organ's feedback.
+        var institute = File("SF-QS-YQS", "研究所涉密会议内容外传事件", 75, 40, Classification.Secret, SecretCarrier.Verbal,
+            "一次涉密会议的部分内容在非涉密场合被转述，超出了限定的知悉范围。", "qs.officer");
+        var instituteLeader = await PostingAsync("SF-QS-YQS", PostingRole.PrincipalLeader, institute.OccurredOn!.Value);
+        institute.Severity = CircumstanceSeverity.Minor;
+        institute.Loss = Loss.None;
+        institute.RemedialMeasures = "召开专题会议通报，修订涉密会议管理规定。";
+        var person = new IncidentPerson { UnitId = institute.UnitId, PostingId = instituteLeader.PostingId, Involvement = Involvement.ViolationMajorThreat, IsPartyMember = true };
+        var decidedOn = today.AddDays(-40);
+        institute.Persons.Add(person);
+        Step(institute, IncidentAction.StartInvestigation, IncidentStatus.UnderInvestigation, institute.DiscoveredAtUtc.AddDays(2), "qs.officer");
+        Step(institute, IncidentAction.SendToDisciplineReview, IncidentStatus.UnderDisciplineReview, institute.DiscoveredAtUtc.AddDays(20), "qs.officer");
+        Step(institute, IncidentAction.Decide, IncidentStatus.Decided, now.AddDays(-40), "discipline");
+        db.Incidents.Add(institute);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The decision row names the file and the person, known only once saved.
+        db.SanctionDecisions.Add(new SanctionDecision
+        {
+            IncidentPersonId = person.Id,
+            IncidentId = institute.Id,
+            UnitId = institute.UnitId,
+            Administrative = AdministrativeSanction.Warning,
+            DecidedOn = decidedOn,
+            DocumentNumber = "青纪发〔" + decidedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "〕12号",
+            RecordedAtUtc = now.AddDays(-40),
+            RecordedBy = "discipline",
+        });
+        db.Proposals.Add(new Proposal
+        {
+            Kind = ProposalKind.Sanction,
+            LeaderId = instituteLeader.LeaderId,
+            UnitId = institute.UnitId,
+            Body = ProposingBody.SecrecyDepartment,
+            BodyUnitId = units["SF-QS-BMJ"].Id,
+            Recipient = "中共青山市委组织部",
+            Basis = ProposalBasis.Incident,
+            BasisDescription = "泄密事件案卷第" + institute.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "号",
+            IncidentId = institute.Id,
+            Content = "建议对该所主要负责人给予警告处分，并在全市通报。",
+            SentOn = today.AddDays(-20),
+            FeedbackDueOn = today.AddDays(10),
+            CreatedAtUtc = now.AddDays(-20),
+            CreatedBy = "qs.officer",
         });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -80,7 +80,7 @@ public sealed class IncidentServiceTests
         foreach (var outsider in new ICurrentUser[] { p.Leader, p.Supervisor, new FixedCurrentUser("admin", p.Root, Roles.Administrator), p.HealthOfficer })
         {
             Assert.Null(await IncidentsAsync(app, outsider, s => s.OpenAsync(id)));
-            Assert.Equal(0, (await IncidentsAsync(app, outsider, s => s.ListAsync(1, 25))).TotalCount);
+            Assert.Equal(0, (await IncidentsAsync(app, outsider, s => s.ListAsync(new IncidentFilter(), 1, 25))).TotalCount);
         }
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => IncidentsAsync(app, p.Leader, s => s.RegisterAsync(Leak(p))));

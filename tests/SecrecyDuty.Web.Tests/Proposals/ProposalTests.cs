@@ -175,6 +175,6 @@ public sealed class ProposalTests
         var list = await TestApp.GetDocumentAsync(client, "/Proposals");
 
         Assert.Contains("逾期 15 天", home.QuerySelector("#overdue-proposals")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(["FeedbackOverdue", "Answered"], list.QuerySelectorAll("#proposals-table tbody tr").Select(r => r.GetAttribute("data-state")));
+        Assert.Equal(["AwaitingFeedback", "FeedbackOverdue", "Answered"], list.QuerySelectorAll("#proposals-table tbody tr").Select(r => r.GetAttribute("data-state")));
     }
 }
