@@ -108,8 +108,9 @@ public sealed class IncidentService(
             : [];
         IReadOnlyList<IncidentGrantee> grantees = readsByRole
             ? await db.IncidentGrants.AsNoTracking().Where(g => g.IncidentId == id)
-                .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => new IncidentGrantee(u.Id, u.UserName ?? "", u.DisplayName))
-                .OrderBy(g => g.UserName).ToListAsync(cancellationToken)
+                .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => u)
+                .OrderBy(u => u.UserName)
+                .Select(u => new IncidentGrantee(u.Id, u.UserName ?? "", u.DisplayName)).ToListAsync(cancellationToken)
             : [];
         var today = LocalDate.Today(clock);
         IReadOnlyList<IncidentProposal> proposals = readsByRole
@@ -416,7 +417,8 @@ public sealed class IncidentService(
         var on = incident.OccurredOn ?? DateOnly.FromDateTime(incident.DiscoveredAtUtc);
         var postings = await db.Postings.AsNoTracking()
             .Where(p => p.UnitId == incident.UnitId && p.From <= on && (p.To == null || p.To >= on))
-            .OrderBy(p => p.Role).ThenBy(p => p.Leader!.Name)
+            // Arts. 5–7 order, not the alphabetical order of the stored role names.
+            .OrderBy(p => p.Role == Leaders.PostingRole.PrincipalLeader ? 0 : p.Role == Leaders.PostingRole.SecrecyLeader ? 1 : 2).ThenBy(p => p.Leader!.Name)
             .Select(p => new IncidentPostingChoice(p.Id, p.Leader!.Name, p.Title, p.Role))
             .ToListAsync(cancellationToken);
         var findings = await db.Findings.AsNoTracking()
@@ -452,8 +454,9 @@ public sealed class IncidentService(
 
     private async Task<IReadOnlyList<IncidentLinkedFinding>> LinkedFindingsAsync(int id, CancellationToken cancellationToken) =>
         await db.IncidentFindings.AsNoTracking().Where(x => x.IncidentId == id)
-            .Join(db.Findings, x => x.FindingId, f => f.Id, (x, f) => new IncidentLinkedFinding(f.Id, f.InspectionId, f.DeficiencyCode, f.Description, f.Inspection!.PlannedOn))
-            .OrderBy(f => f.DeficiencyCode).ThenBy(f => f.FindingId)
+            .Join(db.Findings, x => x.FindingId, f => f.Id, (x, f) => f)
+            .OrderBy(f => f.DeficiencyCode).ThenBy(f => f.Id)
+            .Select(f => new IncidentLinkedFinding(f.Id, f.InspectionId, f.DeficiencyCode, f.Description, f.Inspection!.PlannedOn))
             .ToListAsync(cancellationToken);
 
     private IQueryable<Incident> Filtered(IncidentFilter filter)
