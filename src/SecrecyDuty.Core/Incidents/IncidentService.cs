@@ -437,7 +437,8 @@ public sealed class IncidentService(
         var on = incident.OccurredOn ?? DateOnly.FromDateTime(incident.DiscoveredAtUtc);
         var postings = await db.Postings.AsNoTracking()
             .Where(p => p.UnitId == incident.UnitId && p.From <= on && (p.To == null || p.To >= on))
-            .OrderBy(p => p.Role).ThenBy(p => p.Leader!.Name)
+            // Arts. 5–7 order, not the alphabetical order of the stored role names.
+            .OrderBy(p => p.Role == Leaders.PostingRole.PrincipalLeader ? 0 : p.Role == Leaders.PostingRole.SecrecyLeader ? 1 : 2).ThenBy(p => p.Leader!.Name)
             .Select(p => new IncidentPostingChoice(p.Id, p.Leader!.Name, p.Title, p.Role))
             .ToListAsync(cancellationToken);
         var findings = await db.Findings.AsNoTracking()

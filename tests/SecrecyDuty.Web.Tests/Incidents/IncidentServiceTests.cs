@@ -113,16 +113,54 @@ public sealed class IncidentServiceTests
         var id = (await IncidentsAsync(app, officer, s => s.RegisterAsync(Leak(p)))).Value;
 
         var skipped = await IncidentsAsync(app, officer, s => s.SendToReviewSkippingAsync(id));
-        await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.StartInvestigation, "成立调查组"));
+        IncidentTestData.Succeeded(await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.StartInvestigation, "成立调查组")));
         await Assert.ThrowsAsync<AccessDeniedException>(() => IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.Decide, null)));
-        await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.SendToDisciplineReview, null));
-        await IncidentsAsync(app, discipline, s => s.AdvanceAsync(id, IncidentAction.Decide, "给予警告处分"));
+        var person = await app.AddPersonAsync(officer, id, IncidentProvince.LeaderPerson(p.Zhang));
+        await app.AssessAsync(officer, id, IncidentProvince.Assessment());
+        IncidentTestData.Succeeded(await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.SendToDisciplineReview, null)));
+        await app.DecideAsync(discipline, id, person, IncidentProvince.Decision(null, null));
+        IncidentTestData.Succeeded(await IncidentsAsync(app, discipline, s => s.AdvanceAsync(id, IncidentAction.Decide, "给予警告处分")));
         var opened = await IncidentsAsync(app, discipline, s => s.OpenAsync(id));
 
         Assert.False(skipped!.Succeeded);
         Assert.Equal(IncidentStatus.Decided, opened!.Status);
         Assert.Equal([IncidentAction.Register, IncidentAction.StartInvestigation, IncidentAction.SendToDisciplineReview, IncidentAction.Decide], opened.History.Select(h => h.Action));
         Assert.Equal([IncidentAction.Close], opened.NextSteps);
+    }
+
+    [Fact]
+    public async Task A_file_goes_to_discipline_review_only_with_the_persons_involved_recorded()
+    {
+        using var app = TestApp.Rent();
+        var (p, officer, _) = await ProvinceAsync(app);
+        var id = (await IncidentsAsync(app, officer, s => s.RegisterAsync(Leak(p)))).Value;
+        await app.AdvanceAsync(officer, id, IncidentAction.StartInvestigation);
+        await app.AssessAsync(officer, id, IncidentProvince.Assessment());
+
+        var refused = await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.SendToDisciplineReview, null));
+
+        Assert.Equal("Record the persons involved before sending the file to discipline review.", Assert.Single(refused!.Errors).Message);
+        Assert.Equal(IncidentStatus.UnderInvestigation, await app.DbAsync(db => db.Incidents.Where(i => i.Id == id).Select(i => i.Status).SingleAsync()));
+        Assert.Equal(2, await app.DbAsync(db => db.IncidentTransitions.CountAsync(t => t.IncidentId == id)));
+    }
+
+    [Fact]
+    public async Task A_file_goes_to_discipline_review_only_with_the_severity_of_circumstances_assessed()
+    {
+        using var app = TestApp.Rent();
+        var (p, officer, _) = await ProvinceAsync(app);
+        var id = (await IncidentsAsync(app, officer, s => s.RegisterAsync(Leak(p)))).Value;
+        await app.AdvanceAsync(officer, id, IncidentAction.StartInvestigation);
+        await app.AddPersonAsync(officer, id, IncidentProvince.LeaderPerson(p.Zhang));
+        await app.AssessAsync(officer, id, IncidentProvince.Assessment(severity: null));
+
+        var refused = await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.SendToDisciplineReview, null));
+        await app.AssessAsync(officer, id, IncidentProvince.Assessment(CircumstanceSeverity.Minor));
+        var sent = await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.SendToDisciplineReview, null));
+
+        Assert.Equal("Assess the severity of circumstances before sending the file to discipline review: the sanction guidance needs it.", Assert.Single(refused!.Errors).Message);
+        Assert.True(sent!.Succeeded);
+        Assert.Equal(IncidentStatus.UnderDisciplineReview, await app.DbAsync(db => db.Incidents.Where(i => i.Id == id).Select(i => i.Status).SingleAsync()));
     }
 
     [Fact]
