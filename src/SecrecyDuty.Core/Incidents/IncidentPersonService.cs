@@ -130,7 +130,13 @@ public sealed class IncidentPersonService(
             errors.Add(new FieldError(nameof(SanctionDecisionInput.DecidedOn), l["The decision comes after the discovery."]));
         }
 
-        var outside = person.Guidance is { } guidance && !IncidentSanctions.WithinGuidance(guidance, input.Administrative, input.Party);
+        // A decision is always checked against the guidance: without an assessed severity there is none to check against.
+        if (person.Guidance is null)
+        {
+            return Result.Failure(new FieldError("", l["Assess the severity of circumstances first: a decision is checked against the sanction guidance, which needs it."]));
+        }
+
+        var outside = !IncidentSanctions.WithinGuidance(person.Guidance, input.Administrative, input.Party);
         var justification = Text.Clean(input.Justification);
         if (outside && justification is null)
         {

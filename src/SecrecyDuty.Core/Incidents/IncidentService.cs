@@ -160,13 +160,13 @@ public sealed class IncidentService(
             may);
     }
 
-    /// <summary>A new file's form: discovered now, in the account's own unit unless another is given.</summary>
+    /// <summary>A new file's form: discovered now, in the unit given (from a unit's page), or none chosen yet.</summary>
     public Task<IncidentForm> NewAsync(int? unitId, CancellationToken cancellationToken = default)
     {
         IncidentAccess.RequireRegistrar(user);
         var now = clock.GetLocalNow().DateTime;
         return FormAsync(
-            new IncidentInput { UnitId = unitId ?? user.UnitId ?? 0, DiscoveredAt = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified) },
+            new IncidentInput { UnitId = unitId ?? 0, DiscoveredAt = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified) },
             cancellationToken);
     }
 

@@ -98,6 +98,16 @@ public sealed partial class IncidentFilePage(IPage page) : AppPage(page)
         return new IncidentPersonForm(Page);
     }
 
+    public ILocator LinkedFindings => Page.Locator("#linked-findings li");
+
+    /// <summary>Links the unit's inspection finding of <paramref name="code"/> (D15.x) to the file.</summary>
+    public async Task LinkFindingAsync(string code)
+    {
+        await SelectOptionContainingAsync("#findingId", code);
+        await Page.Locator("#link-finding").ClickAsync();
+        await Page.WaitForLoadStateAsync();
+    }
+
     public async Task<IncidentAssessmentForm> AssessAsync()
     {
         await Page.Locator("#assess").ClickAsync();

@@ -100,6 +100,20 @@ public sealed class IncidentDecisionTests
     }
 
     [Fact]
+    public async Task A_severity_cleared_under_review_leaves_no_guidance_and_no_decision_is_taken_unchecked()
+    {
+        using var app = TestApp.Rent();
+        var f = await CreateAsync(app);
+        var (id, persons) = await PrincipalLeaderUnderReviewAsync(app, f);
+        await app.AssessAsync(f.Discipline, id, Assessment(severity: null));
+
+        var refused = await app.PersonsAsync(f.Discipline, s => s.DecideAsync(id, persons[0], Decision(Dismissal, P.Expulsion)));
+
+        Assert.Equal("Assess the severity of circumstances first: a decision is checked against the sanction guidance, which needs it.", Assert.Single(refused!.Errors).Message);
+        Assert.Equal(0, await DecisionCountAsync(app));
+    }
+
+    [Fact]
     public async Task No_sanction_against_a_range_is_outside_the_guidance_too()
     {
         using var app = TestApp.Rent();
