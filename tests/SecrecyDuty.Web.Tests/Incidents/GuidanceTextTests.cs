@@ -47,29 +47,24 @@ public sealed class GuidanceTextTests
     {
         AggravatingFact[][] aggravations = [[], [AggravatingFact.DamageDone], [AggravatingFact.CriminalSentenceOrExemption]];
         string[][] deficiencies = [[], ["D15.3"]];
-        foreach (var classification in Enum.GetValues<Classification>())
-        foreach (var severity in Enum.GetValues<CircumstanceSeverity>())
-        foreach (var loss in Enum.GetValues<Loss>())
-        foreach (var aggravating in aggravations)
-        foreach (var linked in deficiencies)
-        foreach (var role in Enum.GetValues<PersonRole>())
-        foreach (var involvement in Enum.GetValues<Involvement>())
-        foreach (var proved in new[] { false, true })
-        {
-            RelatedPerson?[] relations = involvement == Involvement.RelatedPersonLeak ? [RelatedPerson.Staff, RelatedPerson.Spouse, RelatedPerson.Child] : [null];
-            foreach (var relation in relations)
-            {
-                yield return new SanctionCase
-                {
-                    Leaked = true,
-                    Classification = classification,
-                    Severity = severity,
-                    Loss = loss,
-                    Aggravating = aggravating,
-                    LinkedDeficiencies = linked,
-                    Persons = [new SanctionPerson { Id = "p", Role = role, Involvement = involvement, RelatedPerson = relation, PartyMember = true, ProvedProperPerformance = proved }],
-                };
-            }
-        }
+        return from classification in Enum.GetValues<Classification>()
+               from severity in Enum.GetValues<CircumstanceSeverity>()
+               from loss in Enum.GetValues<Loss>()
+               from aggravating in aggravations
+               from linked in deficiencies
+               from role in Enum.GetValues<PersonRole>()
+               from involvement in Enum.GetValues<Involvement>()
+               from proved in new[] { false, true }
+               from relation in involvement == Involvement.RelatedPersonLeak ? [RelatedPerson.Staff, RelatedPerson.Spouse, RelatedPerson.Child] : new RelatedPerson?[] { null }
+               select new SanctionCase
+               {
+                   Leaked = true,
+                   Classification = classification,
+                   Severity = severity,
+                   Loss = loss,
+                   Aggravating = aggravating,
+                   LinkedDeficiencies = linked,
+                   Persons = [new SanctionPerson { Id = "p", Role = role, Involvement = involvement, RelatedPerson = relation, PartyMember = true, ProvedProperPerformance = proved }],
+               };
     }
 }
