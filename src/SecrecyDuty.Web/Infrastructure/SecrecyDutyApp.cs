@@ -170,6 +170,7 @@ public static class SecrecyDutyApp
             ?? throw new InvalidOperationException($"No regulation file with sanction rules could be read from {CatalogueSeeder.DefaultDirectory}.")));
         services.AddSingleton(new ProposalSettings(builder.Configuration.GetValue("Proposals:FeedbackDays", ProposalRules.DefaultFeedbackDays)));
         services.AddScoped<DemoProvinceSeeder>();
+        services.AddScoped<ProvinceGenerator>();
 
         // Chinese text in pages as characters, not numeric entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

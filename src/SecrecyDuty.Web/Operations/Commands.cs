@@ -9,15 +9,17 @@ namespace SecrecyDuty.Web.Operations;
 /// <summary>
 /// Operator commands run instead of the web server (docs/operations.md):
 /// <c>migrate</c> applies the migrations of the configured provider and seeds reference data;
-/// <c>create-admin</c> creates the first administrator.
+/// <c>create-admin</c> creates the first administrator;
+/// <c>generate-demo</c> fills an empty database with a synthetic province for measuring (docs/performance.md).
 /// </summary>
 public static class Commands
 {
     public const string Migrate = "migrate";
     public const string CreateAdmin = "create-admin";
+    public const string GenerateDemo = "generate-demo";
 
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && (args[0] == Migrate || args[0] == CreateAdmin);
+        args.Length > 0 && (args[0] == Migrate || args[0] == CreateAdmin || args[0] == GenerateDemo);
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -27,6 +29,7 @@ public static class Commands
         {
             Migrate => await MigrateAsync(app),
             CreateAdmin => await CreateAdministratorAsync(app, ParseOptions(args.Skip(1))),
+            GenerateDemo => await GenerateProvinceAsync(app, ParseOptions(args.Skip(1))),
             _ => 2,
         };
     }
@@ -92,6 +95,47 @@ public static class Commands
 
         Console.WriteLine($"Administrator {input.UserName} created.");
         return 0;
+    }
+
+    private static async Task<int> GenerateProvinceAsync(WebApplication app, Dictionary<string, string> options)
+    {
+        const string usage = "Usage: generate-demo [--units 10000] [--leaders 50000] [--years 5] [--seed 1]";
+        var unknown = options.Keys.Except(["units", "leaders", "years", "seed"], StringComparer.OrdinalIgnoreCase).ToList();
+        int? Number(string name, int fallback) =>
+            !options.TryGetValue(name, out var value) ? fallback
+            : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        var units = Number("units", 10_000);
+        var size = units is null ? null : new ProvinceSize(units.Value, Number("leaders", units.Value * 5) ?? -1, Number("years", 5) ?? -1, Number("seed", 1) ?? -1);
+        var problems = unknown.Select(k => $"--{k} is not an option").Concat(size?.Problems() ?? ["--units must be a whole number"]).ToList();
+        if (size is null || problems.Count > 0)
+        {
+            problems.ForEach(Console.Error.WriteLine);
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var generated = await scope.ServiceProvider.GetRequiredService<ProvinceGenerator>()
+                .GenerateAsync(size, line => Console.WriteLine($"[{watch.Elapsed:mm\\:ss}] {line}"));
+            foreach (var (table, rows) in generated.Tables)
+            {
+                Console.WriteLine($"{table,-22}{rows,12:N0}");
+            }
+
+            Console.WriteLine($"Generated in {generated.Elapsed:mm\\:ss}. Sign in as admin, officer, discipline, supervisor, cadre or leader with the password {ProvinceGenerator.Password}.");
+            return 0;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
     }
 
     private static Dictionary<string, string> ParseOptions(IEnumerable<string> args)
