@@ -23,6 +23,7 @@ using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
 using SecrecyDuty.Web.Background;
+using SecrecyDuty.Web.Infrastructure.Diagnostics;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -194,6 +195,12 @@ public static class SecrecyDutyApp
             app.UseHttpsRedirection();
         }
 
+        // The benchmark's measures (docs/performance.md): SQL commands per request, and the framework's floor.
+        if (app.Configuration.GetValue("Diagnostics:CountSqlCommands", false))
+        {
+            SqlCommandCount.UseSqlCommandCount(app);
+        }
+
         app.UseSerilogRequestLogging(o =>
             o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("UserName", http.User.Identity?.Name ?? "(anonymous)"));
         app.UseStaticFiles();
@@ -203,6 +210,11 @@ public static class SecrecyDutyApp
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapRazorPages();
+        if (app.Configuration.GetValue("Diagnostics:FloorPage", false))
+        {
+            app.MapGet("/diagnostics/floor", () => Results.Text("SecrecyDuty", "text/plain")).AllowAnonymous();
+        }
+
         return app;
     }
 
