@@ -11,8 +11,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
@@ -21,6 +23,7 @@ using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
 using SecrecyDuty.Web.Background;
+using SecrecyDuty.Web.Infrastructure.Input;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -137,10 +140,16 @@ public static class SecrecyDutyApp
                 // FluentValidation owns validation; MVC's implicit [Required] would put its own message first.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.Filters.Add<AccessDeniedExceptionFilter>();
+
+                // Input that does not bind is refused before any handler runs (docs/security.md).
+                o.ModelBinderProviders.Insert(0, new DefinedEnumModelBinderProvider());
+                o.Filters.Add<UnknownHandlerFilter>();
+                o.Filters.Add<UnboundInputFilter>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
 
+        services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
         services.AddValidatorsFromAssemblyContaining<CreateAccountValidator>();
         services.AddValidatorsFromAssemblyContaining<SecrecyDutyAppMarker>();
         services.AddFluentValidationClientsideAdapters();

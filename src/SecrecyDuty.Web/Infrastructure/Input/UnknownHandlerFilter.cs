@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace SecrecyDuty.Web.Infrastructure.Input;
+
+/// <summary>
+/// Razor Pages renders a page even when no handler matches the request (a POST to a page that only reads, or an
+/// unknown <c>?handler=</c>); the page's data is then never loaded and the view fails with a 500. A request that names
+/// a handler the page does not have is 404; a method the page does not serve is 405.
+/// </summary>
+public sealed class UnknownHandlerFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (context.HandlerMethod is not null)
+        {
+            await next();
+            return;
+        }
+
+        var method = context.HttpContext.Request.Method;
+        var handlers = context.ActionDescriptor.HandlerMethods;
+        var handlerName = context.RouteData.Values.TryGetValue("handler", out var name) ? name?.ToString() : null;
+        handlerName ??= context.HttpContext.Request.Query["handler"].FirstOrDefault();
+        if (!string.IsNullOrEmpty(handlerName))
+        {
+            context.Result = new NotFoundResult();
+        }
+        else if (handlers.Count > 0 || !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method)))
+        {
+            context.HttpContext.Response.Headers.Allow = string.Join(", ", handlers.Select(h => h.HttpMethod.ToUpperInvariant()).Append("GET").Distinct(StringComparer.OrdinalIgnoreCase));
+            context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+        }
+        else
+        {
+            await next();
+        }
+    }
+}
