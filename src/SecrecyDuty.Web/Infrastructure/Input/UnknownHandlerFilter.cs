@@ -16,19 +16,22 @@ public sealed class UnknownHandlerFilter : IAsyncPageFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (context.HandlerMethod is not null)
-        {
-            await next();
-            return;
-        }
-
         var method = context.HttpContext.Request.Method;
         var handlers = context.ActionDescriptor.HandlerMethods;
         var handlerName = context.RouteData.Values.TryGetValue("handler", out var name) ? name?.ToString() : null;
-        handlerName ??= context.HttpContext.Request.Query["handler"].FirstOrDefault();
-        if (!string.IsNullOrEmpty(handlerName))
+        if (string.IsNullOrEmpty(handlerName))
+        {
+            handlerName = context.HttpContext.Request.Query["handler"].FirstOrDefault();
+        }
+
+        // Razor Pages falls back to the unnamed handler for a name it does not know: "?handler=Delet" would save.
+        if (!string.IsNullOrEmpty(handlerName) && !string.Equals(context.HandlerMethod?.Name, handlerName, StringComparison.OrdinalIgnoreCase))
         {
             context.Result = new NotFoundResult();
+        }
+        else if (context.HandlerMethod is not null)
+        {
+            await next();
         }
         else if (handlers.Count > 0 || !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method)))
         {
