@@ -24,6 +24,7 @@ public sealed partial class ReadOnlyGetTests
     private const int MaxPerShape = 3;
 
     [Theory]
+    [InlineData("admin")]
     [InlineData("officer")]
     [InlineData("leader")]
     public async Task Every_page_a_person_can_reach_in_the_demo_province_leaves_every_table_unchanged(string userName)

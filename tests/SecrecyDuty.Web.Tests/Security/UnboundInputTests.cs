@@ -50,6 +50,8 @@ public sealed class UnboundInputTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await TestApp.ParseAsync(response);
         Assert.Equal("“2026-02-30”不是有效的值。", page.QuerySelector("[data-valmsg-for='Input.To']")!.TextContent);
+        Assert.Equal("未保存：部分填写的值无法识别，请更正后重新保存。", page.QuerySelector("#edit-posting-form .validation-summary-errors li")!.TextContent);
+        Assert.Equal("2026-02-30", page.QuerySelector("#Input_To")!.GetAttribute("value"));
         var posting = await app.FindPostingAsync(p.Wang);
         Assert.Equal((Province.June30, "党组书记"), (posting!.To, posting.Title));
     }

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Web.Infrastructure.Input;
 
@@ -15,7 +17,12 @@ namespace SecrecyDuty.Web.Infrastructure.Input;
 /// was posted, since the tag helpers read the posted values from ModelState). Errors on empty values are left to the
 /// service's validators, which say what to choose.
 /// </summary>
-public sealed class UnboundInputFilter(ParameterBinder parameterBinder, IModelBinderFactory binderFactory, IModelMetadataProvider metadataProvider, IOptions<MvcOptions> mvcOptions) : IAsyncPageFilter
+public sealed class UnboundInputFilter(
+    ParameterBinder parameterBinder,
+    IModelBinderFactory binderFactory,
+    IModelMetadataProvider metadataProvider,
+    IOptions<MvcOptions> mvcOptions,
+    IStringLocalizer<Messages> l) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -30,6 +37,8 @@ public sealed class UnboundInputFilter(ParameterBinder parameterBinder, IModelBi
             return;
         }
 
+        // Also above the form, for a value whose field the page does not show (a hidden id).
+        context.ModelState.AddModelError(string.Empty, l["Nothing was saved: some values could not be read. Correct them and save again."]);
         context.Result = await ShowPageAgainAsync(context);
     }
 
