@@ -181,10 +181,13 @@ internal static class EvidenceIntake
         return (file, null);
     }
 
-    /// <summary>The name without any folder a browser may send with it.</summary>
+    /// <summary>
+    /// The name without any folder a browser may send with it, nor control or bidirectional characters: a right-to-left
+    /// override would show "invoice" + U+202E + "fdp.exe" as "invoiceexe.pdf".
+    /// </summary>
     private static string FileNameOf(string? fileName)
     {
-        var name = fileName ?? "";
+        var name = Text.StripUnsafe(fileName ?? "", keepLineBreaks: false);
         return name[(name.LastIndexOfAny(['/', '\\']) + 1)..].Trim();
     }
 

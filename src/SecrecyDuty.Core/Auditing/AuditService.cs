@@ -81,7 +81,8 @@ public sealed class AuditService(ISecrecyDutyDb db, ICurrentUser user, Jurisdict
             query = query.Where(a => a.AtUtc >= start);
         }
 
-        if (filter.To is { } to)
+        // The last day there is has no day after it to bound the search: it means no upper bound.
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             query = query.Where(a => a.AtUtc < end);

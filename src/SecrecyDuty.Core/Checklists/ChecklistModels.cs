@@ -168,4 +168,7 @@ public sealed record ChecklistView(
     public bool CanEdit => IsOwnLeader && Checklist is { } c && ChecklistRules.IsEditable(c.Status);
 
     public bool CanReview => IsReviewer && !IsOwnLeader && Checklist is { } c && ChecklistRules.CanBeReviewed(c.Status);
+
+    /// <summary>Missing, allowed for the year and the posting, and the account is the leader or the secrecy office.</summary>
+    public bool CanGenerate => Checklist is null && Generation == ChecklistGeneration.Allowed && (IsOwnLeader || IsReviewer);
 }

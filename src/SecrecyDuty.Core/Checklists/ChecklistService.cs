@@ -31,11 +31,12 @@ public sealed class ChecklistService(
     /// <summary>
     /// The posting's checklist for <paramref name="year"/>, generated first when there is none and the account may
     /// write it (the posting's leader, or the secrecy office of its unit). Null when the posting is not readable.
+    /// Generating writes, so only a POST calls this; a GET reads through <see cref="GetAsync"/>.
     /// </summary>
     public Task<ChecklistView?> OpenAsync(int postingId, int year, CancellationToken cancellationToken = default) =>
         LoadAsync(postingId, year, generate: true, cancellationToken);
 
-    /// <summary>As <see cref="OpenAsync"/> but never generates (to show a form again after an error).</summary>
+    /// <summary>As <see cref="OpenAsync"/> but never generates: what a GET shows, and a form shown again after an error.</summary>
     public Task<ChecklistView?> GetAsync(int postingId, int year, CancellationToken cancellationToken = default) =>
         LoadAsync(postingId, year, generate: false, cancellationToken);
 

@@ -137,7 +137,8 @@ public static class ImportFileReader
         foreach (var raw in rows)
         {
             number++;
-            var cells = Array.ConvertAll(raw, c => c.Trim());
+            // NUL and bidirectional overrides are never data: they are stripped here, for CSV and workbooks alike.
+            var cells = Array.ConvertAll(raw, c => Common.Text.StripUnsafe(c).Trim());
             var first = Array.Find(cells, c => c.Length > 0);
             if (first is null)
             {

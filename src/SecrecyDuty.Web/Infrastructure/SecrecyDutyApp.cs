@@ -11,8 +11,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
@@ -24,6 +26,7 @@ using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
 using SecrecyDuty.Web.Background;
 using SecrecyDuty.Web.Infrastructure.Diagnostics;
+using SecrecyDuty.Web.Infrastructure.Input;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -79,6 +82,7 @@ public static class SecrecyDutyApp
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<TimingSafeSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
@@ -140,10 +144,17 @@ public static class SecrecyDutyApp
                 // FluentValidation owns validation; MVC's implicit [Required] would put its own message first.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.Filters.Add<AccessDeniedExceptionFilter>();
+
+                // Input that does not bind is refused before any handler runs (docs/security.md).
+                o.ModelBinderProviders.Insert(0, new DefinedEnumModelBinderProvider());
+                o.ModelBinderProviders.Insert(0, new SafeTextModelBinderProvider());
+                o.Filters.Add<UnknownHandlerFilter>();
+                o.Filters.Add<UnboundInputFilter>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
 
+        services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
         services.AddValidatorsFromAssemblyContaining<CreateAccountValidator>();
         services.AddValidatorsFromAssemblyContaining<SecrecyDutyAppMarker>();
         services.AddFluentValidationClientsideAdapters();

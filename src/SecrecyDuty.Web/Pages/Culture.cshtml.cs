@@ -8,7 +8,7 @@ namespace SecrecyDuty.Web.Pages;
 /// <summary>Switches the UI language and remembers it in a cookie for a year.</summary>
 public sealed class CultureModel : PageModel
 {
-    public IActionResult OnGet(string? returnUrl) => LocalRedirect(SafeReturnUrl(returnUrl));
+    public IActionResult OnGet(string? returnUrl) => LocalRedirect(Url.SafeReturnUrl(returnUrl));
 
     public IActionResult OnPost(string? culture, string? returnUrl)
     {
@@ -20,9 +20,6 @@ public sealed class CultureModel : PageModel
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
         }
 
-        return LocalRedirect(SafeReturnUrl(returnUrl));
+        return LocalRedirect(Url.SafeReturnUrl(returnUrl));
     }
-
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

@@ -11,4 +11,7 @@ public sealed class ErrorModel : PageModel
     public string RequestId { get; private set; } = "";
 
     public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+
+    /// <summary>The exception handler re-executes this page with the failed request's method.</summary>
+    public void OnPost() => OnGet();
 }

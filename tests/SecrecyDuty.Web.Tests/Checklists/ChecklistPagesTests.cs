@@ -18,6 +18,14 @@ public sealed class ChecklistPagesTests
     private static string PostingUrl(int postingId, string? handler = null) =>
         $"/Checklists/Posting/{Id(postingId)}?year={ChecklistProvince.Year}" + (handler is null ? "" : "&handler=" + handler);
 
+    /// <summary>Opens the posting's checklist, not generated yet, and generates it with the page's button (a GET never writes).</summary>
+    private static async Task GenerateAsync(HttpClient client, int postingId)
+    {
+        var form = await TestApp.GetFormAsync(client, PostingUrl(postingId), "#generate-form");
+        var response = await client.PostAsync(PostingUrl(postingId, "Generate"), form.ToContent());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     /// <summary>The checklist form with every item of a 13-item checklist set to <paramref name="status"/>.</summary>
     private static async Task<FormFields> FormWithAllAsync(HttpClient client, int postingId, ChecklistItemStatus status)
     {
@@ -43,6 +51,10 @@ public sealed class ChecklistPagesTests
         var link = mine.QuerySelector("a.open-checklist")!.GetAttribute("href")!;
         Assert.Equal(PostingUrl(p.ZhangPosting), link);
 
+        var notGenerated = await TestApp.GetDocumentAsync(client, link);
+        Assert.Equal("该清单尚未生成，由领导干部本人或保密干部生成。", notGenerated.QuerySelector("#not-generated")!.FirstChild!.TextContent.Trim());
+        Assert.NotNull(notGenerated.QuerySelector("#generate-checklist"));
+        await GenerateAsync(client, p.ZhangPosting);
         var page = await TestApp.GetDocumentAsync(client, link);
         Assert.Equal(10, page.QuerySelectorAll("#code-of-conduct .checklist-item").Length);
         Assert.Equal(["P5.1", "P5.2", "P5.3"], page.QuerySelectorAll("#role-duties .checklist-item").Select(e => e.GetAttribute("data-code")));
@@ -66,6 +78,7 @@ public sealed class ChecklistPagesTests
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var client = await app.SignedInAsync("zhang");
+        await GenerateAsync(client, p.ZhangPosting);
         var form = await FormWithAllAsync(client, p.ZhangPosting, ChecklistItemStatus.Fulfilled);
 
         var response = await client.PostAsync(PostingUrl(p.ZhangPosting, "Submit"), form.With(
@@ -85,6 +98,7 @@ public sealed class ChecklistPagesTests
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var client = await app.SignedInAsync("zhang");
+        await GenerateAsync(client, p.ZhangPosting);
         var form = await TestApp.GetFormAsync(client, PostingUrl(p.ZhangPosting), "#checklist-form");
 
         var response = await client.PostAsync(PostingUrl(p.ZhangPosting), form.With(("Input.Items[9].Status", nameof(ChecklistItemStatus.NotApplicable))).ToContent());
@@ -125,6 +139,7 @@ public sealed class ChecklistPagesTests
         var briefing = (await app.Province().WithActivity(p.Education, ActivityKind.Briefing, new DateOnly(2026, 3, 12), "听取上半年保密工作汇报").BuildAsync())
             .Activity("听取上半年保密工作汇报");
         var client = await app.SignedInAsync("zhang");
+        await GenerateAsync(client, p.ZhangPosting);
 
         var page = await TestApp.GetDocumentAsync(client, PostingUrl(p.ZhangPosting));
 

@@ -82,6 +82,5 @@ public sealed class LoginModel(
         return Page();
     }
 
-    private string SafeReturnUrl =>
-        !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+    private string SafeReturnUrl => Url.SafeReturnUrl(ReturnUrl);
 }

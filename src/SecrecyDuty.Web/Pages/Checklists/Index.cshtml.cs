@@ -48,6 +48,7 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        RefuseYearOutOfRange();
         Index = await list.IndexAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
         Generate = new GenerateChecklistsInput { UnitId = UnitId ?? 0, Year = Index.Year };
     }
@@ -58,6 +59,7 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result, nameof(Generate));
+            RefuseYearOutOfRange();
             Index = await list.IndexAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
             return Page();
         }
@@ -70,7 +72,7 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
-        if (!TableExport.TryParse(format, out var exportFormat))
+        if (!TableExport.TryParse(format, out var exportFormat) || !RefuseYearOutOfRange())
         {
             return BadRequest();
         }
@@ -93,6 +95,22 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
             new(l["Checklist reviewed at (UTC)"], r => r.ReviewedAtUtc),
         ];
         return TableExport.ToFile(exportFormat, "duty-checklists", columns, rows);
+    }
+
+    /// <summary>
+    /// A year no checklist can have (0, -1, 2147483647) is said beside the year and the current year is listed instead;
+    /// false when the year was refused.
+    /// </summary>
+    private bool RefuseYearOutOfRange()
+    {
+        if (Year is not { } year || (year >= ChecklistRules.FirstYear && year <= checklists.CurrentYear))
+        {
+            return true;
+        }
+
+        ModelState.AddModelError("year", l["Enter a year from 2000 to the current year."]);
+        Year = null;
+        return false;
     }
 
     private ChecklistFilter Filter => new()
