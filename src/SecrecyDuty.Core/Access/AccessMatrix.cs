@@ -7,6 +7,7 @@ using SecrecyDuty.Core.Import;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Notifications;
 using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -44,5 +45,6 @@ public static class AccessMatrix
         .. InspectionAccess.Rules,
         .. ProposalAccess.Rules,
         .. IncidentAccess.Rules,
+        .. NotificationAccess.Rules,
     ];
 }
