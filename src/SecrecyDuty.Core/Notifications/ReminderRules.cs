@@ -48,10 +48,10 @@ public static class ReminderRules
 
     /// <summary>
     /// S6.10: a leak is reported promptly to the secrecy department. While it is not reported the clock runs, then it is
-    /// overdue (D15.8); a reported or closed file is nobody's reminder.
+    /// overdue (D15.8); a reported or closed file is nobody's reminder, and the clock starts at the discovery.
     /// </summary>
     public static NotificationKind? ForIncident(IncidentStatus status, DateTime discoveredAtUtc, DateTime? reportedAtUtc, int reportingHours, DateTime nowUtc) =>
-        status == IncidentStatus.Closed ? null
+        status == IncidentStatus.Closed || nowUtc < discoveredAtUtc ? null
         : IncidentRules.ClockOn(discoveredAtUtc, reportedAtUtc, reportingHours, nowUtc) switch
         {
             ReportClockState.Running => NotificationKind.IncidentClockRunning,

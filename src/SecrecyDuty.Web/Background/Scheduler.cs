@@ -60,7 +60,10 @@ public static class Scheduler
                 .WithCronSchedule(
                     $"0 {dailyAt.Minute} {dailyAt.Hour} * * ?",
                     cron => cron.InTimeZone(TimeZoneInfo.Local).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-            q.AddTrigger(t => t.WithIdentity(StartupReminders).ForJob(ReminderJob.Key).StartNow());
+            if (configuration.GetValue("Reminders:RunAtStartup", true))
+            {
+                q.AddTrigger(t => t.WithIdentity(StartupReminders).ForJob(ReminderJob.Key).StartNow());
+            }
         });
 
         // Scheduler:Enabled=false: this instance runs no scheduler (a web-only node; the shared test hosts, whose database
