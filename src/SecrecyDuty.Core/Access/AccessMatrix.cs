@@ -7,7 +7,6 @@ using SecrecyDuty.Core.Import;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
-using SecrecyDuty.Core.Notifications;
 using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -45,6 +44,5 @@ public static class AccessMatrix
         .. InspectionAccess.Rules,
         .. ProposalAccess.Rules,
         .. IncidentAccess.Rules,
-        .. NotificationAccess.Rules,
     ];
 }
