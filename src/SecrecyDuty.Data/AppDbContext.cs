@@ -13,6 +13,7 @@ using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Notifications;
 using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -117,6 +118,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     public DbSet<IncidentFinding> IncidentFindings => Set<IncidentFinding>();
 
     public DbSet<SanctionDecision> SanctionDecisions => Set<SanctionDecision>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();

@@ -16,27 +16,39 @@ public static class DataServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
+        var connectionString = ConnectionString(configuration, options.Provider, dataDirectory);
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                var sqlServer = configuration.GetConnectionString("SqlServer");
-                if (string.IsNullOrWhiteSpace(sqlServer))
-                {
-                    throw new InvalidOperationException(
-                        "Database:Provider is SqlServer but ConnectionStrings:SqlServer is empty. Set it in configuration or in the environment variable ConnectionStrings__SqlServer.");
-                }
-
-                services.AddDbContext<AppDbContext, SqlServerDbContext>(o => o.UseSqlServer(sqlServer));
+                services.AddDbContext<AppDbContext, SqlServerDbContext>(o => o.UseSqlServer(connectionString));
                 break;
             default:
-                Directory.CreateDirectory(dataDirectory);
-                var sqlite = (configuration.GetConnectionString("Sqlite") ?? "Data Source={DataDirectory}/secrecyduty.db")
-                    .Replace("{DataDirectory}", dataDirectory, StringComparison.Ordinal);
-                services.AddDbContext<AppDbContext, SqliteDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContext<AppDbContext, SqliteDbContext>(o => o.UseSqlite(connectionString));
                 break;
         }
 
         services.AddScoped<ISecrecyDutyDb>(sp => sp.GetRequiredService<AppDbContext>());
         return services;
+    }
+
+    /// <summary>
+    /// The connection string of <paramref name="provider"/> from configuration: the app's own database, which the
+    /// scheduler's job store shares. For SQLite, <c>{DataDirectory}</c> is replaced by the data folder (created when missing).
+    /// </summary>
+    public static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            var sqlServer = configuration.GetConnectionString("SqlServer");
+            return string.IsNullOrWhiteSpace(sqlServer)
+                ? throw new InvalidOperationException(
+                    "Database:Provider is SqlServer but ConnectionStrings:SqlServer is empty. Set it in configuration or in the environment variable ConnectionStrings__SqlServer.")
+                : sqlServer;
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        return (configuration.GetConnectionString("Sqlite") ?? "Data Source={DataDirectory}/secrecyduty.db")
+            .Replace("{DataDirectory}", dataDirectory, StringComparison.Ordinal);
     }
 }

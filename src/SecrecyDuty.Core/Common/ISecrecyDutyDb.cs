@@ -12,6 +12,7 @@ using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Notifications;
 using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -112,6 +113,8 @@ public interface ISecrecyDutyDb
     DbSet<IncidentFinding> IncidentFindings { get; }
 
     DbSet<SanctionDecision> SanctionDecisions { get; }
+
+    DbSet<Notification> Notifications { get; }
 
     DbSet<AppUser> Users { get; }
 

@@ -13,6 +13,7 @@ using SecrecyDuty.Core.Incidents.Sanctions;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Notifications;
 using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
@@ -67,6 +68,8 @@ public static class EnumText
         new(typeof(LeaderRank), nameof(LeaderRank)),
         new(typeof(LeakType), nameof(LeakType)),
         new(typeof(Loss), nameof(Loss)),
+        new(typeof(NotificationKind), nameof(NotificationKind)),
+        new(typeof(NotificationRecord), nameof(NotificationRecord)),
         new(typeof(OrderState), nameof(OrderState)),
         new(typeof(OwnAppraisalState), nameof(OwnAppraisalState)),
         new(typeof(PartySanction), nameof(PartySanction)),

@@ -169,6 +169,9 @@ public static class SecrecyDutyApp
         services.AddSingleton<ImportJobRunner>();
         services.AddScoped<ImportJobs>();
         services.AddScoped<BackgroundActor>();
+
+        // Recurring work (the daily reminders) on Quartz.NET over the app's own database.
+        services.AddSecrecyDutyScheduler(configuration, dataDirectory);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<CatalogueSeeder>();
         services.AddScoped<ScoreTemplateSeeder>();

@@ -135,6 +135,9 @@ public sealed class TestHost : WebApplicationFactory<Program>
         builder.UseSetting("App:DataDirectory", _dataDirectory.FullName);
         builder.UseSetting("Logging:File:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+        // No scheduler under a host whose database is reset between tests; the scheduler's tests start hosts of their own.
+        builder.UseSetting("Scheduler:Enabled", "false");
         if (_sqlServer is not null)
         {
             builder.UseSetting("Database:Provider", "SqlServer");

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Quartz;
+using SecrecyDuty.Core.Notifications;
+using SecrecyDuty.Data;
+using SecrecyDuty.Data.Migrations.Quartz;
+
+namespace SecrecyDuty.Web.Background;
+
+/// <summary>
+/// The scheduler of recurring work: Quartz.NET over its ADO.NET job store in the app's own database, whose tables the app's
+/// migrations create (docs/decisions/0016-scheduler-quartz-ado-job-store.md). On SQL Server the instances form a cluster:
+/// they share the store and a database lock, so a trigger fires on one instance only; SQLite is one instance's file, and
+/// Quartz refuses to cluster over it.
+/// </summary>
+public static class Scheduler
+{
+    public const string SchedulerName = "SecrecyDuty";
+
+    /// <summary>The daily trigger of <see cref="ReminderJob"/>.</summary>
+    public static readonly TriggerKey DailyReminders = new("reminders-daily", "secrecyduty");
+
+    /// <summary>A run at start-up, so that a day the app was down is caught up at once.</summary>
+    public static readonly TriggerKey StartupReminders = new("reminders-at-startup", "secrecyduty");
+
+    public static IServiceCollection AddSecrecyDutyScheduler(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = DataServiceCollectionExtensions.ConnectionString(configuration, database.Provider, dataDirectory);
+        var reminders = new ReminderSettings(
+            configuration.GetValue("Reminders:OrderDueSoonDays", ReminderRules.DefaultOrderDueSoonDays),
+            configuration.GetValue("Reminders:OrderEscalationDays", ReminderRules.DefaultOrderEscalationDays));
+        services.AddSingleton(reminders);
+        var dailyAt = TimeOnly.Parse(configuration["Reminders:DailyAt"] ?? "06:00", CultureInfo.InvariantCulture);
+
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o => o.InstanceName = SchedulerName);
+
+            // Quartz keeps real time. The app's clock (TimeProvider, set by tests) says what is due; the scheduler only says when to look.
+            q.UseTimeProvider(TimeProvider.System);
+            q.UsePersistentStore(store =>
+            {
+                if (database.Provider == DatabaseProvider.SqlServer)
+                {
+                    store.UseSqlServer(connectionString);
+                    store.UseClustering();
+                }
+                else
+                {
+                    store.UseSqlite(connectionString);
+                }
+
+                store.ConfigureStore(o => o.TablePrefix = QuartzSchema.TablePrefix);
+            });
+            q.AddJob<ReminderJob>(j => j.WithIdentity(ReminderJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .WithIdentity(DailyReminders)
+                .ForJob(ReminderJob.Key)
+                .WithCronSchedule(
+                    $"0 {dailyAt.Minute} {dailyAt.Hour} * * ?",
+                    cron => cron.InTimeZone(TimeZoneInfo.Local).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            if (configuration.GetValue("Reminders:RunAtStartup", true))
+            {
+                q.AddTrigger(t => t.WithIdentity(StartupReminders).ForJob(ReminderJob.Key).StartNow());
+            }
+        });
+
+        // Scheduler:Enabled=false: this instance runs no scheduler (a web-only node; the shared test hosts, whose database
+        // is reset under them). The job store and the jobs stay registered for whoever asks the scheduler factory.
+        if (configuration.GetValue("Scheduler:Enabled", true))
+        {
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+
+        return services;
+    }
+}
