@@ -311,6 +311,9 @@ internal static partial class Program
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Serilog__MinimumLevel__Default"] = "Warning",
         ["Logging__File__Enabled"] = "false",
+
+        // The daily reminder job runs at its hour, not during the measurement.
+        ["Reminders__RunAtStartup"] = "false",
     };
 
     private static async Task<int> RunAsync(string file, string[] arguments, string directory, Dictionary<string, string> environment)
