@@ -106,9 +106,6 @@ public sealed class ActivityService(
             r.EvidenceCount))];
     }
 
-    /// <summary>The units of the jurisdiction, for the list's filter.</summary>
-    public async Task<IReadOnlyList<UnitChoice>> UnitFilterChoicesAsync(CancellationToken cancellationToken = default) =>
-        await LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
 
     /// <summary>The activity, or null when it does not exist or lies outside the jurisdiction (the two are not told apart).</summary>
     public async Task<ActivityDetails?> GetAsync(int id, CancellationToken cancellationToken = default)

@@ -51,9 +51,6 @@ public sealed class AppraisalService(
         return await RowsAsync(leaders, year, filter.Sort, filter.Direction, skip: 0, take: null, cancellationToken);
     }
 
-    /// <summary>The units whose leaders the list may be filtered to: the jurisdiction.</summary>
-    public Task<List<UnitChoice>> UnitFilterChoicesAsync(CancellationToken cancellationToken = default) =>
-        LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
 
     /// <summary>The leader's appraisal for the year (default: this year); null when the leader is not visible or the year cannot be appraised.</summary>
     public async Task<AppraisalDetails?> GetAsync(int leaderId, int? year, CancellationToken cancellationToken = default)

@@ -39,9 +39,6 @@ public sealed class LeaderService(
         return await Project(Sorted(Filtered(filter), filter.Sort, filter.Direction)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The units leaders' records may be kept in, for the filter of the list: the jurisdiction.</summary>
-    public Task<List<UnitChoice>> UnitFilterChoicesAsync(CancellationToken cancellationToken = default) =>
-        LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
 
     /// <summary>The leader, or null when it does not exist or its record is kept outside the jurisdiction (not told apart).</summary>
     public async Task<LeaderDetails?> GetAsync(int id, CancellationToken cancellationToken = default)

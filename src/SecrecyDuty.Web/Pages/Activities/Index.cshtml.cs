@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
-using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Units;
 using SecrecyDuty.Web.Infrastructure;
 using SecrecyDuty.Web.Infrastructure.Export;
 
 namespace SecrecyDuty.Web.Pages.Activities;
 
-public sealed class IndexModel(ActivityService activities, IStringLocalizer<Messages> l, TimeProvider clock) : PageModel
+public sealed class IndexModel(ActivityService activities, UnitLookupService units, IStringLocalizer<Messages> l, TimeProvider clock) : PageModel
 {
     /// <summary>How many years back the year filter offers.</summary>
     public const int YearsOffered = 10;
@@ -19,6 +19,9 @@ public sealed class IndexModel(ActivityService activities, IStringLocalizer<Mess
 
     [BindProperty(SupportsGet = true, Name = "unitId")]
     public int? UnitId { get; set; }
+
+    /// <summary>The unit filtered on; the picker posts 0 for none.</summary>
+    public int? ChosenUnit => UnitId is > 0 ? UnitId : null;
 
     [BindProperty(SupportsGet = true, Name = "kind")]
     public ActivityKind? Kind { get; set; }
@@ -35,7 +38,8 @@ public sealed class IndexModel(ActivityService activities, IStringLocalizer<Mess
 
     public PagedList<ActivityListItem> Activities { get; private set; } = null!;
 
-    public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
+    /// <summary>The unit filter: a search-as-you-type picker, never a drop-down of every unit (the picker posts 0 for none).</summary>
+    public UnitPicker UnitFilter { get; private set; } = null!;
 
     /// <summary>This year first, then earlier ones; a year chosen in the address stays offered.</summary>
     public IReadOnlyList<int> Years { get; private set; } = [];
@@ -47,13 +51,13 @@ public sealed class IndexModel(ActivityService activities, IStringLocalizer<Mess
         Url,
         Parameters,
         ActivitySort.Date,
-        new { q = Search, unitId = UnitId, kind = Kind, year = Year, half = Half },
+        new { q = Search, unitId = ChosenUnit, kind = Kind, year = Year, half = Half },
         ActivitySort.Date);
 
     private ActivityFilter Filter => new()
     {
         Search = Search,
-        UnitId = UnitId,
+        UnitId = ChosenUnit,
         Kind = Kind,
         Year = Year,
         Half = Half,
@@ -64,7 +68,7 @@ public sealed class IndexModel(ActivityService activities, IStringLocalizer<Mess
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Activities = await activities.ListAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
-        Units = await activities.UnitFilterChoicesAsync(cancellationToken);
+        UnitFilter = new UnitPicker("unitId", l["Unit"], ChosenUnit is { } id ? await units.FindAsync(id, UnitLookupScope.Jurisdiction, cancellationToken) : null);
         var thisYear = LocalDate.Today(clock).Year;
         var years = Enumerable.Range(0, YearsOffered).Select(i => thisYear - i).ToList();
         if (Year is { } chosen && !years.Contains(chosen))

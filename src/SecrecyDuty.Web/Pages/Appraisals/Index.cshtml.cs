@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Common;
-using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Units;
 using SecrecyDuty.Web.Infrastructure;
 using SecrecyDuty.Web.Infrastructure.Export;
 
 namespace SecrecyDuty.Web.Pages.Appraisals;
 
-public sealed class IndexModel(AppraisalService appraisals, IStringLocalizer<Messages> l) : PageModel
+public sealed class IndexModel(AppraisalService appraisals, UnitLookupService units, IStringLocalizer<Messages> l) : PageModel
 {
     /// <summary>The year appraised; the current year when empty or not appraisable.</summary>
     [BindProperty(SupportsGet = true, Name = "year")]
@@ -21,6 +21,9 @@ public sealed class IndexModel(AppraisalService appraisals, IStringLocalizer<Mes
     [BindProperty(SupportsGet = true, Name = "unitId")]
     public int? UnitId { get; set; }
 
+    /// <summary>The unit filtered on; the picker posts 0 for none.</summary>
+    public int? ChosenUnit => UnitId is > 0 ? UnitId : null;
+
     [BindProperty(SupportsGet = true, Name = "status")]
     public AppraisalStatus? Status { get; set; }
 
@@ -29,17 +32,18 @@ public sealed class IndexModel(AppraisalService appraisals, IStringLocalizer<Mes
 
     public AppraisalList List { get; private set; } = null!;
 
-    public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
+    /// <summary>The unit filter: a search-as-you-type picker, never a drop-down of every unit (the picker posts 0 for none).</summary>
+    public UnitPicker UnitFilter { get; private set; } = null!;
 
     /// <summary>The list's address: its filters, sort and page (docs/architecture.md, "Conventions").</summary>
     public ListQuery<AppraisalSort> Query =>
-        new(Url, Parameters, AppraisalSort.Name, new { year = Year, q = Search, unitId = UnitId, status = Status });
+        new(Url, Parameters, AppraisalSort.Name, new { year = Year, q = Search, unitId = ChosenUnit, status = Status });
 
     private AppraisalFilter Filter => new()
     {
         Year = Year,
         Search = Search,
-        UnitId = UnitId,
+        UnitId = ChosenUnit,
         Status = Status,
         Sort = Query.Sort,
         Direction = Query.Direction,
@@ -49,7 +53,7 @@ public sealed class IndexModel(AppraisalService appraisals, IStringLocalizer<Mes
     {
         List = await appraisals.ListAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
         Year = List.Year;
-        Units = await appraisals.UnitFilterChoicesAsync(cancellationToken);
+        UnitFilter = new UnitPicker("unitId", l["Unit keeping the record"], ChosenUnit is { } id ? await units.FindAsync(id, UnitLookupScope.Jurisdiction, cancellationToken) : null);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)

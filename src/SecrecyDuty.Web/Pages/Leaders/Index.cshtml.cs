@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Units;
 using SecrecyDuty.Web.Infrastructure;
 using SecrecyDuty.Web.Infrastructure.Export;
 
 namespace SecrecyDuty.Web.Pages.Leaders;
 
-public sealed class IndexModel(LeaderService leaders, IStringLocalizer<Messages> l) : PageModel
+public sealed class IndexModel(LeaderService leaders, UnitLookupService units, IStringLocalizer<Messages> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -25,6 +26,9 @@ public sealed class IndexModel(LeaderService leaders, IStringLocalizer<Messages>
     [BindProperty(SupportsGet = true, Name = "unitId")]
     public int? UnitId { get; set; }
 
+    /// <summary>The unit filtered on; the picker posts 0 for none.</summary>
+    public int? ChosenUnit => UnitId is > 0 ? UnitId : null;
+
     [BindProperty(SupportsGet = true, Name = "status")]
     public LeaderStatusFilter Status { get; set; } = LeaderStatusFilter.Active;
 
@@ -33,7 +37,8 @@ public sealed class IndexModel(LeaderService leaders, IStringLocalizer<Messages>
 
     public PagedList<LeaderListItem> Leaders { get; private set; } = null!;
 
-    public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
+    /// <summary>The unit filter: a search-as-you-type picker, never a drop-down of every unit (the picker posts 0 for none).</summary>
+    public UnitPicker UnitFilter { get; private set; } = null!;
 
     public bool CanMaintain => leaders.CanMaintain;
 
@@ -42,7 +47,7 @@ public sealed class IndexModel(LeaderService leaders, IStringLocalizer<Messages>
         Url,
         Parameters,
         LeaderSort.Name,
-        new { q = Search, rank = Rank, partyMember = PartyMember, inScope = InScope, unitId = UnitId, status = Status },
+        new { q = Search, rank = Rank, partyMember = PartyMember, inScope = InScope, unitId = ChosenUnit, status = Status },
         LeaderSort.Rank);
 
     private LeaderFilter Filter => new()
@@ -51,7 +56,7 @@ public sealed class IndexModel(LeaderService leaders, IStringLocalizer<Messages>
         Rank = Rank,
         PartyMember = PartyMember,
         InScope = InScope,
-        UnitId = UnitId,
+        UnitId = ChosenUnit,
         Status = Status,
         Sort = Query.Sort,
         Direction = Query.Direction,
@@ -60,7 +65,7 @@ public sealed class IndexModel(LeaderService leaders, IStringLocalizer<Messages>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Leaders = await leaders.ListAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
-        Units = await leaders.UnitFilterChoicesAsync(cancellationToken);
+        UnitFilter = new UnitPicker("unitId", l["Unit keeping the record"], ChosenUnit is { } id ? await units.FindAsync(id, UnitLookupScope.Jurisdiction, cancellationToken) : null);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
