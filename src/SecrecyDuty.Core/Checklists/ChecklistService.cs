@@ -163,7 +163,7 @@ public sealed class ChecklistService(
             return Result<int>.Failure(new FieldError(nameof(GenerateChecklistsInput.UnitId), l["Choose a unit within your jurisdiction."]));
         }
 
-        var catalogue = await CurrentCatalogueAsync(cancellationToken);
+        var catalogue = await ChecklistFactory.CurrentCatalogueAsync(db, cancellationToken);
         if (catalogue.Count == 0)
         {
             return Result<int>.Failure(new FieldError("", l["No regulation catalogue is loaded, so no checklist can be generated. Ask an administrator to load the regulation."]));
@@ -182,7 +182,7 @@ public sealed class ChecklistService(
             return Result<int>.Success(0);
         }
 
-        var added = postings.Select(p => db.DutyChecklists.Add(NewChecklist(p.Id, p.UnitId, p.Role, p.LeadsSecrecyWork, year, catalogue)).Entity).ToList();
+        var added = postings.Select(p => db.DutyChecklists.Add(ChecklistFactory.New(p.Id, p.UnitId, p.Role, p.LeadsSecrecyWork, year, catalogue)).Entity).ToList();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -244,7 +244,7 @@ public sealed class ChecklistService(
         var details = Shown(await DetailsAsync(posting, year, cancellationToken), isOwn);
         if (details is null && generation == ChecklistGeneration.Allowed)
         {
-            var catalogue = await CurrentCatalogueAsync(cancellationToken);
+            var catalogue = await ChecklistFactory.CurrentCatalogueAsync(db, cancellationToken);
             if (catalogue.Count == 0)
             {
                 generation = ChecklistGeneration.CatalogueNotLoaded;
@@ -261,7 +261,7 @@ public sealed class ChecklistService(
 
     private async Task GenerateAsync(ChecklistPosting posting, int year, IReadOnlyList<CatalogueItemRef> catalogue, CancellationToken cancellationToken)
     {
-        var checklist = db.DutyChecklists.Add(NewChecklist(posting.Id, posting.UnitId, posting.Role, posting.LeadsSecrecyWork, year, catalogue)).Entity;
+        var checklist = db.DutyChecklists.Add(ChecklistFactory.New(posting.Id, posting.UnitId, posting.Role, posting.LeadsSecrecyWork, year, catalogue)).Entity;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -275,40 +275,6 @@ public sealed class ChecklistService(
                 throw;
             }
         }
-    }
-
-    private static DutyChecklist NewChecklist(int postingId, int unitId, PostingRole role, bool leadsSecrecyWork, int year, IReadOnlyList<CatalogueItemRef> catalogue)
-    {
-        var checklist = new DutyChecklist
-        {
-            PostingId = postingId,
-            UnitId = unitId,
-            Year = year,
-            RegulationId = catalogue[0].RegulationId,
-            Status = ChecklistStatus.Open,
-        };
-        foreach (var item in ChecklistRules.ItemsFor(role, leadsSecrecyWork, catalogue))
-        {
-            checklist.Items.Add(new DutyChecklistItem { DutyItemId = item.Id, Status = ChecklistItemStatus.NotStarted });
-        }
-
-        return checklist;
-    }
-
-    /// <summary>The duty items of the current regulation (the first, should several regulations be current); empty when none is loaded.</summary>
-    private async Task<IReadOnlyList<CatalogueItemRef>> CurrentCatalogueAsync(CancellationToken cancellationToken)
-    {
-        var items = await db.DutyItems.AsNoTracking()
-            .Where(d => db.Regulations.Any(r => r.Id == d.RegulationId && r.IsCurrent))
-            .Select(d => new CatalogueItemRef(d.Id, d.RegulationId, d.Code, d.AppliesTo, d.SortOrder))
-            .ToListAsync(cancellationToken);
-        if (items.Count == 0)
-        {
-            return [];
-        }
-
-        var regulationId = items.Min(i => i.RegulationId);
-        return [.. items.Where(i => i.RegulationId == regulationId)];
     }
 
     /// <summary>The checklist with its items and, in one query for the whole checklist, the evidence of each item.</summary>

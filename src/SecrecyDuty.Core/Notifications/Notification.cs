@@ -20,6 +20,18 @@ public enum NotificationKind
 
     /// <summary>S6.10, D15.8: the time allowed has passed without a report.</summary>
     IncidentReportOverdue,
+
+    /// <summary>P5.3 (art. 5 (三)), the province's half-year practice: the half-year ends soon and no briefing is recorded in it.</summary>
+    BriefingDueSoon,
+
+    /// <summary>S6.5 (art. 6 (五), "每年2次以上"): the year ends soon with fewer member meetings than the regulation asks for.</summary>
+    MemberMeetingsDueSoon,
+
+    /// <summary>Art. 9: the year ends soon and the posting's checklist of the year is not submitted.</summary>
+    ChecklistNotSubmitted,
+
+    /// <summary>P5.2 (art. 5 (二)): a secrecy cadre's last training is older than the renewal months.</summary>
+    CadreTrainingDue,
 }
 
 /// <summary>The kind of record a notification is about; with its id it names the page that shows it.</summary>
@@ -28,6 +40,15 @@ public enum NotificationRecord
     RectificationOrder,
     Proposal,
     Incident,
+
+    /// <summary>A unit's requirement of the year (P5.3, S6.5): the unit's compliance page.</summary>
+    Unit,
+
+    /// <summary>A posting's checklist of the due date's year.</summary>
+    Posting,
+
+    /// <summary>A unit's secrecy organization and its cadres.</summary>
+    SecrecyOrganization,
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using SecrecyDuty.Core.Checklists;
+using SecrecyDuty.Core.Compliance;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Proposals;
@@ -5,7 +7,12 @@ using SecrecyDuty.Core.Proposals;
 namespace SecrecyDuty.Core.Notifications;
 
 /// <summary>The "Reminders" configuration section (docs/configuration.md, docs/reminders.md).</summary>
-public sealed record ReminderSettings(int OrderDueSoonDays = ReminderRules.DefaultOrderDueSoonDays, int OrderEscalationDays = ReminderRules.DefaultOrderEscalationDays);
+public sealed record ReminderSettings(
+    int OrderDueSoonDays = ReminderRules.DefaultOrderDueSoonDays,
+    int OrderEscalationDays = ReminderRules.DefaultOrderEscalationDays,
+    int BriefingDueSoonDays = ReminderRules.DefaultBriefingDueSoonDays,
+    int YearEndDueSoonDays = ReminderRules.DefaultYearEndDueSoonDays,
+    int CadreTrainingMonths = ReminderRules.DefaultCadreTrainingMonths);
 
 /// <summary>
 /// Which records are due soon or overdue, and who is told, as pure functions over plain inputs. The state of each
@@ -17,6 +24,76 @@ public static class ReminderRules
     public const int DefaultOrderDueSoonDays = 7;
 
     public const int DefaultOrderEscalationDays = 14;
+
+    public const int DefaultBriefingDueSoonDays = 30;
+
+    public const int DefaultYearEndDueSoonDays = 30;
+
+    public const int DefaultCadreTrainingMonths = 12;
+
+    /// <summary>
+    /// P5.3, the province's half-year practice on top of art. 5 (三): the period of <paramref name="periods"/> (as
+    /// <see cref="ComplianceRules.PracticePeriods"/> judges them, so the reminder never disagrees with the compliance page)
+    /// that holds <paramref name="today"/>, when it is still not yet due and ends within <paramref name="dueSoonDays"/>
+    /// days (today counts). Null when nothing is due soon. The due date is the period's end.
+    /// </summary>
+    public static DateOnly? BriefingDueOn(IEnumerable<PracticePeriod> periods, DateOnly today, int dueSoonDays)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        var current = periods.FirstOrDefault(p => p.Start <= today && today <= p.End);
+        return current is { State: ComplianceState.NotYetDue } && current.End.DayNumber - today.DayNumber <= dueSoonDays ? current.End : null;
+    }
+
+    /// <summary>
+    /// S6.5 (art. 6 (五): "每年2次以上", no half-year split): the compliance engine's judgement of the year
+    /// (<see cref="ComplianceRules.MemberMeetings"/>) still not met and not yet due, and its due date (the year's end, or the
+    /// unit's closing) within <paramref name="dueSoonDays"/> days.
+    /// </summary>
+    public static DateOnly? MemberMeetingsDueOn(ComplianceResult judged, DateOnly today, int dueSoonDays)
+    {
+        ArgumentNullException.ThrowIfNull(judged);
+        return judged is { State: ComplianceState.NotYetDue, DueOn: { } due } && due.DayNumber - today.DayNumber <= dueSoonDays ? due : null;
+    }
+
+    /// <summary>
+    /// Art. 9: the posting's checklist of the year is not submitted (open or returned) and the year ends within
+    /// <paramref name="dueSoonDays"/> days; a submitted or reviewed one is the secrecy office's, not the leader's.
+    /// </summary>
+    public static DateOnly? ChecklistDueOn(ChecklistStatus status, DateOnly today, int dueSoonDays)
+    {
+        var yearEnd = new DateOnly(today.Year, 12, 31);
+        return status is ChecklistStatus.Open or ChecklistStatus.Returned && yearEnd.DayNumber - today.DayNumber <= dueSoonDays ? yearEnd : null;
+    }
+
+    /// <summary>
+    /// P5.2 (art. 5 (二): staff the organization with qualified secrecy cadres): a cadre's training is due again
+    /// <paramref name="renewalMonths"/> months after the last; never trained is due now (today). The due date is the
+    /// renewal date; null while it is in the future.
+    /// </summary>
+    public static DateOnly? CadreTrainingDueOn(DateOnly? lastTrainedOn, DateOnly today, int renewalMonths)
+    {
+        var due = lastTrainedOn?.AddMonths(renewalMonths) ?? today;
+        return due <= today ? due : null;
+    }
+
+    /// <summary>
+    /// The leader's own duties go to the unit leader accounts linked (<c>AppUser.LeaderId</c>) to the leaders holding the
+    /// postings that answer for them: P5.3 the principal leaders (art. 5), S6.5 the leader in charge of secrecy (art. 6),
+    /// a checklist its posting's leader.
+    /// </summary>
+    public static IReadOnlyList<string> LeaderRecipients(IEnumerable<LeaderAccount> accounts, IEnumerable<int> leaderIds)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        var leaders = leaderIds.ToHashSet();
+        return [.. accounts.Where(a => leaders.Contains(a.LeaderId)).Select(a => a.UserId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The office's duties (P5.2 cadre training) go to the secrecy officers of the unit.</summary>
+    public static IReadOnlyList<string> UnitOfficeRecipients(IEnumerable<ReminderAccount> secrecyOfficers, int unitId)
+    {
+        ArgumentNullException.ThrowIfNull(secrecyOfficers);
+        return [.. secrecyOfficers.Where(o => o.UnitId == unitId).Select(o => o.UserId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>
     /// Art. 15 (限期整改): an order the unit still has to report on is due soon from <paramref name="dueSoonDays"/> days
@@ -120,6 +197,9 @@ public static class ReminderRules
         return [.. recipients.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 }
+
+/// <summary>A unit leader account linked to its leader record.</summary>
+public readonly record struct LeaderAccount(string UserId, int LeaderId);
 
 /// <summary>An account in a role that reminders go to, with its unit.</summary>
 public readonly record struct ReminderAccount(string UserId, int UnitId);

@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Compliance;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Inspections;
+using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.Notifications;
 
@@ -27,6 +31,8 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
         items.AddRange(await OrdersAsync(today, accounts, cancellationToken));
         items.AddRange(await ProposalsAsync(today, accounts, cancellationToken));
         items.AddRange(await IncidentsAsync(nowUtc, accounts, cancellationToken));
+        items.AddRange(await FrequencyRulesAsync(today, cancellationToken));
+        items.AddRange(await CadreTrainingsAsync(today, accounts, cancellationToken));
         return [.. items
             .Where(i => userId is null || i.UserId == userId)
             .OrderBy(i => i.DueOn)
@@ -197,6 +203,131 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
             return ReminderRules.IncidentRecipients(accounts.SecrecyOfficers, grants[i.Id], i.RestrictedToNamedAccounts, ancestors[i.UnitId].ToList())
                 .Select(u => new DueItem(u, kind, NotificationRecord.Incident, i.Id, i.UnitId, Truncate(i.Title), dueOn));
         });
+    }
+
+    /// <summary>
+    /// The leaders' own periodic duties, judged by the compliance engine's rules over this year's counts: P5.3 (the
+    /// half-year briefing, to the principal leaders), S6.5 (member meetings, to the leader in charge of secrecy) and the
+    /// posting's checklist of the year (art. 9, to its leader). Only leaders with an account are told, so the queries
+    /// start from the accounts linked to a leader.
+    /// </summary>
+    private async Task<IEnumerable<DueItem>> FrequencyRulesAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var leaderAccounts = await db.Users.AsNoTracking()
+            .Where(u => u.LeaderId != null)
+            .Select(u => new LeaderAccount(u.Id, u.LeaderId!.Value))
+            .ToListAsync(cancellationToken);
+        if (leaderAccounts.Count == 0)
+        {
+            return [];
+        }
+
+        var leaderIds = leaderAccounts.Select(a => a.LeaderId).Distinct().ToList();
+        var postings = await db.Postings.AsNoTracking()
+            .Where(LeaderScope.PostingInScope)
+            .Where(p => leaderIds.Contains(p.LeaderId) && p.From <= today && (p.To == null || p.To >= today))
+            .Select(p => new
+            {
+                p.Id,
+                p.LeaderId,
+                p.UnitId,
+                p.Role,
+                UnitName = p.Unit!.Name,
+                p.Unit.EstablishedOn,
+                p.Unit.ClosedOn,
+                LeaderName = p.Leader!.Name,
+                Checklist = db.DutyChecklists.Where(c => c.PostingId == p.Id && c.Year == today.Year).Select(c => (ChecklistStatus?)c.Status).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var items = new List<DueItem>();
+        foreach (var p in postings)
+        {
+            if (p.Checklist is { } status && ReminderRules.ChecklistDueOn(status, today, settings.YearEndDueSoonDays) is { } checklistDue)
+            {
+                items.AddRange(ReminderRules.LeaderRecipients(leaderAccounts, [p.LeaderId])
+                    .Select(u => new DueItem(u, NotificationKind.ChecklistNotSubmitted, NotificationRecord.Posting, p.Id, p.UnitId, Subject(p.UnitName, p.LeaderName), checklistDue)));
+            }
+        }
+
+        var units = postings.Where(p => p.Role is PostingRole.PrincipalLeader or PostingRole.SecrecyLeader).GroupBy(p => p.UnitId).ToList();
+        if (units.Count == 0)
+        {
+            return items;
+        }
+
+        var frequencies = await FrequenciesAsync(cancellationToken);
+        var unitIds = units.Select(u => u.Key).ToList();
+        var periods = frequencies.Briefings.PeriodsPerYear;
+        var monthsPerPeriod = 12 / periods;
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var counts = (await db.Activities.AsNoTracking()
+                .Where(a => unitIds.Contains(a.UnitId) && a.Date >= yearStart && a.Date <= today
+                    && (a.Kind == ActivityKind.Briefing || a.Kind == ActivityKind.MemberMeeting))
+                .GroupBy(a => new { a.UnitId, a.Kind, Period = a.Kind == ActivityKind.Briefing ? (a.Date.Month - 1) / monthsPerPeriod : 0 })
+                .Select(g => new { g.Key.UnitId, g.Key.Kind, g.Key.Period, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => (c.UnitId, c.Kind));
+        foreach (var unit in units)
+        {
+            var first = unit.First();
+            var period = new AssessmentPeriod(today.Year, today, first.EstablishedOn, first.ClosedOn);
+            var briefings = new int[periods];
+            foreach (var c in counts[(unit.Key, ActivityKind.Briefing)])
+            {
+                briefings[c.Period] += c.Count;
+            }
+
+            var practice = ComplianceRules.PracticePeriods(period, frequencies.Briefings, briefings);
+            if (ReminderRules.BriefingDueOn(practice, today, settings.BriefingDueSoonDays) is { } briefingDue)
+            {
+                items.AddRange(ReminderRules.LeaderRecipients(leaderAccounts, unit.Where(p => p.Role == PostingRole.PrincipalLeader).Select(p => p.LeaderId))
+                    .Select(u => new DueItem(u, NotificationKind.BriefingDueSoon, NotificationRecord.Unit, unit.Key, unit.Key, Subject(first.UnitName, ComplianceFrequencies.BriefingsCode), briefingDue)));
+            }
+
+            var meetings = ComplianceRules.MemberMeetings(period, frequencies.MemberMeetings, counts[(unit.Key, ActivityKind.MemberMeeting)].Sum(c => c.Count));
+            if (ReminderRules.MemberMeetingsDueOn(meetings, today, settings.YearEndDueSoonDays) is { } meetingsDue)
+            {
+                items.AddRange(ReminderRules.LeaderRecipients(leaderAccounts, unit.Where(p => p.Role == PostingRole.SecrecyLeader).Select(p => p.LeaderId))
+                    .Select(u => new DueItem(u, NotificationKind.MemberMeetingsDueSoon, NotificationRecord.Unit, unit.Key, unit.Key, Subject(first.UnitName, ComplianceFrequencies.MemberMeetingsCode), meetingsDue)));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>P5.2: secrecy cadres whose training is due again, for the secrecy officers of the unit.</summary>
+    private async Task<IEnumerable<DueItem>> CadreTrainingsAsync(DateOnly today, RoleAccounts accounts, CancellationToken cancellationToken)
+    {
+        var trainedBefore = today.AddMonths(-settings.CadreTrainingMonths);
+        var organizations = await db.SecrecyOrganizations.AsNoTracking()
+            .Where(o => o.Cadres.Any(c => c.LastTrainedOn == null || c.LastTrainedOn <= trainedBefore))
+            .Select(o => new
+            {
+                o.Id,
+                o.UnitId,
+                UnitName = o.Unit!.Name,
+                Cadres = o.Cadres.Where(c => c.LastTrainedOn == null || c.LastTrainedOn <= trainedBefore).Select(c => new { c.Name, c.LastTrainedOn }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var cadres = organizations.SelectMany(o => o.Cadres.Select(c => new { OrganizationId = o.Id, o.UnitId, o.UnitName, c.Name, c.LastTrainedOn }));
+        return cadres.SelectMany(c =>
+            ReminderRules.CadreTrainingDueOn(c.LastTrainedOn, today, settings.CadreTrainingMonths) is { } due
+                ? ReminderRules.UnitOfficeRecipients(accounts.SecrecyOfficers, c.UnitId)
+                    .Select(u => new DueItem(u, NotificationKind.CadreTrainingDue, NotificationRecord.SecrecyOrganization, c.OrganizationId, c.UnitId, Subject(c.UnitName, c.Name), due))
+                : []);
+    }
+
+    /// <summary>The frequencies of P5.3 and S6.5 in the current regulation, as the compliance engine reads them.</summary>
+    private async Task<ComplianceFrequencies> FrequenciesAsync(CancellationToken cancellationToken)
+    {
+        string[] codes = [ComplianceFrequencies.BriefingsCode, ComplianceFrequencies.MemberMeetingsCode];
+        var items = await db.DutyItems.AsNoTracking()
+            .Where(d => codes.Contains(d.Code) && db.Regulations.Any(r => r.Id == d.RegulationId && r.IsCurrent))
+            .Select(d => new { d.Code, d.MinimumPerYear, d.ExpectedPerYear, d.ExpectedPeriodsPerYear })
+            .ToListAsync(cancellationToken);
+        DutyFrequency Of(string code) =>
+            items.FirstOrDefault(i => i.Code == code) is { } i ? DutyFrequency.From(i.MinimumPerYear, i.ExpectedPerYear, i.ExpectedPeriodsPerYear) : DutyFrequency.None;
+        return new ComplianceFrequencies(Of(ComplianceFrequencies.BriefingsCode), Of(ComplianceFrequencies.MemberMeetingsCode), DutyFrequency.None);
     }
 
     /// <summary>Each unit with itself and every unit above it, from the closure table.</summary>

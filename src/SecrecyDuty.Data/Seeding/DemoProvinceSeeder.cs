@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Incidents.Sanctions;
@@ -161,6 +162,7 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
             await SeedInspectionsAsync(byCode, now, today, cancellationToken);
             await SeedProposalsAsync(byCode, now, today, cancellationToken);
             await SeedIncidentsAsync(byCode, now, today, cancellationToken);
+            await SeedChecklistsAsync(now, today, cancellationToken);
         }
 
         var names = DemoUsers.Select(u => u.UserName).ToList();
@@ -170,6 +172,74 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
             .ToListAsync(cancellationToken);
         return [.. DemoUsers
             .Join(present, d => d.UserName, p => p.UserName, (d, p) => new DemoAccount(d.UserName, d.Role, p.UnitName))];
+    }
+
+    /// <summary>
+    /// This year's duty checklists (arts. 4–7, 9) in the states a real province shows late in the year: of the postings in
+    /// scope holding today, in turn one submitted, one reviewed with the secrecy organization's opinion, one returned
+    /// for changes, one still open and one not generated yet (the daily job generates it on its next run). 示范省教育厅's
+    /// are reviewed, so that the second-half report stays all that unit lacks (journey 1), and the demo leader 张教's is
+    /// open for him to work through.
+    /// </summary>
+    private async Task SeedChecklistsAsync(DateTime now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var catalogue = await ChecklistFactory.CurrentCatalogueAsync(db, cancellationToken);
+        if (catalogue.Count == 0)
+        {
+            return;
+        }
+
+        var postings = await db.Postings.AsNoTracking()
+            .Where(LeaderScope.PostingInScope)
+            .Where(p => p.From <= today && (p.To == null || p.To >= today))
+            .OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.UnitId, p.Role, p.LeadsSecrecyWork, UnitCode = p.Unit!.Code, LeaderName = p.Leader!.Name })
+            .ToListAsync(cancellationToken);
+        for (var i = 0; i < postings.Count; i++)
+        {
+            var p = postings[i];
+            ChecklistStatus? status = p.LeaderName == "张教" ? ChecklistStatus.Open
+                : p.UnitCode == "SF-JYT" ? ChecklistStatus.Reviewed
+                : (i % 5) switch
+                {
+                    0 => ChecklistStatus.Submitted,
+                    1 => ChecklistStatus.Reviewed,
+                    2 => ChecklistStatus.Returned,
+                    3 => ChecklistStatus.Open,
+                    _ => null,
+                };
+            if (status is not { } state)
+            {
+                continue;
+            }
+
+            var checklist = ChecklistFactory.New(p.Id, p.UnitId, p.Role, p.LeadsSecrecyWork, today.Year, catalogue);
+            checklist.Status = state;
+            var done = state == ChecklistStatus.Open ? checklist.Items.Count / 2 : checklist.Items.Count;
+            foreach (var item in checklist.Items.Take(done))
+            {
+                item.Status = ChecklistItemStatus.Fulfilled;
+                item.SelfAssessment = "已按要求落实";
+            }
+
+            if (state != ChecklistStatus.Open)
+            {
+                checklist.SubmittedAtUtc = now.AddDays(-20);
+            }
+
+            if (state is ChecklistStatus.Reviewed or ChecklistStatus.Returned)
+            {
+                checklist.ReviewedAtUtc = now.AddDays(-10);
+                checklist.ReviewedBy = "officer";
+                checklist.OrganizationOpinion = state == ChecklistStatus.Reviewed
+                    ? "履行保密工作职责情况良好，同意。"
+                    : "自评过于简略，请补充保密检查和整改落实情况后重新提交。";
+            }
+
+            db.DutyChecklists.Add(checklist);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The new unit's set-up date: 1 November of the seeder's year, or today before November (never in the future).</summary>

@@ -29,7 +29,10 @@ public static class Scheduler
         var connectionString = DataServiceCollectionExtensions.ConnectionString(configuration, database.Provider, dataDirectory);
         var reminders = new ReminderSettings(
             configuration.GetValue("Reminders:OrderDueSoonDays", ReminderRules.DefaultOrderDueSoonDays),
-            configuration.GetValue("Reminders:OrderEscalationDays", ReminderRules.DefaultOrderEscalationDays));
+            configuration.GetValue("Reminders:OrderEscalationDays", ReminderRules.DefaultOrderEscalationDays),
+            configuration.GetValue("Reminders:BriefingDueSoonDays", ReminderRules.DefaultBriefingDueSoonDays),
+            configuration.GetValue("Reminders:YearEndDueSoonDays", ReminderRules.DefaultYearEndDueSoonDays),
+            configuration.GetValue("Reminders:CadreTrainingMonths", ReminderRules.DefaultCadreTrainingMonths));
         services.AddSingleton(reminders);
         var dailyAt = TimeOnly.Parse(configuration["Reminders:DailyAt"] ?? "06:00", CultureInfo.InvariantCulture);
 

@@ -14,6 +14,9 @@ public static class NotificationLinks
             NotificationRecord.RectificationOrder => url.Page("/Inspections/Orders/Details", new { id }),
             NotificationRecord.Proposal => url.Page("/Proposals/Details", new { id }),
             NotificationRecord.Incident => url.Page("/Incidents/Details", new { id }),
+            NotificationRecord.Unit => url.Page("/Compliance/Unit", new { id }),
+            NotificationRecord.Posting => url.Page("/Checklists/Posting", new { postingId = id }),
+            NotificationRecord.SecrecyOrganization => url.Page("/SecrecyOrganizations/Details", new { id }),
             _ => null,
         };
     }
