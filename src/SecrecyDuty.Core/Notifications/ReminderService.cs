@@ -27,8 +27,10 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
         items.AddRange(await OrdersAsync(today, accounts, cancellationToken));
         items.AddRange(await ProposalsAsync(today, accounts, cancellationToken));
         items.AddRange(await IncidentsAsync(nowUtc, accounts, cancellationToken));
+        var muted = await MutedKindsAsync(userId, cancellationToken);
         return [.. items
             .Where(i => userId is null || i.UserId == userId)
+            .Where(i => !muted.Contains((i.UserId, i.Kind)))
             .OrderBy(i => i.DueOn)
             .ThenBy(i => i.Kind)
             .ThenBy(i => i.RecordId)
@@ -197,6 +199,19 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
             return ReminderRules.IncidentRecipients(accounts.SecrecyOfficers, grants[i.Id], i.RestrictedToNamedAccounts, ancestors[i.UnitId].ToList())
                 .Select(u => new DueItem(u, kind, NotificationRecord.Incident, i.Id, i.UnitId, Truncate(i.Title), dueOn));
         });
+    }
+
+    /// <summary>
+    /// The kinds each account has switched off (<see cref="NotificationPreference"/>): they are neither stored nor shown
+    /// in the digest, so switching a kind on again stores what is due of it at the next run.
+    /// </summary>
+    private async Task<HashSet<(string UserId, NotificationKind Kind)>> MutedKindsAsync(string? userId, CancellationToken cancellationToken)
+    {
+        var rows = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => p.MutedKinds != "" && (userId == null || p.UserId == userId))
+            .Select(p => new { p.UserId, p.MutedKinds })
+            .ToListAsync(cancellationToken);
+        return [.. rows.SelectMany(r => NotificationPreference.ParseKinds(r.MutedKinds).Select(k => (r.UserId, k)))];
     }
 
     /// <summary>Each unit with itself and every unit above it, from the closure table.</summary>
