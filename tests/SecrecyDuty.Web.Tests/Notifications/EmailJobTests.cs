@@ -37,7 +37,7 @@ public sealed class EmailJobTests
         var digest = Assert.Single(received, m => m.To.Mailboxes.Single().Address == "officer@example.cn");
         Assert.Equal("保密工作每日提醒（2027-01-10）：共 3 项", digest.Subject);
         var body = digest.TextBody;
-        Assert.Contains("以下事项需要您处理：", body, StringComparison.Ordinal);
+        Assert.Contains("请处理下列事项：", body, StringComparison.Ordinal);
         Assert.Contains("泄密事件逾期未报告", body, StringComparison.Ordinal);
         Assert.Contains("未报泄密", body, StringComparison.Ordinal);
         Assert.Contains("整改逾期已久", body, StringComparison.Ordinal);
