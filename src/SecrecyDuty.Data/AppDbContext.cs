@@ -121,6 +121,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();
 

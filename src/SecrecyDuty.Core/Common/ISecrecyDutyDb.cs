@@ -116,6 +116,8 @@ public interface ISecrecyDutyDb
 
     DbSet<Notification> Notifications { get; }
 
+    DbSet<NotificationPreference> NotificationPreferences { get; }
+
     DbSet<AppUser> Users { get; }
 
     DbSet<IdentityRole> Roles { get; }

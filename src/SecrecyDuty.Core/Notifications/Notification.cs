@@ -81,6 +81,12 @@ public class Notification
 
     /// <summary>Null while unread.</summary>
     public DateTime? ReadAtUtc { get; set; }
+
+    /// <summary>
+    /// When the notification went out by e-mail (in the digest or alone); null while not sent. Recorded in the database
+    /// so that a restart or another instance never sends it twice.
+    /// </summary>
+    public DateTime? EmailedAtUtc { get; set; }
 }
 
 public static class NotificationLimits

@@ -43,3 +43,29 @@ public sealed record Digest(DateOnly Today, IReadOnlyList<DueItem> DueSoon, IRea
 
 /// <summary>What one run of the reminder job did.</summary>
 public sealed record ReminderRun(DateOnly Today, int Due, int Stored);
+
+/// <summary>An account's choices as the preferences page shows and saves them: the kinds wanted, e-mail, language.</summary>
+public sealed record NotificationPreferences(IReadOnlyList<NotificationKind> Kinds, EmailDelivery Email, string Language);
+
+/// <summary>A notification waiting to be e-mailed.</summary>
+public sealed record PendingNotification(long Id, NotificationKind Kind, NotificationRecord RecordType, int RecordId, string Subject, DateOnly DueOn);
+
+/// <summary>One account's notifications waiting to be e-mailed, with where and how to send them.</summary>
+public sealed record PendingEmail(
+    string UserId,
+    string Address,
+    string DisplayName,
+    EmailDelivery Delivery,
+    string Language,
+    IReadOnlyList<PendingNotification> Notifications)
+{
+    /// <summary>What goes in a message of its own by the account's choice; the rest waits for the digest.</summary>
+    public IReadOnlyList<PendingNotification> Immediate => Delivery switch
+    {
+        EmailDelivery.Immediate => Notifications,
+        EmailDelivery.Standard => [.. Notifications.Where(n => NotificationPreference.IsUrgent(n.Kind))],
+        _ => [],
+    };
+
+    public IReadOnlyList<PendingNotification> ForDigest => [.. Notifications.Except(Immediate)];
+}

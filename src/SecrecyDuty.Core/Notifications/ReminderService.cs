@@ -33,8 +33,10 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
         items.AddRange(await IncidentsAsync(nowUtc, accounts, cancellationToken));
         items.AddRange(await FrequencyRulesAsync(today, cancellationToken));
         items.AddRange(await CadreTrainingsAsync(today, accounts, cancellationToken));
+        var muted = await MutedKindsAsync(userId, cancellationToken);
         return [.. items
             .Where(i => userId is null || i.UserId == userId)
+            .Where(i => !muted.Contains((i.UserId, i.Kind)))
             .OrderBy(i => i.DueOn)
             .ThenBy(i => i.Kind)
             .ThenBy(i => i.RecordId)
@@ -328,6 +330,19 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
         DutyFrequency Of(string code) =>
             items.FirstOrDefault(i => i.Code == code) is { } i ? DutyFrequency.From(i.MinimumPerYear, i.ExpectedPerYear, i.ExpectedPeriodsPerYear) : DutyFrequency.None;
         return new ComplianceFrequencies(Of(ComplianceFrequencies.BriefingsCode), Of(ComplianceFrequencies.MemberMeetingsCode), DutyFrequency.None);
+    }
+
+    /// <summary>
+    /// The kinds each account has switched off (<see cref="NotificationPreference"/>): they are neither stored nor shown
+    /// in the digest, so switching a kind on again stores what is due of it at the next run.
+    /// </summary>
+    private async Task<HashSet<(string UserId, NotificationKind Kind)>> MutedKindsAsync(string? userId, CancellationToken cancellationToken)
+    {
+        var rows = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => p.MutedKinds != "" && (userId == null || p.UserId == userId))
+            .Select(p => new { p.UserId, p.MutedKinds })
+            .ToListAsync(cancellationToken);
+        return [.. rows.SelectMany(r => NotificationPreference.ParseKinds(r.MutedKinds).Select(k => (r.UserId, k)))];
     }
 
     /// <summary>Each unit with itself and every unit above it, from the closure table.</summary>

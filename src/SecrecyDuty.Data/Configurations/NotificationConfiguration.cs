@@ -21,6 +21,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // The bell counts an account's unread ones; the list pages them unread first, newest first.
         builder.HasIndex(n => new { n.UserId, n.ReadAtUtc, n.CreatedAtUtc });
         builder.HasIndex(n => n.RecordId);
+
+        // The e-mail job reads the notifications not sent yet.
+        builder.HasIndex(n => n.EmailedAtUtc);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,7 +12,7 @@ namespace SecrecyDuty.Web.Background;
 /// It acts for no account: what it writes is not audited, and it reads every unit to find who is to be told.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class ReminderJob(IServiceScopeFactory scopes, ILogger<ReminderJob> logger) : IJob
+public sealed partial class ReminderJob(IServiceScopeFactory scopes, EmailSettings email, ILogger<ReminderJob> logger) : IJob
 {
     public static readonly JobKey Key = new("reminders", "secrecyduty");
 
@@ -24,6 +24,12 @@ public sealed partial class ReminderJob(IServiceScopeFactory scopes, ILogger<Rem
         RecordsCreated(logger, records.Today, records.Checklists, records.Appraisals);
         var run = await scope.ServiceProvider.GetRequiredService<ReminderService>().StoreDueAsync(cancellationToken);
         RunCompleted(logger, run.Today, run.Due, run.Stored);
+
+        // E-mail goes out in a job of its own, so that a slow or failing SMTP server never holds up the reminders.
+        if (email.Enabled)
+        {
+            await context.Scheduler.TriggerJob(EmailJob.Key, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Annual records for {Today}: {Checklists} checklists and {Appraisals} appraisal records created")]

@@ -22,6 +22,9 @@ public static class Scheduler
     /// <summary>A run at start-up, so that a day the app was down is caught up at once.</summary>
     public static readonly TriggerKey StartupReminders = new("reminders-at-startup", "secrecyduty");
 
+    /// <summary>The one-off retry of <see cref="EmailJob"/> after a run that could not send everything.</summary>
+    public static readonly TriggerKey EmailRetry = new("email-retry", "secrecyduty");
+
     public static IServiceCollection AddSecrecyDutyScheduler(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -34,6 +37,9 @@ public static class Scheduler
             configuration.GetValue("Reminders:YearEndDueSoonDays", ReminderRules.DefaultYearEndDueSoonDays),
             configuration.GetValue("Reminders:CadreTrainingMonths", ReminderRules.DefaultCadreTrainingMonths));
         services.AddSingleton(reminders);
+        var email = configuration.GetSection(EmailSettings.Section).Get<EmailSettings>() ?? new EmailSettings();
+        services.AddSingleton(email);
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
         var dailyAt = TimeOnly.Parse(configuration["Reminders:DailyAt"] ?? "06:00", CultureInfo.InvariantCulture);
 
         services.AddQuartz(q =>
@@ -57,6 +63,7 @@ public static class Scheduler
                 store.ConfigureStore(o => o.TablePrefix = QuartzSchema.TablePrefix);
             });
             q.AddJob<ReminderJob>(j => j.WithIdentity(ReminderJob.Key).StoreDurably());
+            q.AddJob<EmailJob>(j => j.WithIdentity(EmailJob.Key).StoreDurably());
             q.AddTrigger(t => t
                 .WithIdentity(DailyReminders)
                 .ForJob(ReminderJob.Key)

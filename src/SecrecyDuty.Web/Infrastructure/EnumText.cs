@@ -70,6 +70,7 @@ public static class EnumText
         new(typeof(Loss), nameof(Loss)),
         new(typeof(NotificationKind), nameof(NotificationKind)),
         new(typeof(NotificationRecord), nameof(NotificationRecord)),
+        new(typeof(EmailDelivery), nameof(EmailDelivery)),
         new(typeof(OrderState), nameof(OrderState)),
         new(typeof(OwnAppraisalState), nameof(OwnAppraisalState)),
         new(typeof(PartySanction), nameof(PartySanction)),

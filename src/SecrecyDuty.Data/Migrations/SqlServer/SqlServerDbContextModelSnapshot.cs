@@ -1888,6 +1888,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1919,6 +1922,8 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmailedAtUtc");
+
                     b.HasIndex("RecordId");
 
                     b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
@@ -1927,6 +1932,31 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("MutedKinds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Proposals.Commendation", b =>
@@ -2909,6 +2939,15 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.HasOne("SecrecyDuty.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("SecrecyDuty.Core.Notifications.NotificationPreference", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

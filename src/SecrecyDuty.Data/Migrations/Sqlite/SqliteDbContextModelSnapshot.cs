@@ -1819,6 +1819,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1850,6 +1853,8 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmailedAtUtc");
+
                     b.HasIndex("RecordId");
 
                     b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
@@ -1858,6 +1863,31 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MutedKinds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Proposals.Commendation", b =>
@@ -2824,6 +2854,15 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.HasOne("SecrecyDuty.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("SecrecyDuty.Core.Notifications.NotificationPreference", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
