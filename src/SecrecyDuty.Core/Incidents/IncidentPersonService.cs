@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -189,11 +188,8 @@ public sealed class IncidentPersonService(
         var deficiencies = await db.IncidentFindings.Where(x => x.IncidentId == incidentId)
             .Join(db.Findings, x => x.FindingId, f => f.Id, (x, f) => f.DeficiencyCode)
             .Where(c => c != null).Select(c => c!).ToListAsync(cancellationToken);
-        var sanctionCase = IncidentSanctions.CaseOf(incident.Classification, incident.Severity, incident.Loss, incident.AggravatingFacts, deficiencies, [.. persons.Select(p => p.Facts)]);
-        var guidance = sanctionCase is null
-            ? null
-            : SanctionGuidance.For(sanctionCase, regulation.Definition).Persons.Single(g => g.Id == personId.ToString(CultureInfo.InvariantCulture));
-        return (incident.Title, person.View(guidance, withDecision: true), incident.UnitId, incident.DiscoveredAtUtc);
+        var guidance = IncidentSanctions.GuidanceByPerson(incident.Classification, incident.Severity, incident.Loss, incident.AggravatingFacts, deficiencies, [.. persons.Select(p => p.Facts)], regulation.Definition);
+        return (incident.Title, person.View(guidance.GetValueOrDefault(personId), withDecision: true), incident.UnitId, incident.DiscoveredAtUtc);
     }
 
     private async Task<Incident?> EditableAsync(int id, CancellationToken cancellationToken)

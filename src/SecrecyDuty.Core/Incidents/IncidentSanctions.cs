@@ -1,3 +1,4 @@
+using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Incidents.Sanctions;
 using SecrecyDuty.Core.Leaders;
 
@@ -75,6 +76,24 @@ public static class IncidentSanctions
                 }),
             ],
         };
+    }
+
+    /// <summary>
+    /// The guidance for each person of a file, by the person's id: empty until the file can be read (<see cref="CaseOf"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<int, PersonGuidance> GuidanceByPerson(
+        Classification classification,
+        CircumstanceSeverity? severity,
+        Loss loss,
+        IReadOnlyList<AggravatingFact> aggravating,
+        IReadOnlyList<string> linkedDeficiencies,
+        IReadOnlyList<IncidentPersonFacts> persons,
+        RegulationDefinition regulation)
+    {
+        var sanctionCase = CaseOf(classification, severity, loss, aggravating, linkedDeficiencies, persons);
+        return sanctionCase is null
+            ? new Dictionary<int, PersonGuidance>()
+            : SanctionGuidance.For(sanctionCase, regulation).Persons.ToDictionary(g => int.Parse(g.Id, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>

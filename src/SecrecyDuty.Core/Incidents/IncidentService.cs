@@ -89,19 +89,19 @@ public sealed class IncidentService(
         var readsByRole = IncidentAccess.CanReadIncidents(user);
         var findings = await LinkedFindingsAsync(id, cancellationToken);
         var persons = await PersonsAsync(db, id, cancellationToken);
-        var sanctionCase = IncidentSanctions.CaseOf(
-            incident.Classification,
-            incident.Severity,
-            incident.Loss,
-            incident.AggravatingFacts,
-            [.. findings.Where(f => f.DeficiencyCode is not null).Select(f => f.DeficiencyCode!)],
-            [.. persons.Select(p => p.Facts)]);
-        var guidance = readsByRole && sanctionCase is not null
-            ? SanctionGuidance.For(sanctionCase, regulation.Definition).Persons.ToDictionary(g => g.Id, StringComparer.Ordinal)
-            : [];
+        var guidance = readsByRole
+            ? IncidentSanctions.GuidanceByPerson(
+                incident.Classification,
+                incident.Severity,
+                incident.Loss,
+                incident.AggravatingFacts,
+                [.. findings.Where(f => f.DeficiencyCode is not null).Select(f => f.DeficiencyCode!)],
+                [.. persons.Select(p => p.Facts)],
+                regulation.Definition)
+            : new Dictionary<int, PersonGuidance>();
 
         // A leader named for a statement reads the facts, not the deliberation: no guidance, decisions, proposals or log.
-        var views = persons.Select(p => p.View(readsByRole ? guidance.GetValueOrDefault(p.Facts.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null, readsByRole)).ToList();
+        var views = persons.Select(p => p.View(guidance.GetValueOrDefault(p.Id), readsByRole)).ToList();
         var history = await db.IncidentTransitions.AsNoTracking().Where(t => t.IncidentId == id).OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
             .Select(t => new IncidentStep(t.Action, t.ToStatus, t.AtUtc, t.By, t.Note)).ToListAsync(cancellationToken);
         IReadOnlyList<IncidentOpened> openings = readsByRole
