@@ -93,18 +93,13 @@ public sealed class ProvinceGenerator(AppDbContext db, UserManager<AppUser> user
             throw new InvalidOperationException("The database already holds units: generate into an empty database (a new data folder or connection string).");
         }
 
-        var catalogue = await db.DutyItems.AsNoTracking()
-            .Where(d => db.Regulations.Any(r => r.Id == d.RegulationId && r.IsCurrent))
-            .Select(d => new CatalogueItemRef(d.Id, d.RegulationId, d.Code, d.AppliesTo, d.SortOrder))
-            .ToListAsync(cancellationToken);
+        var catalogue = await ChecklistFactory.CurrentCatalogueAsync(db, cancellationToken);
         var ruleAreas = await db.RuleAreas.AsNoTracking().Where(a => db.Regulations.Any(r => r.Id == a.RegulationId && r.IsCurrent)).Select(a => a.Id).ToListAsync(cancellationToken);
         if (catalogue.Count == 0)
         {
             throw new InvalidOperationException("No regulation catalogue is loaded: run the migrate command first.");
         }
 
-        var regulationId = catalogue.Min(i => i.RegulationId);
-        catalogue = [.. catalogue.Where(i => i.RegulationId == regulationId)];
         var watch = System.Diagnostics.Stopwatch.StartNew();
         _rng = new Random(size.Seed);
         db.AuditEachRecord = false;
@@ -451,7 +446,7 @@ public sealed class ProvinceGenerator(AppDbContext db, UserManager<AppUser> user
     /// A checklist per posting in scope (art. 2) and year it held: earlier years reviewed (a few returned), this year in
     /// every state (some missing); an appraisal per leader in scope and closed year, graded.
     /// </summary>
-    private async Task ChecklistsAndAppraisalsAsync(List<UnitRow> units, List<Team> teams, List<CatalogueItemRef> catalogue, int firstYear, DateOnly today, DateTime now, Action<string> progress, CancellationToken cancellationToken)
+    private async Task ChecklistsAndAppraisalsAsync(List<UnitRow> units, List<Team> teams, IReadOnlyList<CatalogueItemRef> catalogue, int firstYear, DateOnly today, DateTime now, Action<string> progress, CancellationToken cancellationToken)
     {
         var checklists = 0;
         var items = 0;
@@ -480,7 +475,8 @@ public sealed class ProvinceGenerator(AppDbContext db, UserManager<AppUser> user
 
                     var status = !current ? (state == 1 ? ChecklistStatus.Returned : ChecklistStatus.Reviewed)
                         : state switch { <= 3 => ChecklistStatus.Open, <= 6 => ChecklistStatus.Submitted, 7 => ChecklistStatus.Returned, _ => ChecklistStatus.Reviewed };
-                    var checklist = new DutyChecklist { PostingId = posting.Id, UnitId = unit.Id, Year = year, RegulationId = catalogue[0].RegulationId, Status = status };
+                    var checklist = ChecklistFactory.New(posting.Id, unit.Id, posting.Role, posting.LeadsSecrecyWork, year, catalogue);
+                    checklist.Status = status;
                     if (status is ChecklistStatus.Submitted or ChecklistStatus.Reviewed or ChecklistStatus.Returned)
                     {
                         checklist.SubmittedAtUtc = new DateTime(year, 12, 1, 2, 0, 0, DateTimeKind.Utc) < now ? new DateTime(year, 12, 1, 2, 0, 0, DateTimeKind.Utc) : now.AddDays(-1);
@@ -493,10 +489,9 @@ public sealed class ProvinceGenerator(AppDbContext db, UserManager<AppUser> user
                         checklist.OrganizationOpinion = status == ChecklistStatus.Returned ? "履职情况说明不完整，请补充后重新提交。" : "认真履行保密工作职责。";
                     }
 
-                    foreach (var item in ChecklistRules.ItemsFor(posting.Role, posting.LeadsSecrecyWork, catalogue))
+                    foreach (var item in checklist.Items)
                     {
-                        var done = status != ChecklistStatus.Open || (item.Id + u) % 3 == 0;
-                        checklist.Items.Add(new DutyChecklistItem { DutyItemId = item.Id, Status = done ? ChecklistItemStatus.Fulfilled : ChecklistItemStatus.NotStarted });
+                        item.Status = status != ChecklistStatus.Open || (item.DutyItemId + u) % 3 == 0 ? ChecklistItemStatus.Fulfilled : ChecklistItemStatus.NotStarted;
                         items++;
                     }
 
