@@ -9,6 +9,7 @@ using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Import;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Inspections.Scoring;
@@ -18,7 +19,6 @@ using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data.Auditing;
-using SecrecyDuty.Data.Writes;
 
 namespace SecrecyDuty.Data;
 
@@ -123,6 +123,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
 
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -177,9 +179,6 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
         }
     }
 
-    /// <summary>No count by default: a provider that batches commands cannot tell rows from commands.</summary>
-    public virtual ISaveProgress? TrackSaveProgress() => null;
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -188,11 +187,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
 }
 
 public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
-    : AppDbContext(options, currentUser, clock)
-{
-    /// <summary>SQLite does not batch: one command is one row, so counting commands counts rows exactly.</summary>
-    public override ISaveProgress? TrackSaveProgress() => new CommandCounter(this);
-}
+    : AppDbContext(options, currentUser, clock);
 
 public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
     : AppDbContext(options, currentUser, clock);

@@ -8,6 +8,7 @@ using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
+using SecrecyDuty.Core.Import;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Inspections.Scoring;
@@ -118,6 +119,8 @@ public interface ISecrecyDutyDb
 
     DbSet<NotificationPreference> NotificationPreferences { get; }
 
+    DbSet<ImportRun> ImportRuns { get; }
+
     DbSet<AppUser> Users { get; }
 
     DbSet<IdentityRole> Roles { get; }
@@ -138,13 +141,6 @@ public interface ISecrecyDutyDb
     /// and clears what it added when the save fails.
     /// </summary>
     ChangeTracker ChangeTracker { get; }
-
-    /// <summary>
-    /// Counts the rows the next long SaveChanges writes, where the provider can tell them (one row per command); null where
-    /// it batches commands. Each provider's context in Data decides. Call it before the unit of work's first query, as the
-    /// implementation explains; dispose it when done.
-    /// </summary>
-    ISaveProgress? TrackSaveProgress();
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

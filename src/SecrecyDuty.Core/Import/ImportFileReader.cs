@@ -38,10 +38,11 @@ public static class ImportFileReader
 {
     private const int ProgressEvery = 1000;
 
-    public static ImportWorkbook Read(byte[] content, ImportFileFormat format, ImportSheet? csvSheet, IStringLocalizer<Messages> l, Action<int>? rowsRead = null)
+    public static ImportWorkbook Read(byte[] content, ImportFileFormat format, ImportSheet? csvSheet, IStringLocalizer<Messages> l, Action<int>? rowsRead = null, ImportLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(l);
+        limits ??= new ImportLimits();
         if (format == ImportFileFormat.Csv && csvSheet is null)
         {
             throw new ArgumentException("A CSV file holds one sheet: say which.", nameof(csvSheet));
@@ -49,19 +50,30 @@ public static class ImportFileReader
 
         var errors = new List<ImportError>();
         var tables = new List<ImportTable>();
-        var counter = new RowCounter(rowsRead);
+        var counter = new RowCounter(rowsRead, limits.MaxRows);
         try
         {
             if (format == ImportFileFormat.Csv)
             {
                 var sheet = csvSheet!.Value;
                 var rows = CsvRecords.Parse(CsvRecords.Decode(content));
-                tables.Add(ReadTable(sheet, ImportLayout.SheetName(sheet), rows, errors, counter, l));
+                tables.Add(ReadTable(sheet, ImportLayout.SheetName(sheet), rows, errors, counter, limits, l));
+            }
+            else if (UnpackedSize(content) > limits.MaxUnpackedBytes)
+            {
+                // Checked before a single part is unpacked. The sizes are the file's own word, but .NET's ZIP reader holds
+                // every part to its stated size, so a part that says less than it holds fails to read instead of growing.
+                errors.Add(FileError(l["The workbook unpacks to more than {0} MB. Split it into smaller files.", limits.MaxUnpackedBytes / (1024 * 1024)]));
             }
             else
             {
-                ReadWorkbook(content, tables, errors, counter, l);
+                ReadWorkbook(content, tables, errors, counter, limits, l);
             }
+        }
+        catch (TooManyRowsException)
+        {
+            errors.Add(FileError(l["The file has more than {0} rows. Split it into files of at most {0} rows and import them one after the other.", limits.MaxRows]));
+            tables.Clear();
         }
 #pragma warning disable CA1031 // The file is untrusted input: whatever the parser throws means "unreadable", never a crash.
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -76,7 +88,14 @@ public static class ImportFileReader
 
     public static ImportError FileError(string reason) => new(null, "", null, "", reason);
 
-    private static void ReadWorkbook(byte[] content, List<ImportTable> tables, List<ImportError> errors, RowCounter counter, IStringLocalizer<Messages> l)
+    /// <summary>The unpacked size of every part of a workbook, as its ZIP directory states it.</summary>
+    private static long UnpackedSize(byte[] content)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+        return zip.Entries.Sum(e => e.Length);
+    }
+
+    private static void ReadWorkbook(byte[] content, List<ImportTable> tables, List<ImportError> errors, RowCounter counter, ImportLimits limits, IStringLocalizer<Messages> l)
     {
         using var stream = new MemoryStream(content, writable: false);
         var seen = new HashSet<ImportSheet>();
@@ -91,7 +110,7 @@ public static class ImportFileReader
             var rows = stream.Query(useHeaderRow: false, sheetName: name)
                 .Cast<IDictionary<string, object?>>()
                 .Select(ToCells);
-            tables.Add(ReadTable(sheet, name, rows, errors, counter, l));
+            tables.Add(ReadTable(sheet, name, rows, errors, counter, limits, l));
             stream.Position = 0;
         }
 
@@ -128,7 +147,7 @@ public static class ImportFileReader
         _ => value.ToString() ?? "",
     };
 
-    private static ImportTable ReadTable(ImportSheet sheet, string sheetName, IEnumerable<string[]> rows, List<ImportError> errors, RowCounter counter, IStringLocalizer<Messages> l)
+    private static ImportTable ReadTable(ImportSheet sheet, string sheetName, IEnumerable<string[]> rows, List<ImportError> errors, RowCounter counter, ImportLimits limits, IStringLocalizer<Messages> l)
     {
         Dictionary<string, int>? columns = null;
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -168,14 +187,25 @@ public static class ImportFileReader
                 continue;
             }
 
+            counter.Add();
             var values = new Dictionary<string, string>(columns.Count, StringComparer.Ordinal);
+            var tooLong = false;
             foreach (var (key, index) in columns)
             {
                 values[key] = index < cells.Length ? cells[index] : "";
+                if (values[key].Length > limits.MaxCellLength)
+                {
+                    // Reported once here; the row is not kept, so no later check (or report) carries the long text along.
+                    var header = headers.TryGetValue(key, out var h) ? h : ImportLayout.Column(sheet, key).Header;
+                    errors.Add(new ImportError(sheet, sheetName, number, header, l["The cell holds more than {0} characters. Enter the value as the template asks.", limits.MaxCellLength]));
+                    tooLong = true;
+                }
             }
 
-            data.Add(new ImportRawRow(number, values));
-            counter.Add();
+            if (!tooLong)
+            {
+                data.Add(new ImportRawRow(number, values));
+            }
         }
 
         return new ImportTable(sheet, sheetName, headers, data);
@@ -195,13 +225,21 @@ public static class ImportFileReader
         return columns;
     }
 
-    private sealed class RowCounter(Action<int>? report)
+    /// <summary>Thrown by the row counter past the row limit: reading stops there, whatever is left of the file.</summary>
+    private sealed class TooManyRowsException : Exception;
+
+    private sealed class RowCounter(Action<int>? report, int limit)
     {
         private int _count;
 
         public void Add()
         {
             _count++;
+            if (_count > limit)
+            {
+                throw new TooManyRowsException();
+            }
+
             if (_count % ProgressEvery == 0)
             {
                 report?.Invoke(_count);

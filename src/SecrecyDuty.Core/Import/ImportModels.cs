@@ -13,7 +13,7 @@ public sealed record ImportCounts(int Units, int Leaders, int Postings)
 }
 
 /// <summary>The outcome of an import: nothing is written unless the file has no problem at all and it was not a dry run.</summary>
-public sealed record ImportReport(string FileName, bool DryRun, bool Written, ImportCounts Counts, IReadOnlyList<ImportError> Errors)
+public sealed record ImportReport(string FileName, bool DryRun, bool Written, ImportCounts Counts, IReadOnlyList<ImportError> Errors, int OmittedProblems = 0)
 {
     public bool HasErrors => Errors.Count > 0;
 

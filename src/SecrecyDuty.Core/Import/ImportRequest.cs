@@ -19,6 +19,15 @@ public sealed class ImportRequest
     /// <summary>Check every row and write nothing. On by default: a real import is a deliberate choice.</summary>
     public bool DryRun { get; set; } = true;
 
+    /// <summary>The job this request runs in, whose id the import's audit entry carries (null outside a job).</summary>
+    public Guid? RunId { get; set; }
+
+    /// <summary>
+    /// The creation time every written record carries, unique to the job, so that a job cut off part-way can be undone
+    /// (<see cref="ImportService.UndoAsync(DateTime, Guid, CancellationToken)"/>); the clock's time when null.
+    /// </summary>
+    public DateTime? WriteStampUtc { get; set; }
+
     /// <summary>By the file name's extension; null for any other file.</summary>
     public ImportFileFormat? Format =>
         Path.GetExtension(FileName).ToUpperInvariant() switch

@@ -21,7 +21,8 @@ public sealed class ImportService(
     ICurrentUser user,
     IValidator<ImportRequest> validator,
     IStringLocalizer<Messages> l,
-    TimeProvider clock)
+    TimeProvider clock,
+    ImportLimits limits)
 {
     private static readonly JsonSerializerOptions AuditJson = new()
     {
@@ -45,10 +46,8 @@ public sealed class ImportService(
             return Result<ImportReport>.Failure(validation);
         }
 
-        // Before the first query (see TrackSaveProgress); null where the provider cannot count rows.
-        using var saving = progress is not null && !request.DryRun ? db.TrackSaveProgress() : null;
         progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 0));
-        var workbook = ImportFileReader.Read(request.Content, request.Format!.Value, request.CsvSheet, l, n => progress?.Report(new ImportProgress(ImportPhase.Reading, n, 0)));
+        var workbook = ImportFileReader.Read(request.Content, request.Format!.Value, request.CsvSheet, l, n => progress?.Report(new ImportProgress(ImportPhase.Reading, n, 0)), limits);
         var total = workbook.Tables.Sum(t => t.Rows.Count);
         progress?.Report(new ImportProgress(ImportPhase.Checking, 0, total));
         var today = LocalDate.Today(clock);
@@ -64,10 +63,13 @@ public sealed class ImportService(
         var errors = InReadingOrder(batch.Errors);
         if (errors.Count > 0 || request.DryRun)
         {
-            return Result<ImportReport>.Success(new ImportReport(request.FileName, request.DryRun, Written: false, batch.Counts, errors));
+            // The first problems say what is wrong with a file; a report of a million would only cost memory.
+            var omitted = Math.Max(0, errors.Count - limits.MaxReportedProblems);
+            return Result<ImportReport>.Success(new ImportReport(request.FileName, request.DryRun, Written: false, batch.Counts, errors[..Math.Min(errors.Count, limits.MaxReportedProblems)], omitted));
         }
 
-        var conflict = await WriteAsync(request.FileName, batch, plan, progress, saving, cancellationToken);
+        var stamp = request.WriteStampUtc ?? ImportRunService.WriteStamp(clock);
+        var conflict = await WriteAsync(request, batch, plan, stamp, progress, cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Finished, total, total));
         return Result<ImportReport>.Success(conflict is null
             ? new ImportReport(request.FileName, DryRun: false, Written: true, batch.Counts, [])
@@ -133,124 +135,23 @@ public sealed class ImportService(
     }
 
     /// <summary>
-    /// Writes the whole batch with one SaveChanges in one transaction. New rows refer to each other by
-    /// navigation, so EF Core orders the inserts and fills in the generated keys. Change detection is off
-    /// while adding (nothing is modified, everything is Added), and the per-record audit is replaced by one
-    /// Import entry. Returns a problem when a concurrent change made the save fail; nothing is written then.
+    /// Writes the file in transactions of <see cref="ImportLimits.WriteBatchSize"/> records (issue 14, finding 4: one
+    /// transaction for a whole file held SQLite's only write lock for minutes, and every other user's save failed): units
+    /// parents first, their closure rows, leaders, postings, and last the one Import audit entry. Every record carries
+    /// <paramref name="stamp"/> as its creation time, so that a failure part-way (a code saved by someone else meanwhile,
+    /// a shutdown, a crash and a restart) is undone by <see cref="UndoAsync(DateTime, Guid, CancellationToken)"/>: nothing of the file is left half-written.
+    /// Returns a problem when a concurrent change made a batch fail; nothing is left written then.
     /// </summary>
     private async Task<ImportError?> WriteAsync(
-        string fileName,
+        ImportRequest request,
         ImportBatch batch,
         ImportPlan plan,
+        DateTime stamp,
         IProgress<ImportProgress>? progress,
-        ISaveProgress? saving,
         CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var units = new Unit[batch.Units.Count];
-        foreach (var i in plan.UnitOrder)
-        {
-            var row = batch.Units[i];
-            var unit = new Unit
-            {
-                Code = row.Code,
-                Name = row.Name,
-                Kind = row.Kind!.Value,
-                Level = row.Level!.Value,
-                IsLargeOrMediumEnterprise = row.IsLargeOrMediumEnterprise,
-                EstablishedOn = row.EstablishedOn,
-                CreatedAtUtc = now,
-            };
-            var parent = plan.UnitParents[i]!.Value;
-            if (parent.InFile)
-            {
-                unit.Parent = units[parent.Id];
-            }
-            else
-            {
-                unit.ParentId = parent.Id;
-            }
-
-            units[i] = unit;
-        }
-
-        var ancestries = plan.Ancestries.Select(a =>
-        {
-            var row = new UnitAncestry { Descendant = units[a.Descendant], Depth = a.Depth };
-            if (a.Ancestor.InFile)
-            {
-                row.Ancestor = units[a.Ancestor.Id];
-            }
-            else
-            {
-                row.AncestorId = a.Ancestor.Id;
-            }
-
-            return row;
-        }).ToList();
-
-        var leaders = batch.Leaders.Select((row, i) =>
-        {
-            var leader = new Leader
-            {
-                StaffNumber = row.StaffNumber,
-                Name = row.Name,
-                Rank = row.Rank!.Value,
-                IsPartyMember = row.IsPartyMember!.Value,
-                Phone = row.Phone,
-                Email = row.Email,
-                CreatedAtUtc = now,
-            };
-            var unit = plan.LeaderUnits[i]!.Value;
-            if (unit.InFile)
-            {
-                leader.Unit = units[unit.Id];
-            }
-            else
-            {
-                leader.UnitId = unit.Id;
-            }
-
-            return leader;
-        }).ToList();
-
-        var postings = batch.Postings.Select((row, i) =>
-        {
-            var posting = new Posting
-            {
-                Role = row.Role!.Value,
-                LeadsSecrecyWork = row.LeadsSecrecyWork,
-                Title = row.Title,
-                Portfolio = row.Portfolio,
-                From = row.From!.Value,
-                To = row.To,
-                CreatedAtUtc = now,
-            };
-            var leader = plan.PostingLeaders[i]!.Value;
-            if (leader.InFile)
-            {
-                posting.Leader = leaders[leader.Id];
-            }
-            else
-            {
-                posting.LeaderId = leader.Id;
-            }
-
-            var unit = plan.PostingUnits[i]!.Value;
-            if (unit.InFile)
-            {
-                posting.Unit = units[unit.Id];
-            }
-            else
-            {
-                posting.UnitId = unit.Id;
-            }
-
-            return posting;
-        }).ToList();
-
-        // Every row of every table, closure rows and the audit entry included: what the progress counts.
-        var records = units.Length + ancestries.Count + leaders.Count + postings.Count + 1;
+        var records = batch.Units.Count + plan.Ancestries.Count + batch.Leaders.Count + batch.Postings.Count + 1;
+        var written = 0;
         progress?.Report(new ImportProgress(ImportPhase.Writing, 0, records));
 
         var changeTracker = db.ChangeTracker;
@@ -258,48 +159,194 @@ public sealed class ImportService(
         var auditEachRecord = db.AuditEachRecord;
         changeTracker.AutoDetectChangesEnabled = false;
         db.AuditEachRecord = false;
+        var pending = 0;
+
+        // One transaction per batch; the tracker is emptied after each, so memory stays that of one batch.
+        async Task AddAsync<T>(DbSet<T> set, T entity, bool last = false)
+            where T : class
+        {
+            set.Add(entity);
+            if (++pending >= limits.WriteBatchSize || last)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                changeTracker.Clear();
+                written += pending;
+                pending = 0;
+                progress?.Report(new ImportProgress(ImportPhase.Writing, written, records));
+            }
+        }
+
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.Units.AddRange(units);
-            db.UnitAncestries.AddRange(ancestries);
-            db.Leaders.AddRange(leaders);
-            db.Postings.AddRange(postings);
-            db.AuditEntries.Add(AuditEntryFor(fileName, batch.Counts, now));
-            try
+            // Parents before children (the plan's order): a parent from the file has its key by the time a child needs
+            // it, or is in the same batch and is referred to by navigation.
+            var units = new Unit[batch.Units.Count];
+            foreach (var i in plan.UnitOrder)
             {
-                saving?.Start(n => progress!.Report(new ImportProgress(ImportPhase.Writing, Math.Min(n, records), records)));
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                changeTracker.Clear();
-                return ImportFileReader.FileError(l["Nothing was written: a unit code or staff number of this file was saved by someone else meanwhile. Check the file again and import it."]);
+                var row = batch.Units[i];
+                var unit = new Unit
+                {
+                    Code = row.Code,
+                    Name = row.Name,
+                    Kind = row.Kind!.Value,
+                    Level = row.Level!.Value,
+                    IsLargeOrMediumEnterprise = row.IsLargeOrMediumEnterprise,
+                    EstablishedOn = row.EstablishedOn,
+                    CreatedAtUtc = stamp,
+                };
+                var parent = plan.UnitParents[i]!.Value;
+                if (!parent.InFile)
+                {
+                    unit.ParentId = parent.Id;
+                }
+                else if (units[parent.Id].Id != 0)
+                {
+                    unit.ParentId = units[parent.Id].Id;
+                }
+                else
+                {
+                    unit.Parent = units[parent.Id];
+                }
+
+                units[i] = unit;
+                await AddAsync(db.Units, unit);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await FlushAsync();
+            int UnitId(ImportRef unit) => unit.InFile ? units[unit.Id].Id : unit.Id;
+
+            foreach (var a in plan.Ancestries)
+            {
+                await AddAsync(db.UnitAncestries, new UnitAncestry { DescendantId = units[a.Descendant].Id, AncestorId = UnitId(a.Ancestor), Depth = a.Depth });
+            }
+
+            var leaders = new Leader[batch.Leaders.Count];
+            for (var i = 0; i < leaders.Length; i++)
+            {
+                var row = batch.Leaders[i];
+                leaders[i] = new Leader
+                {
+                    StaffNumber = row.StaffNumber,
+                    Name = row.Name,
+                    Rank = row.Rank!.Value,
+                    IsPartyMember = row.IsPartyMember!.Value,
+                    Phone = row.Phone,
+                    Email = row.Email,
+                    UnitId = UnitId(plan.LeaderUnits[i]!.Value),
+                    CreatedAtUtc = stamp,
+                };
+                await AddAsync(db.Leaders, leaders[i]);
+            }
+
+            await FlushAsync();
+            for (var i = 0; i < batch.Postings.Count; i++)
+            {
+                var row = batch.Postings[i];
+                var leader = plan.PostingLeaders[i]!.Value;
+                await AddAsync(db.Postings, new Posting
+                {
+                    Role = row.Role!.Value,
+                    LeadsSecrecyWork = row.LeadsSecrecyWork,
+                    Title = row.Title,
+                    Portfolio = row.Portfolio,
+                    From = row.From!.Value,
+                    To = row.To,
+                    LeaderId = leader.InFile ? leaders[leader.Id].Id : leader.Id,
+                    UnitId = UnitId(plan.PostingUnits[i]!.Value),
+                    CreatedAtUtc = stamp,
+                });
+            }
+
+            // The audit entry last, in the last batch: once it is written, the whole file is.
+            await AddAsync(db.AuditEntries, AuditEntryFor(request, batch.Counts, stamp), last: true);
             return null;
+        }
+        catch (DbUpdateException)
+        {
+            changeTracker.Clear();
+            await UndoAsync(stamp, CancellationToken.None);
+            return ImportFileReader.FileError(l["Nothing was written: a unit code or staff number of this file was saved by someone else meanwhile. Check the file again and import it."]);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped by the shutdown: what was written goes; a process killed before this runs is undone at the restart.
+            changeTracker.Clear();
+            await UndoAsync(stamp, CancellationToken.None);
+            throw;
         }
         finally
         {
             changeTracker.AutoDetectChangesEnabled = detectChanges;
             db.AuditEachRecord = auditEachRecord;
         }
+
+        // The rows added since the last batch: the next table refers to their keys.
+        async Task FlushAsync()
+        {
+            if (pending > 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                changeTracker.Clear();
+                written += pending;
+                pending = 0;
+                progress?.Report(new ImportProgress(ImportPhase.Writing, written, records));
+            }
+        }
     }
 
-    /// <summary>One audit entry for the batch: who, when, which file and how many rows of each sheet.</summary>
-    private AuditEntry AuditEntryFor(string fileName, ImportCounts counts, DateTime now) => new()
+    /// <summary>
+    /// Removes what an import cut off part-way wrote: every unit, closure row, leader and posting created with its
+    /// <paramref name="stamp"/>, in an order the foreign keys allow. When the import had in fact finished (its audit entry,
+    /// the last record written, is there) nothing is removed and the counts it wrote are returned; otherwise null.
+    /// </summary>
+    public async Task<ImportCounts?> UndoAsync(DateTime stamp, Guid runId, CancellationToken cancellationToken = default)
+    {
+        ImportAccess.RequireImporter(user);
+        var entityId = runId.ToString("N");
+        var audit = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == AuditAction.Import && a.EntityId == entityId)
+            .Select(a => a.Changes)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (audit is not null)
+        {
+            var changes = JsonSerializer.Deserialize<AuditChange[]>(audit, AuditJson) ?? [];
+            int Count(ImportSheet sheet) => int.TryParse(Array.Find(changes, c => c.Field == sheet.ToString())?.New, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+            return new ImportCounts(Count(ImportSheet.Units), Count(ImportSheet.Leaders), Count(ImportSheet.Postings));
+        }
+
+        await UndoAsync(stamp, cancellationToken);
+        return null;
+    }
+
+    private async Task UndoAsync(DateTime stamp, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var units = db.Units.Where(u => u.CreatedAtUtc == stamp).Select(u => u.Id);
+        await db.Postings.Where(p => p.CreatedAtUtc == stamp).ExecuteDeleteAsync(cancellationToken);
+        await db.Leaders.Where(x => x.CreatedAtUtc == stamp).ExecuteDeleteAsync(cancellationToken);
+        await db.UnitAncestries.Where(a => units.Contains(a.DescendantId)).ExecuteDeleteAsync(cancellationToken);
+
+        // Leaves first, level by level: the parent key refuses (ON DELETE RESTRICT) a unit whose child is still there.
+        while (await db.Units.Where(u => u.CreatedAtUtc == stamp && !db.Units.Any(c => c.ParentId == u.Id)).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>One audit entry for the batch: who, when, which file and how many rows of each sheet (its id is the job's).</summary>
+    private AuditEntry AuditEntryFor(ImportRequest request, ImportCounts counts, DateTime now) => new()
     {
         AtUtc = now,
         UserId = user.UserId,
         UserName = user.UserName ?? "",
         Action = AuditAction.Import,
         EntityType = "Import",
-        EntityId = Guid.NewGuid().ToString("N"),
+        EntityId = (request.RunId ?? Guid.NewGuid()).ToString("N"),
         UnitId = user.UnitId,
         Changes = JsonSerializer.Serialize<AuditChange[]>(
         [
-            new("File", null, fileName),
+            new("File", null, request.FileName),
             new(nameof(ImportSheet.Units), null, counts.Units.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(nameof(ImportSheet.Leaders), null, counts.Leaders.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(nameof(ImportSheet.Postings), null, counts.Postings.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -25,21 +25,20 @@ public sealed class BackgroundActor
 }
 
 /// <summary>
-/// The uploading account as it was when the job started, for the job's own scope (the request, and
-/// its HttpContext, are gone by then). Unlike <see cref="FixedCurrentUser"/> it keeps the sign-in name,
-/// which the import's audit entry records.
+/// The account a job acts for, as the database holds it when the job runs (not as it was when the job was queued): a role
+/// taken away meanwhile is not used.
 /// </summary>
-public sealed class CapturedUser(ICurrentUser source) : ICurrentUser
+public sealed class JobAccount(string userId, string userName, int unitId, IEnumerable<string> roles) : ICurrentUser
 {
-    private readonly string[] _roles = [.. source.Roles];
+    private readonly string[] _roles = [.. roles];
 
-    public bool IsAuthenticated { get; } = source.IsAuthenticated;
+    public bool IsAuthenticated => true;
 
-    public string? UserId { get; } = source.UserId;
+    public string? UserId { get; } = userId;
 
-    public string? UserName { get; } = source.UserName;
+    public string? UserName { get; } = userName;
 
-    public int? UnitId { get; } = source.UnitId;
+    public int? UnitId { get; } = unitId;
 
     public IReadOnlyCollection<string> Roles => _roles;
 

@@ -64,6 +64,9 @@ public static class Scheduler
             });
             q.AddJob<ReminderJob>(j => j.WithIdentity(ReminderJob.Key).StoreDurably());
             q.AddJob<EmailJob>(j => j.WithIdentity(EmailJob.Key).StoreDurably());
+
+            // One durable job for every import, each run named by its trigger; recovered after a crash (ImportJob).
+            q.AddJob<ImportJob>(j => j.WithIdentity(ImportJob.Key).StoreDurably().RequestRecovery());
             q.AddTrigger(t => t
                 .WithIdentity(DailyReminders)
                 .ForJob(ReminderJob.Key)

@@ -19,6 +19,7 @@ using Microsoft.Extensions.WebEncoders;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Catalogue;
+using SecrecyDuty.Core.Import;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Incidents.Sanctions;
 using SecrecyDuty.Core.Proposals;
@@ -164,9 +165,10 @@ public static class SecrecyDutyApp
         services.AddScoped<Jurisdiction>();
         services.AddCoreServices();
 
-        // Import jobs outlive the request that starts them: an in-memory runner for the process, the scoped API that
-        // pages call, and the account a job's own scope acts for.
-        services.AddSingleton<ImportJobRunner>();
+        // Import jobs outlive the request that starts them: kept in the database and run by the scheduler (ImportJob), with
+        // their progress in this process's memory, the scoped API that pages call, and the account a job's scope acts for.
+        services.AddSingleton(configuration.GetSection(ImportLimits.Section).Get<ImportLimits>() ?? new ImportLimits());
+        services.AddSingleton<ImportProgressBoard>();
         services.AddScoped<ImportJobs>();
         services.AddScoped<BackgroundActor>();
 

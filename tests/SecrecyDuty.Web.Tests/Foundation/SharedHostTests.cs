@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Data;
-using SecrecyDuty.Web.Background;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Foundation;
@@ -42,19 +41,5 @@ public sealed class SharedHostTests
         Directory.CreateDirectory(Path.Combine(app.DataDirectory, "left-behind"));
         await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Roles.Where(r => r.Name == Core.Accounts.Roles.Supervisor).ExecuteDeleteAsync());
         Assert.Equal(TestHost.DefaultNow.AddDays(40), app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
-    }
-
-    [Fact]
-    public void A_host_whose_import_job_registry_was_used_is_not_lent_again()
-    {
-        IServiceProvider used;
-        using (var app = TestApp.Rent())
-        {
-            _ = app.Services.GetRequiredService<ImportJobRunner>();
-            used = app.Services;
-        }
-
-        using var next = TestApp.Rent();
-        Assert.NotSame(used, next.Services);
     }
 }

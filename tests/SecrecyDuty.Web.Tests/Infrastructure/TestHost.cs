@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using SecrecyDuty.Core.Access;
-using SecrecyDuty.Web.Background;
 using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Infrastructure;
@@ -33,7 +32,6 @@ public sealed class TestHost : WebApplicationFactory<Program>
     private readonly string? _sqlite;
     private readonly ResettableClock _clock = new();
     private SqliteConnection? _snapshot;
-    private volatile bool _importJobsCreated;
 
     private TestHost(string environment, Action<IWebHostBuilder>? configure)
     {
@@ -58,11 +56,10 @@ public sealed class TestHost : WebApplicationFactory<Program>
     public string DataDirectory => _dataDirectory.FullName;
 
     /// <summary>
-    /// Whether the next test may use this host after a <see cref="Reset"/>: on SQLite, unless a test used the import
-    /// job registry (an in-memory singleton whose background jobs may outlive the test); never for a host with settings
-    /// of its own.
+    /// Whether the next test may use this host after a <see cref="Reset"/>: on SQLite; never for a host with settings of
+    /// its own. (Shared hosts run no scheduler: an import queued there waits in the database, which the reset empties.)
     /// </summary>
-    public bool CanBeReused => _snapshot is not null && !_importJobsCreated;
+    public bool CanBeReused => _snapshot is not null;
 
     /// <summary>
     /// Starts the application. A host of the pool (no <paramref name="configure"/>, on SQLite) keeps a copy of its
@@ -162,14 +159,6 @@ public sealed class TestHost : WebApplicationFactory<Program>
             // Passwords are hashed in production's format (PBKDF2, Identity V3) with one iteration instead of 100 000:
             // each account and each sign-in would otherwise cost about 0.1 s of CPU, a good part of the suite's time.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
-
-            // The registry of import jobs cannot be emptied: a host whose registry was created is not lent again.
-            services.RemoveAll<ImportJobRunner>();
-            services.AddSingleton(sp =>
-            {
-                _importJobsCreated = true;
-                return ActivatorUtilities.CreateInstance<ImportJobRunner>(sp);
-            });
         });
         _configure?.Invoke(builder);
     }

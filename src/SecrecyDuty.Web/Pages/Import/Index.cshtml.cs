@@ -73,15 +73,15 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, IStringLo
         ? null
         : new ListQuery(Url, PageNumber, new { id = Job.Id }).Pager(Errors);
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Recent = jobs.Recent();
+        Recent = await jobs.RecentAsync(cancellationToken);
         if (Id is not { } id)
         {
             return Page();
         }
 
-        Job = Recent.FirstOrDefault(j => j.Id == id);
+        Job = await jobs.FindAsync(id, cancellationToken);
         if (Job is null)
         {
             return NotFound();
@@ -103,7 +103,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, IStringLo
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
-            Recent = jobs.Recent();
+            Recent = await jobs.RecentAsync(cancellationToken);
             return Page();
         }
 
@@ -111,9 +111,9 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, IStringLo
     }
 
     /// <summary>"Import now" after a dry run without problems: the checked file is imported for real.</summary>
-    public IActionResult OnPostCommit(Guid id)
+    public async Task<IActionResult> OnPostCommitAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (jobs.Commit(id) is not { } started)
+        if (await jobs.CommitAsync(id, cancellationToken) is not { } started)
         {
             StatusMessage = l["This check has expired or was imported already. Upload the file again."].Value;
             return RedirectToPage("Index");
@@ -123,9 +123,9 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, IStringLo
     }
 
     /// <summary>The job's progress, polled by the page twice a second.</summary>
-    public IActionResult OnGetStatus(Guid id)
+    public async Task<IActionResult> OnGetStatusAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (jobs.Find(id) is not { } job)
+        if (await jobs.FindAsync(id, cancellationToken) is not { } job)
         {
             return NotFound();
         }
@@ -143,9 +143,9 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, IStringLo
     }
 
     /// <summary>The whole report as CSV, every problem of every row.</summary>
-    public IActionResult OnGetReport(Guid id)
+    public async Task<IActionResult> OnGetReportAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (jobs.Find(id) is not { Report: { } report })
+        if (await jobs.FindAsync(id, cancellationToken) is not { Report: { } report })
         {
             return NotFound();
         }
@@ -168,9 +168,9 @@ public sealed class IndexModel(ImportJobs jobs, ImportService imports, IStringLo
 
     public string PhaseText(ImportJobStatus job) => job.State switch
     {
-        ImportJobState.Queued => l["Waiting for another import to finish…"],
-        ImportJobState.Failed => l["Failed"],
-        ImportJobState.Finished => l["Finished"],
+        ImportRunState.Queued => l["Waiting for another import to finish…"],
+        ImportRunState.Failed => l["Failed"],
+        ImportRunState.Finished => l["Finished"],
         _ => job.Phase switch
         {
             ImportPhase.Reading => job.Processed > 0 ? l["Reading the file: {0} rows…", job.Processed] : l["Reading the file…"],

@@ -1,21 +1,11 @@
-using SecrecyDuty.Core.Import;
+namespace SecrecyDuty.Core.Import;
 
-namespace SecrecyDuty.Web.Background;
-
-public enum ImportJobState
-{
-    Queued,
-    Running,
-    Finished,
-    Failed,
-}
-
-/// <summary>A snapshot of an import job, for the page and its JSON status handler.</summary>
+/// <summary>An import job as its page shows it: state, progress, and the report once finished.</summary>
 public sealed record ImportJobStatus(
     Guid Id,
     string FileName,
     bool DryRun,
-    ImportJobState State,
+    ImportRunState State,
     ImportPhase Phase,
     int Processed,
     int Total,
@@ -24,13 +14,13 @@ public sealed record ImportJobStatus(
     IReadOnlyList<string> Failure,
     bool CanCommit)
 {
-    public bool Done => State is ImportJobState.Finished or ImportJobState.Failed;
+    public bool Done => State is ImportRunState.Finished or ImportRunState.Failed;
 
     /// <summary>How far the job is, or null while that cannot be told (reading a file, writing to the database).</summary>
     public int? Percent => State switch
     {
-        ImportJobState.Queued => 0,
-        ImportJobState.Finished or ImportJobState.Failed => 100,
+        ImportRunState.Queued => 0,
+        ImportRunState.Finished or ImportRunState.Failed => 100,
         _ when Phase == ImportPhase.Checking && Total > 0 => (int)(100L * Processed / Total),
         _ when Phase == ImportPhase.Writing && Processed > 0 && Total > 0 => (int)(100L * Processed / Total),
         _ => null,
