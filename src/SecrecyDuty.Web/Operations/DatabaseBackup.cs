@@ -141,7 +141,6 @@ public static class DatabaseBackup
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             DeleteIfExists(staged);
         }
     }

@@ -103,9 +103,13 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>Ends the process at once, as kill -9 does: no shutdown, nothing flushed.</summary>
     public async Task KillAsync()
     {
-        if (!_process.HasExited)
+        try
         {
             _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Ended already.
         }
 
         await _process.WaitForExitAsync();
