@@ -27,6 +27,13 @@ public static class DatabaseBackup
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        var database = SqliteDatabase.FilePath(connectionString);
+        if (!File.Exists(database))
+        {
+            await error.WriteLineAsync($"There is no database at {database}: check App:DataDirectory and ConnectionStrings:Sqlite. Nothing was backed up.");
+            return Refused;
+        }
+
         var path = Path.GetFullPath(target);
         if (File.Exists(path) || Directory.Exists(path))
         {

@@ -84,6 +84,21 @@ public sealed class BackupRestoreTests
     }
 
     [Fact]
+    public async Task A_backup_of_a_database_that_is_not_there_is_refused_and_creates_nothing()
+    {
+        using var folder = new AppFolder();
+        var target = Path.Combine(folder.Path, "backup.db");
+        using var error = new StringWriter();
+
+        var code = await DatabaseBackup.BackupSqliteAsync(folder.ConnectionString, target, TextWriter.Null, error);
+
+        Assert.Equal(DatabaseBackup.Refused, code);
+        Assert.Contains("There is no database at", error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.DatabasePath));
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
     public async Task A_restore_is_refused_while_the_app_runs_over_the_database_and_nothing_changes()
     {
         using var app = TestApp.Rent();
