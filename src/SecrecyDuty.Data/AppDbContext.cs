@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -24,10 +25,11 @@ namespace SecrecyDuty.Data;
 
 /// <summary>
 /// The one model of the application. Each provider has a sealed subclass that owns its migrations
-/// (docs/decisions/0004-per-provider-migrations.md); the model itself is identical for both.
+/// (docs/decisions/0004-per-provider-migrations.md); the model itself is identical for both. It also keeps the
+/// data-protection keys, so that every instance over one database shares them (docs/decisions/0019-data-protection-keys-in-the-database.md).
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options, ICurrentUser? currentUser, TimeProvider? clock)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options), ISecrecyDutyDb
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), ISecrecyDutyDb, IDataProtectionKeyContext
 {
     public bool AuditEachRecord { get; set; } = true;
 
@@ -124,6 +126,9 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    /// <summary>The data-protection key ring (cookies, antiforgery tokens): XML elements, encrypted when a certificate is configured.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,8 +33,18 @@ public static class DataServiceCollectionExtensions
     }
 
     /// <summary>
+    /// The SQLite connection string with its busy timeout: a command that meets another connection's write lock is
+    /// retried for this many seconds before it fails (docs/configuration.md, <c>Database:SqliteBusyTimeoutSeconds</c>).
+    /// </summary>
+    public static string WithBusyTimeout(string connectionString, int seconds) =>
+        seconds < 1
+            ? throw new InvalidOperationException($"Database:SqliteBusyTimeoutSeconds must be at least 1 (it is {seconds}).")
+            : new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = seconds }.ConnectionString;
+
+    /// <summary>
     /// The connection string of <paramref name="provider"/> from configuration: the app's own database, which the
-    /// scheduler's job store shares. For SQLite, <c>{DataDirectory}</c> is replaced by the data folder (created when missing).
+    /// scheduler's job store shares. For SQLite, <c>{DataDirectory}</c> is replaced by the data folder (created when missing),
+    /// and the busy timeout is set (<see cref="WithBusyTimeout"/>).
     /// </summary>
     public static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, string dataDirectory)
     {
@@ -48,7 +59,9 @@ public static class DataServiceCollectionExtensions
         }
 
         Directory.CreateDirectory(dataDirectory);
-        return (configuration.GetConnectionString("Sqlite") ?? "Data Source={DataDirectory}/secrecyduty.db")
+        var sqlite = (configuration.GetConnectionString("Sqlite") ?? "Data Source={DataDirectory}/secrecyduty.db")
             .Replace("{DataDirectory}", dataDirectory, StringComparison.Ordinal);
+        var busyTimeout = configuration.GetValue($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.SqliteBusyTimeoutSeconds)}", new DatabaseOptions().SqliteBusyTimeoutSeconds);
+        return WithBusyTimeout(sqlite, busyTimeout);
     }
 }

@@ -160,7 +160,7 @@ internal static class EvidenceIntake
         var type = EvidenceFileTypes.Detect(bytes);
         if (type is null)
         {
-            return (null, l["{0} is not a PDF, a PNG or JPEG image, a DOCX or an OFD file (its content was checked, not only its name): only these can be kept as evidence.", name]);
+            return (null, l["{0} is not a PDF, a PNG or JPEG image, a DOCX or XLSX document, an OFD file or plain UTF-8 text (its content was checked, not only its name; documents with macros, programs and web pages are refused): only these can be kept as evidence.", name]);
         }
 
         if (!EvidenceFileTypes.ExtensionMatches(type, name))

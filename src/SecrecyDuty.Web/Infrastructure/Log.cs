@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
     public static partial void DatabaseMigrated(ILogger logger, SecrecyDuty.Data.DatabaseProvider provider);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Data-protection keys are stored in the database unencrypted: whoever reads the database can forge sign-in cookies. Set {Setting} to a certificate (docs/configuration.md)")]
+    public static partial void DataProtectionKeysUnencrypted(ILogger logger, string setting);
 }

@@ -5,7 +5,6 @@ using System.Text.Unicode;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -107,9 +106,7 @@ public static class SecrecyDutyApp
             o.Cookie.Name = "SecrecyDuty.Antiforgery";
             o.Cookie.SecurePolicy = secureCookies;
         });
-        services.AddDataProtection()
-            .SetApplicationName("SecrecyDuty")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddSecrecyDutyDataProtection(configuration, builder.Environment.ContentRootPath);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -241,11 +238,23 @@ public static class SecrecyDutyApp
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecrecyDutyApp));
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            // Held until the process ends: a restore refuses to replace the file under a running instance.
+            app.Lifetime.ApplicationStopped.Register(SqliteDatabase.HoldInstanceLock(db.Database.GetConnectionString()!).Dispose);
+            await SqliteDatabase.UseWriteAheadLogAsync(db);
+        }
+
         if (options.ShouldMigrateOnStartup)
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await db.Database.MigrateAsync();
             Log.DatabaseMigrated(logger, options.Provider);
+        }
+
+        if (!DataProtectionSetup.KeysAreEncrypted(app.Configuration) && !app.Environment.IsDevelopment())
+        {
+            Log.DataProtectionKeysUnencrypted(logger, DataProtectionSetup.CertificatePathSetting);
         }
 
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
@@ -10,16 +11,19 @@ namespace SecrecyDuty.Web.Operations;
 /// Operator commands run instead of the web server (docs/operations.md):
 /// <c>migrate</c> applies the migrations of the configured provider and seeds reference data;
 /// <c>create-admin</c> creates the first administrator;
-/// <c>generate-demo</c> fills an empty database with a synthetic province for measuring (docs/performance.md).
+/// <c>generate-demo</c> fills an empty database with a synthetic province for measuring (docs/performance.md);
+/// <c>backup</c> and <c>restore</c> copy the database out and back (<see cref="DatabaseBackup"/>).
 /// </summary>
 public static class Commands
 {
     public const string Migrate = "migrate";
     public const string CreateAdmin = "create-admin";
     public const string GenerateDemo = "generate-demo";
+    public const string Backup = "backup";
+    public const string Restore = "restore";
 
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && (args[0] == Migrate || args[0] == CreateAdmin || args[0] == GenerateDemo);
+        args.Length > 0 && args[0] is Migrate or CreateAdmin or GenerateDemo or Backup or Restore;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -30,6 +34,8 @@ public static class Commands
             Migrate => await MigrateAsync(app),
             CreateAdmin => await CreateAdministratorAsync(app, ParseOptions(args.Skip(1))),
             GenerateDemo => await GenerateProvinceAsync(app, ParseOptions(args.Skip(1))),
+            Backup => await BackupAsync(app, ParseOptions(args.Skip(1))),
+            Restore => await RestoreAsync(app, ParseOptions(args.Skip(1))),
             _ => 2,
         };
     }
@@ -39,8 +45,16 @@ public static class Commands
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (db.Database.IsSqlite())
+        {
+            await SqliteDatabase.UseWriteAheadLogAsync(db);
+        }
+
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+
+        // The first data-protection key, made now rather than by whichever instance starts first: every instance then shares it.
+        _ = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(Migrate)).Protect("key ring");
         Console.WriteLine(pending.Count == 0
             ? "The database is up to date."
             : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
@@ -116,6 +130,11 @@ public static class Commands
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            await SqliteDatabase.UseWriteAheadLogAsync(db);
+        }
+
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
         try
@@ -136,6 +155,52 @@ public static class Commands
             Console.Error.WriteLine(e.Message);
             return 1;
         }
+    }
+
+    private static async Task<int> BackupAsync(WebApplication app, Dictionary<string, string> options)
+    {
+        if (!options.TryGetValue("to", out var target) || target.Length == 0 || options.Count != 1)
+        {
+            await Console.Error.WriteLineAsync("Usage: backup --to FILE   (a new file; SQLite only: on SQL Server use BACKUP DATABASE)");
+            return DatabaseBackup.Usage;
+        }
+
+        var (provider, connectionString, _) = Database(app);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            await Console.Error.WriteLineAsync("On SQL Server, back up with the server's own BACKUP DATABASE (the path is the server's). Nothing was done here; the statement:");
+            Console.WriteLine(DatabaseBackup.SqlServerBackupStatement(connectionString, target));
+            return DatabaseBackup.Usage;
+        }
+
+        return await DatabaseBackup.BackupSqliteAsync(connectionString, target, Console.Out, Console.Error);
+    }
+
+    private static async Task<int> RestoreAsync(WebApplication app, Dictionary<string, string> options)
+    {
+        if (!options.TryGetValue("from", out var source) || source.Length == 0 || options.Count != 1)
+        {
+            await Console.Error.WriteLineAsync("Usage: restore --from FILE   (with every instance of the app stopped; SQLite only: on SQL Server use RESTORE DATABASE)");
+            return DatabaseBackup.Usage;
+        }
+
+        var (provider, connectionString, migrations) = Database(app);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            await Console.Error.WriteLineAsync("On SQL Server, restore with the server's own RESTORE DATABASE, with the app stopped. Nothing was done here; the statement:");
+            Console.WriteLine(DatabaseBackup.SqlServerRestoreStatement(connectionString, source));
+            return DatabaseBackup.Usage;
+        }
+
+        return await DatabaseBackup.RestoreSqliteAsync(
+            connectionString, source, migrations, app.Services.GetRequiredService<TimeProvider>(), Console.Out, Console.Error);
+    }
+
+    private static (DatabaseProvider Provider, string ConnectionString, IReadOnlyCollection<string> Migrations) Database(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return (scope.ServiceProvider.GetRequiredService<DatabaseOptions>().Provider, db.Database.GetConnectionString()!, [.. db.Database.GetMigrations()]);
     }
 
     private static Dictionary<string, string> ParseOptions(IEnumerable<string> args)

@@ -224,7 +224,7 @@ internal static class TestFiles
 
     public static byte[] Text() => Encoding.UTF8.GetBytes("会议纪要：听取了保密工作情况汇报。");
 
-    private static byte[] Zip(params (string Name, string Content)[] entries)
+    public static byte[] Zip(params (string Name, string Content)[] entries)
     {
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))

@@ -64,7 +64,7 @@ public sealed class EvidenceTests
     [Theory]
     [InlineData("PDF renamed .docx", "纪要.docx", "pdf", "PDF")]
     [InlineData("EXE renamed .pdf", "纪要.pdf", "exe", "纪要.pdf")]
-    [InlineData("text file", "纪要.txt", "text", "纪要.txt")]
+    [InlineData("text file named .docx", "纪要.docx", "text", "纪要.docx")]
     [InlineData("text file named .pdf", "纪要.pdf", "text", "纪要.pdf")]
     public async Task A_file_whose_content_is_not_what_it_may_be_is_refused_and_nothing_is_written(string what, string name, string content, string messageMentions)
     {

@@ -326,7 +326,8 @@ public static partial class ScoreTemplateLoader
                 return null;
             }
 
-            var text = value.GetString()!;
+            // Escaped or not, control and bidirectional characters are stripped as from every text that comes in.
+            var text = Common.Text.StripUnsafe(value.GetString()!);
             if (string.IsNullOrWhiteSpace(text))
             {
                 Fail(name, ScoreTemplateProblems.Empty);

@@ -119,8 +119,9 @@ public sealed class ScoreTemplateService(ISecrecyDutyDb db, ICurrentUser user, I
         ArgumentNullException.ThrowIfNull(json);
         InspectionAccess.RequireTemplateLoader(user);
 
-        // Some browsers send the whole client path, with the client's separators.
-        var path = fileName ?? "";
+        // Some browsers send the whole client path, with the client's separators; control and bidirectional characters
+        // go as from every other name that comes in (a right-to-left override could disguise it).
+        var path = Text.StripUnsafe(fileName ?? "", keepLineBreaks: false);
         var name = path[(path.LastIndexOfAny(['/', '\\']) + 1)..].Trim();
         if (name.Length == 0)
         {

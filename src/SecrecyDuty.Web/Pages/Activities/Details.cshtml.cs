@@ -36,8 +36,7 @@ public sealed class DetailsModel(ActivityService activities, ActivityEvidenceSer
             return NotFound();
         }
 
-        Response.Headers.XContentTypeOptions = "nosniff";
-        return File(file.Content, file.ContentType, file.FileName);
+        return EvidenceDownloads.File(Response, file);
     }
 
     public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken)

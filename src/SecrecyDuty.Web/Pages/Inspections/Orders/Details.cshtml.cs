@@ -4,10 +4,14 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Inspections;
+using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Pages.Activities;
 
 namespace SecrecyDuty.Web.Pages.Inspections.Orders;
 
 /// <summary>A rectification order: the unit reports what it did; the inspector verifies it or sends it back.</summary>
+[RequestSizeLimit(ActivityPages.MaxUploadRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ActivityPages.MaxUploadRequestBytes)]
 public sealed class DetailsModel(RectificationService orders, IStringLocalizer<Messages> l) : PageModel
 {
     public OrderDetails Order { get; private set; } = null!;
@@ -50,7 +54,7 @@ public sealed class DetailsModel(RectificationService orders, IStringLocalizer<M
     public async Task<IActionResult> OnGetEvidenceAsync(int id, int fileId, CancellationToken cancellationToken)
     {
         var file = await orders.DownloadAsync(id, fileId, cancellationToken);
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+        return file is null ? NotFound() : EvidenceDownloads.File(Response, file);
     }
 
     private async Task<IActionResult> AfterAsync(int id, Result? result, string prefix, string done, CancellationToken cancellationToken)

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Inspections.Scoring;
+using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Pages.Activities;
 
 namespace SecrecyDuty.Web.Pages.Inspections.Scores;
 
@@ -11,6 +13,8 @@ namespace SecrecyDuty.Web.Pages.Inspections.Scores;
 /// The score sheet of an inspection (issue 8): defects per item of the checklist template, the score and grade, the
 /// deductions turned into findings with one click; for a self-inspection, the unit's submission and the superior's review.
 /// </summary>
+[RequestSizeLimit(ActivityPages.MaxUploadRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ActivityPages.MaxUploadRequestBytes)]
 public sealed class SheetModel(ScoreSheetService sheets, IStringLocalizer<Messages> l) : PageModel
 {
     public ScoreSheetView Sheet { get; private set; } = null!;
@@ -70,7 +74,7 @@ public sealed class SheetModel(ScoreSheetService sheets, IStringLocalizer<Messag
     public async Task<IActionResult> OnGetEvidenceAsync(int id, int fileId, CancellationToken cancellationToken)
     {
         var file = await sheets.DownloadAsync(id, fileId, cancellationToken);
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+        return file is null ? NotFound() : EvidenceDownloads.File(Response, file);
     }
 
     /// <summary>The form's entry for an item: what was posted when the page shows errors, otherwise what is stored.</summary>
