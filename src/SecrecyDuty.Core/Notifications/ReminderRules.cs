@@ -67,12 +67,13 @@ public static class ReminderRules
 
     /// <summary>
     /// P5.2 (art. 5 (二): staff the organization with qualified secrecy cadres): a cadre's training is due again
-    /// <paramref name="renewalMonths"/> months after the last; never trained is due now (today). The due date is the
-    /// renewal date; null while it is in the future.
+    /// <paramref name="renewalMonths"/> months after the last; never trained is due since 1 January (a due date that does
+    /// not move from day to day, so that the cadre is named once a year, not every day). The due date is the renewal date;
+    /// null while it is in the future.
     /// </summary>
     public static DateOnly? CadreTrainingDueOn(DateOnly? lastTrainedOn, DateOnly today, int renewalMonths)
     {
-        var due = lastTrainedOn?.AddMonths(renewalMonths) ?? today;
+        var due = lastTrainedOn?.AddMonths(renewalMonths) ?? new DateOnly(today.Year, 1, 1);
         return due <= today ? due : null;
     }
 

@@ -177,7 +177,8 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
     /// <summary>
     /// This year's duty checklists (arts. 4–7, 9) in the states a real province shows late in the year: of the postings in
     /// scope holding today, in turn one submitted, one reviewed with the secrecy organization's opinion, one returned
-    /// for changes, one still open and one not generated yet (the daily job generates it on its next run). 示范省教育厅's
+    /// for changes, one still open and one not generated yet (the daily job generates it on its next run); the members of
+    /// two units who left at the end of June keep theirs missing (the job makes only those of postings holding today). 示范省教育厅's
     /// are reviewed, so that the second-half report stays all that unit lacks (journey 1), and the demo leader 张教's is
     /// open for him to work through.
     /// </summary>
@@ -329,6 +330,36 @@ public sealed class DemoProvinceSeeder(AppDbContext db, UserManager<AppUser> use
                     Title = team[0].Title,
                     From = Latest(new DateOnly(2018, 3, 1), setUp),
                     To = postingStart.AddDays(-1),
+                    CreatedAtUtc = now,
+                });
+            }
+
+            // A member who left at the end of June: in scope for part of this year, his checklist of the year was never made
+            // (the daily job makes those of postings holding today; the checklists page's button back-fills it).
+            var midYear = new DateOnly(today.Year, 6, 30);
+            if (code is "SF-QS-NY" or UnitWithoutSecrecyOrganization && midYear < today && unit.IsActive)
+            {
+                var leaver = new Leader
+                {
+                    Name = PersonName(personIndex),
+                    StaffNumber = $"DEMO-{personIndex + 1:D4}",
+                    Rank = RankFor(level, PostingRole.OtherMember),
+                    IsPartyMember = true,
+                    Unit = unit,
+                    IsActive = true,
+                    CreatedAtUtc = now,
+                };
+                personIndex++;
+                db.Leaders.Add(leaver);
+                db.Postings.Add(new Posting
+                {
+                    Leader = leaver,
+                    Unit = unit,
+                    Role = PostingRole.OtherMember,
+                    Title = "副主任",
+                    Portfolio = "办公室、后勤",
+                    From = Latest(postingStart, setUp),
+                    To = midYear,
                     CreatedAtUtc = now,
                 });
             }

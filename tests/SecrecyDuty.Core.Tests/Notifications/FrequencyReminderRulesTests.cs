@@ -49,9 +49,18 @@ public sealed class FrequencyReminderRulesTests
     [Theory]
     [InlineData("2025-11-27", "2026-11-27")] // P5.2: trained 12 months ago, due today
     [InlineData("2025-11-28", null)] // a day short of 12 months
-    [InlineData(null, "2026-11-27")] // never trained: due now
+    [InlineData(null, "2026-01-01")] // never trained: due, since the year began
     public void A_secrecy_cadre_trained_longer_ago_than_the_renewal_months_is_due_P5_2(string? lastTrainedOn, string? expected) =>
         Assert.Equal(Parse(expected), ReminderRules.CadreTrainingDueOn(Parse(lastTrainedOn), new DateOnly(2026, 11, 27), 12));
+
+    [Fact]
+    public void A_cadre_never_trained_keeps_one_due_date_through_the_year_so_that_he_is_named_once_a_year()
+    {
+        Assert.Equal(
+            ReminderRules.CadreTrainingDueOn(null, new DateOnly(2026, 3, 2), 12),
+            ReminderRules.CadreTrainingDueOn(null, new DateOnly(2026, 11, 27), 12));
+        Assert.Equal(new DateOnly(2027, 1, 1), ReminderRules.CadreTrainingDueOn(null, new DateOnly(2027, 1, 5), 12));
+    }
 
     [Fact]
     public void The_leaders_duties_go_to_the_accounts_linked_to_the_leaders_holding_the_postings()

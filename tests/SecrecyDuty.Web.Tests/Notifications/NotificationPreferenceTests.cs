@@ -35,6 +35,25 @@ public sealed class NotificationPreferenceTests
     }
 
     [Fact]
+    public async Task A_language_the_page_does_not_offer_is_refused_beside_its_field_and_nothing_is_saved()
+    {
+        using var app = TestApp.Rent();
+        await ReminderProvince.CreateAsync(app);
+        var client = await app.SignedInAsync("officer");
+        var form = (await TestApp.GetFormAsync(client, "/Notifications/Preferences", "#preferences-form"))
+            .Without("Input.Kinds").Without("Input.Language")
+            .With(("Input.Kinds", nameof(NotificationKind.OrderOverdue)), ("Input.Language", "fr"));
+
+        var response = await client.PostAsync("/Notifications/Preferences", form.ToContent());
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var page = await TestApp.ParseAsync(response);
+        Assert.Equal("请选择中文或英文。", page.QuerySelector("[data-valmsg-for='Input.Language']")!.TextContent);
+        var saved = await TestApp.GetDocumentAsync(client, "/Notifications/Preferences");
+        Assert.Equal(Enum.GetValues<NotificationKind>().Length, saved.QuerySelectorAll("#kinds input:checked").Length);
+    }
+
+    [Fact]
     public async Task A_kind_switched_off_is_neither_stored_nor_in_the_digest_and_switched_on_again_it_is_stored_at_the_next_run()
     {
         using var app = TestApp.Rent();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Notifications;
+using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Pages.Notifications;
 
@@ -26,7 +27,13 @@ public sealed class PreferencesModel(NotificationPreferenceService preferences, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await preferences.SaveAsync(new NotificationPreferences(Input.Kinds, Input.Email, Input.Language), cancellationToken);
+        var result = await preferences.SaveAsync(new NotificationPreferences(Input.Kinds, Input.Email, Input.Language), cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddResultErrors(result);
+            return Page();
+        }
+
         StatusMessage = l["Preferences saved."].Value;
         return RedirectToPage();
     }
