@@ -41,6 +41,12 @@ public class AuditEntry
 
     /// <summary>JSON array of {"field","old","new"}; for an import, a summary of the batch.</summary>
     public string Changes { get; set; } = "[]";
+
+    /// <summary>The entry's place in the hash chain, from 1 without gaps; null until the sealing job reaches it (<see cref="AuditChain"/>).</summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>SHA-256 (hex) of the previous entry's hash and this entry's fields: altering, removing or reordering a sealed entry breaks the chain.</summary>
+    public string? Hash { get; set; }
 }
 
 /// <summary>One changed field of an <see cref="AuditEntry"/>.</summary>

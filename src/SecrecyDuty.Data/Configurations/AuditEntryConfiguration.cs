@@ -21,5 +21,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => a.AtUtc);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => new { a.UnitId, a.AtUtc });
+
+        // The hash chain (issue 14): one entry per place; the sealing job finds the entries not sealed yet.
+        builder.Property(a => a.Hash).HasMaxLength(64).IsFixedLength(false);
+        builder.HasIndex(a => a.Sequence).IsUnique();
     }
 }

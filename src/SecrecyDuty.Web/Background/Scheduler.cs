@@ -22,6 +22,9 @@ public static class Scheduler
     /// <summary>A run at start-up, so that a day the app was down is caught up at once.</summary>
     public static readonly TriggerKey StartupReminders = new("reminders-at-startup", "secrecyduty");
 
+    /// <summary>The minute's sealing of the audit chain (<see cref="AuditSealJob"/>).</summary>
+    public static readonly TriggerKey AuditSeal = new("audit-seal", "secrecyduty");
+
     /// <summary>The one-off retry of <see cref="EmailJob"/> after a run that could not send everything.</summary>
     public static readonly TriggerKey EmailRetry = new("email-retry", "secrecyduty");
 
@@ -64,6 +67,14 @@ public static class Scheduler
             });
             q.AddJob<ReminderJob>(j => j.WithIdentity(ReminderJob.Key).StoreDurably());
             q.AddJob<EmailJob>(j => j.WithIdentity(EmailJob.Key).StoreDurably());
+
+            // The audit trail's hash chain is sealed every minute (docs/security.md, "Tamper-evident audit").
+            q.AddJob<AuditSealJob>(j => j.WithIdentity(AuditSealJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .WithIdentity(AuditSeal)
+                .ForJob(AuditSealJob.Key)
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
 
             // One durable job for every import, each run named by its trigger; recovered after a crash (ImportJob).
             q.AddJob<ImportJob>(j => j.WithIdentity(ImportJob.Key).StoreDurably().RequestRecovery());

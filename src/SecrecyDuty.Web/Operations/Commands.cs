@@ -21,9 +21,10 @@ public static class Commands
     public const string GenerateDemo = "generate-demo";
     public const string Backup = "backup";
     public const string Restore = "restore";
+    public const string VerifyAudit = "verify-audit";
 
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is Migrate or CreateAdmin or GenerateDemo or Backup or Restore;
+        args.Length > 0 && args[0] is Migrate or CreateAdmin or GenerateDemo or Backup or Restore or VerifyAudit;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -36,8 +37,29 @@ public static class Commands
             GenerateDemo => await GenerateProvinceAsync(app, ParseOptions(args.Skip(1))),
             Backup => await BackupAsync(app, ParseOptions(args.Skip(1))),
             Restore => await RestoreAsync(app, ParseOptions(args.Skip(1))),
+            VerifyAudit => await VerifyAuditAsync(app),
             _ => 2,
         };
+    }
+
+    /// <summary>
+    /// Seals what is not sealed yet, then checks the audit trail's hash chain from its first entry: exit 0 when every link
+    /// holds, 1 with the first broken link (docs/security.md, "Tamper-evident audit").
+    /// </summary>
+    private static async Task<int> VerifyAuditAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var chain = scope.ServiceProvider.GetRequiredService<Core.Auditing.AuditChainService>();
+        await chain.SealAsync();
+        var result = await chain.VerifyAsync();
+        if (result.FirstBreak is { } broken)
+        {
+            Console.WriteLine($"The audit trail is broken at entry {broken.Sequence} (id {broken.Id}): {(broken.Kind == Core.Auditing.AuditBreakKind.Gap ? "an entry before it is missing" : "it, or the entry before it, was changed or moved")}. {result.Checked} entries before it hold.");
+            return 1;
+        }
+
+        Console.WriteLine($"The audit trail is intact: {result.Checked} entries checked.");
+        return 0;
     }
 
     private static async Task<int> MigrateAsync(WebApplication app)
