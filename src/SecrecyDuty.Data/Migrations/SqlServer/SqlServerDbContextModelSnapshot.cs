@@ -170,6 +170,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("DeactivatedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -181,6 +184,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
+
+                    b.Property<long?>("LastAuthenticatorTimeStep")
+                        .HasColumnType("bigint");
 
                     b.Property<int?>("LeaderId")
                         .HasColumnType("int");

@@ -160,6 +160,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeactivatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -170,6 +173,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAuthenticatorTimeStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("LeaderId")
