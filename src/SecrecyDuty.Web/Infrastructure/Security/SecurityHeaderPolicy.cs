@@ -27,7 +27,7 @@ public static class SecurityHeaderPolicy
                 csp.AddFontSrc().Self();
                 csp.AddConnectSrc().Self();
                 csp.AddObjectSrc().None();
-                csp.AddBaseUri().Self();
+                csp.AddBaseUri().None();
                 csp.AddFormAction().Self();
                 csp.AddFrameAncestors().None();
             });
