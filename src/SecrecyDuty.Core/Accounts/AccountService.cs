@@ -276,6 +276,37 @@ public sealed class AccountService(
     }
 
     /// <summary>
+    /// For a person who lost both the phone and the recovery codes: the authenticator key and the recovery codes stop
+    /// working and two-factor sign-in is off until the person enrols again (at the next sign-in, where the role requires
+    /// it). The account's sessions end.
+    /// </summary>
+    public async Task<Result?> ResetTwoFactorAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var account = await FindForChangeAsync(id, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        if (account.Id == currentUser.UserId)
+        {
+            return Result.Failure(new FieldError("", l["Manage your own two-factor sign-in on your account's page."]));
+        }
+
+        return await SaveWithAuditAsync(account, AuditAction.Update, [new("TwoFactor", account.TwoFactorEnabled ? "on" : "off", "reset")], async () =>
+        {
+            var disabled = await ResultOfAsync(users.SetTwoFactorEnabledAsync(account, false));
+            if (disabled is not null)
+            {
+                return disabled;
+            }
+
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(account, 0);
+            return await ResultOfAsync(users.ResetAuthenticatorKeyAsync(account));
+        }, cancellationToken);
+    }
+
+    /// <summary>
     /// Gives the account another role. Its sessions end on their next request (the security stamp changes), so the
     /// person signs in again with the new role's rights; nobody keeps a removed right until the cookie expires.
     /// </summary>

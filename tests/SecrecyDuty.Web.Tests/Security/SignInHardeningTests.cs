@@ -121,6 +121,38 @@ public sealed class SignInHardeningTests
         Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(client, "officer")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_administrator_resets_the_two_factor_sign_in_of_a_person_who_lost_the_phone()
+    {
+        using var app = TestApp.Rent();
+        var built = await app.Province().WithUnit("U1", "省保密局").WithAccount("officer", Roles.SecrecyOfficer, "U1").WithAccount("admin", Roles.Administrator, "U1").BuildAsync();
+        var officer = await app.SignedInAsync("officer");
+        await EnrolAsync(app, officer);
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.StartsWith("/Account/LoginWith2fa", (await TestApp.SignInAsync(app.CreateBrowserClient(), "officer")).Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var admin = await app.SignedInAsync("admin");
+        var page = await TestApp.GetDocumentAsync(admin, $"/Admin/Accounts/Details/{built.Account("officer")}");
+        var form = (IHtmlFormElement)page.QuerySelector("#reset-two-factor-form")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync(form.Action, FormFields.From(form).ToContent())).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.GetAsync("/Leaders")).StatusCode);
+        var again = await TestApp.SignInAsync(app.CreateBrowserClient(), "officer");
+        Assert.Equal("/", again.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>Enrols the signed-in account with an authenticator app; returns its key and its recovery codes.</summary>
+    private static async Task<(string Key, List<string> RecoveryCodes)> EnrolAsync(TestApp app, HttpClient browser)
+    {
+        var start = await TestApp.GetFormAsync(browser, "/Account/TwoFactor", "#start-form");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/Account/TwoFactor?handler=Start", start.ToContent())).StatusCode);
+        var enrolment = await TestApp.GetDocumentAsync(browser, "/Account/TwoFactor");
+        var key = enrolment.QuerySelector("#authenticator-key")!.TextContent;
+        var confirm = FormFields.From((IHtmlFormElement)enrolment.QuerySelector("#confirm-form")!);
+        var confirmed = await TestApp.ParseAsync(await browser.PostAsync("/Account/TwoFactor?handler=Confirm", confirm.With(("Code", CodeAt(app, key))).ToContent()));
+        return (key, confirmed.QuerySelectorAll(".recovery-code").Select(c => c.TextContent).ToList());
+    }
+
     private static string CodeAt(TestApp app, string key) =>
         Totp.Code(Totp.FromBase32(key), Totp.StepAt(app.Clock.GetUtcNow()));
 

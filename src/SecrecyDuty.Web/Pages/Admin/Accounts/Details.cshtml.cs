@@ -39,6 +39,9 @@ public sealed class DetailsModel(AccountService accounts, IStringLocalizer<Messa
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken) =>
         await OutcomeAsync(id, await accounts.UnlockAsync(id, cancellationToken), "", "The account has been unlocked.", cancellationToken);
 
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken) =>
+        await OutcomeAsync(id, await accounts.ResetTwoFactorAsync(id, cancellationToken), "", "Two-factor sign-in has been reset. The person's sessions have ended; they set up the app again at the next sign-in.", cancellationToken);
+
     public async Task<IActionResult> OnPostChangeRoleAsync(string id, CancellationToken cancellationToken) =>
         await OutcomeAsync(id, await accounts.ChangeRoleAsync(id, RoleInput, cancellationToken), nameof(RoleInput), "The role has been changed. The person's sessions have ended: the new role applies from the next sign-in.", cancellationToken);
 
