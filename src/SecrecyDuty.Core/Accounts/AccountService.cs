@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Units;
 
@@ -15,6 +16,7 @@ public sealed class AccountService(
     ICurrentUser currentUser,
     Jurisdiction jurisdiction,
     IValidator<CreateAccountInput> validator,
+    IValidator<ResetPasswordInput> resetValidator,
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
@@ -36,7 +38,7 @@ public sealed class AccountService(
             .OrderBy(u => u.UserName)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, UnitName = u.Unit!.Name, u.LockoutEnd })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, UnitName = u.Unit!.Name, u.LockoutEnd, u.DeactivatedAtUtc })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var roles = await RolesOfAsync(ids, cancellationToken);
@@ -47,7 +49,8 @@ public sealed class AccountService(
                 r.DisplayName,
                 r.UnitName,
                 roles.TryGetValue(r.Id, out var rs) ? rs : [],
-                r.LockoutEnd is { } end && end > now))
+                r.LockoutEnd is { } end && end > now,
+                r.DeactivatedAtUtc is not null))
             .ToList();
         return new PagedList<AccountListItem>(items, page, pageSize, total);
     }
@@ -146,6 +149,240 @@ public sealed class AccountService(
 
         await transaction.CommitAsync(cancellationToken);
         return Result<string>.Success(user.Id);
+    }
+
+    /// <summary>An account within the administrator's jurisdiction; null outside it, as for an unknown id.</summary>
+    public async Task<AccountDetails?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        AccountAccess.RequireAccountManager(currentUser);
+        var visible = jurisdiction.UnitIds();
+        var row = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id && visible.Contains(u.UnitId))
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, UnitName = u.Unit!.Name, u.LockoutEnd, u.DeactivatedAtUtc, u.TwoFactorEnabled })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var roles = await RolesOfAsync([row.Id], cancellationToken);
+        return new AccountDetails(
+            row.Id,
+            row.UserName ?? "",
+            row.DisplayName,
+            row.UnitName,
+            roles.TryGetValue(row.Id, out var rs) ? (rs.Count > 0 ? rs[0] : "") : "",
+            row.LockoutEnd is { } end && end > clock.GetUtcNow(),
+            row.DeactivatedAtUtc is not null,
+            row.TwoFactorEnabled,
+            row.Id == currentUser.UserId);
+    }
+
+    /// <summary>
+    /// Sets a new password for another account (the person forgot theirs). Its sessions end on their next request: the
+    /// security stamp changes (issue 14, finding 2). One's own password is changed on one's own page, with the old one.
+    /// </summary>
+    public async Task<Result?> ResetPasswordAsync(string id, ResetPasswordInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var account = await FindForChangeAsync(id, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        if (account.Id == currentUser.UserId)
+        {
+            return Result.Failure(new FieldError("", l["Change your own password on your account's page, with your current password."]));
+        }
+
+        var validation = await resetValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result.Failure(validation);
+        }
+
+        return await SaveWithAuditAsync(account, AuditAction.Update, [new("Password", null, "reset")], async () =>
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(account);
+            var reset = await users.ResetPasswordAsync(account, token, input.NewPassword);
+            return reset.Succeeded
+                ? null
+                : Result.Failure([.. reset.Errors.Select(e => new FieldError(nameof(ResetPasswordInput.NewPassword), e.Description))]);
+        }, cancellationToken);
+    }
+
+    /// <summary>The account can no longer sign in and its sessions end on their next request.</summary>
+    public async Task<Result?> DeactivateAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var account = await FindForChangeAsync(id, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        if (account.Id == currentUser.UserId)
+        {
+            return Result.Failure(new FieldError("", l["You cannot deactivate your own account."]));
+        }
+
+        if (account.IsDeactivated)
+        {
+            return Result.Success();
+        }
+
+        return await SaveWithAuditAsync(account, AuditAction.Deactivate, [new("Active", "true", "false")], async () =>
+        {
+            account.DeactivatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            return await ResultOfAsync(users.UpdateSecurityStampAsync(account));
+        }, cancellationToken);
+    }
+
+    public async Task<Result?> ReactivateAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var account = await FindForChangeAsync(id, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        if (!account.IsDeactivated)
+        {
+            return Result.Success();
+        }
+
+        return await SaveWithAuditAsync(account, AuditAction.Reactivate, [new("Active", "false", "true")], async () =>
+        {
+            account.DeactivatedAtUtc = null;
+            return await ResultOfAsync(users.UpdateAsync(account));
+        }, cancellationToken);
+    }
+
+    /// <summary>Ends a lockout after repeated failed sign-ins and clears the count of failures.</summary>
+    public async Task<Result?> UnlockAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var account = await FindForChangeAsync(id, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        return await SaveWithAuditAsync(account, AuditAction.Update, [new("LockedOut", "true", "false")], async () =>
+        {
+            account.LockoutEnd = null;
+            account.AccessFailedCount = 0;
+            return await ResultOfAsync(users.UpdateAsync(account));
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// For a person who lost both the phone and the recovery codes: the authenticator key and the recovery codes stop
+    /// working and two-factor sign-in is off until the person enrols again (at the next sign-in, where the role requires
+    /// it). The account's sessions end.
+    /// </summary>
+    public async Task<Result?> ResetTwoFactorAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var account = await FindForChangeAsync(id, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        if (account.Id == currentUser.UserId)
+        {
+            return Result.Failure(new FieldError("", l["Manage your own two-factor sign-in on your account's page."]));
+        }
+
+        return await SaveWithAuditAsync(account, AuditAction.Update, [new("TwoFactor", account.TwoFactorEnabled ? "on" : "off", "reset")], async () =>
+        {
+            var disabled = await ResultOfAsync(users.SetTwoFactorEnabledAsync(account, false));
+            if (disabled is not null)
+            {
+                return disabled;
+            }
+
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(account, 0);
+            return await ResultOfAsync(users.ResetAuthenticatorKeyAsync(account));
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives the account another role. Its sessions end on their next request (the security stamp changes), so the
+    /// person signs in again with the new role's rights; nobody keeps a removed right until the cookie expires.
+    /// </summary>
+    public async Task<Result?> ChangeRoleAsync(string id, ChangeRoleInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var account = await FindForChangeAsync(id, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        if (!Roles.IsKnown(input.Role))
+        {
+            return Result.Failure(new FieldError(nameof(input.Role), l["Choose a role."]));
+        }
+
+        if (account.Id == currentUser.UserId)
+        {
+            return Result.Failure(new FieldError(nameof(input.Role), l["You cannot change your own role."]));
+        }
+
+        if (input.Role == Roles.UnitLeader && account.LeaderId is null)
+        {
+            return Result.Failure(new FieldError(nameof(input.Role), l["A unit leader's account needs the staff number of the leader's record."]));
+        }
+
+        var current = await users.GetRolesAsync(account);
+        if (current.Count == 1 && current[0] == input.Role)
+        {
+            return Result.Success();
+        }
+
+        return await SaveWithAuditAsync(account, AuditAction.Update, [new("Role", string.Join(",", current), input.Role)], async () =>
+        {
+            var removed = await users.RemoveFromRolesAsync(account, current);
+            if (!removed.Succeeded)
+            {
+                return await ResultOfAsync(Task.FromResult(removed));
+            }
+
+            var added = await users.AddToRoleAsync(account, input.Role);
+            return added.Succeeded ? await ResultOfAsync(users.UpdateSecurityStampAsync(account)) : await ResultOfAsync(Task.FromResult(added));
+        }, cancellationToken);
+    }
+
+    private async Task<AppUser?> FindForChangeAsync(string id, CancellationToken cancellationToken)
+    {
+        AccountAccess.RequireAccountManager(currentUser);
+        var visible = jurisdiction.UnitIds();
+        return await db.Users.Where(u => u.Id == id && visible.Contains(u.UnitId)).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs Identity's change (which saves by itself) and the audit entry in one transaction: both or neither.
+    /// <paramref name="change"/> returns null when it succeeded, else the errors to show.
+    /// </summary>
+    private async Task<Result> SaveWithAuditAsync(AppUser account, AuditAction action, AuditChange[] changes, Func<Task<Result?>> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var failed = await change();
+        if (failed is not null)
+        {
+            return failed;
+        }
+
+        AccountAudit.Add(db, currentUser, account, action, clock.GetUtcNow().UtcDateTime, changes);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    private static async Task<Result?> ResultOfAsync(Task<IdentityResult> change)
+    {
+        var result = await change;
+        return result.Succeeded ? null : Result.Failure([.. result.Errors.Select(e => new FieldError("", e.Description))]);
     }
 
     private static string FieldOf(IdentityError error) =>

@@ -18,4 +18,15 @@ public class AppUser : IdentityUser
     public Leaders.Leader? Leader { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>When an administrator deactivated the account: it cannot sign in and its sessions end (issue 14, finding 2).</summary>
+    public DateTime? DeactivatedAtUtc { get; set; }
+
+    /// <summary>
+    /// The time step (Unix seconds / 30) of the last authenticator code accepted, so that a code is accepted once only
+    /// (RFC 6238 §5.2; ASVS V6.5.1).
+    /// </summary>
+    public long? LastAuthenticatorTimeStep { get; set; }
+
+    public bool IsDeactivated => DeactivatedAtUtc is not null;
 }

@@ -177,7 +177,7 @@ public static class ImportChecks
                 return null;
             }
 
-            Report(sheet, row, key, L["Unit code {0} not found. Use the code of a unit in your jurisdiction or of a unit in this file.", code]);
+            Report(sheet, row, key, L["Unit code {0} not found or not in your jurisdiction. Use the code of a unit in your jurisdiction or of a unit in this file.", code]);
             return null;
         }
     }
@@ -197,7 +197,7 @@ public static class ImportChecks
                 }
                 else if (c.Existing.Units.ContainsKey(unit.Code))
                 {
-                    c.Report(ImportSheet.Units, unit.Row, K.Code, c.L["A unit with the code {0} exists already. Give the new unit another code.", unit.Code]);
+                    c.Report(ImportSheet.Units, unit.Row, K.Code, c.L["The code {0} cannot be given to a new unit. Give the new unit another code.", unit.Code]);
                 }
             }
 
@@ -299,7 +299,7 @@ public static class ImportChecks
                 }
                 else if (c.Existing.Leaders.ContainsKey(leader.StaffNumber))
                 {
-                    c.Report(ImportSheet.Leaders, leader.Row, K.StaffNumber, c.L["A leader with the staff number {0} exists already. Give the new leader another staff number.", leader.StaffNumber]);
+                    c.Report(ImportSheet.Leaders, leader.Row, K.StaffNumber, c.L["The staff number {0} cannot be given to a new leader. Give the new leader another staff number.", leader.StaffNumber]);
                 }
             }
 
@@ -375,7 +375,7 @@ public static class ImportChecks
             return ImportRef.Existing(leader.Id);
         }
 
-        c.Report(ImportSheet.Postings, posting.Row, K.StaffNumber, c.L["Staff number {0} not found. Use the staff number of a leader in your jurisdiction or of a leader in this file.", number]);
+        c.Report(ImportSheet.Postings, posting.Row, K.StaffNumber, c.L["Staff number {0} not found or not in your jurisdiction. Use the staff number of a leader in your jurisdiction or of a leader in this file.", number]);
         return null;
     }
 }

@@ -110,6 +110,17 @@ public sealed class RectificationService(
     }
 
     /// <summary>
+    /// Whether the account may order the rectification of this finding: it conducts inspections and the finding is
+    /// within its jurisdiction. The order form is shown only then (issue 14: a finding outside is not found).
+    /// </summary>
+    public async Task<bool> CanIssueAsync(int findingId, CancellationToken cancellationToken = default)
+    {
+        InspectionAccess.RequireConductor(user);
+        var conductable = InspectionAccess.ConductableUnitIds(db, jurisdiction, user);
+        return await db.Findings.AnyAsync(f => f.Id == findingId && conductable.Contains(f.UnitId), cancellationToken);
+    }
+
+    /// <summary>
     /// Issues a rectification order on a finding of an inspection in progress, by a superior organ or the secrecy
     /// department (art. 15). The value is the order's id; null when the finding is not there for the account.
     /// </summary>

@@ -16,8 +16,8 @@ public sealed record UnitRow(
     DateTime CreatedAtUtc);
 
 /// <summary>
-/// A unit's overview. <see cref="ParentId"/> is set only when the account may open the parent (it is in the
-/// jurisdiction); <see cref="ParentName"/> is the unit's own place in the tree and always shown.
+/// A unit's overview. <see cref="ParentId"/> and <see cref="ParentName"/> are set only when the parent is in the
+/// jurisdiction: the name of a unit above it is not shown either (issue 14, finding 10).
 /// </summary>
 public sealed record UnitDetails(
     int Id,

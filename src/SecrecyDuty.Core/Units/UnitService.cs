@@ -39,7 +39,7 @@ public sealed class UnitService(
         (page, pageSize) = Paging.Normalize(page, pageSize);
         var units = Filtered(query);
         var total = await units.CountAsync(cancellationToken);
-        var items = await Rows(Sorted(units, query).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        var items = await Rows(Sorted(units, query).Skip((page - 1) * pageSize).Take(pageSize), jurisdiction.UnitIds()).ToListAsync(cancellationToken);
         return new PagedList<UnitRow>(items, page, pageSize, total);
     }
 
@@ -47,7 +47,7 @@ public sealed class UnitService(
     public Task<List<UnitRow>> ExportAsync(UnitListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Rows(Sorted(Filtered(query), query)).ToListAsync(cancellationToken);
+        return Rows(Sorted(Filtered(query), query), jurisdiction.UnitIds()).ToListAsync(cancellationToken);
     }
 
     /// <summary>The unit, or null when it does not exist or lies outside the jurisdiction (the two are not told apart).</summary>
@@ -67,7 +67,7 @@ public sealed class UnitService(
                 u.EstablishedOn,
                 u.ClosedOn,
                 VisibleParentId = u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.ParentId : null,
-                ParentName = u.Parent == null ? null : u.Parent.Name,
+                ParentName = u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.Parent!.Name : null,
                 u.IsActive,
                 u.CreatedAtUtc,
             })
@@ -159,7 +159,7 @@ public sealed class UnitService(
         var visible = jurisdiction.UnitIds();
         var unit = await db.Units.AsNoTracking()
             .Where(u => u.Id == id && visible.Contains(u.Id))
-            .Select(u => new { u.Id, u.Code, u.Name, u.ParentId, ParentName = u.Parent == null ? null : u.Parent.Name })
+            .Select(u => new { u.Id, u.Code, u.Name, u.ParentId, ParentName = u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.Parent!.Name : null })
             .SingleOrDefaultAsync(cancellationToken);
         if (unit is null)
         {
@@ -452,14 +452,15 @@ public sealed class UnitService(
         return query.Sort == UnitSortColumn.Code ? ordered : ordered.ThenBy(u => u.Code);
     }
 
-    private static IQueryable<UnitRow> Rows(IQueryable<Unit> units) =>
+    /// <summary>A parent outside the jurisdiction is not named (issue 14, finding 10): the top unit shows no parent.</summary>
+    private static IQueryable<UnitRow> Rows(IQueryable<Unit> units, IQueryable<int> visible) =>
         units.Select(u => new UnitRow(
             u.Id,
             u.Code,
             u.Name,
             u.Kind,
             u.Level,
-            u.Parent == null ? null : u.Parent.Name,
+            u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.Parent!.Name : null,
             u.IsActive,
             u.CreatedAtUtc));
 

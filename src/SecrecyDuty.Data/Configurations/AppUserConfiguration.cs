@@ -10,6 +10,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
         builder.HasIndex(u => u.UnitId);
+        builder.Ignore(u => u.IsDeactivated);
 
         // An account keeps its unit: a unit with accounts cannot be deleted.
         builder.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using FluentValidation;
 using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,6 +28,7 @@ using SecrecyDuty.Data.Seeding;
 using SecrecyDuty.Web.Background;
 using SecrecyDuty.Web.Infrastructure.Diagnostics;
 using SecrecyDuty.Web.Infrastructure.Input;
+using SecrecyDuty.Web.Infrastructure.Security;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -70,6 +72,9 @@ public static class SecrecyDutyApp
         services.AddSingleton(TimeProvider.System);
 
         // Identity: accounts are created by administrators; no registration, no external logins.
+        var security = configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new SecuritySettings();
+        services.AddSingleton(security);
+        services.AddSingleton(new TwoFactorPolicy(security.RequireTwoFactor ?? !builder.Environment.IsDevelopment()));
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = CreateAccountValidator.MinimumPasswordLength;
@@ -80,13 +85,16 @@ public static class SecrecyDutyApp
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
                 o.SignIn.RequireConfirmedAccount = false;
+
+                // Authenticator codes are accepted once only (OneTimeAuthenticatorTokenProvider).
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<TimingSafeSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.Name);
 
         var secureCookies = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.ConfigureApplicationCookie(o =>
@@ -98,13 +106,31 @@ public static class SecrecyDutyApp
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = secureCookies;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // A session ends after this long without a request; each request renews it (docs/configuration.md).
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, security.SessionIdleMinutes));
             o.SlidingExpiration = true;
+
+            // Every request checks the cookie against the account: sign-out, a new password, a role changed, a
+            // deactivation or a lockout ends the session on its next request (SessionValidation).
+            o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
         });
+        services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = secureCookies);
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secureCookies;
+        });
+        services.AddSignInRateLimiting(security);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "SecrecyDuty.Antiforgery";
             o.Cookie.SecurePolicy = secureCookies;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+
+            // X-Frame-Options comes with the other security headers, on every response (SecurityHeaderPolicy).
+            o.SuppressXFrameOptionsHeader = true;
         });
         services.AddSecrecyDutyDataProtection(configuration, builder.Environment.ContentRootPath);
 
@@ -132,6 +158,7 @@ public static class SecrecyDutyApp
             {
                 o.Conventions.AuthorizeFolder("/Admin", AdministratorPolicy);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Culture");
                 o.Conventions.AllowAnonymousToPage("/Error");
@@ -148,6 +175,7 @@ public static class SecrecyDutyApp
                 o.ModelBinderProviders.Insert(0, new SafeTextModelBinderProvider());
                 o.Filters.Add<UnknownHandlerFilter>();
                 o.Filters.Add<UnboundInputFilter>();
+                o.Filters.Add<TwoFactorEnrolmentFilter>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
@@ -196,10 +224,11 @@ public static class SecrecyDutyApp
     public static WebApplication UseSecrecyDuty(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Security headers on every response, the error and status pages included (HSTS outside Development).
+        app.UseSecurityHeaders(SecurityHeaderPolicy.For(app.Environment));
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
-            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
@@ -217,6 +246,8 @@ public static class SecrecyDutyApp
         app.UseSerilogRequestLogging(o =>
             o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("UserName", http.User.Identity?.Name ?? "(anonymous)"));
         app.UseStaticFiles();
+        app.UseNoStoreForDynamicResponses();
+        app.UseSignInRateLimiting();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();

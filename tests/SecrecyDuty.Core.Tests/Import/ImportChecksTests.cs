@@ -90,7 +90,7 @@ public sealed class ImportChecksTests
 
         var error = Assert.Single(batch.Errors);
         Assert.Equal("上级单位代码", error.Column);
-        Assert.Equal("Unit code NOPE not found. Use the code of a unit in your jurisdiction or of a unit in this file.", error.Reason);
+        Assert.Equal("Unit code NOPE not found or not in your jurisdiction. Use the code of a unit in your jurisdiction or of a unit in this file.", error.Reason);
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public sealed class ImportChecksTests
     {
         var (batch, _) = Check(new ImportFileBuilder().Unit("A", parent: parent));
 
-        Assert.Equal($"Unit code {parent} not found. Use the code of a unit in your jurisdiction or of a unit in this file.", Assert.Single(batch.Errors).Reason);
+        Assert.Equal($"Unit code {parent} not found or not in your jurisdiction. Use the code of a unit in your jurisdiction or of a unit in this file.", Assert.Single(batch.Errors).Reason);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class ImportChecksTests
     {
         var (batch, _) = Check(new ImportFileBuilder().Leader("L1", "ROOT"), Database(leaders: [new ExistingLeader(3, "L1", false, true)]));
 
-        Assert.Equal("A leader with the staff number L1 exists already. Give the new leader another staff number.", Assert.Single(batch.Errors).Reason);
+        Assert.Equal("The staff number L1 cannot be given to a new leader. Give the new leader another staff number.", Assert.Single(batch.Errors).Reason);
     }
 
     [Theory]
@@ -163,7 +163,7 @@ public sealed class ImportChecksTests
         var (batch, _) = Check(new ImportFileBuilder().Leader("L1", unit));
 
         var error = Assert.Single(batch.Errors);
-        Assert.Equal(("所在单位代码", $"Unit code {unit} not found. Use the code of a unit in your jurisdiction or of a unit in this file."), (error.Column, error.Reason));
+        Assert.Equal(("所在单位代码", $"Unit code {unit} not found or not in your jurisdiction. Use the code of a unit in your jurisdiction or of a unit in this file."), (error.Column, error.Reason));
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class ImportChecksTests
         var (batch, _) = Check(new ImportFileBuilder().Posting(staffNumber, "ROOT"), Database(leaders: [new ExistingLeader(4, "OUTSIDER", false, true)]));
 
         var error = Assert.Single(batch.Errors);
-        Assert.Equal(("人员编号", $"Staff number {staffNumber} not found. Use the staff number of a leader in your jurisdiction or of a leader in this file."), (error.Column, error.Reason));
+        Assert.Equal(("人员编号", $"Staff number {staffNumber} not found or not in your jurisdiction. Use the staff number of a leader in your jurisdiction or of a leader in this file."), (error.Column, error.Reason));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class SignInTests
         var unknownUser = await TestApp.ParseAsync(await TestApp.SignInAsync(client, "nobody", "Not-The-Password-1"));
 
         var message = wrongPassword.QuerySelector(".validation-summary-errors")!.TextContent.Trim();
-        Assert.Equal("用户名或密码不正确。", message);
+        Assert.Equal("用户名或密码不正确，或账户因多次登录失败已被暂时锁定。", message);
         Assert.Equal(message, unknownUser.QuerySelector(".validation-summary-errors")!.TextContent.Trim());
     }
 
@@ -93,10 +93,14 @@ public sealed class SignInTests
             await TestApp.SignInAsync(client, "leader", "Wrong-Password-123");
         }
 
+        // Refused even with the right password, with the message an unknown name or a wrong password gets: a lockout
+        // does not tell an attacker that the name exists (issue 14, sign-in hardening).
         var withRightPassword = await TestApp.SignInAsync(client, "leader");
+        var unknown = await TestApp.SignInAsync(client, "nobody", "Wrong-Password-123");
         Assert.Equal(HttpStatusCode.OK, withRightPassword.StatusCode);
         var page = await TestApp.ParseAsync(withRightPassword);
-        Assert.Contains("已被锁定", page.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("用户名或密码不正确，或账户因多次登录失败已被暂时锁定。", page.QuerySelector(".validation-summary-errors")!.TextContent.Trim());
+        Assert.Equal(page.QuerySelector(".validation-summary-errors")!.TextContent, (await TestApp.ParseAsync(unknown)).QuerySelector(".validation-summary-errors")!.TextContent);
     }
 
     [Fact]

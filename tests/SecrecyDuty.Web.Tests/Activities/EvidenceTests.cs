@@ -231,6 +231,9 @@ public sealed class EvidenceTests
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("保密工作方案.docx", response.Content.Headers.ContentDisposition.FileNameStar);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+
+        // Issue 14, security headers: a download is not kept by the browser or a proxy, and carries the policy.
+        SecrecyDuty.Web.Tests.Security.SecurityHeaderTests.AssertSecurityHeaders(response);
     }
 
     [Fact]

@@ -319,8 +319,8 @@ public sealed class ImportTests
             ],
             Problems(report).Select(e => (e.Sheet!.Value, e.Row!.Value, e.Column)));
         Assert.All(report.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Reason)));
-        Assert.Equal("A unit with the code P-BH exists already. Give the new unit another code.", report.Errors[5].Reason);
-        Assert.Equal("Unit code P-BH not found. Use the code of a unit in your jurisdiction or of a unit in this file.", report.Errors[11].Reason);
+        Assert.Equal("The code P-BH cannot be given to a new unit. Give the new unit another code.", report.Errors[5].Reason);
+        Assert.Equal("Unit code P-BH not found or not in your jurisdiction. Use the code of a unit in your jurisdiction or of a unit in this file.", report.Errors[11].Reason);
         Assert.Equal(15, report.BadRows);
         Assert.Equal(before, await CountAsync(app));
     }
@@ -426,9 +426,9 @@ public sealed class ImportTests
 
         Assert.Equal(
             [
-                "Unit code P-BH not found. Use the code of a unit in your jurisdiction or of a unit in this file.",
-                "Unit code P not found. Use the code of a unit in your jurisdiction or of a unit in this file.",
-                "Unit code NO-SUCH-UNIT not found. Use the code of a unit in your jurisdiction or of a unit in this file.",
+                "Unit code P-BH not found or not in your jurisdiction. Use the code of a unit in your jurisdiction or of a unit in this file.",
+                "Unit code P not found or not in your jurisdiction. Use the code of a unit in your jurisdiction or of a unit in this file.",
+                "Unit code NO-SUCH-UNIT not found or not in your jurisdiction. Use the code of a unit in your jurisdiction or of a unit in this file.",
             ],
             report.Errors.Select(e => e.Reason));
     }
@@ -556,13 +556,13 @@ public sealed class ImportTests
             .ToList();
         Assert.Equal(
             [
-                "单位|2|上级单位代码|未找到单位代码 P-BH。请使用您管辖范围内或本文件中单位的代码。",
+                "单位|2|上级单位代码|单位代码 P-BH 不存在或不在您的管辖范围内。请使用您管辖范围内或本文件中单位的代码。",
                 "单位|3|单位类别|请填写以下之一：“党的机关”、“国家机关”、“社会团体”、“事业单位”、“国有企业”、“其他涉密单位”。",
             ],
             rows);
         var csv = await client.GetByteArrayAsync(document.QuerySelector("#report-csv")!.GetAttribute("href"));
         var lines = Encoding.UTF8.GetString(csv, 3, csv.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["工作表,行号,列,问题", "单位,2,上级单位代码,未找到单位代码 P-BH。请使用您管辖范围内或本文件中单位的代码。"], lines[..2]);
+        Assert.Equal(["工作表,行号,列,问题", "单位,2,上级单位代码,单位代码 P-BH 不存在或不在您的管辖范围内。请使用您管辖范围内或本文件中单位的代码。"], lines[..2]);
         Assert.Equal(3, lines.Length);
     }
 

@@ -58,6 +58,9 @@ public sealed class TestApp : IDisposable
     public HttpClient CreateBrowserClient() =>
         _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
+    /// <summary>A client that keeps no cookies and follows no redirects: it sends only what a test puts on each request (a replayed cookie).</summary>
+    public HttpClient CreateClientWithoutCookies() => _host.CreateDefaultClient(new Uri("https://localhost"));
+
     /// <summary>Runs <paramref name="work"/> in a scope, acting as a fixed account (null: the system itself).</summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {

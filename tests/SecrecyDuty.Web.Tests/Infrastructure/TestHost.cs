@@ -135,6 +135,17 @@ public sealed class TestHost : WebApplicationFactory<Program>
 
         // No scheduler under a host whose database is reset between tests; the scheduler's tests start hosts of their own.
         builder.UseSetting("Scheduler:Enabled", "false");
+
+        // Production's sign-in hardening is off in the shared hosts (Development's default has no two-factor already), whose accounts sign in with a password only and
+        // whose sign-ins come from one address far faster than a person's; the tests of two-factor sign-in and of the
+        // rate limits start hosts of their own with these settings on (Security/SignInHardeningTests.cs).
+        if (_environment != "Development")
+        {
+            builder.UseSetting("Security:RequireTwoFactor", "false");
+        }
+
+        builder.UseSetting("Security:SignInAttemptsPerAddressPerMinute", "1000000");
+        builder.UseSetting("Security:SignInAttemptsPerAccountPerMinute", "1000000");
         if (_sqlServer is not null)
         {
             builder.UseSetting("Database:Provider", "SqlServer");

@@ -140,7 +140,7 @@ public sealed partial class ReadOnlyGetTests
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>A hash of every row of every table, except the openings of incident files that opening records on purpose.</summary>
-    private static Task<Dictionary<string, string>> SnapshotAsync(TestApp app) =>
+    internal static Task<Dictionary<string, string>> SnapshotAsync(TestApp app) =>
         app.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();

@@ -32,7 +32,7 @@ public sealed class SignInEnumerationTests
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (unknown.StatusCode, known.StatusCode));
         var unknownPage = await TestApp.ParseAsync(unknown);
         var knownPage = await TestApp.ParseAsync(known);
-        Assert.Equal("用户名或密码不正确。", unknownPage.QuerySelector("[role=alert]")!.TextContent.Trim());
+        Assert.Equal("用户名或密码不正确，或账户因多次登录失败已被暂时锁定。", unknownPage.QuerySelector("[role=alert]")!.TextContent.Trim());
         Assert.Equal(unknownPage.QuerySelector("[role=alert]")!.TextContent, knownPage.QuerySelector("[role=alert]")!.TextContent);
     }
 

@@ -177,6 +177,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeactivatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -187,6 +190,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAuthenticatorTimeStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("LeaderId")

@@ -66,19 +66,22 @@ public sealed class LoginModel(
             return LocalRedirect(SafeReturnUrl);
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl, Input.RememberMe });
+        }
+
         if (result.IsLockedOut)
         {
             Log.LockedOut(logger, Input.UserName);
-            ModelState.AddModelError(string.Empty, l["This account is locked after repeated failed sign-ins. Try again in 15 minutes or ask an administrator."]);
         }
         else
         {
             Log.SignInFailed(logger, Input.UserName);
-
-            // One message for an unknown user and a wrong password: it reveals nothing.
-            ModelState.AddModelError(string.Empty, l["The user name or password is not correct."]);
         }
 
+        // One message for an unknown user, a wrong password, a locked and a deactivated account: it reveals nothing.
+        ModelState.AddModelError(string.Empty, l["The user name or password is not correct, or the account is locked for a while after repeated failed sign-ins."]);
         return Page();
     }
 

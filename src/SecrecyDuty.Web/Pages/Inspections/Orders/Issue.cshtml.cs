@@ -16,9 +16,8 @@ public sealed class IssueModel(RectificationService orders, IStringLocalizer<Mes
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public void OnGet(int findingId)
-    {
-    }
+    public async Task<IActionResult> OnGetAsync(int findingId, CancellationToken cancellationToken) =>
+        await orders.CanIssueAsync(findingId, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int findingId, CancellationToken cancellationToken)
     {

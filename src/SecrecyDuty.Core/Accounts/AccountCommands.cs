@@ -1,0 +1,61 @@
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Common;
+
+namespace SecrecyDuty.Core.Accounts;
+
+/// <summary>An account as its administrator sees it on the account's page.</summary>
+public sealed record AccountDetails(
+    string Id,
+    string UserName,
+    string DisplayName,
+    string UnitName,
+    string Role,
+    bool LockedOut,
+    bool Deactivated,
+    bool TwoFactorEnabled,
+    bool IsOwnAccount);
+
+public sealed class ResetPasswordInput
+{
+    public string NewPassword { get; set; } = "";
+}
+
+public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordInput>
+{
+    public ResetPasswordValidator(IStringLocalizer<Messages> l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        RuleFor(x => x.NewPassword)
+            .NotEmpty().WithMessage(l["Enter a new password."])
+            .MinimumLength(CreateAccountValidator.MinimumPasswordLength).WithMessage(l["A password has at least 12 characters."]);
+    }
+}
+
+public sealed class ChangePasswordInput
+{
+    public string CurrentPassword { get; set; } = "";
+
+    public string NewPassword { get; set; } = "";
+
+    public string ConfirmPassword { get; set; } = "";
+}
+
+public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordInput>
+{
+    public ChangePasswordValidator(IStringLocalizer<Messages> l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage(l["Enter your current password."]);
+        RuleFor(x => x.NewPassword)
+            .NotEmpty().WithMessage(l["Enter a new password."])
+            .MinimumLength(CreateAccountValidator.MinimumPasswordLength).WithMessage(l["A password has at least 12 characters."]);
+        RuleFor(x => x.ConfirmPassword)
+            .Equal(x => x.NewPassword).WithMessage(l["Type the new password again, exactly as above."]);
+    }
+}
+
+public sealed class ChangeRoleInput
+{
+    public string Role { get; set; } = "";
+}
