@@ -25,7 +25,7 @@ internal static partial class Program
         var options = Options.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("Usage: bench/run [--units 10000] [--seconds 8] [--concurrency 4] [--fresh]");
+            Console.Error.WriteLine("Usage: bench/run [--units 10000] [--seconds 8] [--concurrency 4] [--fresh] [--pages 'dashboard|heat map']");
             return 2;
         }
 
@@ -38,7 +38,7 @@ internal static partial class Program
         }
 
         var results = new List<SizeResult>();
-        foreach (var units in new[] { Math.Max(10, options.Units / 10), options.Units })
+        foreach (var units in options.Pages is null ? new[] { Math.Max(10, options.Units / 10), options.Units } : [options.Units])
         {
             var data = Path.Combine(root, "bench", "data", $"u{units}");
             var db = Path.Combine(data, "secrecyduty.db");
@@ -60,6 +60,17 @@ internal static partial class Program
             }
 
             results.Add(await MeasureAsync(app, data, db, units, options));
+        }
+
+        if (options.Pages is not null)
+        {
+            foreach (var page in results.SelectMany(r => r.Pages))
+            {
+                Console.WriteLine($"{page.Name}: p50 {page.P50:0.0} / p95 {page.P95:0.0} / p99 {page.P99:0.0} ms, {page.Throughput:0}/s, {page.SqlCommands} SQL, {page.Bytes / 1024.0:0.0} KB, {page.Errors} errors");
+            }
+
+            Console.WriteLine($"peak memory {results[0].PeakMemoryMegabytes:0} MB; SQL floor {results[0].SqlFloorMilliseconds:0.0} ms");
+            return 0;
         }
 
         var report = Report(results, options);
@@ -144,7 +155,7 @@ internal static partial class Program
             };
 
             var results = new List<PageResult>();
-            foreach (var (name, session, request) in pages)
+            foreach (var (name, session, request) in pages.Where(p => options.Pages is null || options.Pages.Split('|').Any(n => p.Name.Contains(n, StringComparison.Ordinal)) || p.Name.StartsWith("fixed", StringComparison.Ordinal)))
             {
                 Console.WriteLine($"  {units} units: {name}…");
                 results.Add(await LoadAsync(name, session, request, options));
@@ -356,11 +367,13 @@ internal static partial class Program
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 
-    private sealed record Options(int Units, int Seconds, int Concurrency, bool Fresh)
+    /// <summary><see cref="Pages"/>: a probe while working on some pages (their names contain it): the full size only, nothing written.</summary>
+    private sealed record Options(int Units, int Seconds, int Concurrency, bool Fresh, string? Pages = null)
     {
         public static Options? Parse(string[] args)
         {
             var (units, seconds, concurrency, fresh) = (10_000, 8, 4, false);
+            string? pages = null;
             for (var i = 0; i < args.Length; i++)
             {
                 int Next() => i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1;
@@ -370,11 +383,12 @@ internal static partial class Program
                     case "--seconds": seconds = Next(); break;
                     case "--concurrency": concurrency = Next(); break;
                     case "--fresh": fresh = true; break;
+                    case "--pages" when i + 1 < args.Length: pages = args[++i]; break;
                     default: return null;
                 }
             }
 
-            return units >= 100 && seconds > 0 && concurrency > 0 ? new Options(units, seconds, concurrency, fresh) : null;
+            return units >= 100 && seconds > 0 && concurrency > 0 ? new Options(units, seconds, concurrency, fresh, pages) : null;
         }
     }
 
