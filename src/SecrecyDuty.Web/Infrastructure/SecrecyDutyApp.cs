@@ -246,6 +246,9 @@ public static class SecrecyDutyApp
             Log.DatabaseMigrated(logger, options.Provider);
         }
 
+        // The planner's statistics brought up to date before the first request (SQLite only; the scheduler repeats it).
+        await SqliteStatistics.OptimizeAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), atStartup: true);
+
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("App:SeedDemoData", true))
         {

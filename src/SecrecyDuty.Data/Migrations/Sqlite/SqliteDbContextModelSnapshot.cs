@@ -291,6 +291,10 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Date");
+
+                    b.HasIndex("Kind", "Date", "UnitId");
+
                     b.HasIndex("UnitId", "Kind", "Date");
 
                     b.ToTable("Activities", t =>
@@ -930,6 +934,8 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DiscoveredAtUtc");
 
                     b.HasIndex("UnitId", "DiscoveredAtUtc");
 
@@ -2020,6 +2026,8 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("LeaderId");
+
+                    b.HasIndex("SentOn");
 
                     b.HasIndex("FeedbackOn", "FeedbackDueOn");
 
