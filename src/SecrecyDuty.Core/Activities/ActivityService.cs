@@ -339,8 +339,10 @@ public sealed class ActivityService(
 
     private IQueryable<Activity> Filtered(ActivityFilter filter)
     {
+        // EXISTS per row rather than IN (the jurisdiction's units): the list's default order then reads the date index
+        // newest first and stops at a page, where IN sorts every activity of a province first (issue 10).
         var visible = jurisdiction.UnitIds();
-        var query = db.Activities.AsNoTracking().Where(a => visible.Contains(a.UnitId));
+        var query = db.Activities.AsNoTracking().Where(a => visible.Any(id => id == a.UnitId));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim();
