@@ -38,9 +38,8 @@ public sealed class ActivityService(
     {
         ArgumentNullException.ThrowIfNull(filter);
         (page, pageSize) = Paging.Normalize(page, pageSize);
-        var query = Filtered(filter);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await Sorted(query, filter.Sort, filter.Direction)
+        var total = await Filtered(filter).CountAsync(cancellationToken);
+        var items = await Sorted(Filtered(filter, pageByDate: true), filter.Sort, filter.Direction)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(a => new ActivityListItem(
@@ -337,12 +336,15 @@ public sealed class ActivityService(
         return Result.Success();
     }
 
-    private IQueryable<Activity> Filtered(ActivityFilter filter)
+    private IQueryable<Activity> Filtered(ActivityFilter filter, bool pageByDate = false)
     {
-        // EXISTS per row rather than IN (the jurisdiction's units): the list's default order then reads the date index
-        // newest first and stops at a page, where IN sorts every activity of a province first (issue 10).
+        // For a page, EXISTS per row: the default order then reads the date index newest first and stops at the page,
+        // where IN (the jurisdiction's units) sorts every activity of a province first. For the count, IN: it counts
+        // from the unit index alone, where EXISTS probes the jurisdiction for every activity (issue 10, measured).
         var visible = jurisdiction.UnitIds();
-        var query = db.Activities.AsNoTracking().Where(a => visible.Any(id => id == a.UnitId));
+        var query = pageByDate
+            ? db.Activities.AsNoTracking().Where(a => visible.Any(id => id == a.UnitId))
+            : db.Activities.AsNoTracking().Where(a => visible.Contains(a.UnitId));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim();
