@@ -108,9 +108,14 @@ public sealed class UnitService(
     /// </summary>
     public async Task<IReadOnlyList<UnitTreeBranch>> TreeAsync(CancellationToken cancellationToken = default)
     {
+        // The top is the account's unit: read with its children by key and parent, not by looking through every unit.
+        if (jurisdiction.TopUnitId is not int top)
+        {
+            return [];
+        }
+
         var visible = jurisdiction.UnitIds();
-        var tops = db.Units.Where(u => visible.Contains(u.Id) && (u.ParentId == null || !visible.Contains(u.ParentId.Value))).Select(u => u.Id);
-        var rows = await Branches(db.Units.Where(u => visible.Contains(u.Id) && (tops.Contains(u.Id) || (u.ParentId != null && tops.Contains(u.ParentId.Value)))), visible)
+        var rows = await Branches(db.Units.Where(u => (u.Id == top || u.ParentId == top) && visible.Contains(u.Id)), visible)
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Unit.Id).ToHashSet();
         var childrenOf = rows.Where(r => r.Unit.ParentId is int p && ids.Contains(p)).ToLookup(r => r.Unit.ParentId!.Value);
