@@ -25,7 +25,7 @@ internal static partial class Program
         var options = Options.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("Usage: bench/run [--units 10000] [--seconds 8] [--concurrency 4] [--fresh]");
+            Console.Error.WriteLine("Usage: bench/run [--units 10000] [--seconds 8] [--concurrency 4] [--fresh] [--pages 'dashboard|heat map'] [--import 50000]");
             return 2;
         }
 
@@ -37,8 +37,13 @@ internal static partial class Program
             return 1;
         }
 
+        if (options.Import > 0)
+        {
+            return await ImportAsync(app, root, options);
+        }
+
         var results = new List<SizeResult>();
-        foreach (var units in new[] { Math.Max(10, options.Units / 10), options.Units })
+        foreach (var units in options.Pages is null ? new[] { Math.Max(10, options.Units / 10), options.Units } : [options.Units])
         {
             var data = Path.Combine(root, "bench", "data", $"u{units}");
             var db = Path.Combine(data, "secrecyduty.db");
@@ -60,6 +65,17 @@ internal static partial class Program
             }
 
             results.Add(await MeasureAsync(app, data, db, units, options));
+        }
+
+        if (options.Pages is not null)
+        {
+            foreach (var page in results.SelectMany(r => r.Pages))
+            {
+                Console.WriteLine($"{page.Name}: p50 {page.P50:0.0} / p95 {page.P95:0.0} / p99 {page.P99:0.0} ms, {page.Throughput:0}/s, {page.SqlCommands} SQL, {page.Bytes / 1024.0:0.0} KB, {page.Errors} errors");
+            }
+
+            Console.WriteLine($"peak memory {results[0].PeakMemoryMegabytes:0} MB; SQL floor {results[0].SqlFloorMilliseconds:0.0} ms");
+            return 0;
         }
 
         var report = Report(results, options);
@@ -144,7 +160,7 @@ internal static partial class Program
             };
 
             var results = new List<PageResult>();
-            foreach (var (name, session, request) in pages)
+            foreach (var (name, session, request) in pages.Where(p => options.Pages is null || options.Pages.Split('|').Any(n => p.Name.Contains(n, StringComparison.Ordinal)) || p.Name.StartsWith("fixed", StringComparison.Ordinal)))
             {
                 Console.WriteLine($"  {units} units: {name}…");
                 results.Add(await LoadAsync(name, session, request, options));
@@ -152,6 +168,98 @@ internal static partial class Program
 
             var sqlFloor = SqlFloor(db, year);
             return new SizeResult(units, startup.Value, PeakMemoryMegabytes(process.Id), sqlFloor, results);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>
+    /// Issue 10's import target: a workbook of <see cref="Options.Import"/> leaders (MiniExcel, the sheet and headers of
+    /// the template, units of the province) imported for real by the secrecy officer through the import page, timed from
+    /// the upload to the job's end, on a fresh copy of the tenth province.
+    /// </summary>
+    private static async Task<int> ImportAsync(string app, string root, Options options)
+    {
+        var source = Path.Combine(root, "bench", "data", $"u{Math.Max(10, options.Units / 10)}");
+        var data = Path.Combine(root, "bench", "data", "import");
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        Directory.CreateDirectory(data);
+        foreach (var file in Directory.GetFiles(source, "secrecyduty.db*"))
+        {
+            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        }
+
+        var db = Path.Combine(data, "secrecyduty.db");
+        List<string> codes;
+        using (var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=false"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Code FROM Units WHERE IsActive = 1 ORDER BY Id";
+            using var reader = command.ExecuteReader();
+            codes = [];
+            while (reader.Read())
+            {
+                codes.Add(reader.GetString(0));
+            }
+        }
+
+        var rows = Enumerable.Range(1, options.Import).Select(i => new Dictionary<string, object>
+        {
+            ["人员编号"] = $"IMP-{i:000000}",
+            ["姓名"] = $"导入{i}",
+            ["职级"] = "县处级",
+            ["是否中共党员"] = i % 5 == 0 ? "否" : "是",
+            ["联系电话"] = "",
+            ["电子邮箱"] = "",
+            ["所在单位代码"] = codes[i % codes.Count],
+        });
+        var workbook = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(workbook, new Dictionary<string, object> { ["领导干部"] = rows });
+        Console.WriteLine($"Workbook of {options.Import} leader rows: {workbook.Length / 1024.0 / 1024.0:0.0} MB.");
+
+        var certificate = Certificate(app);
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(app, "SecrecyDuty.Web.dll")])
+        {
+            WorkingDirectory = app,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_URLS"] = BaseAddress,
+                ["Kestrel__Certificates__Default__Path"] = certificate,
+                ["Kestrel__Certificates__Default__Password"] = CertificatePassword,
+            },
+        }.With(AppEnvironment(data)))!;
+        process.OutputDataReceived += (_, e) => Console.WriteLine(e.Data);
+        process.ErrorDataReceived += (_, e) => Console.Error.WriteLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            Session? officer = null;
+            for (var watch = Stopwatch.StartNew(); officer is null && watch.Elapsed < TimeSpan.FromSeconds(60);)
+            {
+                try
+                {
+                    officer = await Session.SignInAsync("officer");
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            var (elapsed, status) = await officer!.ImportAsync(workbook.ToArray(), "leaders.xlsx");
+            Console.WriteLine($"Import of {options.Import} leader rows: {elapsed.TotalSeconds:0.0} s, {status}; peak memory {PeakMemoryMegabytes(process.Id):0} MB.");
+            return 0;
         }
         finally
         {
@@ -360,11 +468,15 @@ internal static partial class Program
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 
-    private sealed record Options(int Units, int Seconds, int Concurrency, bool Fresh)
+    /// <summary><see cref="Pages"/>: a probe while working on some pages (their names contain it): the full size only, nothing written.</summary>
+    /// <summary><see cref="Import"/>: measure an import of that many leader rows instead (on a copy of the tenth province).</summary>
+    private sealed record Options(int Units, int Seconds, int Concurrency, bool Fresh, string? Pages = null, int Import = 0)
     {
         public static Options? Parse(string[] args)
         {
             var (units, seconds, concurrency, fresh) = (10_000, 8, 4, false);
+            string? pages = null;
+            var import = 0;
             for (var i = 0; i < args.Length; i++)
             {
                 int Next() => i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1;
@@ -374,11 +486,13 @@ internal static partial class Program
                     case "--seconds": seconds = Next(); break;
                     case "--concurrency": concurrency = Next(); break;
                     case "--fresh": fresh = true; break;
+                    case "--pages" when i + 1 < args.Length: pages = args[++i]; break;
+                    case "--import": import = Next(); break;
                     default: return null;
                 }
             }
 
-            return units >= 100 && seconds > 0 && concurrency > 0 ? new Options(units, seconds, concurrency, fresh) : null;
+            return units >= 100 && seconds > 0 && concurrency > 0 && import >= 0 ? new Options(units, seconds, concurrency, fresh, pages, import) : null;
         }
     }
 
@@ -489,6 +603,38 @@ internal static partial class Program
             }));
             var body = await response.Content.ReadAsStringAsync();
             return Measure(watch, response, body.Length, response.StatusCode == HttpStatusCode.Redirect);
+        }
+
+        /// <summary>Uploads a workbook for real (not a dry run) and polls the job until it ends: the time, and its last status.</summary>
+        public async Task<(TimeSpan Elapsed, string Status)> ImportAsync(byte[] workbook, string fileName)
+        {
+            await GetAsync("/Import", keepToken: true);
+            var watch = Stopwatch.StartNew();
+            using var form = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(workbook), "Input.File", fileName },
+                { new StringContent("false"), "Input.DryRun" },
+                { new StringContent(_token), "__RequestVerificationToken" },
+            };
+            var response = await SendAsync(HttpMethod.Post, "/Import", form);
+            var location = response.Headers.Location?.OriginalString ?? "";
+            var id = Regex.Match(location, "id=([0-9a-fA-F-]{36})").Groups[1].Value;
+            if (id.Length == 0)
+            {
+                return (watch.Elapsed, $"not started: {(int)response.StatusCode} {location}");
+            }
+
+            while (true)
+            {
+                var status = await SendAsync(HttpMethod.Get, $"/Import?handler=Status&id={id}", null);
+                var body = await status.Content.ReadAsStringAsync();
+                if (body.Contains("\"done\":true", StringComparison.Ordinal) || status.StatusCode != HttpStatusCode.OK)
+                {
+                    return (watch.Elapsed, body);
+                }
+
+                await Task.Delay(100);
+            }
         }
 
         private static Sample Measure(Stopwatch watch, HttpResponseMessage response, long bytes, bool succeeded) =>

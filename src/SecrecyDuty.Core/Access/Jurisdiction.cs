@@ -12,6 +12,9 @@ public sealed class Jurisdiction(ISecrecyDutyDb db, ICurrentUser user)
     public JurisdictionScope Scope =>
         user.IsAuthenticated && user.UnitId is not null ? JurisdictionRules.ScopeFor(user.Roles) : JurisdictionScope.None;
 
+    /// <summary>The unit at the top of the jurisdiction (the account's own), or null when the account sees no unit.</summary>
+    public int? TopUnitId => Scope == JurisdictionScope.None ? null : user.UnitId;
+
     /// <summary>A query of the ids of the units in jurisdiction, to compose into other queries (SQL IN / EXISTS).</summary>
     public IQueryable<int> UnitIds()
     {

@@ -38,9 +38,8 @@ public sealed class ActivityService(
     {
         ArgumentNullException.ThrowIfNull(filter);
         (page, pageSize) = Paging.Normalize(page, pageSize);
-        var query = Filtered(filter);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await Sorted(query, filter.Sort, filter.Direction)
+        var total = await Filtered(filter).CountAsync(cancellationToken);
+        var items = await Sorted(Filtered(filter, pageByDate: true), filter.Sort, filter.Direction)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(a => new ActivityListItem(
@@ -189,10 +188,15 @@ public sealed class ActivityService(
     public async Task<ActivityForm> NewAsync(int? unitId, ActivityKind? kind, CancellationToken cancellationToken = default)
     {
         ActivityAccess.RequireRecorder(user);
-        var units = await UnitChoicesAsync(cancellationToken);
-        var chosen = unitId is { } requested && units.Exists(u => u.Id == requested) ? requested
-            : units.Count == 1 ? units[0].Id
-            : 0;
+        // The unit asked for when the account may record for it, else the account's only unit (a unit leader's own).
+        var units = await UnitChoicesAsync([unitId], cancellationToken);
+        if (units.Count == 0)
+        {
+            var writable = await ActivityAccess.WritableUnitIds(db, jurisdiction, user).Take(2).ToListAsync(cancellationToken);
+            units = writable.Count == 1 ? await UnitChoicesAsync([writable[0]], cancellationToken) : [];
+        }
+
+        var chosen = units.Count == 1 ? units[0].Id : 0;
         var input = new ActivityInput
         {
             Kind = kind is { } k && Enum.IsDefined(k) ? k : null,
@@ -223,7 +227,7 @@ public sealed class ActivityService(
             return null;
         }
 
-        var units = await UnitChoicesAsync(cancellationToken);
+        var units = await UnitChoicesAsync([input.UnitId], cancellationToken);
         var team = input.Date is { } date && units.Exists(u => u.Id == input.UnitId)
             ? await postings.LeadershipAsync(input.UnitId, date, cancellationToken)
             : null;
@@ -288,7 +292,7 @@ public sealed class ActivityService(
         }
 
         var input = ActivityInput.From(activity, activity.Attendance.Select(x => x.PostingId));
-        var units = await UnitChoicesAsync(cancellationToken);
+        var units = await UnitChoicesAsync([activity.UnitId], cancellationToken);
         var team = await postings.LeadershipAsync(activity.UnitId, activity.Date, cancellationToken);
         return new ActivityForm(id, input, units, team);
     }
@@ -332,10 +336,15 @@ public sealed class ActivityService(
         return Result.Success();
     }
 
-    private IQueryable<Activity> Filtered(ActivityFilter filter)
+    private IQueryable<Activity> Filtered(ActivityFilter filter, bool pageByDate = false)
     {
+        // For a page, EXISTS per row: the default order then reads the date index newest first and stops at the page,
+        // where IN (the jurisdiction's units) sorts every activity of a province first. For the count, IN: it counts
+        // from the unit index alone, where EXISTS probes the jurisdiction for every activity (issue 10, measured).
         var visible = jurisdiction.UnitIds();
-        var query = db.Activities.AsNoTracking().Where(a => visible.Contains(a.UnitId));
+        var query = pageByDate
+            ? db.Activities.AsNoTracking().Where(a => visible.Any(id => id == a.UnitId))
+            : db.Activities.AsNoTracking().Where(a => visible.Contains(a.UnitId));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim();
@@ -394,11 +403,16 @@ public sealed class ActivityService(
     private static IEnumerable<TeamMember> Members(LeadershipTeam? team) =>
         team is null ? [] : team.PrincipalLeaders.Concat(team.SecrecyLeaders).Concat(team.OtherMembers);
 
-    private async Task<List<UnitChoice>> UnitChoicesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The units among <paramref name="chosen"/> the account may record for: the form's unit field is a search-as-you-type
+    /// picker, never a list of every unit (issue 10).
+    /// </summary>
+    private async Task<List<UnitChoice>> UnitChoicesAsync(IEnumerable<int?> chosen, CancellationToken cancellationToken)
     {
+        var ids = chosen.OfType<int>().Where(id => id > 0).Distinct().ToList();
         var writable = ActivityAccess.WritableUnitIds(db, jurisdiction, user);
         return await db.Units.AsNoTracking()
-            .Where(u => writable.Contains(u.Id))
+            .Where(u => ids.Contains(u.Id) && writable.Contains(u.Id))
             .OrderByDescending(u => u.IsActive)
             .ThenBy(u => u.Code)
             .Select(u => new UnitChoice(u.Id, u.Code, u.Name, u.IsActive))

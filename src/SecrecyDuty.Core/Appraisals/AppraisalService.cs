@@ -225,8 +225,12 @@ public sealed class AppraisalService(
 
         // The activities the leader attended through any of his or her postings, on a day that posting held: the
         // appraisal covers the posting, not the months before the leader took office or after it ended.
+        // The ids the leader attended come first (an index on the posting, then the activities' keys): without them the
+        // database reads every activity of the year to look for the leader's attendance (issue 10).
+        var attended = db.ActivityAttendances.Where(at => at.Posting!.LeaderId == leaderId).Select(at => at.ActivityId);
         var activities = await db.Activities.AsNoTracking()
             .Where(a => a.Date >= start && a.Date <= end
+                && attended.Contains(a.Id)
                 && a.Attendance.Any(at => at.Posting!.LeaderId == leaderId && at.Posting.From <= a.Date && (at.Posting.To == null || at.Posting.To >= a.Date)))
             .OrderBy(a => a.Date)
             .ThenBy(a => a.Id)
@@ -239,6 +243,7 @@ public sealed class AppraisalService(
         var counts = await db.Activities.AsNoTracking()
             .Where(a => a.Date >= start && a.Date <= end
                 && (a.Kind == ActivityKind.Briefing || a.Kind == ActivityKind.MemberMeeting)
+                && held.Select(p => p.UnitId).Contains(a.UnitId)
                 && held.Any(p => p.UnitId == a.UnitId && p.From <= a.Date && (p.To == null || p.To >= a.Date)))
             .GroupBy(a => new { a.UnitId, a.Kind })
             .Select(g => new { g.Key.UnitId, g.Key.Kind, Count = g.Count() })

@@ -43,12 +43,10 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
             Order(query, filter.Sort, filter.Direction).Skip((page - 1) * pageSize).Take(pageSize),
             year,
             cancellationToken);
-        var units = await LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
         return new ChecklistIndex(
             year,
             mine,
             new PagedList<ChecklistListItem>(items, page, pageSize, total),
-            units,
             ChecklistAccess.CanGenerate(user))
         {
             ReadsJurisdiction = ChecklistAccess.CanReadJurisdiction(user),

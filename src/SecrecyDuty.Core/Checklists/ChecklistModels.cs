@@ -93,7 +93,6 @@ public sealed record ChecklistIndex(
     int Year,
     IReadOnlyList<ChecklistListItem>? Mine,
     PagedList<ChecklistListItem> List,
-    IReadOnlyList<UnitChoice> Units,
     bool CanGenerate)
 {
     /// <summary>The list is the jurisdiction's; otherwise (a unit leader) it holds the leader's own and, for a principal leader, the team's.</summary>

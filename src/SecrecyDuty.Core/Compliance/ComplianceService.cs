@@ -71,7 +71,11 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
     {
         var today = Today;
         var year = today.Year;
-        var computed = await ComputeAsync(jurisdiction.UnitIds(), year - TrendYears + 1, year, cancellationToken);
+        var visible = jurisdiction.UnitIds();
+
+        // The current year is judged for every unit: the totals, the tallies and the lists in tree order need each
+        // unit's state. Earlier years only feed the trends, counted in SQL (PastTrendsAsync).
+        var computed = await ComputeAsync(visible, year, year, cancellationToken);
         var rows = computed.Rows[year];
         var period = new AssessmentPeriod(year, today);
         var overdue = rows.SelectMany(r => r.Gaps.Select(g => new DueItem(r.UnitId, r.UnitName, g)))
@@ -81,16 +85,8 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
                 .Where(x => ComplianceRules.IsDueLater(period, x))
                 .Select(x => new DueItem(r.UnitId, r.UnitName, x)))
             .ToList();
-        var trends = computed.Rows
-            .OrderBy(y => y.Key)
-            .Select(y => new ComplianceTrend(
-                y.Key,
-                y.Value.Sum(r => r.Counts.Briefings),
-                y.Value.Sum(r => r.Counts.MemberMeetings),
-                y.Value.Sum(r => r.Counts.Trainings),
-                y.Value.Count,
-                y.Value.Count(r => r.IsCompliant)))
-            .ToList();
+        var trends = await PastTrendsAsync(visible, year - TrendYears + 1, year - 1, computed.Frequencies, cancellationToken);
+        trends.Add(Trend(year, rows));
         return new ComplianceDashboard(
             ToHeatMap(year, rows, 1, Math.Max(1, heatMapRows)),
             trends,
@@ -99,6 +95,92 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
             [.. dueLater.Take(DueListSize)],
             dueLater.Count);
     }
+
+    private static ComplianceTrend Trend(int year, List<UnitCompliance> rows) =>
+        new(year, rows.Sum(r => r.Counts.Briefings), rows.Sum(r => r.Counts.MemberMeetings), rows.Sum(r => r.Counts.Trainings), rows.Count, rows.Count(r => r.IsCompliant));
+
+    /// <summary>
+    /// The trends of the years before the current one, counted in SQL: for the units that existed the whole year, the
+    /// activities by kind and the units that meet every requirement of the regulation (a past year is over, so every
+    /// requirement is due: the conditions below are <see cref="UnitCompliance.IsCompliant"/> once nothing is "not yet
+    /// due"); the few units set up or closed during one of the years are judged by <see cref="ComplianceRules"/> as
+    /// everywhere else. A fixed number of commands whatever the number of units.
+    /// </summary>
+    private async Task<List<ComplianceTrend>> PastTrendsAsync(IQueryable<int> unitIds, int firstYear, int lastYear, ComplianceFrequencies frequencies, CancellationToken cancellationToken)
+    {
+        var trends = new List<ComplianceTrend>();
+        if (lastYear < firstYear)
+        {
+            return trends;
+        }
+
+        var start = new DateOnly(firstYear, 1, 1);
+        var end = new DateOnly(lastYear, 12, 31);
+        var partial = db.Units
+            .Where(u => unitIds.Contains(u.Id)
+                && (u.IsActive || u.ClosedOn != null)
+                && ((u.EstablishedOn > start && u.EstablishedOn <= end) || (u.ClosedOn >= start && u.ClosedOn < end)))
+            .Select(u => u.Id);
+        var partlyExisting = await ComputeAsync(partial, firstYear, lastYear, cancellationToken);
+
+        var today = Today;
+        var briefings = frequencies.Briefings.MinimumPerYear ?? 0;
+        var meetings = frequencies.MemberMeetings.MinimumPerYear ?? 0;
+        var education = frequencies.Education.MinimumPerYear ?? 0;
+        var inScope = db.Postings.Where(LeaderScope.PostingInScope);
+        var inScopeIds = inScope.Select(p => p.Id);
+        var areas = RuleAreaQueries.CurrentAreas(db);
+        var covered = RuleAreaQueries.Covered(db);
+        var exempted = RuleAreaQueries.Exempted(db);
+        for (var year = firstYear; year <= lastYear; year++)
+        {
+            var yearStart = new DateOnly(year, 1, 1);
+            var yearEnd = new DateOnly(year, 12, 31);
+            var y = year;
+            var whole = db.Units.Where(u => unitIds.Contains(u.Id)
+                && (u.IsActive || u.ClosedOn != null)
+                && (u.EstablishedOn == null || u.EstablishedOn <= yearStart)
+                && (u.ClosedOn == null || u.ClosedOn >= yearEnd));
+            var units = await whole.CountAsync(cancellationToken);
+
+            // A share of 0 (no frequency in the regulation data) is not judged (ComplianceRules.Counted).
+            var compliant = await whole.CountAsync(
+                u => (briefings <= 0 || db.Activities.Count(a => a.UnitId == u.Id && a.Kind == ActivityKind.Briefing && a.Date >= yearStart && a.Date <= yearEnd) >= briefings)
+                    && (meetings <= 0 || db.Activities.Count(a => a.UnitId == u.Id && a.Kind == ActivityKind.MemberMeeting && a.Date >= yearStart && a.Date <= yearEnd) >= meetings)
+                    && (education <= 0 || db.Activities.Count(a => a.UnitId == u.Id && a.Kind == ActivityKind.Training && a.Date >= yearStart && a.Date <= yearEnd) >= education)
+                    && db.SecrecyOrganizations.Any(o => o.UnitId == u.Id && o.EstablishedOn <= yearEnd && o.Cadres.Any())
+                    && areas.All(area => covered.Any(c => c.UnitId == u.Id && c.Code == area.Code && c.AdoptedOn <= yearEnd)
+                        || exempted.Any(x => x.UnitId == u.Id && x.Code == area.Code))
+                    && db.DutyChecklists.Count(c => c.UnitId == u.Id && c.Year == y && c.Status == ChecklistStatus.Reviewed && inScopeIds.Contains(c.PostingId))
+                        >= inScope.Count(p => p.UnitId == u.Id && p.From <= yearEnd && (p.To == null || p.To >= yearStart))
+                    && !db.RectificationOrders.Any(o => o.UnitId == u.Id && o.Deadline >= yearStart && o.Deadline <= yearEnd
+                        && (o.Status == RectificationStatus.Open || o.Status == RectificationStatus.SentBack) && o.Deadline < today),
+                cancellationToken);
+            var activities = await db.Activities.AsNoTracking()
+                .Where(a => whole.Select(u => u.Id).Contains(a.UnitId)
+                    && (a.Kind == ActivityKind.Briefing || a.Kind == ActivityKind.MemberMeeting || a.Kind == ActivityKind.Training)
+                    && a.Date >= yearStart && a.Date <= yearEnd)
+                .GroupBy(a => a.Kind)
+                .Select(g => new { Kind = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(a => a.Kind, a => a.Count, cancellationToken);
+
+            // The units set up or closed during this year; those that existed all of it are counted above.
+            var cut = partlyExisting.Rows[year].Where(r => !ExistedAllYear(r, yearStart, yearEnd)).ToList();
+            var rest = Trend(year, cut);
+            trends.Add(new ComplianceTrend(
+                year,
+                activities.GetValueOrDefault(ActivityKind.Briefing) + rest.Briefings,
+                activities.GetValueOrDefault(ActivityKind.MemberMeeting) + rest.MemberMeetings,
+                activities.GetValueOrDefault(ActivityKind.Training) + rest.Trainings,
+                units + rest.Units,
+                compliant + rest.CompliantUnits));
+        }
+
+        return trends;
+    }
+
+    private static bool ExistedAllYear(UnitCompliance row, DateOnly yearStart, DateOnly yearEnd) =>
+        (row.EstablishedOn is null || row.EstablishedOn <= yearStart) && (row.ClosedOn is null || row.ClosedOn >= yearEnd);
 
     /// <summary>The account's own unit for the current year (a unit leader's dashboard), or null without a unit in jurisdiction.</summary>
     public async Task<UnitCompliance?> OwnUnitAsync(CancellationToken cancellationToken = default)
@@ -195,15 +277,23 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
             .Select(u => new { Row = new UnitTreeRow(u.Id, u.ParentId, u.Code, u.Name, u.Kind, u.Level, u.IsActive), u.EstablishedOn, u.ClosedOn })
             .ToListAsync(cancellationToken);
 
-        // Reports (P5.3) by period of the province's practice, member meetings (S6.5) and trainings (S6.3) by year.
-        var monthsPerPeriod = 12 / frequencies.Briefings.PeriodsPerYear;
-        var activities = await db.Activities.AsNoTracking()
+        // Reports (P5.3) by period of the province's practice, member meetings (S6.5) and trainings (S6.3) by year. The
+        // period is found by comparing the date with the periods' first days (a CASE over constants), not by extracting
+        // the year and month of every row: SQLite stores dates as text, and the range filter keeps to the date index.
+        var periods = frequencies.Briefings.PeriodsPerYear;
+        var starts = Enumerable.Range(firstYear, lastYear - firstYear + 1)
+            .SelectMany(y => Enumerable.Range(0, periods).Select(i => new AssessmentPeriod(y, today).PeriodOfYear(i, periods).Start))
+            .ToList();
+        var activities = (await db.Activities.AsNoTracking()
             .Where(a => scope.Contains(a.UnitId)
                 && (a.Kind == ActivityKind.Briefing || a.Kind == ActivityKind.MemberMeeting || a.Kind == ActivityKind.Training)
                 && a.Date >= start && a.Date <= end)
-            .GroupBy(a => new { a.UnitId, a.Kind, a.Date.Year, Period = a.Kind == ActivityKind.Briefing ? (a.Date.Month - 1) / monthsPerPeriod : 0 })
-            .Select(g => new ActivityCount(g.Key.UnitId, g.Key.Kind, g.Key.Year, g.Key.Period, g.Count()))
-            .ToListAsync(cancellationToken);
+            .Select(DateBuckets.ActivityKey(starts))
+            .GroupBy(k => new { k.UnitId, k.Kind, k.Bucket })
+            .Select(g => new { g.Key.UnitId, g.Key.Kind, g.Key.Bucket, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+            .Select(a => new ActivityCount(a.UnitId, a.Kind, firstYear + (a.Bucket / periods), a.Kind == ActivityKind.Briefing ? a.Bucket % periods : 0, a.Count))
+            .ToList();
 
         // P5.2: the organization and its cadres (one organization per unit).
         var organizations = await db.SecrecyOrganizations.AsNoTracking()
@@ -230,11 +320,15 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         // Art. 9 with art. 2: postings in scope holding during each year need a checklist; counted by the years a
         // posting spans. Checklists of postings out of scope are not counted either.
         var inScope = db.Postings.Where(LeaderScope.PostingInScope);
-        var postings = await inScope.AsNoTracking()
+        var yearStarts = Enumerable.Range(firstYear, lastYear - firstYear + 1).Select(y => new DateOnly(y, 1, 1)).ToList();
+        var postings = (await inScope.AsNoTracking()
             .Where(p => scope.Contains(p.UnitId) && p.From <= end && (p.To == null || p.To >= start))
-            .GroupBy(p => new { p.UnitId, FromYear = p.From.Year, ToYear = p.To == null ? int.MaxValue : p.To.Value.Year })
-            .Select(g => new PostingSpan(g.Key.UnitId, g.Key.FromYear, g.Key.ToYear, g.Count()))
-            .ToListAsync(cancellationToken);
+            .Select(DateBuckets.PostingSpan(yearStarts))
+            .GroupBy(k => new { k.UnitId, k.FromBucket, k.ToBucket })
+            .Select(g => new { g.Key.UnitId, g.Key.FromBucket, g.Key.ToBucket, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+            .Select(p => new PostingSpan(p.UnitId, firstYear + p.FromBucket, firstYear + p.ToBucket, p.Count))
+            .ToList();
         var inScopeIds = inScope.Select(p => p.Id);
         var checklists = await db.DutyChecklists.AsNoTracking()
             .Where(c => scope.Contains(c.UnitId) && c.Year >= firstYear && c.Year <= lastYear && inScopeIds.Contains(c.PostingId))
@@ -248,17 +342,22 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
 
         // Art. 15: rectification orders by the year of their deadline, counted as overdue (not reported by a deadline
         // already past) and pending (not reported, deadline still ahead).
-        var orders = await db.RectificationOrders.AsNoTracking()
+        var orders = (await db.RectificationOrders.AsNoTracking()
             .Where(o => scope.Contains(o.UnitId) && o.Deadline >= start && o.Deadline <= end)
-            .GroupBy(o => new { o.UnitId, o.Deadline.Year })
-            .Select(g => new OrderCount(
+            .Select(DateBuckets.OrderKey(yearStarts))
+            .GroupBy(o => new { o.UnitId, o.Bucket })
+            .Select(g => new
+            {
                 g.Key.UnitId,
-                g.Key.Year,
-                g.Count(),
-                g.Count(o => (o.Status == RectificationStatus.Open || o.Status == RectificationStatus.SentBack) && o.Deadline < today),
-                g.Count(o => (o.Status == RectificationStatus.Open || o.Status == RectificationStatus.SentBack) && o.Deadline >= today),
-                g.Where(o => (o.Status == RectificationStatus.Open || o.Status == RectificationStatus.SentBack) && o.Deadline >= today).Min(o => (DateOnly?)o.Deadline)))
-            .ToListAsync(cancellationToken);
+                g.Key.Bucket,
+                Due = g.Count(),
+                Overdue = g.Count(o => o.Open && o.Deadline < today),
+                Pending = g.Count(o => o.Open && o.Deadline >= today),
+                NextDeadline = g.Where(o => o.Open && o.Deadline >= today).Min(o => (DateOnly?)o.Deadline),
+            })
+            .ToListAsync(cancellationToken))
+            .Select(o => new OrderCount(o.UnitId, firstYear + o.Bucket, o.Due, o.Overdue, o.Pending, o.NextDeadline))
+            .ToList();
 
         var activityBy = activities.ToLookup(a => (a.UnitId, a.Kind, a.Year));
         var coveredBy = covered.ToLookup(c => c.UnitId);
@@ -268,7 +367,6 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         var ordersBy = orders.ToDictionary(o => (o.UnitId, o.Year));
         var life = units.ToDictionary(u => u.Row.Id, u => (u.EstablishedOn, u.ClosedOn));
         var ordered = TreeOrder([.. units.Select(u => u.Row)]);
-        var periods = frequencies.Briefings.PeriodsPerYear;
 
         var result = new Dictionary<int, List<UnitCompliance>>();
         for (var year = firstYear; year <= lastYear; year++)

@@ -98,9 +98,11 @@ public sealed record LeaderDetails(
 public sealed record LeaderSummary(int Id, string Name, string StaffNumber, string UnitName);
 
 /// <summary>A new posting's form: for a given leader, or (leader null) from a unit's page, where the leader is given by staff number.</summary>
+/// <paramref name="Units"/>: the units the form's unit picker has chosen (at most one), never every unit.
 public sealed record NewPostingForm(LeaderSummary? Leader, PostingInput Input, IReadOnlyList<UnitChoice> Units);
 
 /// <summary>A posting's form. <paramref name="Today"/>: the end date the form suggests for a posting that still holds.</summary>
+/// <paramref name="Units"/>: the units the form's unit picker has chosen, never every unit.
 public sealed record PostingEditForm(int Id, LeaderSummary Leader, PostingInput Input, bool IsOpen, DateOnly Today, IReadOnlyList<UnitChoice> Units);
 
 /// <summary>

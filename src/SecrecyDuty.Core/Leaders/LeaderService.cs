@@ -128,11 +128,14 @@ public sealed class LeaderService(
             canMaintain);
     }
 
-    /// <summary>The units a maintainer may keep a leader's record or a posting in. Refused to read-only roles.</summary>
-    public Task<List<UnitChoice>> UnitChoicesAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The units the form's unit fields have chosen (<paramref name="chosen"/>), among those a maintainer may keep a leader's
+    /// record or a posting in, to show in their pickers. Refused to read-only roles.
+    /// </summary>
+    public Task<List<UnitChoice>> UnitChoicesAsync(IEnumerable<int?> chosen, CancellationToken cancellationToken = default)
     {
         LeaderAccess.RequireMaintainer(user);
-        return LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
+        return LeaderChoices.UnitsAsync(db, jurisdiction, chosen, cancellationToken);
     }
 
     /// <summary>The leader's fields for the edit form; null when outside the jurisdiction. Refused to read-only roles.</summary>

@@ -38,7 +38,7 @@ public sealed class PostingService(
             }
         }
 
-        var units = await LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
+        var units = await LeaderChoices.UnitsAsync(db, jurisdiction, [unitId], cancellationToken);
         var input = new PostingInput
         {
             LeaderId = leader?.Id ?? 0,
@@ -93,8 +93,11 @@ public sealed class PostingService(
         return Result<int>.Success(posting.Id);
     }
 
-    /// <summary>The posting's form; null when its unit or its leader is outside the jurisdiction. Refused to read-only roles.</summary>
-    public async Task<PostingEditForm?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The posting's form; null when its unit or its leader is outside the jurisdiction. Refused to read-only roles.
+    /// <paramref name="chosenUnitId"/>: the unit the form chose instead, when shown again with errors.
+    /// </summary>
+    public async Task<PostingEditForm?> GetForEditAsync(int id, int? chosenUnitId = null, CancellationToken cancellationToken = default)
     {
         LeaderAccess.RequireMaintainer(user);
         var posting = await LeaderAccess.WritablePostings(db.Postings.AsNoTracking(), jurisdiction)
@@ -127,7 +130,7 @@ public sealed class PostingService(
             From = posting.From,
             To = posting.To,
         };
-        var units = await LeaderChoices.UnitsAsync(db, jurisdiction, cancellationToken);
+        var units = await LeaderChoices.UnitsAsync(db, jurisdiction, [posting.UnitId, chosenUnitId], cancellationToken);
         return new PostingEditForm(id, posting.Leader, input, posting.To is null, LocalDate.Today(clock), units);
     }
 

@@ -101,16 +101,44 @@ public sealed class UnitService(
             LocalDate.Today(clock));
     }
 
-    /// <summary>The jurisdiction's units nested by parent: one query, nested in memory.</summary>
-    public async Task<IReadOnlyList<UnitTreeNode>> TreeAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The top of the jurisdiction's tree: its top units and the units right below them, each saying whether it has units
+    /// below it in jurisdiction. Deeper branches are read on demand (<see cref="ChildrenAsync"/>), so the page does not
+    /// grow with the province (issue 10). One query, nested in memory.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitTreeBranch>> TreeAsync(CancellationToken cancellationToken = default)
+    {
+        // The top is the account's unit: read with its children by key and parent, not by looking through every unit.
+        if (jurisdiction.TopUnitId is not int top)
+        {
+            return [];
+        }
+
+        var visible = jurisdiction.UnitIds();
+        var rows = await Branches(db.Units.Where(u => (u.Id == top || u.ParentId == top) && visible.Contains(u.Id)), visible)
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Unit.Id).ToHashSet();
+        var childrenOf = rows.Where(r => r.Unit.ParentId is int p && ids.Contains(p)).ToLookup(r => r.Unit.ParentId!.Value);
+        return [.. rows.Where(r => r.Unit.ParentId is not int p || !ids.Contains(p)).Select(r => r with { Children = [.. childrenOf[r.Unit.Id]] })];
+    }
+
+    /// <summary>The units right below <paramref name="parentId"/> in jurisdiction, or null when the unit is not in it.</summary>
+    public async Task<IReadOnlyList<UnitTreeBranch>?> ChildrenAsync(int parentId, CancellationToken cancellationToken = default)
     {
         var visible = jurisdiction.UnitIds();
-        var rows = await db.Units.AsNoTracking()
-            .Where(u => visible.Contains(u.Id))
-            .Select(u => new UnitTreeRow(u.Id, u.ParentId, u.Code, u.Name, u.Kind, u.Level, u.IsActive))
+        var rows = await Branches(db.Units.Where(u => (u.ParentId == parentId || u.Id == parentId) && visible.Contains(u.Id)), visible)
             .ToListAsync(cancellationToken);
-        return UnitTree.Build(rows);
+        return rows.Any(r => r.Unit.Id == parentId) ? [.. rows.Where(r => r.Unit.Id != parentId)] : null;
     }
+
+    /// <summary>Siblings by code, as <see cref="UnitTree.Build"/> orders them.</summary>
+    private IQueryable<UnitTreeBranch> Branches(IQueryable<Unit> units, IQueryable<int> visible) =>
+        units.AsNoTracking()
+            .OrderBy(u => u.Code)
+            .Select(u => new UnitTreeBranch(
+                new UnitTreeRow(u.Id, u.ParentId, u.Code, u.Name, u.Kind, u.Level, u.IsActive),
+                db.Units.Any(c => c.ParentId == u.Id && visible.Contains(c.Id)),
+                Array.Empty<UnitTreeBranch>()));
 
     /// <summary>Units an account may be given: those in jurisdiction, for a picker.</summary>
     public Task<List<UnitListItem>> OptionsAsync(CancellationToken cancellationToken = default)

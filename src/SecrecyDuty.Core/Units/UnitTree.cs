@@ -24,6 +24,9 @@ public sealed record UnitTreeNode(
     bool IsActive,
     IReadOnlyList<UnitTreeNode> Children);
 
+/// <summary>A unit of the tree view, whether units lie below it in jurisdiction, and those of them read so far.</summary>
+public sealed record UnitTreeBranch(UnitTreeRow Unit, bool HasChildren, IReadOnlyList<UnitTreeBranch> Children);
+
 /// <summary>Keeps the closure table in step with the parent links.</summary>
 public static class UnitTree
 {

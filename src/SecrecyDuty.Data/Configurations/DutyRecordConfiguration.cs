@@ -23,6 +23,11 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
 
         // Compliance counts activities of a kind per unit and period.
         builder.HasIndex(a => new { a.UnitId, a.Kind, a.Date });
+
+        // Issue 10: the activities list's default order (newest first, read from the index up to a page), and the
+        // compliance counts of a year by kind (a range of dates per kind, the unit read from the index alone).
+        builder.HasIndex(a => a.Date);
+        builder.HasIndex(a => new { a.Kind, a.Date, a.UnitId });
         builder.HasOne(a => a.Unit).WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Attendance).WithOne().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Evidence).WithOne().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Cascade);

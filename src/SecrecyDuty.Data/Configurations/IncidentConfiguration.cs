@@ -25,6 +25,9 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
 
         // Lists filter the jurisdiction's files by unit and discovery.
         builder.HasIndex(i => new { i.UnitId, i.DiscoveredAtUtc });
+
+        // Issue 10: the incident list's default order, newest first.
+        builder.HasIndex(i => i.DiscoveredAtUtc);
         builder.HasOne(i => i.Unit).WithMany().HasForeignKey(i => i.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Persons).WithOne().HasForeignKey(p => p.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Transitions).WithOne().HasForeignKey(t => t.IncidentId).OnDelete(DeleteBehavior.Cascade);

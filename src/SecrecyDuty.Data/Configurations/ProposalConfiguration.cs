@@ -21,6 +21,9 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
 
         // Lists filter by unit and sent date; the dashboards by the open ones' due date.
         builder.HasIndex(p => new { p.UnitId, p.SentOn });
+
+        // Issue 10: the proposal list's default order, newest first.
+        builder.HasIndex(p => p.SentOn);
         builder.HasIndex(p => new { p.FeedbackOn, p.FeedbackDueOn });
         builder.HasIndex(p => p.LeaderId);
         builder.HasOne(p => p.Leader).WithMany().HasForeignKey(p => p.LeaderId).OnDelete(DeleteBehavior.Restrict);

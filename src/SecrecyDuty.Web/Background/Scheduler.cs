@@ -25,6 +25,9 @@ public static class Scheduler
     /// <summary>The minute's sealing of the audit chain (<see cref="AuditSealJob"/>).</summary>
     public static readonly TriggerKey AuditSeal = new("audit-seal", "secrecyduty");
 
+    /// <summary>The recurring <see cref="SqliteOptimizeJob"/> (SQLite only).</summary>
+    public static readonly TriggerKey SqliteOptimize = new("sqlite-optimize", "secrecyduty");
+
     /// <summary>The one-off retry of <see cref="EmailJob"/> after a run that could not send everything.</summary>
     public static readonly TriggerKey EmailRetry = new("email-retry", "secrecyduty");
 
@@ -87,6 +90,18 @@ public static class Scheduler
             if (configuration.GetValue("Reminders:RunAtStartup", true))
             {
                 q.AddTrigger(t => t.WithIdentity(StartupReminders).ForJob(ReminderJob.Key).StartNow());
+            }
+
+            // Issue 10: SQLite's statistics kept current as the data grows (start-up runs it too, InitializeDatabaseAsync).
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                var every = configuration.GetValue("Database:SqliteOptimizeHours", 6);
+                q.AddJob<SqliteOptimizeJob>(j => j.WithIdentity(SqliteOptimizeJob.Key).StoreDurably());
+                q.AddTrigger(t => t
+                    .WithIdentity(SqliteOptimize)
+                    .ForJob(SqliteOptimizeJob.Key)
+                    .StartAt(DateTimeOffset.UtcNow.AddHours(every))
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(every)).RepeatForever()));
             }
         });
 

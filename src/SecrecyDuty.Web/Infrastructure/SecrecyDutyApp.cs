@@ -288,6 +288,9 @@ public static class SecrecyDutyApp
             Log.DataProtectionKeysUnencrypted(logger, DataProtectionSetup.CertificatePathSetting);
         }
 
+        // The planner's statistics brought up to date before the first request (SQLite only; the scheduler repeats it).
+        await SqliteStatistics.OptimizeAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), atStartup: true);
+
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("App:SeedDemoData", true))
         {

@@ -24,8 +24,8 @@ public sealed class MasterDataJourneyTests(BrowserApp app) : IClassFixture<Brows
 
         // The leader in charge of secrecy work, with the posting.
         var leaderForm = await LeaderForm.OpenCreateAsync(page);
-        await leaderForm.FillAsync("孙卫健", "QS-WJW-0001", rank: "CountyDivision", partyMember: true, unitId);
-        await leaderForm.AddFirstPostingAsync(unitId, role: "SecrecyLeader", title: "党组成员、副主任", from: new DateOnly(2026, 1, 5));
+        await leaderForm.FillAsync("孙卫健", "QS-WJW-0001", rank: "CountyDivision", partyMember: true, unitCode: "SF-QS-WJW");
+        await leaderForm.AddFirstPostingAsync("SF-QS-WJW", role: "SecrecyLeader", title: "党组成员、副主任", from: new DateOnly(2026, 1, 5));
         await leaderForm.ScreenshotAsync("11-leader-create");
         var leader = await leaderForm.SubmitAsync();
         await Assertions.Expect(leader.Heading).ToContainTextAsync("孙卫健");

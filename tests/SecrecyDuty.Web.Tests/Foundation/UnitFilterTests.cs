@@ -15,6 +15,7 @@ public sealed class UnitFilterTests
     [InlineData("/Activities")]
     [InlineData("/Appraisals?year=2026")]
     [InlineData("/Inspections")]
+    [InlineData("/Checklists?year=2026")]
     public async Task The_unit_filter_is_a_picker_that_shows_the_chosen_unit_and_never_lists_every_unit(string list)
     {
         using var app = TestApp.Rent();
@@ -29,5 +30,23 @@ public sealed class UnitFilterTests
         Assert.Equal("0", unfiltered.QuerySelector("input[type=hidden][name='unitId']")!.GetAttribute("value"));
         Assert.Equal(p.Department.ToString(System.Globalization.CultureInfo.InvariantCulture), filtered.QuerySelector("input[type=hidden][name='unitId']")!.GetAttribute("value"));
         Assert.Contains("示范省教育厅", filtered.QuerySelector("#unitId_search")!.GetAttribute("value"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Checklists?year=2026", "Generate.UnitId")]
+    [InlineData("/Leaders/Create", "Input.UnitId")]
+    [InlineData("/Leaders/Create", "Input.FirstPosting.UnitId")]
+    public async Task A_forms_unit_field_is_a_picker_never_a_drop_down_of_every_unit(string page, string field)
+    {
+        using var app = TestApp.Rent();
+        await Province.CreateAsync(app, withAccounts: true);
+        var client = await app.SignedInAsync("officer");
+
+        var document = await TestApp.GetDocumentAsync(client, page);
+
+        Assert.Null(document.QuerySelector($"select[name='{field}']"));
+        Assert.NotNull(document.QuerySelector($"input[type=hidden][name='{field}']"));
+        Assert.NotNull(document.QuerySelector($"#{field.Replace('.', '_')}_search[role=combobox]"));
+        Assert.NotNull(document.QuerySelector("script[src^='/js/picker.js']"));
     }
 }

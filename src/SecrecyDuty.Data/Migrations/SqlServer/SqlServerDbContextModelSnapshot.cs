@@ -329,6 +329,10 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Date");
+
+                    b.HasIndex("Kind", "Date", "UnitId");
+
                     b.HasIndex("UnitId", "Kind", "Date");
 
                     b.ToTable("Activities", t =>
@@ -1069,6 +1073,8 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DiscoveredAtUtc");
 
                     b.HasIndex("UnitId", "DiscoveredAtUtc");
 
@@ -2195,6 +2201,8 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("LeaderId");
+
+                    b.HasIndex("SentOn");
 
                     b.HasIndex("FeedbackOn", "FeedbackDueOn");
 

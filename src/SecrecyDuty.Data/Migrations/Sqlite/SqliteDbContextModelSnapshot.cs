@@ -314,6 +314,10 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Date");
+
+                    b.HasIndex("Kind", "Date", "UnitId");
+
                     b.HasIndex("UnitId", "Kind", "Date");
 
                     b.ToTable("Activities", t =>
@@ -1029,6 +1033,8 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DiscoveredAtUtc");
 
                     b.HasIndex("UnitId", "DiscoveredAtUtc");
 
@@ -2119,6 +2125,8 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("LeaderId");
+
+                    b.HasIndex("SentOn");
 
                     b.HasIndex("FeedbackOn", "FeedbackDueOn");
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.Units;
 using SecrecyDuty.Web.Infrastructure;
 using SecrecyDuty.Web.Infrastructure.Export;
 
@@ -13,7 +14,7 @@ namespace SecrecyDuty.Web.Pages.Checklists;
 /// The duty checklists of a year: the signed-in leader's own, and every posting of the jurisdiction with its
 /// checklist, filtered, sorted, paged and exported; the secrecy office generates a unit's missing checklists.
 /// </summary>
-public sealed class IndexModel(ChecklistListService list, ChecklistService checklists, IStringLocalizer<Messages> l) : PageModel
+public sealed class IndexModel(ChecklistListService list, ChecklistService checklists, UnitLookupService units, IStringLocalizer<Messages> l) : PageModel
 {
     /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
     [TempData]
@@ -24,6 +25,14 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
 
     [BindProperty(SupportsGet = true, Name = "unitId")]
     public int? UnitId { get; set; }
+
+    /// <summary>The unit filtered on; the picker posts 0 for none.</summary>
+    public int? ChosenUnit => UnitId is > 0 ? UnitId : null;
+
+    /// <summary>The unit filter and the generating form's unit: search-as-you-type pickers, never a drop-down of every unit.</summary>
+    public UnitPicker UnitFilter { get; private set; } = null!;
+
+    public UnitPicker GenerateUnit { get; private set; } = null!;
 
     [BindProperty(SupportsGet = true, Name = "status")]
     public ChecklistProgress? Status { get; set; }
@@ -44,13 +53,24 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
 
     /// <summary>The list's address: its filters, sort and page (docs/architecture.md, "Conventions").</summary>
     public ListQuery<ChecklistSort> Query =>
-        new(Url, Parameters, ChecklistSort.Unit, new { year = Year, unitId = UnitId, status = Status, role = Role, q = Search });
+        new(Url, Parameters, ChecklistSort.Unit, new { year = Year, unitId = ChosenUnit, status = Status, role = Role, q = Search });
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         RefuseYearOutOfRange();
         Index = await list.IndexAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
-        Generate = new GenerateChecklistsInput { UnitId = UnitId ?? 0, Year = Index.Year };
+        Generate = new GenerateChecklistsInput { UnitId = ChosenUnit ?? 0, Year = Index.Year };
+        await PickersAsync(cancellationToken);
+    }
+
+    private async Task PickersAsync(CancellationToken cancellationToken)
+    {
+        var filtered = ChosenUnit is { } id ? await units.FindAsync(id, UnitLookupScope.Jurisdiction, cancellationToken) : null;
+        var generating = Generate.UnitId == filtered?.Id ? filtered
+            : Generate.UnitId > 0 ? await units.FindAsync(Generate.UnitId, UnitLookupScope.Jurisdiction, cancellationToken)
+            : null;
+        UnitFilter = new UnitPicker("unitId", l["Unit"], filtered);
+        GenerateUnit = new UnitPicker("Generate.UnitId", l["Unit"], generating);
     }
 
     public async Task<IActionResult> OnPostGenerateAsync(CancellationToken cancellationToken)
@@ -61,6 +81,7 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
             ModelState.AddResultErrors(result, nameof(Generate));
             RefuseYearOutOfRange();
             Index = await list.IndexAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
+            await PickersAsync(cancellationToken);
             return Page();
         }
 
@@ -116,7 +137,7 @@ public sealed class IndexModel(ChecklistListService list, ChecklistService check
     private ChecklistFilter Filter => new()
     {
         Year = Year,
-        UnitId = UnitId,
+        UnitId = ChosenUnit,
         Status = Status,
         Role = Role,
         Search = Search,

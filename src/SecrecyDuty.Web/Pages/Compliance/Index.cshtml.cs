@@ -11,7 +11,8 @@ namespace SecrecyDuty.Web.Pages.Compliance;
 /// <summary>The heat map: the units of the jurisdiction × the requirements, for a year.</summary>
 public sealed class IndexModel(ComplianceService compliance, IStringLocalizer<Messages> l) : PageModel
 {
-    public const int PageSize = 100;
+    /// <summary>Rows per page: a row is about 5 KB of HTML (eight cells, each with its reason), so a page stays under 300 KB (issue 10).</summary>
+    public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true, Name = "year")]
     public int? Year { get; set; }

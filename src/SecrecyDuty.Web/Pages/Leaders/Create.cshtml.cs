@@ -16,11 +16,12 @@ public sealed class CreateModel(LeaderService leaders, IStringLocalizer<Messages
     [BindProperty]
     public CreateLeaderInput Input { get; set; } = new();
 
+    /// <summary>The units the form has chosen, for its pickers.</summary>
     public IReadOnlyList<UnitChoice> UnitOptions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        UnitOptions = await leaders.UnitChoicesAsync(cancellationToken);
+        UnitOptions = await leaders.UnitChoicesAsync([], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ public sealed class CreateModel(LeaderService leaders, IStringLocalizer<Messages
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
-            UnitOptions = await leaders.UnitChoicesAsync(cancellationToken);
+            UnitOptions = await leaders.UnitChoicesAsync([Input.UnitId, Input.FirstPosting.UnitId], cancellationToken);
             return Page();
         }
 

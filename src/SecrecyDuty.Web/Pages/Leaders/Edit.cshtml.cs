@@ -16,6 +16,7 @@ public sealed class EditModel(LeaderService leaders, IStringLocalizer<Messages> 
     [BindProperty]
     public LeaderInput Input { get; set; } = new();
 
+    /// <summary>The unit the form has chosen, for its picker.</summary>
     public IReadOnlyList<UnitChoice> UnitOptions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ public sealed class EditModel(LeaderService leaders, IStringLocalizer<Messages> 
         }
 
         Input = input;
-        UnitOptions = await leaders.UnitChoicesAsync(cancellationToken);
+        UnitOptions = await leaders.UnitChoicesAsync([Input.UnitId], cancellationToken);
         return Page();
     }
 
@@ -42,7 +43,7 @@ public sealed class EditModel(LeaderService leaders, IStringLocalizer<Messages> 
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
-            UnitOptions = await leaders.UnitChoicesAsync(cancellationToken);
+            UnitOptions = await leaders.UnitChoicesAsync([Input.UnitId], cancellationToken);
             return Page();
         }
 

@@ -78,7 +78,7 @@ public sealed class EditModel(PostingService postings, IStringLocalizer<Messages
 
     private async Task<IActionResult> RedisplayAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (!await LoadAsync(id, cancellationToken, Input.UnitId))
         {
             return NotFound();
         }
@@ -87,9 +87,9 @@ public sealed class EditModel(PostingService postings, IStringLocalizer<Messages
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken, int? chosenUnitId = null)
     {
-        var form = await postings.GetForEditAsync(id, cancellationToken);
+        var form = await postings.GetForEditAsync(id, chosenUnitId, cancellationToken);
         if (form is null)
         {
             return false;
