@@ -10,6 +10,30 @@ namespace SecrecyDuty.Web.Infrastructure;
 /// </summary>
 public static class EvidenceDownloads
 {
+    /// <summary>The policy of a download: nothing in it runs, nothing is loaded for it.</summary>
+    public const string SandboxPolicy = "sandbox; default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    private static readonly object SandboxKey = new();
+
+    /// <summary>
+    /// Keeps a download's sandboxing policy over the app-wide one. The security-header middleware writes its policy as the
+    /// response starts; a callback registered before it (this middleware sits before it) runs after it and has the last word.
+    /// </summary>
+    public static IApplicationBuilder UseDownloadSandbox(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Items.ContainsKey(SandboxKey))
+                {
+                    context.Response.Headers.ContentSecurityPolicy = SandboxPolicy;
+                }
+
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+
     /// <summary>
     /// The file as an attachment with its name in RFC 6266 / RFC 5987 form (<c>filename*=UTF-8''…</c>), with the type
     /// recognized at upload (an unknown stored type goes out as an opaque one), and headers that keep a browser from
@@ -20,7 +44,8 @@ public static class EvidenceDownloads
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(file);
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        response.Headers.ContentSecurityPolicy = SandboxPolicy;
+        response.HttpContext.Items[SandboxKey] = true;
         response.Headers.CacheControl = "no-store";
         return new FileContentResult(file.Content, EvidenceFileTypes.ServedContentType(file.ContentType))
         {

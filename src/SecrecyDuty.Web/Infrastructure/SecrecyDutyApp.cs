@@ -224,7 +224,9 @@ public static class SecrecyDutyApp
     public static WebApplication UseSecrecyDuty(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Security headers on every response, the error and status pages included (HSTS outside Development).
+        // Security headers on every response, the error and status pages included (HSTS outside Development); an evidence
+        // download keeps its own sandboxing policy (registered first, so that its callback runs last).
+        app.UseDownloadSandbox();
         app.UseSecurityHeaders(SecurityHeaderPolicy.For(app.Environment));
         if (!app.Environment.IsDevelopment())
         {

@@ -204,6 +204,10 @@ public sealed class AppFolder : IDisposable
         ["Logging__File__Enabled"] = "false",
         ["Scheduler__Enabled"] = "false",
         ["Serilog__MinimumLevel__Default"] = "Warning",
+
+        // Production requires an administrator to enrol an authenticator first (docs/security.md); these tests sign in
+        // with the password to test what happens after it, as the shared hosts do.
+        ["Security__RequireTwoFactor"] = "false",
     };
 
     /// <summary>Migrates and creates the administrator <c>admin</c> (<see cref="AdminPassword"/>) at the root unit SF.</summary>
