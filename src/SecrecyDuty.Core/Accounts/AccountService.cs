@@ -147,6 +147,16 @@ public sealed class AccountService(
             return Result<string>.Failure([.. inRole.Errors.Select(e => new FieldError(nameof(input.Role), e.Description))]);
         }
 
+        // Issue 14, finding 8: the account's creation is in the trail, with what it was given (never the password).
+        AccountAudit.Add(db, currentUser, user, AuditAction.Create, user.CreatedAtUtc,
+        [
+            new("UserName", null, user.UserName),
+            new("DisplayName", null, user.DisplayName),
+            new("UnitId", null, user.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Role", null, input.Role),
+            .. leaderId is { } leader ? [new AuditChange("LeaderId", null, leader.ToString(System.Globalization.CultureInfo.InvariantCulture))] : Array.Empty<AuditChange>(),
+        ]);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result<string>.Success(user.Id);
     }

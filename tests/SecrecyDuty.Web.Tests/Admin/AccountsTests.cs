@@ -41,6 +41,14 @@ public sealed class AccountsTests
         Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(newClient, "zhang.jiao", "Initial-Password-1")).StatusCode);
         var linked = await app.InScopeAsync(async sp => (await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("zhang.jiao"))!.LeaderId);
         Assert.Equal(leaderId, linked);
+
+        // Issue 14, finding 8: the creation is in the trail, by the administrator, under the account's unit, never with the password.
+        var entry = await app.InScopeAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            sp.GetRequiredService<Data.AppDbContext>().AuditEntries.Where(a => a.EntityType == "Account" && a.Action == Core.Auditing.AuditAction.Create)));
+        Assert.Equal(("admin", unit), (entry.UserName, entry.UnitId));
+        Assert.Contains("\"Role\"", entry.Changes, StringComparison.Ordinal);
+        Assert.Contains("zhang.jiao", entry.Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("Initial-Password-1", entry.Changes, StringComparison.Ordinal);
     }
 
     [Fact]
