@@ -16,6 +16,12 @@ public enum AuditAction
     Move,
     Import,
     Delete,
+
+    /// <summary>A password sign-in accepted (issue 14: every sign-in is in the trail).</summary>
+    SignIn,
+
+    /// <summary>A password sign-in refused: wrong password, unknown name, locked or deactivated account (one outcome, as the page says).</summary>
+    SignInFailed,
 }
 
 /// <summary>One change: who, when, which record, and the changed fields with old and new values.</summary>

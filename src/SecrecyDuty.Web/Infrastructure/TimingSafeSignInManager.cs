@@ -19,7 +19,9 @@ public sealed class TimingSafeSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
+    IUserConfirmation<AppUser> confirmation,
+    SecrecyDuty.Data.AppDbContext db,
+    TimeProvider clock)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static readonly AppUser Placeholder = new() { UserName = "(no such user)" };
@@ -28,13 +30,40 @@ public sealed class TimingSafeSignInManager(
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var user = await UserManager.FindByNameAsync(userName);
+        SignInResult result;
         if (user is null)
         {
             VerifyPlaceholder(password);
-            return SignInResult.Failed;
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            result = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
         }
 
-        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        await AuditAsync(userName, user, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Every password sign-in, accepted (a second factor may still be asked) or refused, is in the audit trail (issue 14), by
+    /// the name typed; a refusal says no more than the page does, and an unknown name writes the same entry as a known one.
+    /// </summary>
+    private async Task AuditAsync(string userName, AppUser? user, SignInResult result)
+    {
+        var name = Core.Common.Text.StripUnsafe(userName ?? "", keepLineBreaks: false).Trim();
+        db.AuditEntries.Add(new Core.Auditing.AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            UserId = user?.Id,
+            UserName = name.Length > 256 ? name[..256] : name,
+            Action = result.Succeeded || result.RequiresTwoFactor ? Core.Auditing.AuditAction.SignIn : Core.Auditing.AuditAction.SignInFailed,
+            EntityType = "Account",
+            EntityId = user?.Id ?? "",
+            UnitId = user?.UnitId,
+            Changes = "[]",
+        });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>A deactivated account cannot sign in (issue 14, finding 2).</summary>

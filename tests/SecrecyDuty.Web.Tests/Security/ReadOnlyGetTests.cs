@@ -139,7 +139,10 @@ public sealed partial class ReadOnlyGetTests
             .Select(e => "/" + e.RoutePattern.RawText)
             .Distinct(StringComparer.Ordinal);
 
-    /// <summary>A hash of every row of every table, except the openings of incident files that opening records on purpose.</summary>
+    /// <summary>
+    /// A hash of every row of every table, except the openings of incident files that opening records on purpose and the
+    /// audit trail's sign-ins (a test signs in as it goes; every sign-in is audited on purpose).
+    /// </summary>
     internal static Task<Dictionary<string, string>> SnapshotAsync(TestApp app) =>
         app.InScopeAsync(async sp =>
         {
@@ -152,7 +155,10 @@ public sealed partial class ReadOnlyGetTests
             foreach (var table in tables)
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT * FROM \"{table}\"";
+                var audit = db.Model.FindEntityType(typeof(Core.Auditing.AuditEntry))!.GetTableName();
+                command.CommandText = table == audit
+                    ? $"SELECT * FROM \"{table}\" WHERE \"Action\" NOT IN ('{Core.Auditing.AuditAction.SignIn}', '{Core.Auditing.AuditAction.SignInFailed}')"
+                    : $"SELECT * FROM \"{table}\"";
                 await using var reader = await command.ExecuteReaderAsync();
                 var rows = new List<string>();
                 while (await reader.ReadAsync())

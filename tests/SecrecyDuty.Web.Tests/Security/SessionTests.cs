@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
@@ -261,7 +262,8 @@ public sealed class SessionTests
 
     private static Task<List<(string, string, string)>> AuditAsync(TestApp app) =>
         app.InScopeAsync(async sp => (await sp.GetRequiredService<AppDbContext>().AuditEntries.AsNoTracking()
-                .Where(a => a.EntityType == "Account").Select(a => new { a.EntityType, a.UserName, a.Changes }).ToListAsync())
+                .Where(a => a.EntityType == "Account" && a.Action != AuditAction.SignIn && a.Action != AuditAction.SignInFailed)
+                .Select(a => new { a.EntityType, a.UserName, a.Changes }).ToListAsync())
             .Select(a => (a.EntityType, a.UserName, System.Text.Json.JsonDocument.Parse(a.Changes).RootElement[0].GetProperty("field").GetString()!))
             .ToList());
 }
