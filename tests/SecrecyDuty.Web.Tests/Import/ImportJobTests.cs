@@ -24,13 +24,7 @@ public sealed class ImportJobTests
 
     private static Action<IWebHostBuilder> WithScheduler(string? databaseFile = null, int? batchSize = null) => builder =>
     {
-        builder.UseSetting("Scheduler:Enabled", "true");
-        builder.UseSetting("Reminders:RunAtStartup", "false");
-        if (databaseFile is not null)
-        {
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databaseFile}");
-        }
-
+        TestApp.WithScheduler(databaseFile)(builder);
         if (batchSize is not null)
         {
             builder.UseSetting("Import:WriteBatchSize", batchSize.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));

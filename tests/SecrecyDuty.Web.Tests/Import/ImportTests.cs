@@ -83,13 +83,6 @@ public sealed class ImportTests
         return client;
     }
 
-    /// <summary>Imports run on the scheduler, which the shared hosts leave off: a page test that follows a job has a host of its own.</summary>
-    private static void WithScheduler(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        builder.UseSetting("Scheduler:Enabled", "true");
-        builder.UseSetting("Reminders:RunAtStartup", "false");
-    }
-
     /// <summary>Posts the upload form as a browser would (multipart, with its antiforgery token).</summary>
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName, bool dryRun, string csvSheet = "")
     {
@@ -483,7 +476,7 @@ public sealed class ImportTests
     public async Task A_few_thousand_rows_import_through_the_page_with_progress()
     {
         const int Rows = 3000;
-        using var app = TestApp.StartOwn(WithScheduler);
+        using var app = TestApp.StartOwn(TestApp.WithScheduler());
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
         var before = await CountAsync(app);
@@ -543,7 +536,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_bad_file_uploaded_on_the_page_lists_its_problems_and_offers_them_as_CSV()
     {
-        using var app = TestApp.StartOwn(WithScheduler);
+        using var app = TestApp.StartOwn(TestApp.WithScheduler());
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
         var file = new ImportFileBuilder().Unit("QS-A", parent: "P-BH").Unit("QS-B", parent: "P-QS", kind: "党委");
@@ -569,7 +562,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_clean_dry_run_is_imported_for_real_without_uploading_again_and_only_once()
     {
-        using var app = TestApp.StartOwn(WithScheduler);
+        using var app = TestApp.StartOwn(TestApp.WithScheduler());
         var p = await ProvinceAsync(app);
         var client = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
         var before = await CountAsync(app);
@@ -626,7 +619,7 @@ public sealed class ImportTests
     [Fact]
     public async Task An_import_job_is_visible_only_to_the_account_that_started_it()
     {
-        using var app = TestApp.StartOwn(WithScheduler);
+        using var app = TestApp.StartOwn(TestApp.WithScheduler());
         var p = await ProvinceAsync(app);
         var owner = await SignedInAsync(app, "officer", Roles.SecrecyOfficer, p.City);
         var otherOfficer = await SignedInAsync(app, "officer2", Roles.SecrecyOfficer, p.City);

@@ -49,6 +49,20 @@ public sealed class TestApp : IDisposable
     public static TestApp StartOwn(Action<IWebHostBuilder> configure, string environment = "Testing") =>
         new(TestHost.Start(environment, configure));
 
+    /// <summary>
+    /// Settings of a host of its own that runs the scheduler (the shared hosts do not), without the reminder run at start-up,
+    /// over <paramref name="databaseFile"/> when given (a second host over a first one's database, as after a restart).
+    /// </summary>
+    public static Action<IWebHostBuilder> WithScheduler(string? databaseFile = null) => builder =>
+    {
+        builder.UseSetting("Scheduler:Enabled", "true");
+        builder.UseSetting("Reminders:RunAtStartup", "false");
+        if (databaseFile is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databaseFile}");
+        }
+    };
+
     public FakeTimeProvider Clock => _host.Clock;
 
     public string DataDirectory => _host.DataDirectory;

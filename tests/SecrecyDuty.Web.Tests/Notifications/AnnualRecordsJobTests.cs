@@ -22,11 +22,7 @@ public sealed class AnnualRecordsJobTests
     [Fact]
     public async Task On_1_January_the_job_creates_the_years_checklists_and_the_closed_years_appraisals_once_and_a_posting_begun_later_gets_its_checklist_the_next_run()
     {
-        using var app = TestApp.StartOwn(builder =>
-        {
-            builder.UseSetting("Scheduler:Enabled", "true");
-            builder.UseSetting("Reminders:RunAtStartup", "false");
-        });
+        using var app = TestApp.StartOwn(TestApp.WithScheduler());
         var p = await app.Province()
             .WithUnit("DEPT")
             .WithUnit("SOE", kind: Core.Units.UnitKind.StateOwnedEnterprise)

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -22,7 +21,7 @@ public sealed class FrequencyReminderJobTests
     [Fact]
     public async Task The_frequency_rules_notify_the_leaders_and_the_office_that_answer_for_them_exactly_once()
     {
-        using var first = TestApp.StartOwn(WithScheduler(null));
+        using var first = TestApp.StartOwn(TestApp.WithScheduler());
         var p = await first.Province()
             .WithUnit("PROV")
             .WithUnit("UNIT", parent: "PROV")
@@ -57,29 +56,16 @@ public sealed class FrequencyReminderJobTests
             ("wang", NotificationKind.BriefingDueSoon, p.Unit("UNIT")),
             ("wang", NotificationKind.ChecklistNotSubmitted, checklists["王书记"]),
         ];
-        Assert.Equal(expected, await StoredAsync(first));
+        Assert.Equal(expected, await ReminderProvince.StoredAsync(first));
 
         // The scheduler stops; another host over the same database runs the job on the same day: nothing is added.
         await (await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).Shutdown(true);
-        using var second = TestApp.StartOwn(WithScheduler(Path.Combine(first.DataDirectory, "secrecyduty.db")));
+        using var second = TestApp.StartOwn(TestApp.WithScheduler(Path.Combine(first.DataDirectory, "secrecyduty.db")));
         second.Clock.Advance(TimeSpan.FromDays(5));
         await ReminderProvince.RunJobAsync(second);
-        Assert.Equal(expected, await StoredAsync(second));
+        Assert.Equal(expected, await ReminderProvince.StoredAsync(second));
     }
 
-    private static Task<List<(string, NotificationKind)>> KindsAsync(TestApp app) =>
-        app.InScopeAsync(async sp => (await StoredAsync(app)).Select(n => (n.User, n.Kind)).ToList());
-
-    private static Task<List<(string User, NotificationKind Kind, int Record)>> StoredAsync(TestApp app) =>
-        ReminderProvince.StoredAsync(app);
-
-    private static Action<IWebHostBuilder> WithScheduler(string? databaseFile) => builder =>
-    {
-        builder.UseSetting("Scheduler:Enabled", "true");
-        builder.UseSetting("Reminders:RunAtStartup", "false");
-        if (databaseFile is not null)
-        {
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databaseFile}");
-        }
-    };
+    private static async Task<List<(string, NotificationKind)>> KindsAsync(TestApp app) =>
+        [.. (await ReminderProvince.StoredAsync(app)).Select(n => (n.User, n.Kind))];
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using SecrecyDuty.Web.Tests.Infrastructure;
@@ -15,7 +14,7 @@ public sealed class ReminderJobTests
     [Fact]
     public async Task The_daily_job_notifies_the_right_accounts_exactly_once_across_runs_and_a_restart()
     {
-        using var first = TestApp.StartOwn(WithScheduler(null));
+        using var first = TestApp.StartOwn(TestApp.WithScheduler());
         var province = await ReminderProvince.CreateAsync(first);
 
         // On the first day nothing is due yet.
@@ -32,19 +31,9 @@ public sealed class ReminderJobTests
         // The scheduler stops; another host starts over the same database and runs the job on the same day.
         var scheduler = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.Shutdown(true);
-        using var second = TestApp.StartOwn(WithScheduler(Path.Combine(first.DataDirectory, "secrecyduty.db")));
+        using var second = TestApp.StartOwn(TestApp.WithScheduler(Path.Combine(first.DataDirectory, "secrecyduty.db")));
         second.Clock.Advance(ReminderProvince.ToDay);
         await ReminderProvince.RunJobAsync(second);
         Assert.Equal(province.Expected, await ReminderProvince.StoredAsync(second));
     }
-
-    private static Action<IWebHostBuilder> WithScheduler(string? databaseFile) => builder =>
-    {
-        builder.UseSetting("Scheduler:Enabled", "true");
-        builder.UseSetting("Reminders:RunAtStartup", "false");
-        if (databaseFile is not null)
-        {
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databaseFile}");
-        }
-    };
 }
