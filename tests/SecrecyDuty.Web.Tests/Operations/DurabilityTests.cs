@@ -90,7 +90,14 @@ public sealed class DurabilityTests
                         return; // The process is gone: this write was never acknowledged.
                     }
 
-                    Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{code}: {(int)response.StatusCode}\n{app.Output}");
+                    if (response.StatusCode != HttpStatusCode.Redirect)
+                    {
+                        // The page shown again says why beside its fields: that is what a failure here needs to show.
+                        var page = await response.Content.ReadAsStringAsync();
+                        var said = string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(page, "data-valmsg-for=\"([^\"]+)\"[^>]*>([^<]+)<").Select(m => m.Groups[1].Value + ": " + m.Groups[2].Value));
+                        Assert.Fail($"{code}: {(int)response.StatusCode} {said}\n{app.Output}");
+                    }
+
                     acknowledged.Add(code);
                     if (acknowledged.Count >= 24)
                     {
