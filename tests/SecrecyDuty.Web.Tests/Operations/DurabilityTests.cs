@@ -79,7 +79,14 @@ public sealed class DurabilityTests
                 for (var i = 0; !enough.IsCancellationRequested; i++)
                 {
                     var code = $"K{w}-{i:000}";
-                    var content = form.With(("Input.Code", code), ("Input.Name", "写入中" + code), ("Input.Kind", "StateOrgan"), ("Input.Level", "County")).ToContent();
+                    // The form's fields are one list that With changes in place: the writers take turns filling it in, or one
+                    // writer's code replaces or drops another's (the "refused form" and 500 this test saw now and then).
+                    HttpContent content;
+                    lock (form)
+                    {
+                        content = form.With(("Input.Code", code), ("Input.Name", "写入中" + code), ("Input.Kind", "StateOrgan"), ("Input.Level", "County")).ToContent();
+                    }
+
                     HttpResponseMessage response;
                     try
                     {
