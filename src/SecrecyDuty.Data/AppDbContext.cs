@@ -150,6 +150,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
                 : base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
+        await AuditRecorder.ResolveOwnersAsync(this, pending, async, cancellationToken);
         var ownTransaction = Database.CurrentTransaction is null
             ? async ? await Database.BeginTransactionAsync(cancellationToken) : Database.BeginTransaction()
             : null;
@@ -192,7 +193,12 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
 }
 
 public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
-    : AppDbContext(options, currentUser, clock);
+    : AppDbContext(options, currentUser, clock)
+{
+    // The app's connections may write the guarded tables; any other connection is refused (SqliteWriteGuard).
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(Auditing.SqliteWriteGuard.Interceptor);
+}
 
 public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
     : AppDbContext(options, currentUser, clock);

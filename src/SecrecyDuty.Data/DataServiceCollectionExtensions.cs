@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddScoped<ISecrecyDutyDb>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<Core.Auditing.IDataTableGuard, Auditing.DataTableGuardCheck>();
         return services;
     }
 

@@ -93,13 +93,16 @@ public class Activity : IAudited
 }
 
 /// <summary>A posting present at an activity (chosen from the unit's leadership on that date).</summary>
-public class ActivityAttendance
+/// <summary>One leader at an activity; adding or removing one is in the audit trail under the activity's unit.</summary>
+public class ActivityAttendance : IAudited
 {
     public int ActivityId { get; set; }
 
     public int PostingId { get; set; }
 
     public Posting? Posting { get; set; }
+
+    int? IAudited.AuditUnitId => null;
 }
 
 /// <summary>
@@ -107,7 +110,7 @@ public class ActivityAttendance
 /// the three). Its bytes are in
 /// <see cref="EvidenceContent"/>, in the database, so one backup holds them.
 /// </summary>
-public class EvidenceFile
+public class EvidenceFile : IAudited
 {
     public int Id { get; set; }
 
@@ -133,6 +136,9 @@ public class EvidenceFile
     public string UploadedBy { get; set; } = "";
 
     public EvidenceContent? Content { get; set; }
+
+    // Its entry takes the unit of the activity, order or score sheet it belongs to; the bytes are never in the trail.
+    int? IAudited.AuditUnitId => null;
 }
 
 public class EvidenceContent

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Core.Activities;
@@ -54,13 +55,20 @@ public sealed class ActivityEvidenceService(
     }
 
     /// <summary>The file to download; null when it is not the activity's, or the activity lies outside the jurisdiction.</summary>
-    public Task<EvidenceDownload?> GetAsync(int activityId, int fileId, CancellationToken cancellationToken = default)
+    public async Task<EvidenceDownload?> GetAsync(int activityId, int fileId, CancellationToken cancellationToken = default)
     {
         var visible = jurisdiction.UnitIds();
-        return db.EvidenceFiles.AsNoTracking()
+        var file = await db.EvidenceFiles.AsNoTracking()
             .Where(f => f.Id == fileId && f.ActivityId == activityId && db.Activities.Any(a => a.Id == activityId && visible.Contains(a.UnitId)))
-            .Select(f => new EvidenceDownload(f.FileName, f.ContentType, f.Content!.Bytes))
+            .Select(f => new { Download = new EvidenceDownload(f.FileName, f.ContentType, f.Content!.Bytes), UnitId = db.Activities.Where(a => a.Id == activityId).Select(a => a.UnitId).Single() })
             .SingleOrDefaultAsync(cancellationToken);
+        if (file is null)
+        {
+            return null;
+        }
+
+        await HandOutAudit.RecordDownloadAsync(db, user, clock.GetUtcNow().UtcDateTime, new EvidenceHandOut(fileId, file.UnitId, file.Download.FileName), cancellationToken);
+        return file.Download;
     }
 
     /// <summary>Removes a file and its content; the value is its name. Null when not found or the account may not change the activity.</summary>

@@ -7,7 +7,19 @@ namespace SecrecyDuty.Core.Auditing;
 /// <summary>What a verification found: how many entries were checked, how many are not sealed yet, and the first break.</summary>
 public sealed record AuditVerification(long Checked, int Unsealed, long? LastSequence, AuditBreak? FirstBreak)
 {
-    public bool Intact => FirstBreak is null;
+    /// <summary>The audited tables that lost the guard refusing raw SQL writes (<see cref="IDataTableGuard"/>).</summary>
+    public IReadOnlyList<string> UnguardedTables { get; init; } = [];
+
+    public bool Intact => FirstBreak is null && UnguardedTables.Count == 0;
+}
+
+/// <summary>
+/// The database's guard on its audited tables, by which a write that does not go through the app (and so through the trail)
+/// is refused: the check reports the tables whose guard was taken off (issue 14, finding 8).
+/// </summary>
+public interface IDataTableGuard
+{
+    Task<IReadOnlyList<string>> UnguardedTablesAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -16,7 +28,7 @@ public sealed record AuditVerification(long Checked, int Unsealed, long? LastSeq
 /// over the previous hash and its own fields (<see cref="AuditChain"/>). Sealing apart from the writes keeps every save free of
 /// a lock on the chain's head; an entry is protected from the job's next run on (a minute).
 /// </summary>
-public sealed class AuditChainService(ISecrecyDutyDb db, ICurrentUser user)
+public sealed class AuditChainService(ISecrecyDutyDb db, ICurrentUser user, IDataTableGuard guard)
 {
     private const int Batch = 1000;
 
@@ -56,6 +68,12 @@ public sealed class AuditChainService(ISecrecyDutyDb db, ICurrentUser user)
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         AccessDeniedException.ThrowUnless(!user.IsAuthenticated || user.IsInRole(Accounts.Roles.Administrator));
+        var unguarded = await guard.UnguardedTablesAsync(cancellationToken);
+        return await ChainAsync(cancellationToken) with { UnguardedTables = unguarded };
+    }
+
+    private async Task<AuditVerification> ChainAsync(CancellationToken cancellationToken)
+    {
         (long Sequence, string? Hash) previous = (0, null);
         long checkedCount = 0;
         while (true)

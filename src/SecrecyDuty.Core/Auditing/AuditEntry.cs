@@ -3,7 +3,10 @@ namespace SecrecyDuty.Core.Auditing;
 /// <summary>Marks an entity whose every create, update and deactivation is written to the audit trail.</summary>
 public interface IAudited
 {
-    /// <summary>The unit the record belongs to, so that the trail can be read by jurisdiction.</summary>
+    /// <summary>
+    /// The unit the record belongs to, so that the trail can be read by jurisdiction. Null for a part of a record (a checklist
+    /// item, an attendance, an evidence file): its entry takes the unit of the audited record it belongs to.
+    /// </summary>
     int? AuditUnitId { get; }
 }
 
@@ -22,6 +25,12 @@ public enum AuditAction
 
     /// <summary>A password sign-in refused: wrong password, unknown name, locked or deactivated account (one outcome, as the page says).</summary>
     SignInFailed,
+
+    /// <summary>A list exported to CSV or Excel (issue 14: every export is in the trail).</summary>
+    Export,
+
+    /// <summary>A stored file downloaded: an evidence file, a rectification report, a self-assessment.</summary>
+    Download,
 }
 
 /// <summary>One change: who, when, which record, and the changed fields with old and new values.</summary>

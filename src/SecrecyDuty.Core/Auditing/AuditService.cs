@@ -16,7 +16,7 @@ public sealed class AuditService(ISecrecyDutyDb db, ICurrentUser user, Jurisdict
         AuditAccess.RequireAuditReader(user);
 
         (page, pageSize) = Paging.Normalize(page, pageSize);
-        var query = Filtered(filter);
+        var query = await FilteredAsync(filter, cancellationToken);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query
             .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
@@ -48,12 +48,17 @@ public sealed class AuditService(ISecrecyDutyDb db, ICurrentUser user, Jurisdict
         return await db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
     }
 
-    private IQueryable<AuditEntry> Filtered(AuditFilter filter)
+    private async Task<IQueryable<AuditEntry>> FilteredAsync(AuditFilter filter, CancellationToken cancellationToken)
     {
         var visible = jurisdiction.UnitIds();
 
-        // Entries without a unit (parts of a record, such as a secrecy cadre) are shown to every administrator.
-        var query = db.AuditEntries.AsNoTracking().Where(a => a.UnitId == null || visible.Contains(a.UnitId.Value));
+        // A part of a record takes its record's unit; what is left without a unit (the system's own writes, a province-wide
+        // template) belongs to the province, so only an administrator of the whole province reads it (issue 14, finding 8).
+        var top = jurisdiction.TopUnitId;
+        var wholeProvince = top is not null && await db.Units.AnyAsync(u => u.Id == top && u.ParentId == null, cancellationToken);
+        var query = wholeProvince
+            ? db.AuditEntries.AsNoTracking().Where(a => a.UnitId == null || visible.Contains(a.UnitId.Value))
+            : db.AuditEntries.AsNoTracking().Where(a => a.UnitId != null && visible.Contains(a.UnitId.Value));
         if (!string.IsNullOrWhiteSpace(filter.User))
         {
             var term = filter.User.Trim();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Core.Inspections;
@@ -230,10 +231,17 @@ public sealed class RectificationService(
     public async Task<EvidenceDownload?> DownloadAsync(int orderId, int fileId, CancellationToken cancellationToken = default)
     {
         var visible = jurisdiction.UnitIds();
-        return await db.EvidenceFiles.AsNoTracking()
+        var file = await db.EvidenceFiles.AsNoTracking()
             .Where(f => f.Id == fileId && f.RectificationOrderId == orderId && db.RectificationOrders.Any(o => o.Id == orderId && visible.Contains(o.UnitId)))
-            .Select(f => new EvidenceDownload(f.FileName, f.ContentType, f.Content!.Bytes))
+            .Select(f => new { Download = new EvidenceDownload(f.FileName, f.ContentType, f.Content!.Bytes), UnitId = db.RectificationOrders.Where(o => o.Id == orderId).Select(o => o.UnitId).Single() })
             .SingleOrDefaultAsync(cancellationToken);
+        if (file is null)
+        {
+            return null;
+        }
+
+        await HandOutAudit.RecordDownloadAsync(db, user, clock.GetUtcNow().UtcDateTime, new EvidenceHandOut(fileId, file.UnitId, file.Download.FileName), cancellationToken);
+        return file.Download;
     }
 
     private async Task<Result?> ReviewAsync(int id, RectificationAction action, RectificationNoteInput? note, CancellationToken cancellationToken)

@@ -14,6 +14,11 @@ internal static class AuditRecorder
 {
     internal sealed class Pending(EntityEntry entry, AuditAction action, IReadOnlyList<AuditChange> changes)
     {
+        public EntityEntry Entry => entry;
+
+        /// <summary>The record whose unit the entry takes: the entity itself, or for a part the audited record it belongs to.</summary>
+        public IAudited? Owner { get; set; }
+
         public AuditEntry Complete(DateTime atUtc, string? userId, string userName)
         {
             var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue));
@@ -25,7 +30,7 @@ internal static class AuditRecorder
                 Action = action,
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = string.Join(",", key),
-                UnitId = ((IAudited)entry.Entity).AuditUnitId,
+                UnitId = ((IAudited)entry.Entity).AuditUnitId ?? Owner?.AuditUnitId,
                 Changes = JsonSerializer.Serialize(changes, JsonOptions),
             };
         }
@@ -69,6 +74,53 @@ internal static class AuditRecorder
         }
 
         return pending;
+    }
+
+    /// <summary>
+    /// Finds, for each part without a unit of its own, the audited record it belongs to (through its foreign keys, from the
+    /// tracked entities or else the database), so that every entry of a unit's record is read within that unit's jurisdiction.
+    /// Run before the save: a removed part still knows its keys.
+    /// </summary>
+    public static async Task ResolveOwnersAsync(DbContext db, List<Pending> pending, bool async, CancellationToken cancellationToken)
+    {
+        foreach (var item in pending)
+        {
+            item.Owner = await OwnerAsync(db, item.Entry, async, depth: 0, cancellationToken);
+        }
+    }
+
+    private static async Task<IAudited?> OwnerAsync(DbContext db, EntityEntry entry, bool async, int depth, CancellationToken cancellationToken)
+    {
+        if (entry.Entity is IAudited { AuditUnitId: not null } audited)
+        {
+            return audited;
+        }
+
+        if (depth > 3)
+        {
+            return null;
+        }
+
+        foreach (var foreignKey in entry.Metadata.GetForeignKeys().Where(k => typeof(IAudited).IsAssignableFrom(k.PrincipalEntityType.ClrType)))
+        {
+            var values = foreignKey.Properties
+                .Select(p => entry.State == EntityState.Deleted ? entry.Property(p.Name).OriginalValue : entry.Property(p.Name).CurrentValue)
+                .ToArray();
+            if (values.Any(v => v is null))
+            {
+                continue;
+            }
+
+            var principal = async
+                ? await db.FindAsync(foreignKey.PrincipalEntityType.ClrType, values, cancellationToken)
+                : db.Find(foreignKey.PrincipalEntityType.ClrType, values);
+            if (principal is not null && await OwnerAsync(db, db.Entry(principal), async, depth + 1, cancellationToken) is { } owner)
+            {
+                return owner;
+            }
+        }
+
+        return null;
     }
 
     private static AuditAction ActionOf(List<AuditChange> changes)

@@ -34,6 +34,9 @@ public static class EvidenceDownloads
             return next(context);
         });
 
+    /// <summary>Whether the response is an evidence download (its audit entry is its service's).</summary>
+    public static bool IsDownload(HttpContext context) => context?.Items.ContainsKey(SandboxKey) == true;
+
     /// <summary>
     /// The file as an attachment with its name in RFC 6266 / RFC 5987 form (<c>filename*=UTF-8''…</c>), with the type
     /// recognized at upload (an unknown stored type goes out as an opaque one), and headers that keep a browser from

@@ -176,6 +176,7 @@ public static class SecrecyDutyApp
                 o.Filters.Add<UnknownHandlerFilter>();
                 o.Filters.Add<UnboundInputFilter>();
                 o.Filters.Add<TwoFactorEnrolmentFilter>();
+                o.Filters.Add<ExportAuditFilter>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();

@@ -58,6 +58,12 @@ public static class Commands
             return 1;
         }
 
+        if (result.UnguardedTables.Count > 0)
+        {
+            Console.WriteLine($"The audit trail holds ({result.Checked} entries checked), but these tables no longer refuse writes from outside the app: {string.Join(", ", result.UnguardedTables)}.");
+            return 1;
+        }
+
         Console.WriteLine($"The audit trail is intact: {result.Checked} entries checked.");
         return 0;
     }

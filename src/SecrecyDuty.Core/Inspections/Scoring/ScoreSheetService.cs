@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Core.Inspections.Scoring;
@@ -314,10 +315,17 @@ public sealed class ScoreSheetService(
     public async Task<EvidenceDownload?> DownloadAsync(int inspectionId, int fileId, CancellationToken cancellationToken = default)
     {
         var visible = jurisdiction.UnitIds();
-        return await db.EvidenceFiles.AsNoTracking()
+        var file = await db.EvidenceFiles.AsNoTracking()
             .Where(f => f.Id == fileId && db.ScoreSheets.Any(s => s.Id == f.ScoreSheetId && s.InspectionId == inspectionId && visible.Contains(s.UnitId)))
-            .Select(f => new EvidenceDownload(f.FileName, f.ContentType, f.Content!.Bytes))
+            .Select(f => new { Download = new EvidenceDownload(f.FileName, f.ContentType, f.Content!.Bytes), UnitId = db.ScoreSheets.Where(s => s.Id == f.ScoreSheetId).Select(s => s.UnitId).Single() })
             .SingleOrDefaultAsync(cancellationToken);
+        if (file is null)
+        {
+            return null;
+        }
+
+        await HandOutAudit.RecordDownloadAsync(db, user, clock.GetUtcNow().UtcDateTime, new EvidenceHandOut(fileId, file.UnitId, file.Download.FileName), cancellationToken);
+        return file.Download;
     }
 
     /// <summary>The kept score of inspection <paramref name="inspectionId"/> (the caller has checked the jurisdiction); null when it was not scored.</summary>
