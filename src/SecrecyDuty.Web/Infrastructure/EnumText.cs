@@ -129,6 +129,17 @@ public static class EnumText
     /// <summary>The key of the name of a record type in the audit trail: "Entity:Unit" (the entity's class name, as stored).</summary>
     public static string EntityKey(string entityType) => "Entity:" + entityType;
 
+    /// <summary>The key of a field of an audited record, as the audit trail names it ("Field:UnitId").</summary>
+    public static string FieldKey(string field) => "Field:" + field;
+
+    /// <summary>A field of an audited record in the current language; a field without a name (a trail entry of old) as recorded.</summary>
+    public static string Field(this IStringLocalizer localizer, string field)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        var name = localizer[FieldKey(field)];
+        return name.ResourceNotFound ? field : name.Value;
+    }
+
     public static LocalizedString Role(this IStringLocalizer localizer, string role)
     {
         ArgumentNullException.ThrowIfNull(localizer);

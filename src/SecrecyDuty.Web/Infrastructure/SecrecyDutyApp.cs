@@ -182,6 +182,7 @@ public static class SecrecyDutyApp
             .AddDataAnnotationsLocalization();
 
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
+        services.AddSingleton<IConfigureOptions<MvcViewOptions>, LocalizedClientValidation>();
         services.AddValidatorsFromAssemblyContaining<CreateAccountValidator>();
         services.AddValidatorsFromAssemblyContaining<SecrecyDutyAppMarker>();
         services.AddFluentValidationClientsideAdapters();

@@ -24,12 +24,16 @@ internal sealed partial class UntranslatedText
     private static readonly string[] SameInEnglish = ["简体中文", "中文"];
 
     private readonly HashSet<string> _wholeData;
+
+    /// <summary>Every data text in one string, to find a text the page shows from inside a longer one (a clause of an article).</summary>
+    private readonly string _allData;
     private readonly string[] _chineseData;
     private readonly string[] _latinData;
 
     private UntranslatedText(IReadOnlyCollection<string> data)
     {
         _wholeData = new HashSet<string>(data.Select(d => d.Trim()), StringComparer.Ordinal);
+        _allData = string.Join("\n", _wholeData);
         var longestFirst = data.Select(d => d.Trim()).Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(d => d.Length).ToList();
         _chineseData = [.. longestFirst.Where(d => Chinese().IsMatch(d))];
         _latinData = [.. longestFirst.Where(d => LatinWord().IsMatch(d))];
@@ -66,7 +70,7 @@ internal sealed partial class UntranslatedText
 
     private bool IsChineseInEnglish(string text)
     {
-        if (!Chinese().IsMatch(text) || _wholeData.Contains(text.Trim()))
+        if (!Chinese().IsMatch(text) || IsData(text))
         {
             return false;
         }
@@ -78,13 +82,20 @@ internal sealed partial class UntranslatedText
 
     private bool IsEnglishInChinese(string text)
     {
-        if (!LatinWord().IsMatch(text) || _wholeData.Contains(text.Trim()))
+        if (!LatinWord().IsMatch(text) || IsData(text))
         {
             return false;
         }
 
         var rest = Without(text, _latinData);
         return LatinWord().Matches(rest).Any(m => !SameInChinese.Contains(m.Value) && !IsCode(m.Value));
+    }
+
+    /// <summary>A text the database holds, whole or as a part of a longer one (the page shows an article clause by clause).</summary>
+    private bool IsData(string text)
+    {
+        var trimmed = text.Trim();
+        return _wholeData.Contains(trimmed) || (trimmed.Length >= 4 && _allData.Contains(trimmed, StringComparison.Ordinal));
     }
 
     /// <summary>An abbreviation or a code's letters (P5.3, SF-JYT, R1): upper case, at most four letters.</summary>

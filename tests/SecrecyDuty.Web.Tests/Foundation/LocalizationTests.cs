@@ -79,6 +79,7 @@ public sealed partial class LocalizationTests
             .SelectMany(v => Enum.GetValues(v.Type).Cast<object>().Select(value => EnumText.Key(v.Type, value, v.Prefix)))
             .Concat(Roles.All.Select(EnumText.RoleKey))
             .Concat(AuditedRecordTypes().Select(EnumText.EntityKey))
+            .Concat(AuditedFields().Select(EnumText.FieldKey))
             .ToList();
 
         var missing = (
@@ -141,6 +142,18 @@ public sealed partial class LocalizationTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
     /// <summary>The class names the audit trail stores (AuditRecorder), and the import batch's own entry (ImportService).</summary>
+    /// <summary>The fields the audit trail records of each audited record: its public scalar properties but the key.</summary>
+    private static IEnumerable<string> AuditedFields() =>
+        typeof(IAudited).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IAudited).IsAssignableFrom(t))
+            .SelectMany(t => t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            .Where(p => p.CanWrite && p.Name != "Id" && IsScalar(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType))
+            .Select(p => p.Name)
+            .Distinct();
+
+    private static bool IsScalar(Type type) =>
+        type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(Guid);
+
     private static IEnumerable<string> AuditedRecordTypes() =>
         typeof(IAudited).Assembly.GetTypes()
             .Where(t => t.IsClass && !t.IsAbstract && typeof(IAudited).IsAssignableFrom(t))
