@@ -20,6 +20,7 @@ using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data.Auditing;
+using SecrecyDuty.Data.Versioning;
 
 namespace SecrecyDuty.Data;
 
@@ -142,6 +143,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     /// </summary>
     private async Task<int> SaveWithAuditAsync(bool acceptAllChangesOnSuccess, bool async, CancellationToken cancellationToken)
     {
+        var userName = currentUser?.IsAuthenticated == true ? currentUser.UserName ?? "" : "(system)";
+        RecordVersions.Stamp(ChangeTracker, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, userName);
         var pending = AuditEachRecord ? AuditRecorder.Capture(ChangeTracker) : [];
         if (pending.Count == 0)
         {
@@ -158,7 +161,6 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
             var count = async ? await base.SaveChangesAsync(true, cancellationToken) : base.SaveChanges(true);
             var at = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
             var userId = currentUser?.IsAuthenticated == true ? currentUser.UserId : null;
-            var userName = currentUser?.IsAuthenticated == true ? currentUser.UserName ?? "" : "(system)";
             AuditEntries.AddRange(pending.Select(p => p.Complete(at, userId, userName)));
             _ = async ? await base.SaveChangesAsync(true, cancellationToken) : base.SaveChanges(true);
             if (ownTransaction is not null)
@@ -188,6 +190,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        RecordVersions.Configure(builder);
     }
 }
 

@@ -142,5 +142,8 @@ public interface ISecrecyDutyDb
     /// </summary>
     ChangeTracker ChangeTracker { get; }
 
+    /// <summary>The change tracker's entry of one record: a save under optimistic concurrency sets the version it expects (<see cref="VersionedSaves"/>).</summary>
+    EntityEntry Entry(object entity);
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -26,6 +26,7 @@ using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
 using SecrecyDuty.Web.Background;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 using SecrecyDuty.Web.Infrastructure.Diagnostics;
 using SecrecyDuty.Web.Infrastructure.Input;
 using SecrecyDuty.Web.Infrastructure.Security;
@@ -176,6 +177,9 @@ public static class SecrecyDutyApp
                 o.Filters.Add<UnknownHandlerFilter>();
                 o.Filters.Add<UnboundInputFilter>();
                 o.Filters.Add<TwoFactorEnrolmentFilter>();
+
+                // A save refused because someone else saved the record first answers 409 with the form (docs/decisions/0020).
+                o.Filters.Add<EditConflictFilter>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
