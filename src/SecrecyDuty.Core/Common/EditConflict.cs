@@ -51,6 +51,9 @@ public sealed record ConflictField(string Label, object? Theirs, object? Yours, 
     {
         string s when string.IsNullOrWhiteSpace(s) => null,
         string s => s.Trim(),
+
+        // A list (members, attendees) is the same when it lists the same items in the same order.
+        System.Collections.IEnumerable items => string.Join("\u001f", items.Cast<object?>().Select(i => Normalized(i)?.ToString())) is { Length: > 0 } joined ? joined : null,
         _ => value,
     };
 }

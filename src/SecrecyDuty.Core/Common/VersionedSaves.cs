@@ -30,6 +30,32 @@ public static class VersionedSaves
         }
     }
 
+    /// <summary>
+    /// Saves a record the form was opened on as not existing yet (<see cref="Versions.None"/>). False when someone else
+    /// created it in the meantime and its unique key refused this one: nothing is saved then, and the change tracker is
+    /// cleared. Any other refusal is thrown as before.
+    /// </summary>
+    public static async Task<bool> TrySaveNewAsync(this ISecrecyDutyDb db, Func<CancellationToken, Task<bool>> existsNow, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(existsNow);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await existsNow(cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>A conflict over the stored <paramref name="stamp"/>, naming the account that saved it by its display name when it has one.</summary>
     public static async Task<EditConflict> ConflictAsync(this ISecrecyDutyDb db, VersionStamp stamp, CancellationToken cancellationToken = default)
     {
