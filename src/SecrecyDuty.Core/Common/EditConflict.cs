@@ -23,10 +23,27 @@ public sealed class EditConflict(VersionStamp stored, string? savedByName)
     /// <summary>Whether the editor's own values are listed (a form of fields), or only the stored ones (an action button).</summary>
     public bool ShowsYours => _fields.Exists(f => f.HasYours);
 
-    /// <summary>A field of the form: its label, the stored value and the editor's.</summary>
+    /// <summary>A field of the form: its label, the stored value and the editor's. Left out when both are empty: it says nothing.</summary>
     public EditConflict Field(string label, object? theirs, object? yours)
     {
-        _fields.Add(new ConflictField(label, theirs, yours, HasYours: true));
+        var field = new ConflictField(label, theirs, yours, HasYours: true);
+        if (!field.IsEmpty)
+        {
+            _fields.Add(field);
+        }
+
+        return this;
+    }
+
+    /// <summary>A field listed only when the stored value and the editor's differ: one of many rows (a checklist's items).</summary>
+    public EditConflict FieldIfChanged(string label, object? theirs, object? yours)
+    {
+        var field = new ConflictField(label, theirs, yours, HasYours: true);
+        if (field.Differs)
+        {
+            _fields.Add(field);
+        }
+
         return this;
     }
 
@@ -46,6 +63,9 @@ public sealed record ConflictField(string Label, object? Theirs, object? Yours, 
 {
     /// <summary>Whether the stored value and the editor's differ (an empty text and none are the same; text is compared trimmed).</summary>
     public bool Differs => HasYours && !Equals(Normalized(Theirs), Normalized(Yours));
+
+    /// <summary>Both values empty (a field of another kind of activity, an optional field nobody filled in).</summary>
+    public bool IsEmpty => Normalized(Theirs) is null && Normalized(Yours) is null;
 
     private static object? Normalized(object? value) => value switch
     {
