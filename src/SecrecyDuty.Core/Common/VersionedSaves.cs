@@ -8,16 +8,22 @@ public static class VersionedSaves
     /// <summary>
     /// Saves the pending changes only over the version the editor saw: the update of <paramref name="record"/> says
     /// "where the version is still <paramref name="seen"/>" and raises it, even when only rows below it changed (an
-    /// activity's attendance). False when someone else saved the record between the service's read and this save:
-    /// nothing is saved then, and the change tracker is cleared so that the conflict is read from the database.
+    /// activity's attendance); a removal of it says the same. False when someone else saved the record between the
+    /// service's read and this save: nothing is saved then, and the change tracker is cleared so that the conflict is
+    /// read from the database.
     /// </summary>
     public static async Task<bool> TrySaveOverAsync(this ISecrecyDutyDb db, IVersioned record, int seen, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(record);
-        var version = db.Entry(record).Property(nameof(IVersioned.Version));
+        var entry = db.Entry(record);
+        var version = entry.Property(nameof(IVersioned.Version));
         version.OriginalValue = seen;
-        version.CurrentValue = Versions.Next(seen);
+        if (entry.State != EntityState.Deleted)
+        {
+            version.CurrentValue = Versions.Next(seen);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

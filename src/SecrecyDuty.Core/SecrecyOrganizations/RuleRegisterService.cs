@@ -200,21 +200,12 @@ public sealed class RuleRegisterService(
             return await ExemptionConflictAsync(unitId, area, reason: null, yours: false, cancellationToken);
         }
 
-        // A deletion says "where the version is still the one seen" too: a reason changed in between is not withdrawn unseen.
+        // A removal says "where the version is still the one seen" too: a reason changed in between is not withdrawn unseen.
         var exemption = await db.RuleAreaExemptions.SingleAsync(e => e.Id == found.Id, cancellationToken);
-        db.Entry(exemption).Property(nameof(IVersioned.Version)).OriginalValue = version;
         db.RuleAreaExemptions.Remove(exemption);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await ExemptionConflictAsync(unitId, area, reason: null, yours: false, cancellationToken);
-        }
-
-        return Result.Success();
+        return await db.TrySaveOverAsync(exemption, version, cancellationToken)
+            ? Result.Success()
+            : await ExemptionConflictAsync(unitId, area, reason: null, yours: false, cancellationToken);
     }
 
     /// <summary>The area's entry as stored now beside the form's values: nothing was saved.</summary>

@@ -15,4 +15,9 @@ public static class RecordVersions
             var record = await db.Set<T>().FindAsync(key) ?? throw new InvalidOperationException($"No {typeof(T).Name} {string.Join(",", key)}.");
             return record.Version;
         });
+
+    /// <summary>As <see cref="VersionOfAsync{T}"/>, or <see cref="Versions.None"/> when there is no such record yet (a form that creates it).</summary>
+    public static Task<int> VersionOrNoneAsync<T>(this TestApp app, params object[] key)
+        where T : class, IVersioned =>
+        app.InScopeAsync(async sp => (await sp.GetRequiredService<AppDbContext>().Set<T>().FindAsync(key))?.Version ?? Versions.None);
 }

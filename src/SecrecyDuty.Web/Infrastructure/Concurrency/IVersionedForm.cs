@@ -13,6 +13,6 @@ public interface IVersionedForm
     /// <summary>The version of the record the form was opened on.</summary>
     int Version { get; set; }
 
-    /// <summary>Someone else saved the record since: shown by <c>Pages/Shared/_EditConflict.cshtml</c>.</summary>
+    /// <summary>Someone else saved the record since: shown by <c>&lt;partial name="_EditConflict" model="Model.Conflict" /&gt;</c>.</summary>
     EditConflict? Conflict { get; }
 }
