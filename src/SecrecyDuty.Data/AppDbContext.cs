@@ -32,7 +32,16 @@ namespace SecrecyDuty.Data;
 public abstract class AppDbContext(DbContextOptions options, ICurrentUser? currentUser, TimeProvider? clock)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), ISecrecyDutyDb, IDataProtectionKeyContext
 {
+    /// <summary>The versions the next save expects of records (<see cref="ExpectVersion"/>), by reference.</summary>
+    private readonly Dictionary<object, int> _expectedVersions = new(ReferenceEqualityComparer.Instance);
+
     public bool AuditEachRecord { get; set; } = true;
+
+    public void ExpectVersion(IVersioned record, int version)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        _expectedVersions[record] = version;
+    }
 
     public DbSet<Unit> Units => Set<Unit>();
 
@@ -144,7 +153,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     private async Task<int> SaveWithAuditAsync(bool acceptAllChangesOnSuccess, bool async, CancellationToken cancellationToken)
     {
         var userName = currentUser?.IsAuthenticated == true ? currentUser.UserName ?? "" : "(system)";
-        RecordVersions.Stamp(ChangeTracker, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, userName);
+        RecordVersions.Stamp(ChangeTracker, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, userName, _expectedVersions);
         var pending = AuditEachRecord ? AuditRecorder.Capture(ChangeTracker) : [];
         if (pending.Count == 0)
         {

@@ -16,13 +16,7 @@ public static class VersionedSaves
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(record);
-        var entry = db.Entry(record);
-        var version = entry.Property(nameof(IVersioned.Version));
-        version.OriginalValue = seen;
-        if (entry.State != EntityState.Deleted)
-        {
-            version.CurrentValue = Versions.Next(seen);
-        }
+        db.ExpectVersion(record, seen);
 
         try
         {

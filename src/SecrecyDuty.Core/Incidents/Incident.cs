@@ -121,7 +121,7 @@ public class Incident : IAudited, IVersioned
 /// relation to a leader where it matters (art. 14), the involvement, Party membership, and whether the leader proved
 /// proper performance of the duties (art. 16).
 /// </summary>
-public class IncidentPerson : IAudited, IVersioned
+public class IncidentPerson : IAudited
 {
     public int Id { get; set; }
 
@@ -150,13 +150,6 @@ public class IncidentPerson : IAudited, IVersioned
 
     /// <summary>The discipline official's decision on this person, once recorded.</summary>
     public SanctionDecision? Decision { get; set; }
-
-    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
-    public int Version { get; set; } = Versions.First;
-
-    public DateTime? SavedAtUtc { get; set; }
-
-    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => UnitId;
 }

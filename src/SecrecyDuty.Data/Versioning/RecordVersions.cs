@@ -28,37 +28,49 @@ internal static class RecordVersions
     }
 
     /// <summary>
-    /// Before a save: a new record starts at <see cref="Versions.First"/>; a changed one (a content column changed, or a
-    /// service raised its version for the rows below it) goes to the next version. Both are stamped with who and when.
-    /// An update that changes nothing an editor sees (an account's sign-in bookkeeping) keeps its version.
+    /// Before a save: a new record starts at <see cref="Versions.First"/>; a changed one (a content column changed) goes to
+    /// the next version; a record a service expects at a version (<paramref name="expected"/>: the version the editor saw)
+    /// is written, or removed, only while it is still at that version, and goes to the next one even when only rows below it
+    /// changed. New and changed records are stamped with who and when. An update that changes nothing an editor sees (an
+    /// account's sign-in bookkeeping) keeps its version. The expectations are used up.
     /// </summary>
-    public static void Stamp(ChangeTracker tracker, DateTime atUtc, string userName)
+    public static void Stamp(ChangeTracker tracker, DateTime atUtc, string userName, Dictionary<object, int> expected)
     {
         foreach (var entry in tracker.Entries<IVersioned>())
         {
             var record = entry.Entity;
-            if (entry.State == EntityState.Added)
+            var version = entry.Property(r => r.Version);
+            int? seen = expected.Remove(record, out var value) ? value : null;
+            switch (entry.State)
             {
-                record.Version = Versions.First;
-                record.SavedAtUtc = atUtc;
-                record.SavedBy = userName;
-            }
-            else if (entry.State == EntityState.Modified)
-            {
-                var version = entry.Property(r => r.Version);
-                var raised = version.CurrentValue != version.OriginalValue;
-                var changed = entry.Properties.Any(p =>
+                case EntityState.Added:
+                    Raise(entry, Versions.First, atUtc, userName);
+                    break;
+                case EntityState.Deleted when seen is int removedAt:
+                    version.OriginalValue = removedAt;
+                    break;
+                case EntityState.Modified or EntityState.Unchanged when seen is int savedOver:
+                    version.OriginalValue = savedOver;
+                    Raise(entry, Versions.Next(savedOver), atUtc, userName);
+                    break;
+                case EntityState.Modified when entry.Properties.Any(p =>
                     p.IsModified
                     && !StampProperties.Contains(p.Metadata.Name)
                     && !record.IsBookkeeping(p.Metadata.Name)
-                    && !Equals(p.OriginalValue, p.CurrentValue));
-                if (raised || changed)
-                {
-                    version.CurrentValue = Versions.Next(version.OriginalValue);
-                    record.SavedAtUtc = atUtc;
-                    record.SavedBy = userName;
-                }
+                    && !Equals(p.OriginalValue, p.CurrentValue)):
+                    Raise(entry, Versions.Next(version.OriginalValue), atUtc, userName);
+                    break;
             }
         }
+
+        expected.Clear();
+    }
+
+    /// <summary>Through the entry, so that the columns are written whether or not the save detects changes itself (an import does not).</summary>
+    private static void Raise(EntityEntry<IVersioned> entry, int version, DateTime atUtc, string userName)
+    {
+        entry.Property(r => r.Version).CurrentValue = version;
+        entry.Property(r => r.SavedAtUtc).CurrentValue = atUtc;
+        entry.Property(r => r.SavedBy).CurrentValue = userName;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Web.Infrastructure.Concurrency;
@@ -18,6 +19,7 @@ public static class ConflictValues
             string s when string.IsNullOrWhiteSpace(s) => localizer["(none)"].Value,
             string s => s,
             LocalizedString s => s.Value,
+            RoleName role => localizer.Role(role.Name).Value,
             bool b => b ? localizer["Yes"].Value : localizer["No"].Value,
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateTime t => When(t),

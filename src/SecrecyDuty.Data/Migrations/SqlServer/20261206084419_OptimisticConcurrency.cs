@@ -275,26 +275,6 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SavedAtUtc",
-                table: "IncidentPersons",
-                type: "datetime2",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "SavedBy",
-                table: "IncidentPersons",
-                type: "nvarchar(256)",
-                maxLength: 256,
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "Version",
-                table: "IncidentPersons",
-                type: "int",
-                nullable: false,
-                defaultValue: 1);
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "SavedAtUtc",
                 table: "Findings",
                 type: "datetime2",
                 nullable: true);
@@ -552,18 +532,6 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "Incidents");
-
-            migrationBuilder.DropColumn(
-                name: "SavedAtUtc",
-                table: "IncidentPersons");
-
-            migrationBuilder.DropColumn(
-                name: "SavedBy",
-                table: "IncidentPersons");
-
-            migrationBuilder.DropColumn(
-                name: "Version",
-                table: "IncidentPersons");
 
             migrationBuilder.DropColumn(
                 name: "SavedAtUtc",

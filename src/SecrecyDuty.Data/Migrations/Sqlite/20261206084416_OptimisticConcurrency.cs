@@ -275,26 +275,6 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SavedAtUtc",
-                table: "IncidentPersons",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "SavedBy",
-                table: "IncidentPersons",
-                type: "TEXT",
-                maxLength: 256,
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "Version",
-                table: "IncidentPersons",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 1);
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "SavedAtUtc",
                 table: "Findings",
                 type: "TEXT",
                 nullable: true);
@@ -552,18 +532,6 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "Incidents");
-
-            migrationBuilder.DropColumn(
-                name: "SavedAtUtc",
-                table: "IncidentPersons");
-
-            migrationBuilder.DropColumn(
-                name: "SavedBy",
-                table: "IncidentPersons");
-
-            migrationBuilder.DropColumn(
-                name: "Version",
-                table: "IncidentPersons");
 
             migrationBuilder.DropColumn(
                 name: "SavedAtUtc",
