@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
@@ -181,6 +180,7 @@ public sealed class UnitEditConflictTests
             services.ConfigureDbContext<SqliteDbContext>(o => o.AddInterceptors(saveInBetween))));
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
+        saveInBetween.Services = app.Services;
         saveInBetween.UnitId = p.County;
 
         var result = await app.AsAsync(officer, units => units.EditAsync(p.County, Versions.First, new UnitInput
@@ -199,11 +199,13 @@ public sealed class UnitEditConflictTests
     }
 
     /// <summary>
-    /// Another connection saves the unit right after the service has read it, before the service saves: the window the
-    /// version's check in the UPDATE itself guards.
+    /// Another request saves the unit right after the service has read it, before the service saves: the window the
+    /// version's check in the UPDATE itself guards. It saves through the app, as any other request would.
     /// </summary>
     private sealed class SaveAfterFirstRead : DbCommandInterceptor
     {
+        public IServiceProvider? Services { get; set; }
+
         public int? UnitId { get; set; }
 
         public bool Saved { get; private set; }
@@ -211,15 +213,13 @@ public sealed class UnitEditConflictTests
         public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
         {
             ArgumentNullException.ThrowIfNull(command);
-            if (UnitId is int id && !Saved && command.CommandText.Contains("FROM \"Units\"", StringComparison.Ordinal))
+            if (UnitId is int id && Services is not null && !Saved && command.CommandText.Contains("FROM \"Units\"", StringComparison.Ordinal))
             {
                 Saved = true;
-                using var other = new SqliteConnection(command.Connection!.ConnectionString);
-                other.Open();
-                using var update = other.CreateCommand();
-                update.CommandText = "UPDATE Units SET Name = '青山市教育局（先）', Version = Version + 1 WHERE Id = $id";
-                update.Parameters.AddWithValue("$id", id);
-                update.ExecuteNonQuery();
+                using var scope = Services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                db.Units.Single(u => u.Id == id).Name = "青山市教育局（先）";
+                db.SaveChanges();
             }
 
             return base.DataReaderDisposing(command, eventData, result);
