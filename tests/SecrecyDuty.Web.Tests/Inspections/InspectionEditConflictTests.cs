@@ -91,6 +91,7 @@ public sealed class InspectionEditConflictTests
         var fields = Fields(conflict);
         Assert.Equal(("三台涉密计算机未采取技术防护措施", "部分涉密计算机未采取技术防护措施"), fields["发现的问题"]);
         Assert.Equal(("一般", "严重"), fields["严重程度"]);
+        Assert.Equal(url, conflict.QuerySelector("#edit-conflict-reload")!.GetAttribute("href"));
         await AssertSavedAsync(await second.PostAsync(url, Form(conflict, "#finding-form").ToContent()));
         stored = await StoredFindingAsync(app, finding);
         Assert.Equal(("部分涉密计算机未采取技术防护措施", FindingSeverity.Serious), (stored!.Description, stored.Severity));
