@@ -20,6 +20,7 @@ using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data.Auditing;
+using SecrecyDuty.Data.Versioning;
 
 namespace SecrecyDuty.Data;
 
@@ -31,7 +32,16 @@ namespace SecrecyDuty.Data;
 public abstract class AppDbContext(DbContextOptions options, ICurrentUser? currentUser, TimeProvider? clock)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), ISecrecyDutyDb, IDataProtectionKeyContext
 {
+    /// <summary>The versions the next save expects of records (<see cref="ExpectVersion"/>), by reference.</summary>
+    private readonly Dictionary<object, int> _expectedVersions = new(ReferenceEqualityComparer.Instance);
+
     public bool AuditEachRecord { get; set; } = true;
+
+    public void ExpectVersion(IVersioned record, int version)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        _expectedVersions[record] = version;
+    }
 
     public DbSet<Unit> Units => Set<Unit>();
 
@@ -142,6 +152,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     /// </summary>
     private async Task<int> SaveWithAuditAsync(bool acceptAllChangesOnSuccess, bool async, CancellationToken cancellationToken)
     {
+        var userName = currentUser?.IsAuthenticated == true ? currentUser.UserName ?? "" : "(system)";
+        RecordVersions.Stamp(ChangeTracker, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, userName, _expectedVersions);
         var pending = AuditEachRecord ? AuditRecorder.Capture(ChangeTracker) : [];
         if (pending.Count == 0)
         {
@@ -159,7 +171,6 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
             var count = async ? await base.SaveChangesAsync(true, cancellationToken) : base.SaveChanges(true);
             var at = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
             var userId = currentUser?.IsAuthenticated == true ? currentUser.UserId : null;
-            var userName = currentUser?.IsAuthenticated == true ? currentUser.UserName ?? "" : "(system)";
             AuditEntries.AddRange(pending.Select(p => p.Complete(at, userId, userName)));
             _ = async ? await base.SaveChangesAsync(true, cancellationToken) : base.SaveChanges(true);
             if (ownTransaction is not null)
@@ -189,6 +200,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        RecordVersions.Configure(builder);
     }
 }
 

@@ -14,7 +14,11 @@ public sealed record AccountDetails(
     bool LockedOut,
     bool Deactivated,
     bool TwoFactorEnabled,
-    bool IsOwnAccount);
+    bool IsOwnAccount,
+    int Version);
+
+/// <summary>A role as a conflict names it: the page shows it by its localized name.</summary>
+public sealed record RoleName(string Name);
 
 public sealed class ResetPasswordInput
 {

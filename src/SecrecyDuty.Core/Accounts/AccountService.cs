@@ -168,7 +168,7 @@ public sealed class AccountService(
         var visible = jurisdiction.UnitIds();
         var row = await db.Users.AsNoTracking()
             .Where(u => u.Id == id && visible.Contains(u.UnitId))
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, UnitName = u.Unit!.Name, u.LockoutEnd, u.DeactivatedAtUtc, u.TwoFactorEnabled })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, UnitName = u.Unit!.Name, u.LockoutEnd, u.DeactivatedAtUtc, u.TwoFactorEnabled, u.Version })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
@@ -185,20 +185,30 @@ public sealed class AccountService(
             row.LockoutEnd is { } end && end > clock.GetUtcNow(),
             row.DeactivatedAtUtc is not null,
             row.TwoFactorEnabled,
-            row.Id == currentUser.UserId);
+            row.Id == currentUser.UserId,
+            row.Version);
     }
 
     /// <summary>
     /// Sets a new password for another account (the person forgot theirs). Its sessions end on their next request: the
     /// security stamp changes (issue 14, finding 2). One's own password is changed on one's own page, with the old one.
     /// </summary>
-    public async Task<Result?> ResetPasswordAsync(string id, ResetPasswordInput input, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Each action on an account is taken on the account as the page showed it, at <paramref name="version"/>: one changed
+    /// since (another administrator's action, the person's own new password) is shown first (docs/decisions/0020).
+    /// </remarks>
+    public async Task<Result?> ResetPasswordAsync(string id, int version, ResetPasswordInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var account = await FindForChangeAsync(id, cancellationToken);
         if (account is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(account.Version, version))
+        {
+            return await ConflictAsync(id, yourRole: null, cancellationToken);
         }
 
         if (account.Id == currentUser.UserId)
@@ -212,23 +222,28 @@ public sealed class AccountService(
             return Result.Failure(validation);
         }
 
-        return await SaveWithAuditAsync(account, AuditAction.Update, [new("Password", null, "reset")], async () =>
+        return await SaveWithAuditAsync(account, version, AuditAction.Update, [new("Password", null, "reset")], async () =>
         {
             var token = await users.GeneratePasswordResetTokenAsync(account);
             var reset = await users.ResetPasswordAsync(account, token, input.NewPassword);
-            return reset.Succeeded
-                ? null
+            return reset.Succeeded ? null
+                : reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? ConcurrencyFailure
                 : Result.Failure([.. reset.Errors.Select(e => new FieldError(nameof(ResetPasswordInput.NewPassword), e.Description))]);
         }, cancellationToken);
     }
 
     /// <summary>The account can no longer sign in and its sessions end on their next request.</summary>
-    public async Task<Result?> DeactivateAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<Result?> DeactivateAsync(string id, int version, CancellationToken cancellationToken = default)
     {
         var account = await FindForChangeAsync(id, cancellationToken);
         if (account is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(account.Version, version))
+        {
+            return await ConflictAsync(id, yourRole: null, cancellationToken);
         }
 
         if (account.Id == currentUser.UserId)
@@ -241,19 +256,24 @@ public sealed class AccountService(
             return Result.Success();
         }
 
-        return await SaveWithAuditAsync(account, AuditAction.Deactivate, [new("Active", "true", "false")], async () =>
+        return await SaveWithAuditAsync(account, version, AuditAction.Deactivate, [new("Active", "true", "false")], async () =>
         {
             account.DeactivatedAtUtc = clock.GetUtcNow().UtcDateTime;
             return await ResultOfAsync(users.UpdateSecurityStampAsync(account));
         }, cancellationToken);
     }
 
-    public async Task<Result?> ReactivateAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<Result?> ReactivateAsync(string id, int version, CancellationToken cancellationToken = default)
     {
         var account = await FindForChangeAsync(id, cancellationToken);
         if (account is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(account.Version, version))
+        {
+            return await ConflictAsync(id, yourRole: null, cancellationToken);
         }
 
         if (!account.IsDeactivated)
@@ -261,7 +281,7 @@ public sealed class AccountService(
             return Result.Success();
         }
 
-        return await SaveWithAuditAsync(account, AuditAction.Reactivate, [new("Active", "false", "true")], async () =>
+        return await SaveWithAuditAsync(account, version, AuditAction.Reactivate, [new("Active", "false", "true")], async () =>
         {
             account.DeactivatedAtUtc = null;
             return await ResultOfAsync(users.UpdateAsync(account));
@@ -269,7 +289,7 @@ public sealed class AccountService(
     }
 
     /// <summary>Ends a lockout after repeated failed sign-ins and clears the count of failures.</summary>
-    public async Task<Result?> UnlockAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<Result?> UnlockAsync(string id, int version, CancellationToken cancellationToken = default)
     {
         var account = await FindForChangeAsync(id, cancellationToken);
         if (account is null)
@@ -277,7 +297,12 @@ public sealed class AccountService(
             return null;
         }
 
-        return await SaveWithAuditAsync(account, AuditAction.Update, [new("LockedOut", "true", "false")], async () =>
+        if (!Versions.Allows(account.Version, version))
+        {
+            return await ConflictAsync(id, yourRole: null, cancellationToken);
+        }
+
+        return await SaveWithAuditAsync(account, version, AuditAction.Update, [new("LockedOut", "true", "false")], async () =>
         {
             account.LockoutEnd = null;
             account.AccessFailedCount = 0;
@@ -290,7 +315,7 @@ public sealed class AccountService(
     /// working and two-factor sign-in is off until the person enrols again (at the next sign-in, where the role requires
     /// it). The account's sessions end.
     /// </summary>
-    public async Task<Result?> ResetTwoFactorAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<Result?> ResetTwoFactorAsync(string id, int version, CancellationToken cancellationToken = default)
     {
         var account = await FindForChangeAsync(id, cancellationToken);
         if (account is null)
@@ -298,12 +323,17 @@ public sealed class AccountService(
             return null;
         }
 
+        if (!Versions.Allows(account.Version, version))
+        {
+            return await ConflictAsync(id, yourRole: null, cancellationToken);
+        }
+
         if (account.Id == currentUser.UserId)
         {
             return Result.Failure(new FieldError("", l["Manage your own two-factor sign-in on your account's page."]));
         }
 
-        return await SaveWithAuditAsync(account, AuditAction.Update, [new("TwoFactor", account.TwoFactorEnabled ? "on" : "off", "reset")], async () =>
+        return await SaveWithAuditAsync(account, version, AuditAction.Update, [new("TwoFactor", account.TwoFactorEnabled ? "on" : "off", "reset")], async () =>
         {
             var disabled = await ResultOfAsync(users.SetTwoFactorEnabledAsync(account, false));
             if (disabled is not null)
@@ -320,13 +350,18 @@ public sealed class AccountService(
     /// Gives the account another role. Its sessions end on their next request (the security stamp changes), so the
     /// person signs in again with the new role's rights; nobody keeps a removed right until the cookie expires.
     /// </summary>
-    public async Task<Result?> ChangeRoleAsync(string id, ChangeRoleInput input, CancellationToken cancellationToken = default)
+    public async Task<Result?> ChangeRoleAsync(string id, int version, ChangeRoleInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var account = await FindForChangeAsync(id, cancellationToken);
         if (account is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(account.Version, version))
+        {
+            return await ConflictAsync(id, input.Role, cancellationToken);
         }
 
         if (!Roles.IsKnown(input.Role))
@@ -350,7 +385,7 @@ public sealed class AccountService(
             return Result.Success();
         }
 
-        return await SaveWithAuditAsync(account, AuditAction.Update, [new("Role", string.Join(",", current), input.Role)], async () =>
+        return await SaveWithAuditAsync(account, version, AuditAction.Update, [new("Role", string.Join(",", current), input.Role)], async () =>
         {
             var removed = await users.RemoveFromRolesAsync(account, current);
             if (!removed.Succeeded)
@@ -372,14 +407,25 @@ public sealed class AccountService(
 
     /// <summary>
     /// Runs Identity's change (which saves by itself) and the audit entry in one transaction: both or neither.
-    /// <paramref name="change"/> returns null when it succeeded, else the errors to show.
+    /// <paramref name="change"/> returns null when it succeeded, else the errors to show. Identity's first save of the
+    /// account says "where the version is still <paramref name="version"/>" and raises it (the role lives in another table,
+    /// so the account's own row carries the change); a save that finds the account changed since, Identity reports as a
+    /// concurrency failure, which is the conflict.
     /// </summary>
-    private async Task<Result> SaveWithAuditAsync(AppUser account, AuditAction action, AuditChange[] changes, Func<Task<Result?>> change, CancellationToken cancellationToken)
+    private async Task<Result> SaveWithAuditAsync(AppUser account, int version, AuditAction action, AuditChange[] changes, Func<Task<Result?>> change, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ExpectVersion(account, version);
         var failed = await change();
         if (failed is not null)
         {
+            if (ReferenceEquals(failed, ConcurrencyFailure))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return await ConflictAsync(account.Id, yourRole: null, cancellationToken);
+            }
+
             return failed;
         }
 
@@ -392,7 +438,30 @@ public sealed class AccountService(
     private static async Task<Result?> ResultOfAsync(Task<IdentityResult> change)
     {
         var result = await change;
-        return result.Succeeded ? null : Result.Failure([.. result.Errors.Select(e => new FieldError("", e.Description))]);
+        return result.Succeeded ? null
+            : result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? ConcurrencyFailure
+            : Result.Failure([.. result.Errors.Select(e => new FieldError("", e.Description))]);
+    }
+
+    /// <summary>Identity's answer when the account's row changed after it was read: turned into the conflict.</summary>
+    private static readonly Result ConcurrencyFailure = Result.Failure(new FieldError("", nameof(IdentityErrorDescriber.ConcurrencyFailure)));
+
+    /// <summary>The account as stored now: its status, role and two-factor sign-in, and the role the administrator chose.</summary>
+    private async Task<Result> ConflictAsync(string id, string? yourRole, CancellationToken cancellationToken)
+    {
+        var stored = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id)
+            .Select(u => new { u.LockoutEnd, u.DeactivatedAtUtc, u.TwoFactorEnabled, Stamp = new VersionStamp(u.Version, u.SavedAtUtc, u.SavedBy) })
+            .SingleAsync(cancellationToken);
+        var conflict = await db.ConflictAsync(stored.Stamp, cancellationToken);
+        var roles = await RolesOfAsync([id], cancellationToken);
+        var role = roles.TryGetValue(id, out var rs) && rs.Count > 0 ? new RoleName(rs[0]) : null;
+        var status = stored.DeactivatedAtUtc is not null ? l["Deactivated"]
+            : stored.LockoutEnd is { } end && end > clock.GetUtcNow() ? l["Locked out"]
+            : l["Active"];
+        conflict.Stored(l["Status"], status);
+        _ = yourRole is null ? conflict.Stored(l["Role"], role) : conflict.Field(l["Role"], role, new RoleName(yourRole));
+        return Result.Failure(conflict.Stored(l["Two-factor sign-in"], stored.TwoFactorEnabled ? l["On"] : l["Off"]));
     }
 
     private static string FieldOf(IdentityError error) =>

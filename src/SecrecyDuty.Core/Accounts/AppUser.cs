@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.Accounts;
 
 /// <summary>A signed-in person. Every account belongs to one unit: the root of its jurisdiction.</summary>
-public class AppUser : IdentityUser
+public class AppUser : IdentityUser, IVersioned
 {
     public string DisplayName { get; set; } = "";
 
@@ -29,4 +30,18 @@ public class AppUser : IdentityUser
     public long? LastAuthenticatorTimeStep { get; set; }
 
     public bool IsDeactivated => DeactivatedAtUtc is not null;
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
+
+    /// <summary>
+    /// What Identity itself writes at sign-in and sign-out (the failed-attempt count, the lockout, the session stamp, the
+    /// last authenticator step) is not an edit of the account: an administrator's form stays current across it.
+    /// </summary>
+    bool IVersioned.IsBookkeeping(string propertyName) =>
+        propertyName is nameof(SecurityStamp) or nameof(ConcurrencyStamp) or nameof(AccessFailedCount) or nameof(LockoutEnd) or nameof(LastAuthenticatorTimeStep);
 }

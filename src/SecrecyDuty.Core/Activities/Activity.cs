@@ -1,4 +1,5 @@
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 
@@ -45,7 +46,7 @@ public static class ActivityKinds
 }
 
 /// <summary>A recorded activity of a unit. It records that it happened, never secret content.</summary>
-public class Activity : IAudited
+public class Activity : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -88,6 +89,13 @@ public class Activity : IAudited
     public ICollection<ActivityAttendance> Attendance { get; set; } = [];
 
     public ICollection<EvidenceFile> Evidence { get; set; } = [];
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => UnitId;
 }

@@ -107,7 +107,7 @@ public sealed record ActivityDetails(
 /// the chosen date to pick the attendees from (null until a unit and a date are chosen).
 /// <paramref name="ActivityId"/> is null for a new activity.
 /// </summary>
-public sealed record ActivityForm(int? ActivityId, ActivityInput Input, IReadOnlyList<UnitChoice> Units, LeadershipTeam? Team);
+public sealed record ActivityForm(int? ActivityId, ActivityInput Input, IReadOnlyList<UnitChoice> Units, LeadershipTeam? Team, int Version = Versions.None);
 
 /// <summary>A file as it arrives from a form: its name as the browser gave it, its announced size, and its content.</summary>
 public sealed record EvidenceUpload(string FileName, long Size, Stream Content);

@@ -294,11 +294,15 @@ public sealed class ActivityService(
         var input = ActivityInput.From(activity, activity.Attendance.Select(x => x.PostingId));
         var units = await UnitChoicesAsync([activity.UnitId], cancellationToken);
         var team = await postings.LeadershipAsync(activity.UnitId, activity.Date, cancellationToken);
-        return new ActivityForm(id, input, units, team);
+        return new ActivityForm(id, input, units, team, activity.Version);
     }
 
-    /// <summary>Changes an activity and its attendance in one save; null when it does not exist or the account may not change it.</summary>
-    public async Task<Result?> UpdateAsync(int id, ActivityInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes an activity and its attendance in one save, over the <paramref name="version"/> the form was opened on (a
+    /// conflict when someone else saved it since, attendance included); null when it does not exist or the account may not
+    /// change it.
+    /// </summary>
+    public async Task<Result?> UpdateAsync(int id, int version, ActivityInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ActivityAccess.RequireRecorder(user);
@@ -306,6 +310,11 @@ public sealed class ActivityService(
         if (activity is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(activity.Version, version))
+        {
+            return await ConflictAsync(id, input, cancellationToken);
         }
 
         var validation = await validator.ValidateAsync(input, cancellationToken);
@@ -332,8 +341,40 @@ public sealed class ActivityService(
             activity.Attendance.Add(new ActivityAttendance { PostingId = postingId });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        // The attendance rows are the activity's own: a change of them alone raises its version too.
+        return await db.TrySaveOverAsync(activity, version, cancellationToken) ? Result.Success() : await ConflictAsync(id, input, cancellationToken);
+    }
+
+    /// <summary>The activity as stored now, with who was present, beside the form's values: nothing was saved.</summary>
+    private async Task<Result> ConflictAsync(int id, ActivityInput yours, CancellationToken cancellationToken)
+    {
+        var stored = await db.Activities.AsNoTracking().Include(a => a.Attendance).SingleAsync(a => a.Id == id, cancellationToken);
+        var conflict = await db.ConflictAsync(new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken);
+        var theirs = ActivityInput.From(stored, stored.Attendance.Select(x => x.PostingId));
+        var postingIds = theirs.PostingIds.Concat(yours.PostingIds).Distinct().ToList();
+        var unitIds = new[] { theirs.UnitId, yours.UnitId };
+        var names = await db.Postings.AsNoTracking()
+            .Where(p => postingIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Role, p.Leader!.Name })
+            .ToListAsync(cancellationToken);
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        List<string> Present(IEnumerable<int> ids) =>
+            [.. names.Where(n => ids.Contains(n.Id)).OrderBy(n => n.Role).ThenBy(n => n.Name, StringComparer.Ordinal).Select(n => n.Name)];
+        return Result.Failure(conflict
+            .Field(l["Kind of activity"], theirs.Kind, yours.Kind)
+            .Field(l["Unit"], units.GetValueOrDefault(theirs.UnitId), units.GetValueOrDefault(yours.UnitId))
+            .Field(l["Date"], theirs.Date, yours.Date)
+            .Field(l["Present from the unit's leadership"], Present(theirs.PostingIds), Present(yours.PostingIds))
+            .Field(l["Title"], theirs.Title, yours.Title)
+            .Field(l["Presented or reported by"], theirs.Presenters, yours.Presenters)
+            .Field(l["Topics"], theirs.Topics, yours.Topics)
+            .Field(l["Decisions (optional)"], theirs.Decisions, yours.Decisions)
+            .Field(l["Follow-up actions (optional)"], theirs.FollowUpActions, yours.FollowUpActions)
+            .Field(l["Audience"], theirs.Audience, yours.Audience)
+            .Field(l["Head count"], theirs.HeadCount, yours.HeadCount)
+            .Field(l["Item reviewed"], theirs.ReviewedItem, yours.ReviewedItem)
+            .Field(l["Reviewer"], theirs.Reviewer, yours.Reviewer)
+            .Field(l["Outcome"], theirs.ReviewOutcome, yours.ReviewOutcome));
     }
 
     private IQueryable<Activity> Filtered(ActivityFilter filter, bool pageByDate = false)

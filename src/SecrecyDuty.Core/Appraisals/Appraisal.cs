@@ -1,4 +1,5 @@
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.Appraisals;
@@ -12,7 +13,7 @@ public enum AppraisalGrade
 }
 
 /// <summary>Art. 9: the secrecy part of a leader's annual appraisal.</summary>
-public class Appraisal : IAudited
+public class Appraisal : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -39,6 +40,13 @@ public class Appraisal : IAudited
     public DateTime? FinalizedAtUtc { get; set; }
 
     public string? FinalizedBy { get; set; }
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => UnitId;
 }

@@ -68,7 +68,8 @@ public sealed record AppraisalDetails(
     bool IsOwn,
     bool CanWriteDutyReport,
     bool CanWriteOpinion,
-    bool CanDecide)
+    bool CanDecide,
+    int Version)
 {
     public bool IsFinalized => Status == AppraisalStatus.Finalized;
 

@@ -64,7 +64,7 @@ public sealed class AppraisalService(
 
         var appraisal = await db.Appraisals.AsNoTracking()
             .Where(a => a.LeaderId == leaderId && a.Year == y)
-            .Select(a => new { a.DutyReportSection, a.OrganizationOpinion, a.Grade, a.Commendation, a.FinalizedAtUtc, a.FinalizedBy })
+            .Select(a => new { a.DutyReportSection, a.OrganizationOpinion, a.Grade, a.Commendation, a.FinalizedAtUtc, a.FinalizedBy, a.Version })
             .SingleOrDefaultAsync(cancellationToken);
         var postings = await PostingsDuring(leaderId, y).ToListAsync(cancellationToken);
         var status = AppraisalRules.StatusOf(appraisal is not null, appraisal?.OrganizationOpinion, appraisal?.FinalizedAtUtc);
@@ -88,14 +88,15 @@ public sealed class AppraisalService(
             target.IsOwn,
             CanWriteDutyReport: open && target.IsOwn,
             CanWriteOpinion: open && MayWriteOpinion(target),
-            CanDecide: open && MayDecide(target));
+            CanDecide: open && MayDecide(target),
+            appraisal?.Version ?? Versions.None);
     }
 
     /// <summary>
     /// The leader writes the secrecy section of his or her own duty report (art. 9); any other account is refused.
     /// Null when the leader is not visible or the year cannot be appraised.
     /// </summary>
-    public async Task<Result?> SaveDutyReportAsync(int leaderId, int year, DutyReportInput input, CancellationToken cancellationToken = default)
+    public async Task<Result?> SaveDutyReportAsync(int leaderId, int year, int version, DutyReportInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var target = await FindAsync(leaderId, year, cancellationToken);
@@ -109,10 +110,10 @@ public sealed class AppraisalService(
             throw new AccessDeniedException();
         }
 
-        var (appraisal, refusal) = await LoadForWriteAsync(target, year, cancellationToken);
+        var (appraisal, refusal) = await LoadForWriteAsync(target, year, version, cancellationToken);
         if (refusal is not null)
         {
-            return Result.Failure(refusal);
+            return refusal.Failure ?? await ConflictAsync(target, year, AppraisalSection.DutyReport, input.DutyReportSection, cancellationToken);
         }
 
         var validation = await reportValidator.ValidateAsync(input, cancellationToken);
@@ -121,17 +122,19 @@ public sealed class AppraisalService(
             return Result.Failure(validation);
         }
 
+        var isNew = appraisal is null;
         appraisal ??= Create(target, year);
         appraisal.DutyReportSection = Clean(input.DutyReportSection);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await SaveAsync(appraisal, isNew, version, cancellationToken)
+            ? Result.Success()
+            : await ConflictAsync(target, year, AppraisalSection.DutyReport, input.DutyReportSection, cancellationToken);
     }
 
     /// <summary>
     /// The secrecy office writes the secrecy organization's opinion (art. 9), and nothing else of the appraisal.
     /// Refused (403) to other roles and on one's own appraisal; null when the leader is not visible.
     /// </summary>
-    public async Task<Result?> SaveOpinionAsync(int leaderId, int year, OrganizationOpinionInput input, CancellationToken cancellationToken = default)
+    public async Task<Result?> SaveOpinionAsync(int leaderId, int year, int version, OrganizationOpinionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var target = await FindAsync(leaderId, year, cancellationToken);
@@ -145,10 +148,10 @@ public sealed class AppraisalService(
             throw new AccessDeniedException();
         }
 
-        var (appraisal, refusal) = await LoadForWriteAsync(target, year, cancellationToken);
+        var (appraisal, refusal) = await LoadForWriteAsync(target, year, version, cancellationToken);
         if (refusal is not null)
         {
-            return Result.Failure(refusal);
+            return refusal.Failure ?? await ConflictAsync(target, year, AppraisalSection.Opinion, input.OrganizationOpinion, cancellationToken);
         }
 
         var validation = await opinionValidator.ValidateAsync(input, cancellationToken);
@@ -157,22 +160,24 @@ public sealed class AppraisalService(
             return Result.Failure(validation);
         }
 
+        var isNew = appraisal is null;
         appraisal ??= Create(target, year);
         appraisal.OrganizationOpinion = Clean(input.OrganizationOpinion);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await SaveAsync(appraisal, isNew, version, cancellationToken)
+            ? Result.Success()
+            : await ConflictAsync(target, year, AppraisalSection.Opinion, input.OrganizationOpinion, cancellationToken);
     }
 
     /// <summary>The cadre official saves the grade and any commendation (arts. 9–10), without finalizing.</summary>
-    public Task<Result?> SaveDecisionAsync(int leaderId, int year, AppraisalDecisionInput input, CancellationToken cancellationToken = default) =>
-        DecideAsync(leaderId, year, input, finalize: false, cancellationToken);
+    public Task<Result?> SaveDecisionAsync(int leaderId, int year, int version, AppraisalDecisionInput input, CancellationToken cancellationToken = default) =>
+        DecideAsync(leaderId, year, version, input, finalize: false, cancellationToken);
 
     /// <summary>
     /// The cadre official saves the grade and any commendation and finalizes the appraisal, which is read-only
     /// afterwards. Refused while the secrecy organization's opinion is not given (art. 9) and without a grade.
     /// </summary>
-    public Task<Result?> FinalizeAsync(int leaderId, int year, AppraisalDecisionInput input, CancellationToken cancellationToken = default) =>
-        DecideAsync(leaderId, year, input, finalize: true, cancellationToken);
+    public Task<Result?> FinalizeAsync(int leaderId, int year, int version, AppraisalDecisionInput input, CancellationToken cancellationToken = default) =>
+        DecideAsync(leaderId, year, version, input, finalize: true, cancellationToken);
 
     /// <summary>
     /// Everything the A4 print view shows: the leader, the postings, the duty checklists and the activities of the
@@ -319,7 +324,7 @@ public sealed class AppraisalService(
             LocalDate.Of(appraisal?.FinalizedAtUtc, clock));
     }
 
-    private async Task<Result?> DecideAsync(int leaderId, int year, AppraisalDecisionInput input, bool finalize, CancellationToken cancellationToken)
+    private async Task<Result?> DecideAsync(int leaderId, int year, int version, AppraisalDecisionInput input, bool finalize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var target = await FindAsync(leaderId, year, cancellationToken);
@@ -333,10 +338,10 @@ public sealed class AppraisalService(
             throw new AccessDeniedException();
         }
 
-        var (appraisal, refusal) = await LoadForWriteAsync(target, year, cancellationToken);
+        var (appraisal, refusal) = await LoadForWriteAsync(target, year, version, cancellationToken);
         if (refusal is not null)
         {
-            return Result.Failure(refusal);
+            return refusal.Failure ?? await ConflictAsync(target, year, AppraisalSection.Decision, input, cancellationToken);
         }
 
         var validation = await decisionValidator.ValidateAsync(input, cancellationToken);
@@ -366,6 +371,7 @@ public sealed class AppraisalService(
             }
         }
 
+        var isNew = appraisal is null;
         appraisal ??= Create(target, year);
         appraisal.Grade = input.Grade;
         appraisal.Commendation = Clean(input.Commendation);
@@ -375,8 +381,65 @@ public sealed class AppraisalService(
             appraisal.FinalizedBy = user.UserName;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await SaveAsync(appraisal, isNew, version, cancellationToken)
+            ? Result.Success()
+            : await ConflictAsync(target, year, AppraisalSection.Decision, input, cancellationToken);
+    }
+
+    private enum AppraisalSection
+    {
+        DutyReport,
+        Opinion,
+        Decision,
+    }
+
+    /// <summary>
+    /// Saves the appraisal created now (refused as a conflict when someone created it meanwhile) or the one stored over the
+    /// version the page was opened on. The three sections are one record: the opinion is heard before the grade (art. 9),
+    /// so a grade given on an opinion that changed since is not saved unseen.
+    /// </summary>
+    private Task<bool> SaveAsync(Appraisal appraisal, bool isNew, int version, CancellationToken cancellationToken) =>
+        isNew
+            ? db.TrySaveNewAsync(ct => db.Appraisals.AnyAsync(a => a.LeaderId == appraisal.LeaderId && a.Year == appraisal.Year, ct), cancellationToken)
+            : db.TrySaveOverAsync(appraisal, version, cancellationToken);
+
+    /// <summary>The appraisal as stored now: the section the person wrote beside theirs, the other sections as stored.</summary>
+    private async Task<Result> ConflictAsync(Target target, int year, AppraisalSection section, object? yours, CancellationToken cancellationToken)
+    {
+        var stored = await db.Appraisals.AsNoTracking().SingleOrDefaultAsync(a => a.LeaderId == target.LeaderId && a.Year == year, cancellationToken);
+        var conflict = await db.ConflictAsync(stored is null ? VersionStamp.None : new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken);
+        var reportLabel = l["How you carried out the secrecy work responsibility system this year"];
+        var opinionLabel = l["Opinion of the unit's secrecy organization (art. 9)"];
+        var gradeLabel = l["Appraisal grade"];
+        var commendationLabel = l["Commendation or reward, if any (art. 10)"];
+
+        // Each reader sees only what the page shows them: a leader never reads the opinion on himself or herself (docs/decisions/0009).
+        if (section == AppraisalSection.DutyReport)
+        {
+            conflict.Field(reportLabel, stored?.DutyReportSection, yours);
+        }
+        else
+        {
+            conflict.Stored(reportLabel, stored?.DutyReportSection);
+        }
+
+        if (!target.IsOwn)
+        {
+            _ = section == AppraisalSection.Opinion
+                ? conflict.Field(opinionLabel, stored?.OrganizationOpinion, yours)
+                : conflict.Stored(opinionLabel, stored?.OrganizationOpinion);
+        }
+
+        if (section == AppraisalSection.Decision && yours is AppraisalDecisionInput decision)
+        {
+            conflict.Field(gradeLabel, stored?.Grade, decision.Grade).Field(commendationLabel, stored?.Commendation, decision.Commendation);
+        }
+        else if (!target.IsOwn)
+        {
+            conflict.Stored(gradeLabel, stored?.Grade).Stored(commendationLabel, stored?.Commendation);
+        }
+
+        return Result.Failure(conflict.Stored(l["Status"], AppraisalRules.StatusOf(stored is not null, stored?.OrganizationOpinion, stored?.FinalizedAtUtc)));
     }
 
     /// <summary>The secrecy office of the leader's jurisdiction, not merely anyone who can see the leader, and never on its own appraisal.</summary>
@@ -387,22 +450,34 @@ public sealed class AppraisalService(
     private bool MayDecide(Target target) =>
         AppraisalAccess.CanDecide(user) && target.InJurisdiction && !target.IsOwn;
 
-    /// <summary>The tracked appraisal (null: not yet written), or why it may not be written.</summary>
-    private async Task<(Appraisal? Appraisal, FieldError? Refusal)> LoadForWriteAsync(Target target, int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tracked appraisal (null: not yet written), or why it may not be written: a rule (<see cref="Refusal.Failure"/>),
+    /// or someone else saved it after the page was opened on <paramref name="version"/> (a refusal without a failure: the
+    /// caller reports the conflict).
+    /// </summary>
+    private async Task<(Appraisal? Appraisal, Refusal? Refusal)> LoadForWriteAsync(Target target, int year, int version, CancellationToken cancellationToken)
     {
         var appraisal = await db.Appraisals.SingleOrDefaultAsync(a => a.LeaderId == target.LeaderId && a.Year == year, cancellationToken);
+        if (!Versions.Allows(appraisal?.Version, version))
+        {
+            return (appraisal, new Refusal(null));
+        }
+
         if (appraisal?.FinalizedAtUtc is not null)
         {
-            return (appraisal, new FieldError("", l["This appraisal is finalized: it can no longer be changed."]));
+            return (appraisal, new Refusal(Result.Failure(new FieldError("", l["This appraisal is finalized: it can no longer be changed."]))));
         }
 
         if (appraisal is null && !target.PostedDuringYear)
         {
-            return (null, new FieldError("", l["{0} held no posting in {1}: there is nothing to appraise for that year.", target.Name, year]));
+            return (null, new Refusal(Result.Failure(new FieldError("", l["{0} held no posting in {1}: there is nothing to appraise for that year.", target.Name, year]))));
         }
 
         return (appraisal, null);
     }
+
+    /// <summary>Why an appraisal may not be written: a rule's failure, or (null) a conflict.</summary>
+    private sealed record Refusal(Result? Failure);
 
     /// <summary>The appraisal is created on its first save, in the unit that keeps the leader's record.</summary>
     private Appraisal Create(Target target, int year)

@@ -150,7 +150,8 @@ public sealed record ChecklistDetails(
     DateTime? ReviewedAtUtc,
     string? ReviewedBy,
     string? OrganizationOpinion,
-    IReadOnlyList<ChecklistItemView> Items);
+    IReadOnlyList<ChecklistItemView> Items,
+    int Version);
 
 /// <summary>
 /// A posting's checklist for a year as the page shows it: <see cref="Checklist"/> is null while none is generated

@@ -41,16 +41,22 @@ public sealed class ChecklistService(
         LoadAsync(postingId, year, generate: false, cancellationToken);
 
     /// <summary>
-    /// The leader saves the items. Null when the checklist is not readable (or not generated); refused (403) to
+    /// The leader saves the items, over the <paramref name="version"/> of the checklist the page was opened on (a conflict
+    /// when someone else saved it since). Null when the checklist is not readable (or not generated); refused (403) to
     /// anyone but the posting's leader; a failure when it is submitted or reviewed.
     /// </summary>
-    public async Task<Result?> SaveAsync(int postingId, int year, ChecklistInput input, CancellationToken cancellationToken = default)
+    public async Task<Result?> SaveAsync(int postingId, int year, int version, ChecklistInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var checklist = await FindForLeaderAsync(postingId, year, cancellationToken);
         if (checklist is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(checklist.Version, version))
+        {
+            return await ItemsConflictAsync(checklist.Id, input, cancellationToken);
         }
 
         var errors = await CheckEditAsync(checklist, input, cancellationToken);
@@ -60,21 +66,27 @@ public sealed class ChecklistService(
         }
 
         Apply(checklist, input);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+
+        // The items are the checklist's own rows: a change of them alone raises its version.
+        return await db.TrySaveOverAsync(checklist, version, cancellationToken) ? Result.Success() : await ItemsConflictAsync(checklist.Id, input, cancellationToken);
     }
 
     /// <summary>
     /// The leader saves the items and submits the checklist: refused while an item is not started (the message
     /// lists their codes), and then nothing is saved.
     /// </summary>
-    public async Task<Result?> SubmitAsync(int postingId, int year, ChecklistInput input, CancellationToken cancellationToken = default)
+    public async Task<Result?> SubmitAsync(int postingId, int year, int version, ChecklistInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var checklist = await FindForLeaderAsync(postingId, year, cancellationToken);
         if (checklist is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(checklist.Version, version))
+        {
+            return await ItemsConflictAsync(checklist.Id, input, cancellationToken);
         }
 
         var errors = await CheckEditAsync(checklist, input, cancellationToken);
@@ -94,8 +106,7 @@ public sealed class ChecklistService(
 
         checklist.Status = ChecklistStatus.Submitted;
         checklist.SubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(checklist, version, cancellationToken) ? Result.Success() : await ItemsConflictAsync(checklist.Id, input, cancellationToken);
     }
 
     /// <summary>
@@ -103,7 +114,7 @@ public sealed class ChecklistService(
     /// secrecy organization's opinion. Refused (403) to other roles and to the posting's own leader; null outside
     /// the jurisdiction.
     /// </summary>
-    public async Task<Result?> ReviewAsync(int postingId, int year, ChecklistReviewInput input, ChecklistDecision decision, CancellationToken cancellationToken = default)
+    public async Task<Result?> ReviewAsync(int postingId, int year, int version, ChecklistReviewInput input, ChecklistDecision decision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ChecklistAccess.RequireReviewer(user);
@@ -123,6 +134,11 @@ public sealed class ChecklistService(
             throw new AccessDeniedException();
         }
 
+        if (!Versions.Allows(checklist.Version, version))
+        {
+            return await ReviewConflictAsync(checklist.Id, input, cancellationToken);
+        }
+
         var validation = await reviewValidator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
@@ -138,8 +154,48 @@ public sealed class ChecklistService(
         checklist.OrganizationOpinion = input.Opinion!.Trim();
         checklist.ReviewedAtUtc = clock.GetUtcNow().UtcDateTime;
         checklist.ReviewedBy = user.UserName;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(checklist, version, cancellationToken) ? Result.Success() : await ReviewConflictAsync(checklist.Id, input, cancellationToken);
+    }
+
+    /// <summary>The checklist as stored now beside the leader's form: its status, and each item whose entry differs from the form's.</summary>
+    private async Task<Result> ItemsConflictAsync(int checklistId, ChecklistInput yours, CancellationToken cancellationToken)
+    {
+        var (stored, conflict) = await StoredAsync(checklistId, cancellationToken);
+        conflict.Stored(l["Status"], stored.Status);
+        var rows = yours.Items.ToDictionary(r => r.ItemId);
+        foreach (var item in stored.Items.OrderBy(i => i.DutyItem!.SortOrder))
+        {
+            if (!rows.TryGetValue(item.Id, out var row))
+            {
+                continue;
+            }
+
+            var code = item.DutyItem!.Code;
+            conflict
+                .FieldIfChanged($"{code} · {l["Status"]}", item.Status, row.Status)
+                .FieldIfChanged($"{code} · {l["Self-assessment"]}", item.SelfAssessment, row.SelfAssessment)
+                .FieldIfChanged($"{code} · {l["Reason, if the item does not apply"]}", item.NotApplicableReason, row.Status == ChecklistItemStatus.NotApplicable ? row.NotApplicableReason : null);
+        }
+
+        return Result.Failure(conflict);
+    }
+
+    /// <summary>The checklist as stored now beside the reviewer's opinion.</summary>
+    private async Task<Result> ReviewConflictAsync(int checklistId, ChecklistReviewInput yours, CancellationToken cancellationToken)
+    {
+        var (stored, conflict) = await StoredAsync(checklistId, cancellationToken);
+        return Result.Failure(conflict
+            .Stored(l["Status"], stored.Status)
+            .Field(l["The secrecy organization's opinion on the checklist"], stored.OrganizationOpinion, yours.Opinion));
+    }
+
+    private async Task<(DutyChecklist Checklist, EditConflict Conflict)> StoredAsync(int checklistId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var stored = await db.DutyChecklists.AsNoTracking()
+            .Include(c => c.Items).ThenInclude(i => i.DutyItem)
+            .SingleAsync(c => c.Id == checklistId, cancellationToken);
+        return (stored, await db.ConflictAsync(new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken));
     }
 
     /// <summary>
@@ -292,6 +348,7 @@ public sealed class ChecklistService(
                 c.ReviewedAtUtc,
                 c.ReviewedBy,
                 c.OrganizationOpinion,
+                c.Version,
                 Items = c.Items
                     .OrderBy(i => i.DutyItem!.SortOrder)
                     .Select(i => new
@@ -339,7 +396,8 @@ public sealed class ChecklistService(
             checklist.ReviewedAtUtc,
             checklist.ReviewedBy,
             checklist.OrganizationOpinion,
-            items);
+            items,
+            checklist.Version);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 
 namespace SecrecyDuty.Core.Checklists;
@@ -30,7 +31,7 @@ public enum ChecklistItemStatus
 }
 
 /// <summary>A posting's duty checklist for a year: its role's items plus C4.1–C4.10 (arts. 4–7).</summary>
-public class DutyChecklist : IAudited
+public class DutyChecklist : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -58,6 +59,13 @@ public class DutyChecklist : IAudited
     public string? OrganizationOpinion { get; set; }
 
     public ICollection<DutyChecklistItem> Items { get; set; } = [];
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => UnitId;
 }

@@ -142,5 +142,12 @@ public interface ISecrecyDutyDb
     /// </summary>
     ChangeTracker ChangeTracker { get; }
 
+    /// <summary>
+    /// The next save writes <paramref name="record"/> only while its stored version is still <paramref name="version"/>, and
+    /// raises it even when only rows below it changed (<see cref="VersionedSaves"/>). Applied when the save runs, so that a
+    /// save made by a library (Identity's, which re-attaches the account first) carries it too.
+    /// </summary>
+    void ExpectVersion(IVersioned record, int version);
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -8,15 +8,29 @@ public sealed record FieldError(string Field, string Message);
 /// <summary>Outcome of a command: success, or the errors to show beside the fields that caused them.</summary>
 public class Result
 {
-    protected Result(IReadOnlyList<FieldError> errors) => Errors = errors;
+    protected Result(IReadOnlyList<FieldError> errors, EditConflict? conflict = null)
+    {
+        Errors = errors;
+        Conflict = conflict;
+    }
 
     public IReadOnlyList<FieldError> Errors { get; }
 
-    public bool Succeeded => Errors.Count == 0;
+    /// <summary>Set when someone else saved the record since the editor opened it: nothing was saved (docs/decisions/0020).</summary>
+    public EditConflict? Conflict { get; }
+
+    public bool Succeeded => Errors.Count == 0 && Conflict is null;
 
     public static Result Success() => new([]);
 
     public static Result Failure(params FieldError[] errors) => new(errors);
+
+    /// <summary>Nothing was saved: someone else saved the record after the editor opened it.</summary>
+    public static Result Failure(EditConflict conflict)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        return new([], conflict);
+    }
 
     public static Result Failure(ValidationResult validation)
     {
@@ -30,8 +44,8 @@ public class Result
 
 public sealed class Result<T> : Result
 {
-    private Result(T? value, IReadOnlyList<FieldError> errors)
-        : base(errors) => Value = value;
+    private Result(T? value, IReadOnlyList<FieldError> errors, EditConflict? conflict = null)
+        : base(errors, conflict) => Value = value;
 
     /// <summary>The created or changed thing; default when the command failed.</summary>
     public T? Value { get; }
@@ -39,6 +53,12 @@ public sealed class Result<T> : Result
     public static Result<T> Success(T value) => new(value, []);
 
     public static new Result<T> Failure(params FieldError[] errors) => new(default, errors);
+
+    public static new Result<T> Failure(EditConflict conflict)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        return new(default, [], conflict);
+    }
 
     public static new Result<T> Failure(ValidationResult validation)
     {

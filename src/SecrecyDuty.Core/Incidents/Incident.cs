@@ -1,4 +1,5 @@
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Incidents.Sanctions;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
@@ -48,7 +49,7 @@ public enum IncidentAction
 /// named accounts (need to know), and every opening is recorded. It never holds secret content: the description is a
 /// short account of what happened, under a visible warning.
 /// </summary>
-public class Incident : IAudited
+public class Incident : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -105,6 +106,13 @@ public class Incident : IAudited
 
     public ICollection<IncidentFinding> LinkedFindings { get; set; } = [];
 
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
+
     int? IAudited.AuditUnitId => UnitId;
 }
 
@@ -151,7 +159,7 @@ public class IncidentPerson : IAudited
 /// Party sanction (none is a decision too), with the decision date and document number. A decision outside the range
 /// the sanction guidance computed is kept only with a written justification.
 /// </summary>
-public class SanctionDecision : IAudited
+public class SanctionDecision : IAudited, IVersioned
 {
     /// <summary>The person decided on: one decision per person.</summary>
     public int IncidentPersonId { get; set; }
@@ -178,6 +186,13 @@ public class SanctionDecision : IAudited
     public DateTime RecordedAtUtc { get; set; }
 
     public string RecordedBy { get; set; } = "";
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => UnitId;
 }

@@ -87,7 +87,8 @@ public sealed record IncidentDetails(
     IReadOnlyList<IncidentStep> History,
     IReadOnlyList<IncidentOpened> Openings,
     IReadOnlyList<IncidentAction> NextSteps,
-    IncidentPermissions May)
+    IncidentPermissions May,
+    int Version)
 {
     /// <summary>A late report suggests finding D15.8 for the unit.</summary>
     public bool SuggestsLateReportFinding => IncidentRules.SuggestsLateReportFinding(Clock);
@@ -109,7 +110,8 @@ public sealed record IncidentFindingChoice(int FindingId, string? DeficiencyCode
 public sealed record IncidentChoices(int IncidentId, string Title, IncidentStatus Status, IReadOnlyList<IncidentPostingChoice> Postings, IReadOnlyList<IncidentFindingChoice> Findings);
 
 /// <summary>The decision form on a person: who, the guidance, and the decision recorded so far.</summary>
-public sealed record SanctionDecisionForm(int IncidentId, string IncidentTitle, IncidentPersonView Person);
+/// <summary><paramref name="Version"/>: the stored decision's, or <see cref="Common.Versions.None"/> while none is recorded.</summary>
+public sealed record SanctionDecisionForm(int IncidentId, string IncidentTitle, IncidentPersonView Person, int Version);
 
 /// <summary>The registration form: what is entered, the unit chosen so far (for the picker), and the hours allowed for the report.</summary>
 public sealed record IncidentForm(IncidentInput Input, UnitLookupItem? Unit, int ReportingHours);

@@ -100,20 +100,33 @@ public sealed class IncidentPersonService(
     public async Task<SanctionDecisionForm?> DecisionFormAsync(int incidentId, int personId, CancellationToken cancellationToken = default)
     {
         var read = await ReadForDecisionAsync(incidentId, personId, cancellationToken);
-        return read is null ? null : new SanctionDecisionForm(incidentId, read.Value.Title, read.Value.Person);
+        if (read is null)
+        {
+            return null;
+        }
+
+        var version = await db.SanctionDecisions.Where(d => d.IncidentPersonId == personId).Select(d => (int?)d.Version).SingleOrDefaultAsync(cancellationToken);
+        return new SanctionDecisionForm(incidentId, read.Value.Title, read.Value.Person, version ?? Versions.None);
     }
 
     /// <summary>
     /// Records (or corrects, until the file is decided) the decision on a person. A decision outside the range the guidance
     /// computed is refused unless a written justification is given; a Party sanction needs a Party member.
     /// </summary>
-    public async Task<Result?> DecideAsync(int incidentId, int personId, SanctionDecisionInput input, CancellationToken cancellationToken = default)
+    /// <remarks>Over the <paramref name="version"/> of the decision the form was opened on (<see cref="Versions.None"/>: none yet).</remarks>
+    public async Task<Result?> DecideAsync(int incidentId, int personId, int version, SanctionDecisionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var read = await ReadForDecisionAsync(incidentId, personId, cancellationToken);
         if (read is null)
         {
             return null;
+        }
+
+        var stored = await db.SanctionDecisions.Where(d => d.IncidentPersonId == personId).Select(d => (int?)d.Version).SingleOrDefaultAsync(cancellationToken);
+        if (!Versions.Allows(stored, version))
+        {
+            return await DecisionConflictAsync(personId, input, cancellationToken);
         }
 
         var (_, person, unitId, discoveredAtUtc) = read.Value;
@@ -148,6 +161,7 @@ public sealed class IncidentPersonService(
         }
 
         var decision = await db.SanctionDecisions.SingleOrDefaultAsync(d => d.IncidentPersonId == personId, cancellationToken);
+        var isNew = decision is null;
         if (decision is null)
         {
             decision = new SanctionDecision { IncidentPersonId = personId, IncidentId = incidentId, UnitId = unitId };
@@ -162,8 +176,23 @@ public sealed class IncidentPersonService(
         decision.Justification = justification;
         decision.RecordedAtUtc = clock.GetUtcNow().UtcDateTime;
         decision.RecordedBy = user.UserName ?? user.UserId ?? "";
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        var saved = isNew
+            ? await db.TrySaveNewAsync(ct => db.SanctionDecisions.AnyAsync(d => d.IncidentPersonId == personId, ct), cancellationToken)
+            : await db.TrySaveOverAsync(decision, version, cancellationToken);
+        return saved ? Result.Success() : await DecisionConflictAsync(personId, input, cancellationToken);
+    }
+
+    /// <summary>The decision as stored now (none, before the first) beside the form's: nothing was saved.</summary>
+    private async Task<Result> DecisionConflictAsync(int personId, SanctionDecisionInput yours, CancellationToken cancellationToken)
+    {
+        var stored = await db.SanctionDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.IncidentPersonId == personId, cancellationToken);
+        var conflict = await db.ConflictAsync(stored is null ? VersionStamp.None : new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken);
+        return Result.Failure(conflict
+            .Field(l["Administrative sanction"], stored?.Administrative, yours.Administrative)
+            .Field(l["Party sanction"], stored?.Party, yours.Party)
+            .Field(l["Decided on"], stored?.DecidedOn, yours.DecidedOn)
+            .Field(l["Document number"], stored?.DocumentNumber, yours.DocumentNumber)
+            .Field(l["Justification (required outside the guidance's range)"], stored?.Justification, yours.Justification));
     }
 
     /// <summary>The person and its guidance, when the account may decide on the file now.</summary>

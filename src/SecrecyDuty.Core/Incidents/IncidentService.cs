@@ -75,6 +75,7 @@ public sealed class IncidentService(
                 i.Status,
                 i.RestrictedToNamedAccounts,
                 i.CreatedBy,
+                i.Version,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (incident is null)
@@ -157,7 +158,8 @@ public sealed class IncidentService(
             history,
             openings,
             next,
-            may);
+            may,
+            incident.Version);
     }
 
     /// <summary>A new file's form: discovered now, in the unit given (from a unit's page), or none chosen yet.</summary>
@@ -225,7 +227,7 @@ public sealed class IncidentService(
     }
 
     /// <summary>The assessment form's current values; null when the file is not there for the account or no longer open to changes.</summary>
-    public async Task<(string Title, IncidentAssessmentInput Input)?> AssessmentAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<(string Title, IncidentAssessmentInput Input, int Version)?> AssessmentAsync(int id, CancellationToken cancellationToken = default)
     {
         var incident = await EditableAsync(id, cancellationToken);
         if (incident is null)
@@ -233,7 +235,11 @@ public sealed class IncidentService(
             return null;
         }
 
-        return (incident.Title, new IncidentAssessmentInput
+        return (incident.Title, AssessmentOf(incident), incident.Version);
+    }
+
+    private IncidentAssessmentInput AssessmentOf(Incident incident) =>
+        new()
         {
             ReportedToSecrecyDepartmentAt = ToLocal(incident.ReportedToSecrecyDepartmentAtUtc),
             ReportedToSuperiorAt = ToLocal(incident.ReportedToSuperiorAtUtc),
@@ -242,17 +248,24 @@ public sealed class IncidentService(
             AggravatingFacts = [.. incident.AggravatingFacts],
             IllegalGainsConfiscated = incident.IllegalGainsConfiscated,
             RemedialMeasures = incident.RemedialMeasures,
-        });
-    }
+        };
 
-    /// <summary>Records what the investigation established; null when the file is not there for the account or no longer open to changes.</summary>
-    public async Task<Result?> AssessAsync(int id, IncidentAssessmentInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records what the investigation established, over the <paramref name="version"/> of the file the form was opened on (a
+    /// conflict when someone else saved it since); null when the file is not there for the account or no longer open to changes.
+    /// </summary>
+    public async Task<Result?> AssessAsync(int id, int version, IncidentAssessmentInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var incident = await EditableAsync(id, cancellationToken);
         if (incident is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(incident.Version, version))
+        {
+            return await AssessmentConflictAsync(id, input, cancellationToken);
         }
 
         var validation = await assessmentValidator.ValidateAsync(input, cancellationToken);
@@ -281,12 +294,14 @@ public sealed class IncidentService(
         incident.AggravatingFacts = [.. input.AggravatingFacts.Distinct().Order()];
         incident.IllegalGainsConfiscated = input.IllegalGainsConfiscated;
         incident.RemedialMeasures = Text.Clean(input.RemedialMeasures);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(incident, version, cancellationToken) ? Result.Success() : await AssessmentConflictAsync(id, input, cancellationToken);
     }
 
-    /// <summary>Takes the file one step further; refused with the reason when the step is not the next one or not the account's.</summary>
-    public async Task<Result?> AdvanceAsync(int id, IncidentAction action, string? note, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Takes the file one step further, as it stood at the <paramref name="version"/> the page showed (a conflict when it
+    /// changed since); refused with the reason when the step is not the next one or not the account's.
+    /// </summary>
+    public async Task<Result?> AdvanceAsync(int id, int version, IncidentAction action, string? note, CancellationToken cancellationToken = default)
     {
         IncidentAccess.RequireIncidentReader(user);
         var openable = Openable();
@@ -299,6 +314,11 @@ public sealed class IncidentService(
         if (!MayTake(action))
         {
             throw new AccessDeniedException();
+        }
+
+        if (!Versions.Allows(incident.Version, version))
+        {
+            return await StepConflictAsync(id, note, cancellationToken);
         }
 
         if (IncidentRules.Next(incident.Status, action) is not { } next)
@@ -323,9 +343,39 @@ public sealed class IncidentService(
 
         incident.Status = next;
         db.IncidentTransitions.Add(new IncidentTransition { IncidentId = id, Action = action, ToStatus = next, AtUtc = clock.GetUtcNow().UtcDateTime, By = Actor(), Note = Text.Clean(note) });
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(incident, version, cancellationToken) ? Result.Success() : await StepConflictAsync(id, note, cancellationToken);
     }
+
+    /// <summary>The assessment as stored now beside the form's: nothing was saved.</summary>
+    private async Task<Result> AssessmentConflictAsync(int id, IncidentAssessmentInput yours, CancellationToken cancellationToken)
+    {
+        var stored = await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken);
+        var conflict = await db.ConflictAsync(new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken);
+        var theirs = AssessmentOf(stored);
+        return Result.Failure(conflict
+            .Field(l["Reported to the secrecy department at"], Minute(theirs.ReportedToSecrecyDepartmentAt), Minute(yours.ReportedToSecrecyDepartmentAt))
+            .Field(l["Reported to the superior at"], Minute(theirs.ReportedToSuperiorAt), Minute(yours.ReportedToSuperiorAt))
+            .Field(l["Severity of circumstances"], theirs.Severity, yours.Severity)
+            .Field(l["Losses"], theirs.Loss, yours.Loss)
+            .Field(l["Aggravating facts (IM30, IM31)"], theirs.AggravatingFacts, yours.AggravatingFacts.Distinct().Order().ToList())
+            .Field(l["Illegal gains confiscated (IM34), yuan"], theirs.IllegalGainsConfiscated, yours.IllegalGainsConfiscated)
+            .Field(l["Remedial measures and rectification plan (S6.10)"], theirs.RemedialMeasures, yours.RemedialMeasures));
+    }
+
+    /// <summary>The file as stored now beside a step taken on an older page: where it stands, and what was assessed.</summary>
+    private async Task<Result> StepConflictAsync(int id, string? note, CancellationToken cancellationToken)
+    {
+        var stored = await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken);
+        var conflict = await db.ConflictAsync(new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken);
+        conflict
+            .Stored(l["Status"], stored.Status)
+            .Stored(l["Severity of circumstances"], stored.Severity)
+            .Stored(l["Losses"], stored.Loss);
+        return Result.Failure(string.IsNullOrWhiteSpace(note) ? conflict : conflict.Field(l["Note on this step (optional)"], null, note));
+    }
+
+    /// <summary>A local time as the assessment form shows it, to the minute.</summary>
+    private static string? Minute(DateTime? local) => local?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Names an account on the file (need to know, or a leader asked for a statement): an account of the jurisdiction, by

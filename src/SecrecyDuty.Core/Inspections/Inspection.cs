@@ -1,4 +1,5 @@
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 
@@ -34,7 +35,7 @@ public enum InspectionStatus
 }
 
 /// <summary>An inspection of one unit's secrecy work by one of the bodies of art. 8.</summary>
-public class Inspection : IAudited
+public class Inspection : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -77,6 +78,13 @@ public class Inspection : IAudited
 
     public ICollection<Finding> Findings { get; set; } = [];
 
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
+
     int? IAudited.AuditUnitId => UnitId;
 }
 
@@ -96,7 +104,7 @@ public enum FindingSeverity
 }
 
 /// <summary>A deficiency of art. 15 found by an inspection.</summary>
-public class Finding : IAudited
+public class Finding : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -132,6 +140,13 @@ public class Finding : IAudited
     public ICollection<FindingPosting> ResponsiblePostings { get; set; } = [];
 
     public RectificationOrder? Order { get; set; }
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => UnitId;
 }

@@ -14,7 +14,8 @@ public sealed record InspectionForm(
     InspectionInput Input,
     InspectionUnit? Unit,
     InspectionUnit? BodyUnit,
-    IReadOnlyList<InspectorChoice> Inspectors);
+    IReadOnlyList<InspectorChoice> Inspectors,
+    int Version = Common.Versions.None);
 
 public sealed record ResponsiblePosting(int PostingId, int LeaderId, string LeaderName, PostingRole Role, bool LeadsSecrecyWork, string Title);
 
@@ -41,7 +42,8 @@ public sealed record FindingItem(
     string? CorrectionRecommendation,
     DateOnly? CriticismCirculatedOn,
     string? CriticismDocumentNumber,
-    OrderSummary? Order);
+    OrderSummary? Order,
+    int Version);
 
 public sealed record InspectionDetails(
     int Id,
@@ -59,7 +61,8 @@ public sealed record InspectionDetails(
     IReadOnlyList<InspectorChoice> Inspectors,
     IReadOnlyList<FindingItem> Findings,
     DateOnly Today,
-    bool CanConduct)
+    bool CanConduct,
+    int Version)
 {
     /// <summary>The date the findings speak of (the postings responsible held on it).</summary>
     public DateOnly InspectionDate => InspectionRules.InspectionDate(PlannedOn, StartedOn);
@@ -83,7 +86,8 @@ public sealed record FindingForm(
     DateOnly InspectionDate,
     FindingInput Input,
     IReadOnlyList<DeficiencyChoice> Deficiencies,
-    IReadOnlyList<FindingCandidate> Candidates)
+    IReadOnlyList<FindingCandidate> Candidates,
+    int Version = Common.Versions.None)
 {
     public bool AllowsRecommendation => InspectionRules.Allows(Body, FindingConsequence.CorrectionRecommendation);
 
@@ -110,7 +114,8 @@ public sealed record OrderDetails(
     IReadOnlyList<OrderEvidence> Evidence,
     DateOnly Today,
     bool CanReport,
-    bool CanReview)
+    bool CanReview,
+    int Version)
 {
     public bool IsOverdue => Order.IsOverdueOn(Today);
 

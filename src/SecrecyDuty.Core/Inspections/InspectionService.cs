@@ -44,6 +44,7 @@ public sealed class InspectionService(
                 i.Scope,
                 i.Method,
                 i.Conclusion,
+                i.Version,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (inspection is null)
@@ -71,7 +72,8 @@ public sealed class InspectionService(
             inspectors,
             findings,
             LocalDate.Today(clock),
-            canConduct)
+            canConduct,
+            inspection.Version)
         {
             Score = await ScoreSheetService.SummaryOfAsync(db, id, cancellationToken),
         };
@@ -113,7 +115,7 @@ public sealed class InspectionService(
     {
         InspectionAccess.RequireConductor(user);
         var inspection = await FindForWriteAsync(id, cancellationToken);
-        return inspection is null ? null : await FormAsync(InspectionInput.From(inspection), id, cancellationToken);
+        return inspection is null ? null : await FormAsync(InspectionInput.From(inspection), id, cancellationToken) with { Version = inspection.Version };
     }
 
     /// <summary>
@@ -168,8 +170,11 @@ public sealed class InspectionService(
         return Result<int>.Success(inspection.Id);
     }
 
-    /// <summary>Changes the plan of an inspection not yet completed; null when it does not exist or the account may not change it.</summary>
-    public async Task<Result?> UpdateAsync(int id, InspectionInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes the plan of an inspection not yet completed, over the <paramref name="version"/> the form was opened on (a
+    /// conflict when someone else saved it since); null when it does not exist or the account may not change it.
+    /// </summary>
+    public async Task<Result?> UpdateAsync(int id, int version, InspectionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         InspectionAccess.RequireConductor(user);
@@ -177,6 +182,11 @@ public sealed class InspectionService(
         if (inspection is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(inspection.Version, version))
+        {
+            return await PlanConflictAsync(id, input, cancellationToken);
         }
 
         if (inspection.Status == InspectionStatus.Completed)
@@ -208,12 +218,12 @@ public sealed class InspectionService(
             inspection.Inspectors.Add(new InspectionInspector { UserId = added });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        // The inspectors are the inspection's own rows: a change of them alone raises its version.
+        return await db.TrySaveOverAsync(inspection, version, cancellationToken) ? Result.Success() : await PlanConflictAsync(id, input, cancellationToken);
     }
 
     /// <summary>Starts a planned inspection on the given day (today when none).</summary>
-    public async Task<Result?> StartAsync(int id, InspectionStartInput input, CancellationToken cancellationToken = default)
+    public async Task<Result?> StartAsync(int id, int version, InspectionStartInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         InspectionAccess.RequireConductor(user);
@@ -221,6 +231,11 @@ public sealed class InspectionService(
         if (inspection is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(inspection.Version, version))
+        {
+            return await StateConflictAsync(id, (l["Started on"], input.StartedOn), cancellationToken);
         }
 
         var problem = InspectionRules.CanStart(inspection.Status);
@@ -238,12 +253,13 @@ public sealed class InspectionService(
 
         inspection.Status = InspectionStatus.InProgress;
         inspection.StartedOn = startedOn;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(inspection, version, cancellationToken)
+            ? Result.Success()
+            : await StateConflictAsync(id, (l["Started on"], input.StartedOn), cancellationToken);
     }
 
     /// <summary>Completes an inspection with its conclusion: its findings and their consequences are then fixed.</summary>
-    public async Task<Result?> CompleteAsync(int id, InspectionCompletionInput input, CancellationToken cancellationToken = default)
+    public async Task<Result?> CompleteAsync(int id, int version, InspectionCompletionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         InspectionAccess.RequireConductor(user);
@@ -251,6 +267,11 @@ public sealed class InspectionService(
         if (inspection is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(inspection.Version, version))
+        {
+            return await StateConflictAsync(id, (l["Ended on"], input.CompletedOn), cancellationToken, input.Conclusion);
         }
 
         var problem = InspectionRules.CanComplete(inspection.Status, input.Conclusion);
@@ -273,8 +294,9 @@ public sealed class InspectionService(
         inspection.Status = InspectionStatus.Completed;
         inspection.CompletedOn = input.CompletedOn;
         inspection.Conclusion = input.Conclusion.Trim();
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(inspection, version, cancellationToken)
+            ? Result.Success()
+            : await StateConflictAsync(id, (l["Ended on"], input.CompletedOn), cancellationToken, input.Conclusion);
     }
 
     /// <summary>The form for a new finding, or for changing one; null when the inspection is not visible or not conductable.</summary>
@@ -291,6 +313,7 @@ public sealed class InspectionService(
             return null;
         }
 
+        var version = Versions.None;
         if (input is null && findingId is { } fid)
         {
             var finding = await db.Findings.AsNoTracking()
@@ -302,6 +325,7 @@ public sealed class InspectionService(
             }
 
             input = FindingInput.From(finding);
+            version = finding.Version;
         }
 
         input ??= new FindingInput { Severity = FindingSeverity.Ordinary };
@@ -316,7 +340,7 @@ public sealed class InspectionService(
         var candidates = postings
             .Select(p => new FindingCandidate(p.Id, p.Name, p.Role, p.LeadsSecrecyWork, p.Title, InspectionRules.IsSuggested(input.DeficiencyCode, p.Role, p.LeadsSecrecyWork)))
             .ToList();
-        return new FindingForm(inspectionId, findingId, new InspectionUnit(inspection.UnitId, inspection.UnitCode, inspection.UnitName), inspection.Body, date, input, deficiencies, candidates);
+        return new FindingForm(inspectionId, findingId, new InspectionUnit(inspection.UnitId, inspection.UnitCode, inspection.UnitName), inspection.Body, date, input, deficiencies, candidates, version);
     }
 
     /// <summary>Adds a finding to an inspection in progress. The value is its id; null when the inspection is not there for the account.</summary>
@@ -348,8 +372,11 @@ public sealed class InspectionService(
         return Result<int>.Success(finding.Id);
     }
 
-    /// <summary>Changes a finding of an inspection in progress; null when it is not there for the account.</summary>
-    public async Task<Result?> UpdateFindingAsync(int inspectionId, int findingId, FindingInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes a finding of an inspection in progress, over the <paramref name="version"/> the form was opened on (a conflict
+    /// when someone else saved it since); null when it is not there for the account.
+    /// </summary>
+    public async Task<Result?> UpdateFindingAsync(int inspectionId, int findingId, int version, FindingInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         InspectionAccess.RequireConductor(user);
@@ -361,6 +388,11 @@ public sealed class InspectionService(
         if (inspection is null || finding is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(finding.Version, version))
+        {
+            return await FindingConflictAsync(findingId, input, cancellationToken);
         }
 
         var errors = await CheckFindingAsync(inspection, input, cancellationToken);
@@ -381,12 +413,15 @@ public sealed class InspectionService(
             finding.ResponsiblePostings.Add(new FindingPosting { PostingId = added });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        // The responsible postings are the finding's own rows: a change of them alone raises its version.
+        return await db.TrySaveOverAsync(finding, version, cancellationToken) ? Result.Success() : await FindingConflictAsync(findingId, input, cancellationToken);
     }
 
-    /// <summary>Removes a finding (and its order) from an inspection in progress; null when it is not there for the account.</summary>
-    public async Task<Result?> RemoveFindingAsync(int inspectionId, int findingId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Removes a finding (and its order) from an inspection in progress, as it stood at the <paramref name="version"/> the
+    /// page showed (a conflict when someone else changed it since); null when it is not there for the account.
+    /// </summary>
+    public async Task<Result?> RemoveFindingAsync(int inspectionId, int findingId, int version, CancellationToken cancellationToken = default)
     {
         InspectionAccess.RequireConductor(user);
         var inspection = await FindForWriteAsync(inspectionId, cancellationToken);
@@ -396,6 +431,11 @@ public sealed class InspectionService(
         if (inspection is null || finding is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(finding.Version, version))
+        {
+            return await FindingConflictAsync(findingId, yours: null, cancellationToken);
         }
 
         var problem = InspectionRules.CanChangeFindings(inspection.Status);
@@ -411,8 +451,83 @@ public sealed class InspectionService(
         }
 
         db.Findings.Remove(finding);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(finding, version, cancellationToken) ? Result.Success() : await FindingConflictAsync(findingId, yours: null, cancellationToken);
+    }
+
+    /// <summary>The inspection's plan as stored now beside the form's: nothing was saved.</summary>
+    private async Task<Result> PlanConflictAsync(int id, InspectionInput yours, CancellationToken cancellationToken)
+    {
+        var stored = await db.Inspections.AsNoTracking().Include(i => i.Inspectors).SingleAsync(i => i.Id == id, cancellationToken);
+        var conflict = await db.ConflictAsync(new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken);
+        var unitIds = new[] { stored.UnitId, stored.BodyUnitId, yours.UnitId, yours.EffectiveBodyUnitId };
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var userIds = stored.Inspectors.Select(x => x.UserId).Concat(yours.InspectorIds).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        List<string> Inspectors(IEnumerable<string> ids) => [.. ids.Distinct().Select(id => names.GetValueOrDefault(id, id)).Order(StringComparer.Ordinal)];
+        return Result.Failure(conflict
+            .Field(l["Inspected unit"], units.GetValueOrDefault(stored.UnitId), units.GetValueOrDefault(yours.UnitId))
+            .Field(l["Kind of inspection"], stored.Kind, yours.Kind)
+            .Field(l["Planned for"], stored.PlannedOn, yours.PlannedOn)
+            .Field(l["Inspecting body (art. 8)"], stored.Body, yours.Body)
+            .Field(l["Unit of the inspecting body"], units.GetValueOrDefault(stored.BodyUnitId), units.GetValueOrDefault(yours.EffectiveBodyUnitId))
+            .Field(l["Scope"], stored.Scope, yours.Scope)
+            .Field(l["Method (optional)"], stored.Method, yours.Method)
+            .Field(l["Inspectors"], Inspectors(stored.Inspectors.Select(x => x.UserId)), Inspectors(yours.InspectorIds)));
+    }
+
+    /// <summary>The inspection as stored now beside a start or a completion: its status and dates, and the field the action sets.</summary>
+    private async Task<Result> StateConflictAsync(int id, (string Label, DateOnly? Value) yourDate, CancellationToken cancellationToken, string? yourConclusion = null)
+    {
+        var stored = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken);
+        var conflict = await db.ConflictAsync(new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken);
+        conflict
+            .Stored(l["Status"], stored.Status)
+            .Stored(l["Planned for"], stored.PlannedOn)
+            .Stored(l["Scope"], stored.Scope);
+        if (yourConclusion is null)
+        {
+            return Result.Failure(conflict.Field(yourDate.Label, stored.StartedOn, yourDate.Value));
+        }
+
+        return Result.Failure(conflict
+            .Stored(l["Started on"], stored.StartedOn)
+            .Field(l["Conclusion"], stored.Conclusion, yourConclusion)
+            .Field(yourDate.Label, stored.CompletedOn, yourDate.Value));
+    }
+
+    /// <summary>The finding as stored now (none, when it was removed) beside the form's values, or alone for a removal.</summary>
+    private async Task<Result> FindingConflictAsync(int findingId, FindingInput? yours, CancellationToken cancellationToken)
+    {
+        var stored = await db.Findings.AsNoTracking().Include(f => f.ResponsiblePostings).SingleOrDefaultAsync(f => f.Id == findingId, cancellationToken);
+        var conflict = await db.ConflictAsync(stored is null ? VersionStamp.None : new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken);
+        var postingIds = (stored?.ResponsiblePostings.Select(p => p.PostingId) ?? []).Concat(yours?.PostingIds ?? []).Distinct().ToList();
+        var postings = await db.Postings.AsNoTracking()
+            .Where(p => postingIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Role, p.Leader!.Name })
+            .ToListAsync(cancellationToken);
+        List<string> Responsible(IEnumerable<int> ids) =>
+            [.. postings.Where(p => ids.Contains(p.Id)).OrderBy(p => p.Role).ThenBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Name)];
+        var theirs = stored is null ? null : FindingInput.From(stored);
+        string? Deficiency(FindingInput? finding) => finding is null ? null : finding.IsOther ? finding.OtherDeficiency : finding.DeficiencyCode;
+        var responsibleLabel = l["Responsible postings"];
+        if (yours is null)
+        {
+            return Result.Failure(conflict
+                .Stored(l["Deficiency (art. 15)"], Deficiency(theirs))
+                .Stored(l["What was found"], theirs?.Description)
+                .Stored(l["Severity"], theirs?.Severity)
+                .Stored(responsibleLabel, Responsible(theirs?.PostingIds ?? [])));
+        }
+
+        return Result.Failure(conflict
+            .Field(l["Deficiency (art. 15)"], Deficiency(theirs), Deficiency(yours))
+            .Field(l["What was found"], theirs?.Description, yours.Description)
+            .Field(l["Severity"], theirs?.Severity, yours.Severity)
+            .Field(l["Evidence seen (optional)"], theirs?.EvidenceSeen, yours.EvidenceSeen)
+            .Field(responsibleLabel, Responsible(theirs?.PostingIds ?? []), Responsible(yours.PostingIds))
+            .Field(l["Correction recommended by the secrecy organization (optional)"], theirs?.CorrectionRecommendation, yours.CorrectionRecommendation)
+            .Field(l["Circulated on"], theirs?.CriticismCirculatedOn, yours.CriticismCirculatedOn)
+            .Field(l["Document number"], theirs?.CriticismDocumentNumber, yours.CriticismDocumentNumber));
     }
 
     private async Task<List<FieldError>> CheckPlanAsync(InspectionInput input, CancellationToken cancellationToken)
@@ -527,6 +642,7 @@ public sealed class InspectionService(
                 f.CorrectionRecommendation,
                 f.CriticismCirculatedOn,
                 f.CriticismDocumentNumber,
+                f.Version,
                 Order = f.Order == null
                     ? null
                     : new OrderSummary(f.Order.Id, f.Order.IssuedOn, f.Order.Deadline, f.Order.Requirements, f.Order.Status, f.Order.ReportedOn, f.Order.VerifiedOn),
@@ -549,7 +665,8 @@ public sealed class InspectionService(
             f.CorrectionRecommendation,
             f.CriticismCirculatedOn,
             f.CriticismDocumentNumber,
-            f.Order))];
+            f.Order,
+            f.Version))];
     }
 
     private async Task<IReadOnlyList<DeficiencyChoice>> DeficienciesAsync(CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Core.Inspections;
 
@@ -30,7 +31,7 @@ public enum RectificationAction
 /// Art. 15: a superior organ or the secrecy department orders the unit to resolve a deficiency within a deadline
 /// (限期整改).
 /// </summary>
-public class RectificationOrder : IAudited
+public class RectificationOrder : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -61,6 +62,13 @@ public class RectificationOrder : IAudited
 
     /// <summary>The files the unit gave as evidence of its rectification, stored like an activity's evidence.</summary>
     public ICollection<EvidenceFile> Evidence { get; set; } = [];
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => UnitId;
 }

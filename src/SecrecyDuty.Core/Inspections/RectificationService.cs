@@ -43,6 +43,7 @@ public sealed class RectificationService(
                 o.Finding.Description,
                 Summary = new OrderSummary(o.Id, o.IssuedOn, o.Deadline, o.Requirements, o.Status, o.ReportedOn, o.VerifiedOn),
                 o.Report,
+                o.Version,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (order is null)
@@ -79,7 +80,8 @@ public sealed class RectificationService(
             evidence,
             LocalDate.Today(clock),
             canReport && RectificationRules.Next(order.Summary.Status, RectificationAction.Report) is not null,
-            canReview && order.Summary.Status == RectificationStatus.Reported);
+            canReview && order.Summary.Status == RectificationStatus.Reported,
+            order.Version);
     }
 
     /// <summary>
@@ -174,8 +176,11 @@ public sealed class RectificationService(
         return Result<int>.Success(order.Id);
     }
 
-    /// <summary>The unit reports what it did, with any evidence files; null when the order is not there for the account.</summary>
-    public async Task<Result?> ReportAsync(int id, RectificationNoteInput input, IReadOnlyList<EvidenceUpload> evidence, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The unit reports what it did, with any evidence files, on the order as it stood at the <paramref name="version"/> the
+    /// page showed (a conflict when someone else changed it since); null when the order is not there for the account.
+    /// </summary>
+    public async Task<Result?> ReportAsync(int id, int version, RectificationNoteInput input, IReadOnlyList<EvidenceUpload> evidence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(evidence);
@@ -185,6 +190,11 @@ public sealed class RectificationService(
         if (order is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(order.Version, version))
+        {
+            return await ConflictAsync(id, RectificationAction.Report, input.Note, cancellationToken);
         }
 
         var errors = new List<FieldError>();
@@ -212,19 +222,20 @@ public sealed class RectificationService(
         }
 
         Apply(order, RectificationAction.Report, order.Report);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(order, version, cancellationToken)
+            ? Result.Success()
+            : await ConflictAsync(id, RectificationAction.Report, input.Note, cancellationToken);
     }
 
-    /// <summary>The inspector verifies the reported rectification: the order is closed.</summary>
-    public Task<Result?> VerifyAsync(int id, CancellationToken cancellationToken = default) =>
-        ReviewAsync(id, RectificationAction.Verify, null, cancellationToken);
+    /// <summary>The inspector verifies the reported rectification, as the page showed it at <paramref name="version"/>: the order is closed.</summary>
+    public Task<Result?> VerifyAsync(int id, int version, CancellationToken cancellationToken = default) =>
+        ReviewAsync(id, version, RectificationAction.Verify, null, cancellationToken);
 
     /// <summary>The inspector sends the report back with the reason: the unit must rectify and report again.</summary>
-    public Task<Result?> SendBackAsync(int id, RectificationNoteInput input, CancellationToken cancellationToken = default)
+    public Task<Result?> SendBackAsync(int id, int version, RectificationNoteInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReviewAsync(id, RectificationAction.SendBack, input, cancellationToken);
+        return ReviewAsync(id, version, RectificationAction.SendBack, input, cancellationToken);
     }
 
     /// <summary>An evidence file of an order in the jurisdiction; null otherwise.</summary>
@@ -244,7 +255,7 @@ public sealed class RectificationService(
         return file.Download;
     }
 
-    private async Task<Result?> ReviewAsync(int id, RectificationAction action, RectificationNoteInput? note, CancellationToken cancellationToken)
+    private async Task<Result?> ReviewAsync(int id, int version, RectificationAction action, RectificationNoteInput? note, CancellationToken cancellationToken)
     {
         InspectionAccess.RequireConductor(user);
         var conductable = InspectionAccess.ConductableUnitIds(db, jurisdiction, user);
@@ -252,6 +263,12 @@ public sealed class RectificationService(
         if (order is null)
         {
             return null;
+        }
+
+        // A verification closes the order on the report the inspector read: one changed since is read first.
+        if (!Versions.Allows(order.Version, version))
+        {
+            return await ConflictAsync(id, action, note?.Note, cancellationToken);
         }
 
         if (RectificationRules.Next(order.Status, action) is null)
@@ -274,8 +291,30 @@ public sealed class RectificationService(
         }
 
         Apply(order, action, note?.Note.Trim());
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(order, version, cancellationToken)
+            ? Result.Success()
+            : await ConflictAsync(id, action, note?.Note, cancellationToken);
+    }
+
+    /// <summary>The order as stored now, with the note the person wrote beside the stored one of the same step.</summary>
+    private async Task<Result> ConflictAsync(int id, RectificationAction action, string? yourNote, CancellationToken cancellationToken)
+    {
+        var stored = await db.RectificationOrders.AsNoTracking().Include(o => o.Transitions).SingleAsync(o => o.Id == id, cancellationToken);
+        var conflict = await db.ConflictAsync(new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken);
+        conflict
+            .Stored(l["Status"], stored.Status)
+            .Stored(l["Deadline"], stored.Deadline);
+        return Result.Failure(action switch
+        {
+            RectificationAction.Report => conflict.Field(l["The unit's report"], stored.Report, yourNote),
+            RectificationAction.SendBack => conflict
+                .Stored(l["The unit's report"], stored.Report)
+                .Field(
+                    l["Why the rectification is not enough"],
+                    stored.Transitions.Where(t => t.Action == RectificationAction.SendBack).OrderBy(t => t.AtUtc).ThenBy(t => t.Id).LastOrDefault()?.Note,
+                    yourNote),
+            _ => conflict.Stored(l["The unit's report"], stored.Report),
+        });
     }
 
     private void Apply(RectificationOrder order, RectificationAction action, string? note)

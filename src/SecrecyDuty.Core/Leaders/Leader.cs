@@ -1,4 +1,5 @@
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Units;
 
 namespace SecrecyDuty.Core.Leaders;
@@ -20,7 +21,7 @@ public enum LeaderRank
 }
 
 /// <summary>A leading cadre. Responsibilities attach to the leader's postings, not to the person alone.</summary>
-public class Leader : IAudited
+public class Leader : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -48,6 +49,13 @@ public class Leader : IAudited
 
     public ICollection<Posting> Postings { get; set; } = [];
 
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
+
     int? IAudited.AuditUnitId => UnitId;
 }
 
@@ -65,7 +73,7 @@ public enum PostingRole
 }
 
 /// <summary>A leader holding a role in a unit for a period. Records refer to the posting that held at the time.</summary>
-public class Posting : IAudited
+public class Posting : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -98,6 +106,13 @@ public class Posting : IAudited
     public DateOnly? To { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => UnitId;
 }

@@ -90,10 +90,14 @@ public sealed record LeaderDetails(
     IReadOnlyList<string> SecretHandlingUnits,
     IReadOnlyList<string> SmallEnterprises,
     IReadOnlyList<PostingHistoryItem> Postings,
-    bool CanMaintain)
+    bool CanMaintain,
+    int Version)
 {
     public bool InScope => LeaderScope.Includes(ScopeReason);
 }
+
+/// <summary>A leader's fields for the edit form, with the version they are at.</summary>
+public sealed record LeaderEditing(LeaderInput Input, int Version);
 
 public sealed record LeaderSummary(int Id, string Name, string StaffNumber, string UnitName);
 
@@ -103,7 +107,7 @@ public sealed record NewPostingForm(LeaderSummary? Leader, PostingInput Input, I
 
 /// <summary>A posting's form. <paramref name="Today"/>: the end date the form suggests for a posting that still holds.</summary>
 /// <paramref name="Units"/>: the units the form's unit picker has chosen, never every unit.
-public sealed record PostingEditForm(int Id, LeaderSummary Leader, PostingInput Input, bool IsOpen, DateOnly Today, IReadOnlyList<UnitChoice> Units);
+public sealed record PostingEditForm(int Id, LeaderSummary Leader, PostingInput Input, bool IsOpen, DateOnly Today, IReadOnlyList<UnitChoice> Units, int Version);
 
 /// <summary>
 /// A member of a unit's leadership team on a date. <paramref name="LeaderInJurisdiction"/>: the leader's page may be opened;

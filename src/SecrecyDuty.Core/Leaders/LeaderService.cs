@@ -46,7 +46,7 @@ public sealed class LeaderService(
         var visible = jurisdiction.UnitIds();
         var leader = await db.Leaders.AsNoTracking()
             .Where(x => x.Id == id && visible.Contains(x.UnitId))
-            .Select(x => new { x.Id, x.Name, x.StaffNumber, x.Rank, x.IsPartyMember, x.Phone, x.Email, x.UnitId, UnitName = x.Unit!.Name, x.IsActive })
+            .Select(x => new { x.Id, x.Name, x.StaffNumber, x.Rank, x.IsPartyMember, x.Phone, x.Email, x.UnitId, UnitName = x.Unit!.Name, x.IsActive, x.Version })
             .SingleOrDefaultAsync(cancellationToken);
         if (leader is null)
         {
@@ -125,7 +125,8 @@ public sealed class LeaderService(
             secretHandling,
             smallEnterprises,
             history,
-            canMaintain);
+            canMaintain,
+            leader.Version);
     }
 
     /// <summary>
@@ -138,23 +139,25 @@ public sealed class LeaderService(
         return LeaderChoices.UnitsAsync(db, jurisdiction, chosen, cancellationToken);
     }
 
-    /// <summary>The leader's fields for the edit form; null when outside the jurisdiction. Refused to read-only roles.</summary>
-    public async Task<LeaderInput?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>The leader's fields for the edit form and their version; null when outside the jurisdiction. Refused to read-only roles.</summary>
+    public async Task<LeaderEditing?> GetForEditAsync(int id, CancellationToken cancellationToken = default)
     {
         LeaderAccess.RequireMaintainer(user);
         var visible = jurisdiction.UnitIds();
         return await db.Leaders.AsNoTracking()
             .Where(x => x.Id == id && visible.Contains(x.UnitId))
-            .Select(x => new LeaderInput
-            {
-                Name = x.Name,
-                StaffNumber = x.StaffNumber,
-                Rank = x.Rank,
-                IsPartyMember = x.IsPartyMember,
-                Phone = x.Phone,
-                Email = x.Email,
-                UnitId = x.UnitId,
-            })
+            .Select(x => new LeaderEditing(
+                new LeaderInput
+                {
+                    Name = x.Name,
+                    StaffNumber = x.StaffNumber,
+                    Rank = x.Rank,
+                    IsPartyMember = x.IsPartyMember,
+                    Phone = x.Phone,
+                    Email = x.Email,
+                    UnitId = x.UnitId,
+                },
+                x.Version))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -203,8 +206,11 @@ public sealed class LeaderService(
         return Result<int>.Success(leader.Id);
     }
 
-    /// <summary>Changes a leader's fields; null when the leader is outside the jurisdiction.</summary>
-    public async Task<Result?> UpdateAsync(int id, LeaderInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes a leader's fields over the <paramref name="version"/> the form was opened on (a conflict when someone else
+    /// saved the leader since); null when the leader is outside the jurisdiction.
+    /// </summary>
+    public async Task<Result?> UpdateAsync(int id, int version, LeaderInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         LeaderAccess.RequireMaintainer(user);
@@ -212,6 +218,11 @@ public sealed class LeaderService(
         if (leader is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(leader.Version, version))
+        {
+            return await EditConflictAsync(id, input, cancellationToken);
         }
 
         var validation = await leaderValidator.ValidateAsync(input, cancellationToken);
@@ -227,24 +238,69 @@ public sealed class LeaderService(
         }
 
         input.ApplyTo(leader);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(leader, version, cancellationToken) ? Result.Success() : await EditConflictAsync(id, input, cancellationToken);
     }
 
-    /// <summary>Deactivates or reactivates a leader (never a hard delete: records refer to the leader's postings). False when outside the jurisdiction.</summary>
-    public async Task<bool> SetActiveAsync(int id, bool active, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deactivates or reactivates a leader (never a hard delete: records refer to the leader's postings), over the
+    /// <paramref name="version"/> the page was opened on. Null when outside the jurisdiction.
+    /// </summary>
+    public async Task<Result?> SetActiveAsync(int id, int version, bool active, CancellationToken cancellationToken = default)
     {
         LeaderAccess.RequireMaintainer(user);
         var leader = await FindForWriteAsync(id, cancellationToken);
         if (leader is null)
         {
-            return false;
+            return null;
+        }
+
+        if (!Versions.Allows(leader.Version, version))
+        {
+            return await StatusConflictAsync(id, cancellationToken);
         }
 
         leader.IsActive = active;
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return await db.TrySaveOverAsync(leader, version, cancellationToken) ? Result.Success() : await StatusConflictAsync(id, cancellationToken);
     }
+
+    /// <summary>The leader as stored now beside the edit form's values: nothing was saved.</summary>
+    private async Task<Result> EditConflictAsync(int id, LeaderInput yours, CancellationToken cancellationToken)
+    {
+        var (stored, conflict) = await StoredAsync(id, cancellationToken);
+        var visible = jurisdiction.UnitIds();
+        var yourUnit = await db.Units.AsNoTracking().Where(u => u.Id == yours.UnitId && visible.Contains(u.Id)).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken);
+        return Result.Failure(conflict
+            .Field(l["Full name"], stored.Name, yours.Name)
+            .Field(l["Staff number"], stored.StaffNumber, yours.StaffNumber)
+            .Field(l["Rank"], stored.Rank, yours.Rank)
+            .Field(l["Member of the Communist Party of China"], stored.IsPartyMember, yours.IsPartyMember)
+            .Field(l["Phone (optional)"], stored.Phone, yours.Phone)
+            .Field(l["E-mail (optional)"], stored.Email, yours.Email)
+            .Field(l["Unit keeping the record"], stored.UnitName, yourUnit));
+    }
+
+    private async Task<Result> StatusConflictAsync(int id, CancellationToken cancellationToken)
+    {
+        var (stored, conflict) = await StoredAsync(id, cancellationToken);
+        return Result.Failure(conflict
+            .Stored(l["Full name"], stored.Name)
+            .Stored(l["Staff number"], stored.StaffNumber)
+            .Stored(l["Rank"], stored.Rank)
+            .Stored(l["Unit keeping the record"], stored.UnitName)
+            .Stored(l["Status"], stored.IsActive ? l["Active"] : l["Deactivated"]));
+    }
+
+    /// <summary>The leader as stored now, for a conflict.</summary>
+    private async Task<(StoredLeader Leader, EditConflict Conflict)> StoredAsync(int id, CancellationToken cancellationToken)
+    {
+        var stored = await db.Leaders.AsNoTracking()
+            .Where(x => x.Id == id)
+            .Select(x => new StoredLeader(x.Name, x.StaffNumber, x.Rank, x.IsPartyMember, x.Phone, x.Email, x.Unit!.Name, x.IsActive, new VersionStamp(x.Version, x.SavedAtUtc, x.SavedBy)))
+            .SingleAsync(cancellationToken);
+        return (stored, await db.ConflictAsync(stored.Stamp, cancellationToken));
+    }
+
+    private sealed record StoredLeader(string Name, string StaffNumber, LeaderRank Rank, bool IsPartyMember, string? Phone, string? Email, string UnitName, bool IsActive, VersionStamp Stamp);
 
     private Task<Leader?> FindForWriteAsync(int id, CancellationToken cancellationToken)
     {

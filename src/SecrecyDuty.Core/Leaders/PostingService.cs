@@ -112,6 +112,7 @@ public sealed class PostingService(
                 p.Portfolio,
                 p.From,
                 p.To,
+                p.Version,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (posting is null)
@@ -131,11 +132,14 @@ public sealed class PostingService(
             To = posting.To,
         };
         var units = await LeaderChoices.UnitsAsync(db, jurisdiction, [posting.UnitId, chosenUnitId], cancellationToken);
-        return new PostingEditForm(id, posting.Leader, input, posting.To is null, LocalDate.Today(clock), units);
+        return new PostingEditForm(id, posting.Leader, input, posting.To is null, LocalDate.Today(clock), units, posting.Version);
     }
 
-    /// <summary>Corrects a posting's terms (its leader stays); the value is the leader's id. Null when outside the jurisdiction.</summary>
-    public async Task<Result<int>?> UpdateAsync(int id, PostingInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Corrects a posting's terms (its leader stays) over the <paramref name="version"/> the form was opened on; the value is
+    /// the leader's id. Null when outside the jurisdiction.
+    /// </summary>
+    public async Task<Result<int>?> UpdateAsync(int id, int version, PostingInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         LeaderAccess.RequireMaintainer(user);
@@ -143,6 +147,11 @@ public sealed class PostingService(
         if (posting is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(posting.Version, version))
+        {
+            return await EditConflictAsync(id, input, cancellationToken);
         }
 
         input.LeaderId = posting.LeaderId;
@@ -159,12 +168,15 @@ public sealed class PostingService(
         }
 
         input.ApplyTo(posting);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<int>.Success(posting.LeaderId);
+        var leaderId = posting.LeaderId;
+        return await db.TrySaveOverAsync(posting, version, cancellationToken) ? Result<int>.Success(leaderId) : await EditConflictAsync(id, input, cancellationToken);
     }
 
-    /// <summary>Ends a posting that still holds: its last day becomes <see cref="EndPostingInput.To"/>. The value is the leader's id.</summary>
-    public async Task<Result<int>?> EndAsync(int id, EndPostingInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ends a posting that still holds, over the <paramref name="version"/> the page was opened on: its last day becomes
+    /// <see cref="EndPostingInput.To"/>. The value is the leader's id.
+    /// </summary>
+    public async Task<Result<int>?> EndAsync(int id, int version, EndPostingInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         LeaderAccess.RequireMaintainer(user);
@@ -172,6 +184,11 @@ public sealed class PostingService(
         if (posting is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(posting.Version, version))
+        {
+            return await EndConflictAsync(id, input, cancellationToken);
         }
 
         var validation = await endValidator.ValidateAsync(input, cancellationToken);
@@ -193,9 +210,57 @@ public sealed class PostingService(
         }
 
         posting.To = input.To;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<int>.Success(posting.LeaderId);
+        var leaderId = posting.LeaderId;
+        return await db.TrySaveOverAsync(posting, version, cancellationToken) ? Result<int>.Success(leaderId) : await EndConflictAsync(id, input, cancellationToken);
     }
+
+    /// <summary>The posting as stored now beside the edit form's values: nothing was saved.</summary>
+    private async Task<Result<int>> EditConflictAsync(int id, PostingInput yours, CancellationToken cancellationToken)
+    {
+        var (stored, conflict) = await StoredAsync(id, cancellationToken);
+        var visible = jurisdiction.UnitIds();
+        var yourUnit = await db.Units.AsNoTracking().Where(u => u.Id == yours.UnitId && visible.Contains(u.Id)).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken);
+        return Result<int>.Failure(conflict
+            .Field(l["Unit of the posting"], stored.UnitName, yourUnit)
+            .Field(l["Role in the leadership team"], stored.Role, yours.Role)
+            .Field(l["Title of the post"], stored.Title, yours.Title)
+            .Field(l["Also in charge of secrecy work (分管保密工作)"], stored.LeadsSecrecyWork, yours.LeadsSecrecyWork)
+            .Field(l["Portfolio (business lines supervised)"], stored.Portfolio, yours.Portfolio)
+            .Field(l["From"], stored.From, yours.From)
+            .Field(l["To (empty while the posting holds)"], stored.To, yours.To));
+    }
+
+    private async Task<Result<int>> EndConflictAsync(int id, EndPostingInput yours, CancellationToken cancellationToken)
+    {
+        var (stored, conflict) = await StoredAsync(id, cancellationToken);
+        return Result<int>.Failure(conflict
+            .Stored(l["Unit of the posting"], stored.UnitName)
+            .Stored(l["Role in the leadership team"], stored.Role)
+            .Stored(l["Title of the post"], stored.Title)
+            .Stored(l["From"], stored.From)
+            .Field(l["Last day in the post"], stored.To, yours.To));
+    }
+
+    /// <summary>The posting as stored now (a unit outside the jurisdiction is not named), for a conflict.</summary>
+    private async Task<(StoredPosting Posting, EditConflict Conflict)> StoredAsync(int id, CancellationToken cancellationToken)
+    {
+        var visible = jurisdiction.UnitIds();
+        var stored = await db.Postings.AsNoTracking()
+            .Where(p => p.Id == id)
+            .Select(p => new StoredPosting(
+                visible.Contains(p.UnitId) ? p.Unit!.Name : null,
+                p.Role,
+                p.Title,
+                p.LeadsSecrecyWork,
+                p.Portfolio,
+                p.From,
+                p.To,
+                new VersionStamp(p.Version, p.SavedAtUtc, p.SavedBy)))
+            .SingleAsync(cancellationToken);
+        return (stored, await db.ConflictAsync(stored.Stamp, cancellationToken));
+    }
+
+    private sealed record StoredPosting(string? UnitName, PostingRole Role, string Title, bool LeadsSecrecyWork, string? Portfolio, DateOnly From, DateOnly? To, VersionStamp Stamp);
 
     /// <summary>The unit's leadership team on <paramref name="date"/> (default today); null when the unit is outside the jurisdiction.</summary>
     public async Task<LeadershipTeam?> LeadershipAsync(int unitId, DateOnly? date, CancellationToken cancellationToken = default)

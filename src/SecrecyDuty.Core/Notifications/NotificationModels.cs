@@ -45,7 +45,8 @@ public sealed record Digest(DateOnly Today, IReadOnlyList<DueItem> DueSoon, IRea
 public sealed record ReminderRun(DateOnly Today, int Due, int Stored);
 
 /// <summary>An account's choices as the preferences page shows and saves them: the kinds wanted, e-mail, language.</summary>
-public sealed record NotificationPreferences(IReadOnlyList<NotificationKind> Kinds, EmailDelivery Email, string Language);
+/// <summary><paramref name="Version"/>: the stored preferences', <see cref="Common.Versions.None"/> while the account has kept the defaults.</summary>
+public sealed record NotificationPreferences(IReadOnlyList<NotificationKind> Kinds, EmailDelivery Email, string Language, int Version = Common.Versions.None);
 
 /// <summary>A notification waiting to be e-mailed.</summary>
 public sealed record PendingNotification(long Id, NotificationKind Kind, NotificationRecord RecordType, int RecordId, string Subject, DateOnly DueOn);

@@ -1,3 +1,5 @@
+using SecrecyDuty.Core.Common;
+
 namespace SecrecyDuty.Core.Notifications;
 
 /// <summary>How an account wants its notifications by e-mail.</summary>
@@ -21,7 +23,7 @@ public enum EmailDelivery
 /// language. An account without a row has every kind, <see cref="EmailDelivery.Standard"/> and Chinese. The kinds
 /// switched off are stored rather than the kinds wanted, so that a kind added later reaches everybody by default.
 /// </summary>
-public class NotificationPreference
+public class NotificationPreference : IVersioned
 {
     public string UserId { get; set; } = "";
 
@@ -52,4 +54,11 @@ public class NotificationPreference
     public const int MutedKindsMaxLength = 1000;
 
     public const int LanguageMaxLength = 16;
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 }

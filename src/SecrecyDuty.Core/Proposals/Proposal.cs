@@ -1,4 +1,5 @@
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 
@@ -31,7 +32,7 @@ public enum ProposalBasis
 /// Art. 17: a proposal to commend or sanction a leader, sent by the secrecy department or the secrecy organization to
 /// the organ holding cadre-management authority, which answers it. Open until its feedback is recorded.
 /// </summary>
-public class Proposal : IAudited
+public class Proposal : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -81,6 +82,13 @@ public class Proposal : IAudited
     public DateTime CreatedAtUtc { get; set; }
 
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => UnitId;
 }

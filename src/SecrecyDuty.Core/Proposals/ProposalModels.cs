@@ -44,7 +44,8 @@ public sealed record ProposalDetails(
     string CreatedBy,
     ProposalState State,
     bool CanRecordFeedback,
-    int? IncidentId);
+    int? IncidentId,
+    int Version);
 
 /// <summary>A proposal whose feedback is overdue, as the dashboards list it.</summary>
 public sealed record OverdueProposal(int Id, ProposalKind Kind, string LeaderName, string UnitName, DateOnly FeedbackDueOn, int DaysOverdue);

@@ -80,6 +80,7 @@ public sealed class ProposalService(
                 p.FeedbackOn,
                 p.FeedbackRecordedBy,
                 p.CreatedBy,
+                p.Version,
             })
             .SingleOrDefaultAsync(cancellationToken);
         return found is null ? null : new ProposalDetails(
@@ -103,7 +104,8 @@ public sealed class ProposalService(
             found.CreatedBy,
             ProposalRules.StateOn(found.FeedbackOn, found.FeedbackDueOn, today),
             canFeedback && found.FeedbackOn is null,
-            Incidents.IncidentAccess.CanReadIncidents(user) ? found.IncidentId : null);
+            Incidents.IncidentAccess.CanReadIncidents(user) ? found.IncidentId : null,
+            found.Version);
     }
 
     /// <summary>
@@ -224,8 +226,11 @@ public sealed class ProposalService(
         return await db.IncidentPersons.Where(p => p.IncidentId == incidentId && p.PostingId != null).Select(p => p.Posting!.LeaderId).Distinct().ToListAsync(cancellationToken);
     }
 
-    /// <summary>Records the cadre-management organ's feedback, once; null when the proposal is not there for the account.</summary>
-    public async Task<Result?> RecordFeedbackAsync(int id, ProposalFeedbackInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records the cadre-management organ's feedback, once, on the proposal as it stood at the <paramref name="version"/> the
+    /// page showed (a conflict when someone else saved it since); null when the proposal is not there for the account.
+    /// </summary>
+    public async Task<Result?> RecordFeedbackAsync(int id, int version, ProposalFeedbackInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ProposalAccess.RequireFeedbackRecorder(user);
@@ -234,6 +239,11 @@ public sealed class ProposalService(
         if (proposal is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(proposal.Version, version))
+        {
+            return await FeedbackConflictAsync(id, input, cancellationToken);
         }
 
         if (proposal.FeedbackOn is not null)
@@ -256,8 +266,18 @@ public sealed class ProposalService(
         proposal.Feedback = input.Feedback.Trim();
         proposal.FeedbackOn = input.FeedbackOn;
         proposal.FeedbackRecordedBy = Actor();
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(proposal, version, cancellationToken) ? Result.Success() : await FeedbackConflictAsync(id, input, cancellationToken);
+    }
+
+    /// <summary>The proposal's feedback as stored now beside the form's: nothing was saved.</summary>
+    private async Task<Result> FeedbackConflictAsync(int id, ProposalFeedbackInput yours, CancellationToken cancellationToken)
+    {
+        var stored = await db.Proposals.AsNoTracking().SingleAsync(p => p.Id == id, cancellationToken);
+        var conflict = await db.ConflictAsync(new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken);
+        return Result.Failure(conflict
+            .Stored(l["Feedback due"], stored.FeedbackDueOn)
+            .Field(l["Feedback received"], stored.Feedback, yours.Feedback)
+            .Field(l["Feedback on"], stored.FeedbackOn, yours.FeedbackOn));
     }
 
     /// <summary>The dashboards' card; null for an account that reads no proposal.</summary>

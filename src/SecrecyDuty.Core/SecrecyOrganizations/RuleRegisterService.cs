@@ -61,11 +61,15 @@ public sealed class RuleRegisterService(
         var input = entry is null
             ? new RuleRegisterEntryInput()
             : new RuleRegisterEntryInput { AdoptedOn = entry.AdoptedOn, LastRevisedOn = entry.LastRevisedOn, DocumentReference = entry.DocumentReference };
-        return new RuleRegisterEntryForm(unit, area.Code, area.Name, area.NameEn, entry is null, input);
+        return new RuleRegisterEntryForm(unit, area.Code, area.Name, area.NameEn, entry is null, input, entry?.Stamp.Version ?? Versions.None);
     }
 
-    /// <summary>Records or updates the unit's entry for one rule area. Null when the unit or the area is not found.</summary>
-    public async Task<Result?> SaveAsync(int unitId, string code, RuleRegisterEntryInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records or updates the unit's entry for one rule area, over the <paramref name="version"/> the form was opened on
+    /// (<see cref="Versions.None"/> when it had none): a conflict when someone else saved it since. Null when the unit or
+    /// the area is not found.
+    /// </summary>
+    public async Task<Result?> SaveAsync(int unitId, string code, int version, RuleRegisterEntryInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(input);
@@ -76,13 +80,18 @@ public sealed class RuleRegisterService(
             return null;
         }
 
+        var found = EntryFor(area, await EntriesOfUnitAsync(unitId, cancellationToken));
+        if (!Versions.Allows(found?.Stamp.Version, version))
+        {
+            return await EntryConflictAsync(unitId, area, input, cancellationToken);
+        }
+
         var validation = await validator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
             return Result.Failure(validation);
         }
 
-        var found = EntryFor(area, await EntriesOfUnitAsync(unitId, cancellationToken));
         var entry = found is null ? null : await db.RuleRegisterEntries.SingleAsync(e => e.Id == found.Id, cancellationToken);
         if (entry is null)
         {
@@ -95,8 +104,10 @@ public sealed class RuleRegisterService(
         entry.AdoptedOn = input.AdoptedOn!.Value;
         entry.LastRevisedOn = input.LastRevisedOn;
         entry.DocumentReference = input.DocumentReference!.Trim();
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        var saved = found is null
+            ? await db.TrySaveNewAsync(ct => db.RuleRegisterEntries.AnyAsync(e => e.UnitId == unitId && e.RuleAreaId == area.Id, ct), cancellationToken)
+            : await db.TrySaveOverAsync(entry, version, cancellationToken);
+        return saved ? Result.Success() : await EntryConflictAsync(unitId, area, input, cancellationToken);
     }
 
     /// <summary>
@@ -114,15 +125,16 @@ public sealed class RuleRegisterService(
             return null;
         }
 
-        var current = ExemptionFor(area, await ExemptionsOfUnitAsync(unitId, cancellationToken))?.View;
-        return new RuleAreaExemptionForm(unit, area.Code, area.Name, area.NameEn, current, new RuleAreaExemptionInput { Reason = current?.Reason });
+        var found = ExemptionFor(area, await ExemptionsOfUnitAsync(unitId, cancellationToken));
+        var current = found?.View;
+        return new RuleAreaExemptionForm(unit, area.Code, area.Name, area.NameEn, current, new RuleAreaExemptionInput { Reason = current?.Reason }, found?.Stamp.Version ?? Versions.None);
     }
 
     /// <summary>
     /// The secrecy office marks a rule area not applicable to the unit, with the reason (or changes the reason of the
     /// mark it has), recording who and when. Null when the unit or the area is not found (outside the jurisdiction alike).
     /// </summary>
-    public async Task<Result?> MarkNotApplicableAsync(int unitId, string code, RuleAreaExemptionInput input, CancellationToken cancellationToken = default)
+    public async Task<Result?> MarkNotApplicableAsync(int unitId, string code, int version, RuleAreaExemptionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(input);
@@ -133,13 +145,18 @@ public sealed class RuleRegisterService(
             return null;
         }
 
+        var found = ExemptionFor(area, await ExemptionsOfUnitAsync(unitId, cancellationToken));
+        if (!Versions.Allows(found?.Stamp.Version, version))
+        {
+            return await ExemptionConflictAsync(unitId, area, input.Reason, yours: true, cancellationToken);
+        }
+
         var validation = await exemptionValidator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
             return Result.Failure(validation);
         }
 
-        var found = ExemptionFor(area, await ExemptionsOfUnitAsync(unitId, cancellationToken));
         var exemption = found is null ? null : await db.RuleAreaExemptions.SingleAsync(e => e.Id == found.Id, cancellationToken);
         if (exemption is null)
         {
@@ -152,15 +169,17 @@ public sealed class RuleRegisterService(
         exemption.Reason = input.Reason!.Trim();
         exemption.RecordedBy = user.UserName ?? user.UserId ?? "";
         exemption.RecordedAtUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        var saved = found is null
+            ? await db.TrySaveNewAsync(ct => db.RuleAreaExemptions.AnyAsync(e => e.UnitId == unitId && e.RuleAreaId == area.Id, ct), cancellationToken)
+            : await db.TrySaveOverAsync(exemption, version, cancellationToken);
+        return saved ? Result.Success() : await ExemptionConflictAsync(unitId, area, input.Reason, yours: true, cancellationToken);
     }
 
     /// <summary>
     /// The secrecy office withdraws the mark: the area is missing again until rules are recorded. Null when the unit or
     /// the area is not found; a failure when the area is not marked.
     /// </summary>
-    public async Task<Result?> WithdrawNotApplicableAsync(int unitId, string code, CancellationToken cancellationToken = default)
+    public async Task<Result?> WithdrawNotApplicableAsync(int unitId, string code, int version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
         SecrecyOrganizationAccess.RequireMaintainer(user);
@@ -176,21 +195,51 @@ public sealed class RuleRegisterService(
             return Result.Failure(new FieldError("", l["This rule area is not marked as not applicable to the unit."]));
         }
 
-        db.RuleAreaExemptions.Remove(await db.RuleAreaExemptions.SingleAsync(e => e.Id == found.Id, cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        if (!Versions.Allows(found.Stamp.Version, version))
+        {
+            return await ExemptionConflictAsync(unitId, area, reason: null, yours: false, cancellationToken);
+        }
+
+        // A removal says "where the version is still the one seen" too: a reason changed in between is not withdrawn unseen.
+        var exemption = await db.RuleAreaExemptions.SingleAsync(e => e.Id == found.Id, cancellationToken);
+        db.RuleAreaExemptions.Remove(exemption);
+        return await db.TrySaveOverAsync(exemption, version, cancellationToken)
+            ? Result.Success()
+            : await ExemptionConflictAsync(unitId, area, reason: null, yours: false, cancellationToken);
     }
 
-    private sealed record StoredEntry(int Id, string RegulationCode, string Code, bool CurrentVersion, DateOnly AdoptedOn, DateOnly? LastRevisedOn, string DocumentReference);
+    /// <summary>The area's entry as stored now beside the form's values: nothing was saved.</summary>
+    private async Task<Result> EntryConflictAsync(int unitId, CurrentRuleArea area, RuleRegisterEntryInput yours, CancellationToken cancellationToken)
+    {
+        var stored = EntryFor(area, await EntriesOfUnitAsync(unitId, cancellationToken));
+        var conflict = await db.ConflictAsync(stored?.Stamp ?? VersionStamp.None, cancellationToken);
+        return Result.Failure(conflict
+            .Field(l["Adopted on"], stored?.AdoptedOn, yours.AdoptedOn)
+            .Field(l["Last revised on"], stored?.LastRevisedOn, yours.LastRevisedOn)
+            .Field(l["Document reference"], stored?.DocumentReference, yours.DocumentReference));
+    }
 
-    private sealed record StoredExemption(int Id, string RegulationCode, string Code, bool CurrentVersion, RuleAreaExemptionView View);
+    /// <summary>The area's mark as stored now (none when it was withdrawn), beside the reason the form gave when it gave one.</summary>
+    private async Task<Result> ExemptionConflictAsync(int unitId, CurrentRuleArea area, string? reason, bool yours, CancellationToken cancellationToken)
+    {
+        var stored = ExemptionFor(area, await ExemptionsOfUnitAsync(unitId, cancellationToken));
+        var conflict = await db.ConflictAsync(stored?.Stamp ?? VersionStamp.None, cancellationToken);
+        var marked = stored is null ? l["No"] : l["Yes"];
+        conflict.Stored(l["Not applicable"], marked);
+        var label = l["Why the area does not apply to this unit"];
+        return Result.Failure(yours ? conflict.Field(label, stored?.View.Reason, reason) : conflict.Stored(label, stored?.View.Reason));
+    }
+
+    private sealed record StoredEntry(int Id, string RegulationCode, string Code, bool CurrentVersion, DateOnly AdoptedOn, DateOnly? LastRevisedOn, string DocumentReference, VersionStamp Stamp);
+
+    private sealed record StoredExemption(int Id, string RegulationCode, string Code, bool CurrentVersion, RuleAreaExemptionView View, VersionStamp Stamp);
 
     private Task<List<StoredExemption>> ExemptionsOfUnitAsync(int unitId, CancellationToken cancellationToken) =>
         (from e in db.RuleAreaExemptions.AsNoTracking()
          where e.UnitId == unitId
          join a in db.RuleAreas on e.RuleAreaId equals a.Id
          join r in db.Regulations on a.RegulationId equals r.Id
-         select new StoredExemption(e.Id, r.Code, a.Code, r.IsCurrent, new RuleAreaExemptionView(e.Reason, e.RecordedBy, e.RecordedAtUtc)))
+         select new StoredExemption(e.Id, r.Code, a.Code, r.IsCurrent, new RuleAreaExemptionView(e.Reason, e.RecordedBy, e.RecordedAtUtc), new VersionStamp(e.Version, e.SavedAtUtc, e.SavedBy)))
         .ToListAsync(cancellationToken);
 
     /// <summary>The mark for an area: as for entries, the one made under the current version, else the latest earlier one.</summary>
@@ -210,7 +259,7 @@ public sealed class RuleRegisterService(
          where e.UnitId == unitId
          join a in db.RuleAreas on e.RuleAreaId equals a.Id
          join r in db.Regulations on a.RegulationId equals r.Id
-         select new StoredEntry(e.Id, r.Code, a.Code, r.IsCurrent, e.AdoptedOn, e.LastRevisedOn, e.DocumentReference))
+         select new StoredEntry(e.Id, r.Code, a.Code, r.IsCurrent, e.AdoptedOn, e.LastRevisedOn, e.DocumentReference, new VersionStamp(e.Version, e.SavedAtUtc, e.SavedBy)))
         .ToListAsync(cancellationToken);
 
     /// <summary>The entry for an area: the one made under the current version, else the latest made under an earlier one.</summary>

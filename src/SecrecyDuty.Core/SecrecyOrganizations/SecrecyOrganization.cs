@@ -1,5 +1,6 @@
 using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 
@@ -13,7 +14,7 @@ public enum SecrecyOrganizationKind
 }
 
 /// <summary>A unit's secrecy organization (P5.2): one per unit.</summary>
-public class SecrecyOrganization : IAudited
+public class SecrecyOrganization : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -48,6 +49,13 @@ public class SecrecyOrganization : IAudited
     public ICollection<SecrecyOrganizationMember> Members { get; set; } = [];
 
     public ICollection<SecrecyCadre> Cadres { get; set; } = [];
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => UnitId;
 }
@@ -89,7 +97,7 @@ public class SecrecyCadre : IAudited
 }
 
 /// <summary>One of R1–R9 in a unit's rule register (S6.6), with its adoption and revision dates.</summary>
-public class RuleRegisterEntry : IAudited
+public class RuleRegisterEntry : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -108,6 +116,13 @@ public class RuleRegisterEntry : IAudited
     /// <summary>The document that adopted or last revised the rules (文号).</summary>
     public string DocumentReference { get; set; } = "";
 
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
+
     int? IAudited.AuditUnitId => UnitId;
 }
 
@@ -115,7 +130,7 @@ public class RuleRegisterEntry : IAudited
 /// A rule area of S6.6 that does not apply to the unit: the rules are made "结合本单位工作特点", so a unit without, say,
 /// science and technology work needs no R8 rules. Recorded by the secrecy office with the reason; counts as met.
 /// </summary>
-public class RuleAreaExemption : IAudited
+public class RuleAreaExemption : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -132,6 +147,13 @@ public class RuleAreaExemption : IAudited
     public string RecordedBy { get; set; } = "";
 
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => UnitId;
 }

@@ -100,7 +100,8 @@ public sealed record SecrecyOrganizationForm(
     bool IsNew,
     IReadOnlyList<LeaderOption> Leaders,
     string? FormerChairName,
-    SecrecyOrganizationInput Input);
+    SecrecyOrganizationInput Input,
+    int Version);
 
 /// <summary>A rule area marked not applicable to the unit: why, by whom and when.</summary>
 public sealed record RuleAreaExemptionView(string Reason, string RecordedBy, DateTime RecordedAtUtc);
@@ -137,7 +138,7 @@ public sealed record RuleRegisterView(UnitHeading Unit, bool CanEdit, IReadOnlyL
     public IReadOnlyList<string> NotApplicableCodes => [.. Lines.Where(x => !x.IsEstablished && x.NotApplicable is not null).Select(x => x.Code)];
 }
 
-public sealed record RuleRegisterEntryForm(UnitHeading Unit, string Code, string Name, string NameEn, bool IsNew, RuleRegisterEntryInput Input);
+public sealed record RuleRegisterEntryForm(UnitHeading Unit, string Code, string Name, string NameEn, bool IsNew, RuleRegisterEntryInput Input, int Version);
 
 /// <summary>The form that marks a rule area not applicable to a unit; <see cref="Current"/> is the mark it has, if any.</summary>
-public sealed record RuleAreaExemptionForm(UnitHeading Unit, string Code, string Name, string NameEn, RuleAreaExemptionView? Current, RuleAreaExemptionInput Input);
+public sealed record RuleAreaExemptionForm(UnitHeading Unit, string Code, string Name, string NameEn, RuleAreaExemptionView? Current, RuleAreaExemptionInput Input, int Version);

@@ -100,7 +100,7 @@ public sealed class SecrecyOrganizationService(
             {
                 ChairLeaderId = leaders.FirstOrDefault(x => x.ChargesSecrecyWork)?.LeaderId,
             };
-            return new SecrecyOrganizationForm(unit, IsNew: true, leaders, FormerChairName: null, input);
+            return new SecrecyOrganizationForm(unit, IsNew: true, leaders, FormerChairName: null, input, Versions.None);
         }
 
         var chairHolds = organization.ChairLeaderId is int chair && leaders.Any(x => x.LeaderId == chair);
@@ -122,20 +122,28 @@ public sealed class SecrecyOrganizationService(
                 Facilities = organization.Facilities,
                 Members = [.. organization.Members.OrderBy(m => m.Id).Select(m => new MemberRow { Id = m.Id, LeaderId = m.LeaderId, Name = m.Name, Position = m.Position })],
                 Cadres = [.. organization.Cadres.OrderBy(c => c.Id).Select(c => new CadreRow { Id = c.Id, Name = c.Name, Position = c.Position, IsFullTime = c.IsFullTime, LastTrainedOn = c.LastTrainedOn })],
-            });
+            },
+            organization.Version);
     }
 
     /// <summary>
-    /// Creates the unit's organization or updates the one it has, with its members and cadres, in one save.
-    /// Null when the unit is not visible (reported as not found).
+    /// Creates the unit's organization or updates the one it has, with its members and cadres, in one save, over the
+    /// <paramref name="version"/> the form was opened on (<see cref="Versions.None"/> when it had no organization yet): a
+    /// conflict when someone else saved or created it since. Null when the unit is not visible (reported as not found).
     /// </summary>
-    public async Task<Result?> SaveAsync(int unitId, SecrecyOrganizationInput input, CancellationToken cancellationToken = default)
+    public async Task<Result?> SaveAsync(int unitId, int version, SecrecyOrganizationInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         SecrecyOrganizationAccess.RequireMaintainer(user);
         if (!await jurisdiction.IncludesUnitAsync(unitId, cancellationToken))
         {
             return null;
+        }
+
+        var storedVersion = await db.SecrecyOrganizations.Where(o => o.UnitId == unitId).Select(o => (int?)o.Version).SingleOrDefaultAsync(cancellationToken);
+        if (!Versions.Allows(storedVersion, version))
+        {
+            return await ConflictAsync(unitId, input, cancellationToken);
         }
 
         var validation = await validator.ValidateAsync(input, cancellationToken);
@@ -148,6 +156,7 @@ public sealed class SecrecyOrganizationService(
         }
 
         var organization = await LoadAsync(unitId, track: true, cancellationToken);
+        var isNew = organization is null;
         if (organization is null)
         {
             organization = new SecrecyOrganization { UnitId = unitId };
@@ -165,8 +174,43 @@ public sealed class SecrecyOrganizationService(
         organization.Facilities = Clean(input.Facilities);
         ReplaceMembers(organization, input.Members, leaders);
         ReplaceCadres(organization, input.Cadres);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        var saved = isNew
+            ? await db.TrySaveNewAsync(ct => db.SecrecyOrganizations.AnyAsync(o => o.UnitId == unitId, ct), cancellationToken)
+            : await db.TrySaveOverAsync(organization, version, cancellationToken);
+        return saved ? Result.Success() : await ConflictAsync(unitId, input, cancellationToken);
+    }
+
+    /// <summary>The organization as stored now (none, when it was withdrawn) beside the form's values: nothing was saved.</summary>
+    private async Task<Result> ConflictAsync(int unitId, SecrecyOrganizationInput yours, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var stored = await LoadAsync(unitId, track: false, cancellationToken);
+        var conflict = await db.ConflictAsync(stored is null ? VersionStamp.None : new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken);
+        var leaders = (await CurrentLeadersAsync(unitId, cancellationToken)).ToDictionary(x => x.LeaderId);
+        string? LeaderName(int? id) => id is int leader && leaders.TryGetValue(leader, out var option) ? option.Name : null;
+        static string Person(string name, string? position) => string.IsNullOrWhiteSpace(position) ? name.Trim() : $"{name.Trim()} ({position.Trim()})";
+        static string Cadre(string name, string? position, bool fullTime, DateOnly? trained, string fullTimeText, string partTimeText) =>
+            $"{Person(name, position)} {(fullTime ? fullTimeText : partTimeText)}{(trained is { } t ? " " + t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}";
+        var fullTime = l["Full-time"].Value;
+        var partTime = l["Part-time"].Value;
+        return Result.Failure(conflict
+            .Field(l["Kind of organization"], stored?.Kind, yours.Kind)
+            .Field(l["Established on"], stored?.EstablishedOn, yours.EstablishedOn)
+            .Field(l["Chair"], stored?.ChairLeader?.Name, LeaderName(yours.ChairLeaderId))
+            .Field(
+                l["Members"],
+                stored?.Members.OrderBy(m => m.Id).Select(m => Person(m.Name, m.Position)).ToList(),
+                yours.Members.Where(m => m.IsKept).Select(m => Person(LeaderName(m.LeaderId) ?? m.Name ?? "", m.Position)).ToList())
+            .Field(l["Office name"], stored?.OfficeName, yours.OfficeName)
+            .Field(l["Head of the office"], stored?.OfficeHead, yours.OfficeHead)
+            .Field(l["Office phone"], stored?.OfficePhone, yours.OfficePhone)
+            .Field(
+                l["Secrecy cadres"],
+                stored?.Cadres.OrderBy(c => c.Id).Select(c => Cadre(c.Name, c.Position, c.IsFullTime, c.LastTrainedOn, fullTime, partTime)).ToList(),
+                yours.Cadres.Where(c => c.IsKept).Select(c => Cadre(c.Name ?? "", c.Position, c.IsFullTime, c.LastTrainedOn, fullTime, partTime)).ToList())
+            .Field(l["Annual budget (yuan)"], stored?.AnnualBudget, yours.AnnualBudget)
+            .Field(l["Budget year"], stored?.BudgetYear, yours.BudgetYear)
+            .Field(l["Facilities and working conditions"], stored?.Facilities, yours.Facilities));
     }
 
     /// <summary>The unit's organization with its members and cadres: tracked to be changed, or untracked (with the chair) to be shown.</summary>

@@ -1,4 +1,5 @@
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Core.Units;
 
@@ -25,7 +26,7 @@ public enum AdministrativeLevel
 }
 
 /// <summary>A Party or state organ, institution or enterprise in the province's unit tree (art. 2).</summary>
-public class Unit : IAudited
+public class Unit : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -60,6 +61,13 @@ public class Unit : IAudited
     public bool IsActive { get; set; } = true;
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => Id;
 }

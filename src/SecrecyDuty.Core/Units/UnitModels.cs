@@ -35,14 +35,15 @@ public sealed record UnitDetails(
     DateTime CreatedAtUtc,
     bool CanMaintain,
     bool IsJurisdictionRoot,
-    DateOnly Today)
+    DateOnly Today,
+    int Version)
 {
     /// <summary>Moving or deactivating the root of one's own jurisdiction would take it out of one's hands.</summary>
     public bool CanMoveOrDeactivate => CanMaintain && !IsJurisdictionRoot;
 }
 
-/// <summary>The current values of a unit, to fill its edit form.</summary>
-public sealed record UnitEditing(int Id, string Code, string Name, UnitKind Kind, AdministrativeLevel Level, bool IsLargeOrMediumEnterprise, DateOnly? EstablishedOn);
+/// <summary>The current values of a unit, to fill its edit form, with the version they are at.</summary>
+public sealed record UnitEditing(int Id, string Code, string Name, UnitKind Kind, AdministrativeLevel Level, bool IsLargeOrMediumEnterprise, DateOnly? EstablishedOn, int Version);
 
 /// <summary>A unit about to move, and the units it may move under (active, in jurisdiction, outside its own branch).</summary>
 public sealed record UnitMoving(
@@ -51,7 +52,8 @@ public sealed record UnitMoving(
     string Name,
     string? ParentName,
     bool IsJurisdictionRoot,
-    IReadOnlyList<UnitListItem> Choices);
+    IReadOnlyList<UnitListItem> Choices,
+    int Version);
 
 public enum UnitStatusFilter
 {

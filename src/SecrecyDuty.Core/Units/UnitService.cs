@@ -70,6 +70,7 @@ public sealed class UnitService(
                 ParentName = u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.Parent!.Name : null,
                 u.IsActive,
                 u.CreatedAtUtc,
+                u.Version,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (unit is null)
@@ -98,7 +99,8 @@ public sealed class UnitService(
             unit.CreatedAtUtc,
             CanMaintain,
             unit.Id == user.UnitId,
-            LocalDate.Today(clock));
+            LocalDate.Today(clock),
+            unit.Version);
     }
 
     /// <summary>
@@ -176,7 +178,7 @@ public sealed class UnitService(
         var visible = jurisdiction.UnitIds();
         return db.Units.AsNoTracking()
             .Where(u => u.Id == id && visible.Contains(u.Id))
-            .Select(u => new UnitEditing(u.Id, u.Code, u.Name, u.Kind, u.Level, u.IsLargeOrMediumEnterprise, u.EstablishedOn))
+            .Select(u => new UnitEditing(u.Id, u.Code, u.Name, u.Kind, u.Level, u.IsLargeOrMediumEnterprise, u.EstablishedOn, u.Version))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -187,7 +189,7 @@ public sealed class UnitService(
         var visible = jurisdiction.UnitIds();
         var unit = await db.Units.AsNoTracking()
             .Where(u => u.Id == id && visible.Contains(u.Id))
-            .Select(u => new { u.Id, u.Code, u.Name, u.ParentId, ParentName = u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.Parent!.Name : null })
+            .Select(u => new { u.Id, u.Code, u.Name, u.ParentId, ParentName = u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.Parent!.Name : null, u.Version })
             .SingleOrDefaultAsync(cancellationToken);
         if (unit is null)
         {
@@ -203,7 +205,7 @@ public sealed class UnitService(
                 .OrderBy(u => u.Code)
                 .Select(u => new UnitListItem(u.Id, u.Code, u.Name, null, u.IsActive))
                 .ToListAsync(cancellationToken);
-        return new UnitMoving(unit.Id, unit.Code, unit.Name, unit.ParentName, isRoot, choices);
+        return new UnitMoving(unit.Id, unit.Code, unit.Name, unit.ParentName, isRoot, choices, unit.Version);
     }
 
     /// <summary>Creates a unit under an active unit of the jurisdiction; returns its id.</summary>
@@ -249,8 +251,11 @@ public sealed class UnitService(
         return Result<int>.Success(unit.Id);
     }
 
-    /// <summary>Changes code, name, kind, level, size and set-up date; null when the unit is outside the jurisdiction.</summary>
-    public async Task<Result?> EditAsync(int id, UnitInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes code, name, kind, level, size and set-up date, over the <paramref name="version"/> the form was opened on
+    /// (a conflict when someone else saved the unit since); null when the unit is outside the jurisdiction.
+    /// </summary>
+    public async Task<Result?> EditAsync(int id, int version, UnitInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         UnitAccess.RequireMaintainer(user);
@@ -258,6 +263,11 @@ public sealed class UnitService(
         if (unit is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(unit.Version, version))
+        {
+            return await EditConflictAsync(id, input, cancellationToken);
         }
 
         var validation = await validator.ValidateAsync(input, cancellationToken);
@@ -288,8 +298,7 @@ public sealed class UnitService(
         unit.Level = input.Level!.Value;
         unit.IsLargeOrMediumEnterprise = input.IsLargeOrMediumEnterprise;
         unit.EstablishedOn = input.EstablishedOn;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(unit, version, cancellationToken) ? Result.Success() : await EditConflictAsync(id, input, cancellationToken);
     }
 
     /// <summary>
@@ -297,7 +306,7 @@ public sealed class UnitService(
     /// under itself or its own branch (a cycle) and for the root of the account's jurisdiction. Null when
     /// the unit is outside the jurisdiction.
     /// </summary>
-    public async Task<Result?> MoveAsync(int id, MoveUnitInput input, CancellationToken cancellationToken = default)
+    public async Task<Result?> MoveAsync(int id, int version, MoveUnitInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         UnitAccess.RequireMaintainer(user);
@@ -305,6 +314,11 @@ public sealed class UnitService(
         if (unit is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(unit.Version, version))
+        {
+            return await MoveConflictAsync(id, input, cancellationToken);
         }
 
         if (unit.Id == user.UnitId)
@@ -342,8 +356,7 @@ public sealed class UnitService(
 
         // The parent link and the closure rows of the whole branch change in one save (audited as a Move).
         await UnitTree.MoveAsync(db, unit, newParentId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(unit, version, cancellationToken) ? Result.Success() : await MoveConflictAsync(id, input, cancellationToken);
     }
 
     /// <summary>
@@ -351,7 +364,7 @@ public sealed class UnitService(
     /// was set up. Refused while active units lie directly below it, and for the root of the account's jurisdiction.
     /// Null outside the jurisdiction.
     /// </summary>
-    public async Task<Result?> DeactivateAsync(int id, DeactivateUnitInput input, CancellationToken cancellationToken = default)
+    public async Task<Result?> DeactivateAsync(int id, int version, DeactivateUnitInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         UnitAccess.RequireMaintainer(user);
@@ -359,6 +372,11 @@ public sealed class UnitService(
         if (unit is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(unit.Version, version))
+        {
+            return await StatusConflictAsync(id, input.ClosedOn, cancellationToken);
         }
 
         if (unit.Id == user.UnitId)
@@ -385,18 +403,22 @@ public sealed class UnitService(
 
         unit.IsActive = false;
         unit.ClosedOn = closedOn;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(unit, version, cancellationToken) ? Result.Success() : await StatusConflictAsync(id, input.ClosedOn, cancellationToken);
     }
 
     /// <summary>Reactivates the unit and clears its closing date; refused while its parent is inactive. Null outside the jurisdiction.</summary>
-    public async Task<Result?> ReactivateAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Result?> ReactivateAsync(int id, int version, CancellationToken cancellationToken = default)
     {
         UnitAccess.RequireMaintainer(user);
         var unit = await FindForChangeAsync(id, cancellationToken);
         if (unit is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(unit.Version, version))
+        {
+            return await StatusConflictAsync(id, closedOn: null, cancellationToken);
         }
 
         if (unit.ParentId is int parentId && !await db.Units.AnyAsync(u => u.Id == parentId && u.IsActive, cancellationToken))
@@ -406,9 +428,74 @@ public sealed class UnitService(
 
         unit.IsActive = true;
         unit.ClosedOn = null;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(unit, version, cancellationToken) ? Result.Success() : await StatusConflictAsync(id, closedOn: null, cancellationToken);
     }
+
+    /// <summary>The unit as stored now beside the edit form's values: nothing was saved.</summary>
+    private async Task<Result> EditConflictAsync(int id, UnitInput yours, CancellationToken cancellationToken)
+    {
+        var (stored, conflict) = await StoredAsync(id, cancellationToken);
+        return Result.Failure(conflict
+            .Field(l["Code"], stored.Code, yours.Code)
+            .Field(l["Name"], stored.Name, yours.Name)
+            .Field(l["Kind"], stored.Kind, yours.Kind)
+            .Field(l["Large or medium state-owned enterprise (国有大、中型企业)"], stored.IsLargeOrMediumEnterprise, yours.IsLargeOrMediumEnterprise)
+            .Field(l["Administrative level"], stored.Level, yours.Level)
+            .Field(l["Set up on (optional)"], stored.EstablishedOn, yours.EstablishedOn));
+    }
+
+    private async Task<Result> MoveConflictAsync(int id, MoveUnitInput yours, CancellationToken cancellationToken)
+    {
+        var (stored, conflict) = await StoredAsync(id, cancellationToken);
+        var visible = jurisdiction.UnitIds();
+        var chosen = yours.NewParentId is int parentId
+            ? await db.Units.AsNoTracking().Where(u => u.Id == parentId && visible.Contains(u.Id)).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return Result.Failure(conflict
+            .Stored(l["Name"], stored.Name)
+            .Field(l["Parent unit"], stored.ParentName, chosen)
+            .Stored(l["Status"], stored.IsActive ? l["Active"] : l["Deactivated"]));
+    }
+
+    private async Task<Result> StatusConflictAsync(int id, DateOnly? closedOn, CancellationToken cancellationToken)
+    {
+        var (stored, conflict) = await StoredAsync(id, cancellationToken);
+        conflict.Stored(l["Name"], stored.Name).Stored(l["Parent unit"], stored.ParentName).Stored(l["Status"], stored.IsActive ? l["Active"] : l["Deactivated"]);
+        return Result.Failure(closedOn is null ? conflict.Stored(l["Closed on"], stored.ClosedOn) : conflict.Field(l["Closed on"], stored.ClosedOn, closedOn));
+    }
+
+    /// <summary>The unit as stored now (a parent outside the jurisdiction is not named), for a conflict.</summary>
+    private async Task<(StoredUnit Unit, EditConflict Conflict)> StoredAsync(int id, CancellationToken cancellationToken)
+    {
+        var visible = jurisdiction.UnitIds();
+        var stored = await db.Units.AsNoTracking()
+            .Where(u => u.Id == id)
+            .Select(u => new StoredUnit(
+                u.Code,
+                u.Name,
+                u.Kind,
+                u.Level,
+                u.IsLargeOrMediumEnterprise,
+                u.EstablishedOn,
+                u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.Parent!.Name : null,
+                u.IsActive,
+                u.ClosedOn,
+                new VersionStamp(u.Version, u.SavedAtUtc, u.SavedBy)))
+            .SingleAsync(cancellationToken);
+        return (stored, await db.ConflictAsync(stored.Stamp, cancellationToken));
+    }
+
+    private sealed record StoredUnit(
+        string Code,
+        string Name,
+        UnitKind Kind,
+        AdministrativeLevel Level,
+        bool IsLargeOrMediumEnterprise,
+        DateOnly? EstablishedOn,
+        string? ParentName,
+        bool IsActive,
+        DateOnly? ClosedOn,
+        VersionStamp Stamp);
 
     private Task<Unit?> FindForChangeAsync(int id, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Data.Versioning;
 
 namespace SecrecyDuty.Data.Auditing;
 
@@ -51,12 +52,12 @@ internal static class AuditRecorder
             {
                 case EntityState.Added:
                     pending.Add(new Pending(entry, AuditAction.Create, [.. entry.Properties
-                        .Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null)
+                        .Where(p => !p.Metadata.IsPrimaryKey() && !IsVersionStamp(p) && p.CurrentValue is not null)
                         .Select(p => new AuditChange(p.Metadata.Name, null, Format(p.CurrentValue)))]));
                     break;
                 case EntityState.Modified:
                     var changes = entry.Properties
-                        .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                        .Where(p => p.IsModified && !IsVersionStamp(p) && !Equals(p.OriginalValue, p.CurrentValue))
                         .Select(p => new AuditChange(p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue)))
                         .ToList();
                     if (changes.Count > 0)
@@ -67,7 +68,7 @@ internal static class AuditRecorder
                     break;
                 case EntityState.Deleted:
                     pending.Add(new Pending(entry, AuditAction.Delete, [.. entry.Properties
-                        .Where(p => !p.Metadata.IsPrimaryKey() && p.OriginalValue is not null)
+                        .Where(p => !p.Metadata.IsPrimaryKey() && !IsVersionStamp(p) && p.OriginalValue is not null)
                         .Select(p => new AuditChange(p.Metadata.Name, Format(p.OriginalValue), null))]));
                     break;
             }
@@ -122,6 +123,10 @@ internal static class AuditRecorder
 
         return null;
     }
+
+    // The version and its stamp say when and by whom, as the entry itself does: not a change of the record's content.
+    private static bool IsVersionStamp(PropertyEntry property) =>
+        property.EntityEntry.Entity is Core.Common.IVersioned && RecordVersions.StampProperties.Contains(property.Metadata.Name);
 
     private static AuditAction ActionOf(List<AuditChange> changes)
     {

@@ -26,6 +26,7 @@ using SecrecyDuty.Core.Proposals;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
 using SecrecyDuty.Web.Background;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 using SecrecyDuty.Web.Infrastructure.Diagnostics;
 using SecrecyDuty.Web.Infrastructure.Input;
 using SecrecyDuty.Web.Infrastructure.Security;
@@ -177,6 +178,9 @@ public static class SecrecyDutyApp
                 o.Filters.Add<UnboundInputFilter>();
                 o.Filters.Add<TwoFactorEnrolmentFilter>();
                 o.Filters.Add<ExportAuditFilter>();
+
+                // A save refused because someone else saved the record first answers 409 with the form (docs/decisions/0020).
+                o.Filters.Add<EditConflictFilter>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
@@ -46,7 +47,7 @@ public sealed class ActivityRecordingTests
 
         var input = p.Briefing(Province.Nov20, p.Zhang, p.Zhao);
         input.Title = "2026年下半年保密工作汇报（更正）";
-        var result = await app.ActivitiesAsync(p.Officer, s => s.UpdateAsync(id, input));
+        var result = await app.ActivitiesAsync(p.Officer, s => s.UpdateAsync(id, Versions.First, input));
 
         Assert.True(result!.Succeeded);
         var details = await app.ActivitiesAsync(p.Officer, s => s.GetAsync(id));
@@ -215,7 +216,7 @@ public sealed class ActivityRecordingTests
         var reader = new FixedCurrentUser("reader", p.Root, role);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.ActivitiesAsync(reader, s => s.CreateAsync(p.Briefing(), [])));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.ActivitiesAsync(reader, s => s.UpdateAsync(id, p.Briefing())));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.ActivitiesAsync(reader, s => s.UpdateAsync(id, Versions.First, p.Briefing())));
         Assert.NotNull(await app.ActivitiesAsync(reader, s => s.GetAsync(id)));
         Assert.False((await app.ActivitiesAsync(reader, s => s.GetAsync(id)))!.CanEdit);
     }
@@ -229,6 +230,6 @@ public sealed class ActivityRecordingTests
 
         Assert.Null(await app.ActivitiesAsync(p.HealthOfficer, s => s.GetAsync(id)));
         Assert.Null(await app.ActivitiesAsync(p.HealthOfficer, s => s.GetForEditAsync(id)));
-        Assert.Null(await app.ActivitiesAsync(p.HealthOfficer, s => s.UpdateAsync(id, p.Briefing())));
+        Assert.Null(await app.ActivitiesAsync(p.HealthOfficer, s => s.UpdateAsync(id, Versions.First, p.Briefing())));
     }
 }

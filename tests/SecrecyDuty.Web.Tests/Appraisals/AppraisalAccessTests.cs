@@ -115,10 +115,10 @@ public sealed class AppraisalAccessTests
 
         Assert.Null(await app.AsAsync(p.OtherOfficer, s => s.GetAsync(p.Zhang, AppraisalProvince.Year)));
         Assert.Null(await app.AsAsync(p.OtherOfficer, s => s.GetPrintAsync(p.Zhang, AppraisalProvince.Year)));
-        Assert.Null(await app.AsAsync(p.OtherOfficer, s => s.SaveOpinionAsync(p.Zhang, AppraisalProvince.Year, Opinion)));
+        Assert.Null(await app.AsAsync(p.OtherOfficer, s => s.SaveOpinionCurrentAsync(p.Zhang, AppraisalProvince.Year, Opinion)));
         Assert.Null(await app.AsAsync(p.OtherCadre, s => s.GetAsync(p.Zhang, AppraisalProvince.Year)));
-        Assert.Null(await app.AsAsync(p.OtherCadre, s => s.SaveDecisionAsync(p.Zhang, AppraisalProvince.Year, Decision)));
-        Assert.Null(await app.AsAsync(p.OtherCadre, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, Decision)));
+        Assert.Null(await app.AsAsync(p.OtherCadre, s => s.SaveDecisionCurrentAsync(p.Zhang, AppraisalProvince.Year, Decision)));
+        Assert.Null(await app.AsAsync(p.OtherCadre, s => s.FinalizeCurrentAsync(p.Zhang, AppraisalProvince.Year, Decision)));
         Assert.Null(await app.FindAppraisalAsync(p.Zhang));
     }
 
@@ -146,13 +146,13 @@ public sealed class AppraisalAccessTests
         var provinceAdministrator = new Core.Access.FixedCurrentUser("province-admin", p.Root, Roles.Administrator);
 
         var details = await app.AsAsync(provinceAdministrator, s => s.GetAsync(p.Zhang, AppraisalProvince.Year));
-        var result = await app.AsAsync(provinceAdministrator, s => s.SaveOpinionAsync(p.Zhang, AppraisalProvince.Year, Opinion));
+        var result = await app.AsAsync(provinceAdministrator, s => s.SaveOpinionCurrentAsync(p.Zhang, AppraisalProvince.Year, Opinion));
 
         Assert.True(details!.CanWriteOpinion);
         Assert.False(details.CanDecide);
         Assert.True(result!.Succeeded);
         Assert.Equal(Opinion.OrganizationOpinion, (await app.FindAppraisalAsync(p.Zhang))!.OrganizationOpinion);
         await Assert.ThrowsAsync<Core.Access.AccessDeniedException>(() =>
-            app.AsAsync(provinceAdministrator, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, Decision)));
+            app.AsAsync(provinceAdministrator, s => s.FinalizeCurrentAsync(p.Zhang, AppraisalProvince.Year, Decision)));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Appraisals;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
@@ -130,4 +131,20 @@ internal static class AppraisalTestData
 
     public static Task<T> AsAsync<T>(this TestApp app, ICurrentUser actor, Func<AppraisalService, Task<T>> work) =>
         app.InScopeAsync(sp => work(TestApp.ServiceFor<AppraisalService>(sp, actor)));
+
+    // Each section saved as the page opened now would send it: over the appraisal's current version (none yet: 0).
+    public static async Task<Result?> SaveDutyReportCurrentAsync(this AppraisalService service, int leaderId, int year, DutyReportInput input) =>
+        await service.SaveDutyReportAsync(leaderId, year, await CurrentVersionAsync(service, leaderId, year), input);
+
+    public static async Task<Result?> SaveOpinionCurrentAsync(this AppraisalService service, int leaderId, int year, OrganizationOpinionInput input) =>
+        await service.SaveOpinionAsync(leaderId, year, await CurrentVersionAsync(service, leaderId, year), input);
+
+    public static async Task<Result?> SaveDecisionCurrentAsync(this AppraisalService service, int leaderId, int year, AppraisalDecisionInput input) =>
+        await service.SaveDecisionAsync(leaderId, year, await CurrentVersionAsync(service, leaderId, year), input);
+
+    public static async Task<Result?> FinalizeCurrentAsync(this AppraisalService service, int leaderId, int year, AppraisalDecisionInput input) =>
+        await service.FinalizeAsync(leaderId, year, await CurrentVersionAsync(service, leaderId, year), input);
+
+    private static async Task<int> CurrentVersionAsync(AppraisalService service, int leaderId, int year) =>
+        (await service.GetAsync(leaderId, year))?.Version ?? 0;
 }

@@ -74,7 +74,7 @@ public sealed class AppraisalWritingTests
         var p = await AppraisalProvince.CreateAsync(app);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            app.AsAsync(p.Officer, s => s.SaveDutyReportAsync(p.Zhang, AppraisalProvince.Year, new DutyReportInput { DutyReportSection = "代写" })));
+            app.AsAsync(p.Officer, s => s.SaveDutyReportCurrentAsync(p.Zhang, AppraisalProvince.Year, new DutyReportInput { DutyReportSection = "代写" })));
         Assert.Null(await app.FindAppraisalAsync(p.Zhang));
     }
 
@@ -132,7 +132,7 @@ public sealed class AppraisalWritingTests
         var response = await client.PostAsync(PostUrl(p.Zhang, "Finalize"), form.With(("Decision.Grade", nameof(AppraisalGrade.Excellent))).ToContent());
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(p.Officer, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, Decision)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(p.Officer, s => s.FinalizeCurrentAsync(p.Zhang, AppraisalProvince.Year, Decision)));
         var appraisal = await app.FindAppraisalAsync(p.Zhang);
         Assert.Null(appraisal!.FinalizedAtUtc);
         Assert.Null(appraisal.Grade);
@@ -152,7 +152,7 @@ public sealed class AppraisalWritingTests
             ("Decision.Commendation", "先进个人")).ToContent());
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(p.Officer, s => s.SaveDecisionAsync(p.Zhang, AppraisalProvince.Year, Decision)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(p.Officer, s => s.SaveDecisionCurrentAsync(p.Zhang, AppraisalProvince.Year, Decision)));
         var appraisal = await app.FindAppraisalAsync(p.Zhang);
         Assert.Null(appraisal!.Grade);
         Assert.Null(appraisal.Commendation);
@@ -192,7 +192,7 @@ public sealed class AppraisalWritingTests
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见");
 
-        var result = await app.AsAsync(p.Cadre, s => s.SaveDecisionAsync(p.Zhang, AppraisalProvince.Year, new AppraisalDecisionInput { Grade = AppraisalGrade.Competent }));
+        var result = await app.AsAsync(p.Cadre, s => s.SaveDecisionCurrentAsync(p.Zhang, AppraisalProvince.Year, new AppraisalDecisionInput { Grade = AppraisalGrade.Competent }));
 
         Assert.True(result!.Succeeded);
         var appraisal = await app.FindAppraisalAsync(p.Zhang);
@@ -230,7 +230,7 @@ public sealed class AppraisalWritingTests
         var p = await AppraisalProvince.CreateAsync(app);
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见");
 
-        var result = await app.AsAsync(p.Cadre, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, new AppraisalDecisionInput { Commendation = "表彰" }));
+        var result = await app.AsAsync(p.Cadre, s => s.FinalizeCurrentAsync(p.Zhang, AppraisalProvince.Year, new AppraisalDecisionInput { Commendation = "表彰" }));
 
         Assert.Equal(nameof(AppraisalDecisionInput.Grade), Assert.Single(result!.Errors).Field);
         Assert.Null((await app.FindAppraisalAsync(p.Zhang))!.FinalizedAtUtc);
@@ -247,7 +247,7 @@ public sealed class AppraisalWritingTests
 
         Assert.Null(page.QuerySelector("#opinion-form"));
         Assert.Equal("尚未提出", page.QuerySelector("#organization-opinion")!.TextContent);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(p.Cadre, s => s.SaveOpinionAsync(p.Zhang, AppraisalProvince.Year, Opinion)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(p.Cadre, s => s.SaveOpinionCurrentAsync(p.Zhang, AppraisalProvince.Year, Opinion)));
         Assert.Null(await app.FindAppraisalAsync(p.Zhang));
     }
 
@@ -269,8 +269,8 @@ public sealed class AppraisalWritingTests
         var details = await app.AsAsync(cadre, s => s.GetAsync(p.Li, AppraisalProvince.Year));
         Assert.False(details!.CanDecide);
         Assert.False((await app.AsAsync(officer, s => s.GetAsync(p.Li, AppraisalProvince.Year)))!.CanWriteOpinion);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(cadre, s => s.FinalizeAsync(p.Li, AppraisalProvince.Year, Decision)));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(officer, s => s.SaveOpinionAsync(p.Li, AppraisalProvince.Year, Opinion)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(cadre, s => s.FinalizeCurrentAsync(p.Li, AppraisalProvince.Year, Decision)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(officer, s => s.SaveOpinionCurrentAsync(p.Li, AppraisalProvince.Year, Opinion)));
         var appraisal = await app.FindAppraisalAsync(p.Li);
         Assert.Null(appraisal!.FinalizedAtUtc);
         Assert.Equal("意见", appraisal.OrganizationOpinion);
@@ -284,10 +284,10 @@ public sealed class AppraisalWritingTests
         await app.AddAppraisalAsync(p.Zhang, p.Bureau, opinion: "意见", grade: AppraisalGrade.Competent, finalized: true, dutyReport: "原述职内容");
         var leader = await app.LeaderActorAsync("zhang", p.Bureau);
 
-        var byLeader = await app.AsAsync(leader, s => s.SaveDutyReportAsync(p.Zhang, AppraisalProvince.Year, new DutyReportInput { DutyReportSection = "改写" }));
-        var byOfficer = await app.AsAsync(p.Officer, s => s.SaveOpinionAsync(p.Zhang, AppraisalProvince.Year, Opinion));
-        var byCadre = await app.AsAsync(p.Cadre, s => s.SaveDecisionAsync(p.Zhang, AppraisalProvince.Year, Decision));
-        var again = await app.AsAsync(p.Cadre, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, Decision));
+        var byLeader = await app.AsAsync(leader, s => s.SaveDutyReportCurrentAsync(p.Zhang, AppraisalProvince.Year, new DutyReportInput { DutyReportSection = "改写" }));
+        var byOfficer = await app.AsAsync(p.Officer, s => s.SaveOpinionCurrentAsync(p.Zhang, AppraisalProvince.Year, Opinion));
+        var byCadre = await app.AsAsync(p.Cadre, s => s.SaveDecisionCurrentAsync(p.Zhang, AppraisalProvince.Year, Decision));
+        var again = await app.AsAsync(p.Cadre, s => s.FinalizeCurrentAsync(p.Zhang, AppraisalProvince.Year, Decision));
 
         Assert.All([byLeader, byOfficer, byCadre, again], r => Assert.Equal("This appraisal is finalized: it can no longer be changed.", Assert.Single(r!.Errors).Message));
         var appraisal = await app.FindAppraisalAsync(p.Zhang);
@@ -334,9 +334,9 @@ public sealed class AppraisalWritingTests
         Assert.Null(page.QuerySelector("#opinion-form"));
         Assert.Null(page.QuerySelector("#decision-form"));
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            app.AsAsync(leader, s => s.SaveOpinionAsync(p.Zhang, AppraisalProvince.Year, Opinion)));
+            app.AsAsync(leader, s => s.SaveOpinionCurrentAsync(p.Zhang, AppraisalProvince.Year, Opinion)));
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            app.AsAsync(leader, s => s.FinalizeAsync(p.Zhang, AppraisalProvince.Year, Decision)));
+            app.AsAsync(leader, s => s.FinalizeCurrentAsync(p.Zhang, AppraisalProvince.Year, Decision)));
         Assert.Null(await app.FindAppraisalAsync(p.Zhang));
     }
 
@@ -347,7 +347,7 @@ public sealed class AppraisalWritingTests
         var p = await AppraisalProvince.CreateAsync(app);
 
         // 李保's posting began in May 2024: nothing to appraise for 2023.
-        var result = await app.AsAsync(p.Officer, s => s.SaveOpinionAsync(p.Li, 2023, Opinion));
+        var result = await app.AsAsync(p.Officer, s => s.SaveOpinionCurrentAsync(p.Li, 2023, Opinion));
 
         Assert.Equal("李保 held no posting in 2023: there is nothing to appraise for that year.", Assert.Single(result!.Errors).Message);
         Assert.Null(await app.FindAppraisalAsync(p.Li, 2023));
@@ -359,8 +359,8 @@ public sealed class AppraisalWritingTests
         using var app = TestApp.Rent();
         var p = await AppraisalProvince.CreateAsync(app);
 
-        Assert.Null(await app.AsAsync(p.Officer, s => s.SaveOpinionAsync(p.Zhang, 2027, Opinion)));
-        Assert.Null(await app.AsAsync(p.Cadre, s => s.FinalizeAsync(p.Zhang, 2027, Decision)));
+        Assert.Null(await app.AsAsync(p.Officer, s => s.SaveOpinionCurrentAsync(p.Zhang, 2027, Opinion)));
+        Assert.Null(await app.AsAsync(p.Cadre, s => s.FinalizeCurrentAsync(p.Zhang, 2027, Decision)));
         Assert.Null(await app.AsAsync(p.Officer, s => s.GetAsync(p.Zhang, 2027)));
         Assert.Null(await app.FindAppraisalAsync(p.Zhang, 2027));
     }

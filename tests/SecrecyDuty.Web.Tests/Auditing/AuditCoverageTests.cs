@@ -50,7 +50,7 @@ public sealed class AuditCoverageTests
         var id = await app.RecordAsync(p.Officer, p.Briefing(present: [p.Zhang, p.Li]));
         var changed = p.Briefing(present: [p.Zhang, p.Zhao]);
 
-        var result = await app.ActivitiesAsync(p.Officer, s => s.UpdateAsync(id, changed));
+        var result = await app.ActivitiesAsync(p.Officer, s => s.UpdateAsync(id, Versions.First, changed));
 
         Assert.True(result!.Succeeded, string.Join("; ", result.Errors));
         var entries = await EntriesAsync(app, "ActivityAttendance");

@@ -114,7 +114,7 @@ public sealed class ChecklistPagesTests
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var view = await OpenAsync(app, p.Zhang, p.ZhangPosting);
-        await AsAsync(app, p.Zhang, s => s.SubmitAsync(p.ZhangPosting, ChecklistProvince.Year, All(view!, ChecklistItemStatus.Fulfilled)));
+        await AsAsync(app, p.Zhang, s => s.SubmitCurrentAsync(p.ZhangPosting, ChecklistProvince.Year, All(view!, ChecklistItemStatus.Fulfilled)));
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
         var form = await TestApp.GetFormAsync(client, PostingUrl(p.ZhangPosting), "#review-form");
 
@@ -188,7 +188,7 @@ public sealed class ChecklistPagesTests
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var view = await OpenAsync(app, p.Zhang, p.ZhangPosting);
-        await AsAsync(app, p.Zhang, s => s.SubmitAsync(p.ZhangPosting, ChecklistProvince.Year, All(view!, ChecklistItemStatus.Fulfilled)));
+        await AsAsync(app, p.Zhang, s => s.SubmitCurrentAsync(p.ZhangPosting, ChecklistProvince.Year, All(view!, ChecklistItemStatus.Fulfilled)));
         var liView = await OpenAsync(app, p.Li, p.LiPosting);
         var supervisor = await app.SignedInAsAsync("supervisor", Roles.Supervisor, p.Root);
 
@@ -238,7 +238,7 @@ public sealed class ChecklistPagesTests
         using var app = TestApp.Rent();
         var p = await ChecklistProvince.CreateAsync(app);
         var view = await OpenAsync(app, p.Zhang, p.ZhangPosting);
-        await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, ChecklistProvince.Year, One(view!, "P5.1", ChecklistItemStatus.Fulfilled)));
+        await AsAsync(app, p.Zhang, s => s.SaveCurrentAsync(p.ZhangPosting, ChecklistProvince.Year, One(view!, "P5.1", ChecklistItemStatus.Fulfilled)));
         var client = await app.SignedInAsAsync("officer", Roles.SecrecyOfficer, p.Root);
         var list = await TestApp.GetDocumentAsync(client, "/Checklists?year=2026&unitId=" + Id(p.Education));
 

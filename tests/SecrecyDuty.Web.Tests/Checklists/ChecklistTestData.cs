@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Checklists;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
@@ -82,6 +83,19 @@ internal static class ChecklistTestData
 {
     public static Task<T> AsAsync<T>(TestApp app, ICurrentUser actor, Func<ChecklistService, Task<T>> work) =>
         app.InScopeAsync(sp => work(TestApp.ServiceFor<ChecklistService>(sp, actor)));
+
+    /// <summary>The leader's save as the page opened now would send it: over the checklist's current version.</summary>
+    public static async Task<Result?> SaveCurrentAsync(this ChecklistService service, int postingId, int year, ChecklistInput input) =>
+        await service.SaveAsync(postingId, year, await CurrentVersionAsync(service, postingId, year), input);
+
+    public static async Task<Result?> SubmitCurrentAsync(this ChecklistService service, int postingId, int year, ChecklistInput input) =>
+        await service.SubmitAsync(postingId, year, await CurrentVersionAsync(service, postingId, year), input);
+
+    public static async Task<Result?> ReviewCurrentAsync(this ChecklistService service, int postingId, int year, ChecklistReviewInput input, ChecklistDecision decision) =>
+        await service.ReviewAsync(postingId, year, await CurrentVersionAsync(service, postingId, year), input, decision);
+
+    private static async Task<int> CurrentVersionAsync(ChecklistService service, int postingId, int year) =>
+        (await service.GetAsync(postingId, year))?.Checklist?.Version ?? 0;
 
     public static Task<ChecklistView?> OpenAsync(TestApp app, ICurrentUser actor, int postingId, int year = ChecklistProvince.Year) =>
         AsAsync(app, actor, s => s.OpenAsync(postingId, year));

@@ -31,8 +31,8 @@ public sealed class ChecklistVisibilityTests
     {
         var p = await ChecklistProvince.CreateAsync(app);
         var view = await OpenAsync(app, p.Li, p.LiPosting);
-        Assert.True((await AsAsync(app, p.Li, s => s.SubmitAsync(p.LiPosting, Year, All(view!, ChecklistItemStatus.Fulfilled))))!.Succeeded);
-        Assert.True((await AsAsync(app, p.Officer, s => s.ReviewAsync(p.LiPosting, Year, new ChecklistReviewInput { Opinion = opinion }, ChecklistDecision.Returned)))!.Succeeded);
+        Assert.True((await AsAsync(app, p.Li, s => s.SubmitCurrentAsync(p.LiPosting, Year, All(view!, ChecklistItemStatus.Fulfilled))))!.Succeeded);
+        Assert.True((await AsAsync(app, p.Officer, s => s.ReviewCurrentAsync(p.LiPosting, Year, new ChecklistReviewInput { Opinion = opinion }, ChecklistDecision.Returned)))!.Succeeded);
         return p;
     }
 

@@ -22,7 +22,7 @@ public sealed class ChecklistWorkflowTests
     private static async Task<(ChecklistProvince P, ChecklistView View)> SubmittedAsync(TestApp app)
     {
         var (p, view) = await OpenedAsync(app);
-        var submitted = await AsAsync(app, p.Zhang, s => s.SubmitAsync(p.ZhangPosting, Year, All(view, ChecklistItemStatus.Fulfilled)));
+        var submitted = await AsAsync(app, p.Zhang, s => s.SubmitCurrentAsync(p.ZhangPosting, Year, All(view, ChecklistItemStatus.Fulfilled)));
         Assert.True(submitted!.Succeeded);
         return (p, view);
     }
@@ -33,7 +33,7 @@ public sealed class ChecklistWorkflowTests
         using var app = TestApp.Rent();
         var (p, view) = await OpenedAsync(app);
 
-        var result = await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, Year, One(view, "P5.3", ChecklistItemStatus.InProgress, selfAssessment: "上半年已听取汇报一次。")));
+        var result = await AsAsync(app, p.Zhang, s => s.SaveCurrentAsync(p.ZhangPosting, Year, One(view, "P5.3", ChecklistItemStatus.InProgress, selfAssessment: "上半年已听取汇报一次。")));
 
         Assert.True(result!.Succeeded);
         var item = (await StoredItemsAsync(app, p.ZhangPosting))["P5.3"];
@@ -47,8 +47,8 @@ public sealed class ChecklistWorkflowTests
         using var app = TestApp.Rent();
         var (p, view) = await OpenedAsync(app);
 
-        var without = await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, Year, One(view, "C4.10", ChecklistItemStatus.NotApplicable)));
-        var with = await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, Year, One(view, "C4.10", ChecklistItemStatus.NotApplicable, "本年度未出境。")));
+        var without = await AsAsync(app, p.Zhang, s => s.SaveCurrentAsync(p.ZhangPosting, Year, One(view, "C4.10", ChecklistItemStatus.NotApplicable)));
+        var with = await AsAsync(app, p.Zhang, s => s.SaveCurrentAsync(p.ZhangPosting, Year, One(view, "C4.10", ChecklistItemStatus.NotApplicable, "本年度未出境。")));
 
         Assert.Equal("Items[0].NotApplicableReason", Assert.Single(without!.Errors).Field);
         Assert.True(with!.Succeeded);
@@ -63,7 +63,7 @@ public sealed class ChecklistWorkflowTests
         var input = All(view, ChecklistItemStatus.Fulfilled);
         input.Items.RemoveAll(r => r.ItemId == view.Checklist!.Items.Single(i => i.Code == "C4.2").Id || r.ItemId == view.Checklist.Items.Single(i => i.Code == "P5.3").Id);
 
-        var result = await AsAsync(app, p.Zhang, s => s.SubmitAsync(p.ZhangPosting, Year, input));
+        var result = await AsAsync(app, p.Zhang, s => s.SubmitCurrentAsync(p.ZhangPosting, Year, input));
 
         var error = Assert.Single(result!.Errors);
         Assert.Equal("", error.Field);
@@ -93,7 +93,7 @@ public sealed class ChecklistWorkflowTests
         using var app = TestApp.Rent();
         var (p, view) = await SubmittedAsync(app);
 
-        var result = await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, Year, One(view, "P5.1", ChecklistItemStatus.InProgress)));
+        var result = await AsAsync(app, p.Zhang, s => s.SaveCurrentAsync(p.ZhangPosting, Year, One(view, "P5.1", ChecklistItemStatus.InProgress)));
         var reopened = await OpenAsync(app, p.Zhang, p.ZhangPosting);
 
         Assert.False(result!.Succeeded);
@@ -107,7 +107,7 @@ public sealed class ChecklistWorkflowTests
         using var app = TestApp.Rent();
         var (p, _) = await SubmittedAsync(app);
 
-        var result = await AsAsync(app, p.Officer, s => s.ReviewAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = " " }, ChecklistDecision.Reviewed));
+        var result = await AsAsync(app, p.Officer, s => s.ReviewCurrentAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = " " }, ChecklistDecision.Reviewed));
 
         Assert.Equal("Opinion", Assert.Single(result!.Errors).Field);
         Assert.Equal(ChecklistStatus.Submitted, (await StoredChecklistAsync(app, p.ZhangPosting))!.Status);
@@ -119,10 +119,10 @@ public sealed class ChecklistWorkflowTests
         using var app = TestApp.Rent();
         var (p, view) = await SubmittedAsync(app);
 
-        var returned = await AsAsync(app, p.Officer, s => s.ReviewAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "P5.3 自评过简，请补充汇报时间和议定事项。" }, ChecklistDecision.Returned));
+        var returned = await AsAsync(app, p.Officer, s => s.ReviewCurrentAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "P5.3 自评过简，请补充汇报时间和议定事项。" }, ChecklistDecision.Returned));
         var reopened = await OpenAsync(app, p.Zhang, p.ZhangPosting);
-        var edited = await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, Year, One(view, "P5.3", ChecklistItemStatus.Fulfilled, selfAssessment: "3月12日、9月18日听取汇报，议定保密检查事项。")));
-        var resubmitted = await AsAsync(app, p.Zhang, s => s.SubmitAsync(p.ZhangPosting, Year, new ChecklistInput()));
+        var edited = await AsAsync(app, p.Zhang, s => s.SaveCurrentAsync(p.ZhangPosting, Year, One(view, "P5.3", ChecklistItemStatus.Fulfilled, selfAssessment: "3月12日、9月18日听取汇报，议定保密检查事项。")));
+        var resubmitted = await AsAsync(app, p.Zhang, s => s.SubmitCurrentAsync(p.ZhangPosting, Year, new ChecklistInput()));
 
         Assert.True(returned!.Succeeded);
         Assert.Equal(ChecklistStatus.Returned, reopened!.Checklist!.Status);
@@ -139,10 +139,10 @@ public sealed class ChecklistWorkflowTests
         using var app = TestApp.Rent();
         var (p, view) = await SubmittedAsync(app);
 
-        var reviewed = await AsAsync(app, p.Officer, s => s.ReviewAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "履职情况良好。" }, ChecklistDecision.Reviewed));
-        var edit = await AsAsync(app, p.Zhang, s => s.SaveAsync(p.ZhangPosting, Year, One(view, "P5.1", ChecklistItemStatus.InProgress)));
-        var resubmit = await AsAsync(app, p.Zhang, s => s.SubmitAsync(p.ZhangPosting, Year, new ChecklistInput()));
-        var returnAfter = await AsAsync(app, p.Officer, s => s.ReviewAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "再看看。" }, ChecklistDecision.Returned));
+        var reviewed = await AsAsync(app, p.Officer, s => s.ReviewCurrentAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "履职情况良好。" }, ChecklistDecision.Reviewed));
+        var edit = await AsAsync(app, p.Zhang, s => s.SaveCurrentAsync(p.ZhangPosting, Year, One(view, "P5.1", ChecklistItemStatus.InProgress)));
+        var resubmit = await AsAsync(app, p.Zhang, s => s.SubmitCurrentAsync(p.ZhangPosting, Year, new ChecklistInput()));
+        var returnAfter = await AsAsync(app, p.Officer, s => s.ReviewCurrentAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "再看看。" }, ChecklistDecision.Returned));
 
         Assert.True(reviewed!.Succeeded);
         Assert.False(edit!.Succeeded);
@@ -160,7 +160,7 @@ public sealed class ChecklistWorkflowTests
         using var app = TestApp.Rent();
         var (p, _) = await OpenedAsync(app);
 
-        var result = await AsAsync(app, p.Officer, s => s.ReviewAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "同意。" }, ChecklistDecision.Reviewed));
+        var result = await AsAsync(app, p.Officer, s => s.ReviewCurrentAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "同意。" }, ChecklistDecision.Reviewed));
 
         Assert.False(result!.Succeeded);
         Assert.Equal(ChecklistStatus.Open, (await StoredChecklistAsync(app, p.ZhangPosting))!.Status);
@@ -174,12 +174,12 @@ public sealed class ChecklistWorkflowTests
         var liView = (await OpenAsync(app, p.Li, p.LiPosting))!;
 
         // 张教, the unit's principal leader, may read 李保's checklist (the team's progress, art. 5), but not change it: refused (403).
-        await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, p.Zhang, s => s.SubmitAsync(p.LiPosting, Year, All(liView, ChecklistItemStatus.Fulfilled))));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, p.Zhang, s => s.SaveAsync(p.LiPosting, Year, All(liView, ChecklistItemStatus.Fulfilled))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, p.Zhang, s => s.SubmitCurrentAsync(p.LiPosting, Year, All(liView, ChecklistItemStatus.Fulfilled))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, p.Zhang, s => s.SaveCurrentAsync(p.LiPosting, Year, All(liView, ChecklistItemStatus.Fulfilled))));
 
         // 李保 may not read 张教's checklist, and 钱财 leads another unit: to them it does not exist (404).
-        Assert.Null(await AsAsync(app, p.Li, s => s.SaveAsync(p.ZhangPosting, Year, All(view, ChecklistItemStatus.Fulfilled))));
-        Assert.Null(await AsAsync(app, p.Qian, s => s.SubmitAsync(p.ZhangPosting, Year, All(view, ChecklistItemStatus.Fulfilled))));
+        Assert.Null(await AsAsync(app, p.Li, s => s.SaveCurrentAsync(p.ZhangPosting, Year, All(view, ChecklistItemStatus.Fulfilled))));
+        Assert.Null(await AsAsync(app, p.Qian, s => s.SubmitCurrentAsync(p.ZhangPosting, Year, All(view, ChecklistItemStatus.Fulfilled))));
         Assert.Equal(ChecklistStatus.Open, (await StoredChecklistAsync(app, p.ZhangPosting))!.Status);
         Assert.Equal(ChecklistStatus.Open, (await StoredChecklistAsync(app, p.LiPosting))!.Status);
         Assert.Equal(ChecklistItemStatus.NotStarted, (await StoredItemsAsync(app, p.LiPosting))["S6.1"].Status);
@@ -195,7 +195,7 @@ public sealed class ChecklistWorkflowTests
         var (p, view) = await OpenedAsync(app);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, new FixedCurrentUser("x", p.Root, role),
-            s => s.SaveAsync(p.ZhangPosting, Year, All(view, ChecklistItemStatus.Fulfilled))));
+            s => s.SaveCurrentAsync(p.ZhangPosting, Year, All(view, ChecklistItemStatus.Fulfilled))));
         Assert.Equal(ChecklistItemStatus.NotStarted, (await StoredItemsAsync(app, p.ZhangPosting))["P5.1"].Status);
     }
 
@@ -209,7 +209,7 @@ public sealed class ChecklistWorkflowTests
         var (p, _) = await SubmittedAsync(app);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(app, new FixedCurrentUser("x", p.Education, role),
-            s => s.ReviewAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "同意。" }, ChecklistDecision.Reviewed)));
+            s => s.ReviewCurrentAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "同意。" }, ChecklistDecision.Reviewed)));
         Assert.Equal(ChecklistStatus.Submitted, (await StoredChecklistAsync(app, p.ZhangPosting))!.Status);
     }
 
@@ -220,7 +220,7 @@ public sealed class ChecklistWorkflowTests
         var (p, _) = await SubmittedAsync(app);
         var financeOfficer = new FixedCurrentUser("f", p.Finance, Roles.SecrecyOfficer);
 
-        Assert.Null(await AsAsync(app, financeOfficer, s => s.ReviewAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "同意。" }, ChecklistDecision.Reviewed)));
+        Assert.Null(await AsAsync(app, financeOfficer, s => s.ReviewCurrentAsync(p.ZhangPosting, Year, new ChecklistReviewInput { Opinion = "同意。" }, ChecklistDecision.Reviewed)));
         Assert.Null(await OpenAsync(app, financeOfficer, p.ZhangPosting));
         Assert.Equal(ChecklistStatus.Submitted, (await StoredChecklistAsync(app, p.ZhangPosting))!.Status);
     }

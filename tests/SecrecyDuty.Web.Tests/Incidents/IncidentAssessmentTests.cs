@@ -51,7 +51,7 @@ public sealed class IncidentAssessmentTests
         input.ReportedToSecrecyDepartmentAt = new DateTime(2026, 11, 25, 19, 59, 0);
         input.ReportedToSuperiorAt = new DateTime(2026, 11, 25, 19, 0, 0);
 
-        var refused = await app.IncidentsAsync(f.Officer, s => s.AssessAsync(id, input));
+        var refused = await app.IncidentsAsync(f.Officer, async s => await s.AssessAsync(id, await app.VersionOfAsync<Incident>(id), input));
 
         Assert.Equal(["ReportedToSecrecyDepartmentAt", "ReportedToSuperiorAt"], IncidentTestData.Fields(refused));
         var stored = await app.DbAsync(db => db.Incidents.AsNoTracking().Select(i => new { i.Severity, i.ReportedToSecrecyDepartmentAtUtc, i.ReportedToSuperiorAtUtc }).SingleAsync());
@@ -68,7 +68,7 @@ public sealed class IncidentAssessmentTests
         input.ReportedToSecrecyDepartmentAt = new DateTime(2026, 11, 25, 20, 0, 0);
         input.ReportedToSuperiorAt = new DateTime(2026, 11, 25, 20, 0, 0);
 
-        IncidentTestData.Succeeded(await app.IncidentsAsync(f.Officer, s => s.AssessAsync(id, input)));
+        IncidentTestData.Succeeded(await app.IncidentsAsync(f.Officer, async s => await s.AssessAsync(id, await app.VersionOfAsync<Incident>(id), input)));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class IncidentAssessmentTests
         var input = Assessment();
         input.IllegalGainsConfiscated = -1m;
 
-        var refused = await app.IncidentsAsync(f.Officer, s => s.AssessAsync(id, input));
+        var refused = await app.IncidentsAsync(f.Officer, async s => await s.AssessAsync(id, await app.VersionOfAsync<Incident>(id), input));
 
         Assert.Equal(["IllegalGainsConfiscated"], IncidentTestData.Fields(refused));
         Assert.Null(await app.DbAsync(db => db.Incidents.Select(i => i.Severity).SingleAsync()));
@@ -95,7 +95,7 @@ public sealed class IncidentAssessmentTests
         await app.DecideAsync(f.Discipline, id, persons[0], Decision(null, null));
         await app.AdvanceAsync(f.Discipline, id, IncidentAction.Decide);
 
-        var refused = await app.IncidentsAsync(f.Officer, s => s.AssessAsync(id, Assessment(CircumstanceSeverity.EspeciallySerious)));
+        var refused = await app.IncidentsAsync(f.Officer, async s => await s.AssessAsync(id, await app.VersionOfAsync<Incident>(id), Assessment(CircumstanceSeverity.EspeciallySerious)));
 
         Assert.Null(refused);
         Assert.Equal(CircumstanceSeverity.Minor, await app.DbAsync(db => db.Incidents.Select(i => i.Severity).SingleAsync()));

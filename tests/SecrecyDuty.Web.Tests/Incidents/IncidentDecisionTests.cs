@@ -44,7 +44,7 @@ public sealed class IncidentDecisionTests
         var (id, persons) = await PrincipalLeaderUnderReviewAsync(app, f);
 
         var form = await app.PersonsAsync(f.Officer, s => s.DecisionFormAsync(id, persons[0]));
-        var decided = await app.PersonsAsync(f.Officer, s => s.DecideAsync(id, persons[0], Decision(Warning, P.Warning)));
+        var decided = await app.PersonsAsync(f.Officer, async s => await s.DecideAsync(id, persons[0], await app.VersionOrNoneAsync<SanctionDecision>(persons[0]), Decision(Warning, P.Warning)));
 
         Assert.Null(form);
         Assert.Null(decided);
@@ -62,7 +62,7 @@ public sealed class IncidentDecisionTests
         await app.AssessAsync(f.Officer, id, Assessment());
 
         var form = await app.PersonsAsync(f.Discipline, s => s.DecisionFormAsync(id, person));
-        var decided = await app.PersonsAsync(f.Discipline, s => s.DecideAsync(id, person, Decision(Warning, P.Warning)));
+        var decided = await app.PersonsAsync(f.Discipline, async s => await s.DecideAsync(id, person, await app.VersionOrNoneAsync<SanctionDecision>(person), Decision(Warning, P.Warning)));
 
         Assert.Null(form);
         Assert.Null(decided);
@@ -93,7 +93,7 @@ public sealed class IncidentDecisionTests
         var f = await CreateAsync(app);
         var (id, persons) = await PrincipalLeaderUnderReviewAsync(app, f);
 
-        var refused = await app.PersonsAsync(f.Discipline, s => s.DecideAsync(id, persons[0], Decision(MajorDemerit, P.SeriousWarning, justification: "  ")));
+        var refused = await app.PersonsAsync(f.Discipline, async s => await s.DecideAsync(id, persons[0], await app.VersionOrNoneAsync<SanctionDecision>(persons[0]), Decision(MajorDemerit, P.SeriousWarning, justification: "  ")));
 
         Assert.Equal(["Justification"], IncidentTestData.Fields(refused));
         Assert.Equal(0, await DecisionCountAsync(app));
@@ -107,7 +107,7 @@ public sealed class IncidentDecisionTests
         var (id, persons) = await PrincipalLeaderUnderReviewAsync(app, f);
         await app.AssessAsync(f.Discipline, id, Assessment(severity: null));
 
-        var refused = await app.PersonsAsync(f.Discipline, s => s.DecideAsync(id, persons[0], Decision(Dismissal, P.Expulsion)));
+        var refused = await app.PersonsAsync(f.Discipline, async s => await s.DecideAsync(id, persons[0], await app.VersionOrNoneAsync<SanctionDecision>(persons[0]), Decision(Dismissal, P.Expulsion)));
 
         Assert.Equal("Assess the severity of circumstances first: a decision is checked against the sanction guidance, which needs it.", Assert.Single(refused!.Errors).Message);
         Assert.Equal(0, await DecisionCountAsync(app));
@@ -120,7 +120,7 @@ public sealed class IncidentDecisionTests
         var f = await CreateAsync(app);
         var (id, persons) = await PrincipalLeaderUnderReviewAsync(app, f);
 
-        var refused = await app.PersonsAsync(f.Discipline, s => s.DecideAsync(id, persons[0], Decision(null, null)));
+        var refused = await app.PersonsAsync(f.Discipline, async s => await s.DecideAsync(id, persons[0], await app.VersionOrNoneAsync<SanctionDecision>(persons[0]), Decision(null, null)));
 
         Assert.Equal(["Justification"], IncidentTestData.Fields(refused));
         Assert.Equal(0, await DecisionCountAsync(app));
@@ -162,7 +162,7 @@ public sealed class IncidentDecisionTests
         var f = await CreateAsync(app);
         var (id, persons) = await app.UnderReviewAsync(f, f.Finding, Assessment(), LeaderPerson(f.P.Zhang, partyMember: false));
 
-        var refused = await app.PersonsAsync(f.Discipline, s => s.DecideAsync(id, persons[0], Decision(Warning, P.Warning, justification: "情节恶劣")));
+        var refused = await app.PersonsAsync(f.Discipline, async s => await s.DecideAsync(id, persons[0], await app.VersionOrNoneAsync<SanctionDecision>(persons[0]), Decision(Warning, P.Warning, justification: "情节恶劣")));
 
         Assert.Equal(["Party"], IncidentTestData.Fields(refused));
         Assert.Equal(0, await DecisionCountAsync(app));
@@ -177,7 +177,7 @@ public sealed class IncidentDecisionTests
         var input = Decision(Warning, P.Warning);
         input.DecidedOn = new DateOnly(2026, 11, 24);
 
-        var refused = await app.PersonsAsync(f.Discipline, s => s.DecideAsync(id, persons[0], input));
+        var refused = await app.PersonsAsync(f.Discipline, async s => await s.DecideAsync(id, persons[0], await app.VersionOrNoneAsync<SanctionDecision>(persons[0]), input));
 
         Assert.Equal(["DecidedOn"], IncidentTestData.Fields(refused));
         Assert.Equal(0, await DecisionCountAsync(app));
@@ -191,10 +191,10 @@ public sealed class IncidentDecisionTests
         var (id, persons) = await PrincipalLeaderUnderReviewAsync(app, f, LeaderPerson(f.P.Li));
         await app.DecideAsync(f.Discipline, id, persons[0], Decision(Warning, P.Warning));
 
-        var refused = await app.IncidentsAsync(f.Discipline, s => s.AdvanceAsync(id, IncidentAction.Decide, null));
+        var refused = await app.IncidentsAsync(f.Discipline, async s => await s.AdvanceAsync(id, await app.VersionOfAsync<Incident>(id), IncidentAction.Decide, null));
         var status = await app.DbAsync(db => db.Incidents.Select(i => i.Status).SingleAsync());
         await app.DecideAsync(f.Discipline, id, persons[1], Decision(Demerit, P.SeriousWarning));
-        var decided = await app.IncidentsAsync(f.Discipline, s => s.AdvanceAsync(id, IncidentAction.Decide, null));
+        var decided = await app.IncidentsAsync(f.Discipline, async s => await s.AdvanceAsync(id, await app.VersionOfAsync<Incident>(id), IncidentAction.Decide, null));
 
         Assert.Equal("Record a decision on every person involved before marking the file decided.", Assert.Single(refused!.Errors).Message);
         Assert.Equal(IncidentStatus.UnderDisciplineReview, status);
@@ -211,7 +211,7 @@ public sealed class IncidentDecisionTests
         await app.DecideAsync(f.Discipline, id, persons[0], Decision(Warning, P.Warning));
         await app.AdvanceAsync(f.Discipline, id, IncidentAction.Decide);
 
-        var changed = await app.PersonsAsync(f.Discipline, s => s.DecideAsync(id, persons[0], Decision(Demerit, P.SeriousWarning)));
+        var changed = await app.PersonsAsync(f.Discipline, async s => await s.DecideAsync(id, persons[0], await app.VersionOrNoneAsync<SanctionDecision>(persons[0]), Decision(Demerit, P.SeriousWarning)));
 
         Assert.Null(changed);
         Assert.Equal(Warning, await app.DbAsync(db => db.SanctionDecisions.Select(d => d.Administrative!.Value).SingleAsync()));

@@ -237,7 +237,7 @@ public sealed class IncidentPersonTests
         await app.GrantAsync(f.Officer, id, "leader");
 
         var opened = await app.IncidentsAsync(f.Leader, s => s.OpenAsync(id));
-        var assessed = await app.IncidentsAsync(f.Leader, s => s.AssessAsync(id, Assessment(CircumstanceSeverity.EspeciallyMinor, Loss.None)));
+        var assessed = await app.IncidentsAsync(f.Leader, async s => await s.AssessAsync(id, await app.VersionOfAsync<Incident>(id), Assessment(CircumstanceSeverity.EspeciallyMinor, Loss.None)));
         var added = await app.PersonsAsync(f.Leader, s => s.AddAsync(id, LeaderPerson(f.P.Li)));
 
         Assert.Null(Assert.Single(opened!.Persons).Guidance);

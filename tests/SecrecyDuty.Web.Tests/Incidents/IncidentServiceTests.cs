@@ -113,13 +113,13 @@ public sealed class IncidentServiceTests
         var id = (await IncidentsAsync(app, officer, s => s.RegisterAsync(Leak(p)))).Value;
 
         var skipped = await IncidentsAsync(app, officer, s => s.SendToReviewSkippingAsync(id));
-        IncidentTestData.Succeeded(await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.StartInvestigation, "成立调查组")));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.Decide, null)));
+        IncidentTestData.Succeeded(await IncidentsAsync(app, officer, async s => await s.AdvanceAsync(id, await app.VersionOfAsync<Incident>(id), IncidentAction.StartInvestigation, "成立调查组")));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => IncidentsAsync(app, officer, async s => await s.AdvanceAsync(id, await app.VersionOfAsync<Incident>(id), IncidentAction.Decide, null)));
         var person = await app.AddPersonAsync(officer, id, IncidentProvince.LeaderPerson(p.Zhang));
         await app.AssessAsync(officer, id, IncidentProvince.Assessment());
-        IncidentTestData.Succeeded(await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.SendToDisciplineReview, null)));
+        IncidentTestData.Succeeded(await IncidentsAsync(app, officer, async s => await s.AdvanceAsync(id, await app.VersionOfAsync<Incident>(id), IncidentAction.SendToDisciplineReview, null)));
         await app.DecideAsync(discipline, id, person, IncidentProvince.Decision(null, null));
-        IncidentTestData.Succeeded(await IncidentsAsync(app, discipline, s => s.AdvanceAsync(id, IncidentAction.Decide, "给予警告处分")));
+        IncidentTestData.Succeeded(await IncidentsAsync(app, discipline, async s => await s.AdvanceAsync(id, await app.VersionOfAsync<Incident>(id), IncidentAction.Decide, "给予警告处分")));
         var opened = await IncidentsAsync(app, discipline, s => s.OpenAsync(id));
 
         Assert.False(skipped!.Succeeded);
@@ -137,7 +137,7 @@ public sealed class IncidentServiceTests
         await app.AdvanceAsync(officer, id, IncidentAction.StartInvestigation);
         await app.AssessAsync(officer, id, IncidentProvince.Assessment());
 
-        var refused = await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.SendToDisciplineReview, null));
+        var refused = await IncidentsAsync(app, officer, async s => await s.AdvanceAsync(id, await app.VersionOfAsync<Incident>(id), IncidentAction.SendToDisciplineReview, null));
 
         Assert.Equal("Record the persons involved before sending the file to discipline review.", Assert.Single(refused!.Errors).Message);
         Assert.Equal(IncidentStatus.UnderInvestigation, await app.DbAsync(db => db.Incidents.Where(i => i.Id == id).Select(i => i.Status).SingleAsync()));
@@ -154,9 +154,9 @@ public sealed class IncidentServiceTests
         await app.AddPersonAsync(officer, id, IncidentProvince.LeaderPerson(p.Zhang));
         await app.AssessAsync(officer, id, IncidentProvince.Assessment(severity: null));
 
-        var refused = await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.SendToDisciplineReview, null));
+        var refused = await IncidentsAsync(app, officer, async s => await s.AdvanceAsync(id, await app.VersionOfAsync<Incident>(id), IncidentAction.SendToDisciplineReview, null));
         await app.AssessAsync(officer, id, IncidentProvince.Assessment(CircumstanceSeverity.Minor));
-        var sent = await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, IncidentAction.SendToDisciplineReview, null));
+        var sent = await IncidentsAsync(app, officer, async s => await s.AdvanceAsync(id, await app.VersionOfAsync<Incident>(id), IncidentAction.SendToDisciplineReview, null));
 
         Assert.Equal("Assess the severity of circumstances before sending the file to discipline review: the sanction guidance needs it.", Assert.Single(refused!.Errors).Message);
         Assert.True(sent!.Succeeded);
@@ -184,5 +184,5 @@ internal static class IncidentServiceTestSteps
 {
     /// <summary>Sending a registered file straight to discipline review skips the investigation.</summary>
     public static Task<SecrecyDuty.Core.Common.Result?> SendToReviewSkippingAsync(this IncidentService service, int id) =>
-        service.AdvanceAsync(id, IncidentAction.SendToDisciplineReview, null);
+        service.AdvanceAsync(id, SecrecyDuty.Core.Common.Versions.First, IncidentAction.SendToDisciplineReview, null);
 }

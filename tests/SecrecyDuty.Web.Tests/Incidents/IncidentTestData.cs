@@ -118,10 +118,10 @@ internal static class IncidentTestData
     }
 
     public static async Task AssessAsync(this TestApp app, ICurrentUser officer, int incidentId, IncidentAssessmentInput input) =>
-        Succeeded(await app.IncidentsAsync(officer, s => s.AssessAsync(incidentId, input)));
+        Succeeded(await app.IncidentsAsync(officer, async s => await s.AssessAsync(incidentId, await app.VersionOfAsync<Incident>(incidentId), input)));
 
     public static async Task AdvanceAsync(this TestApp app, ICurrentUser actor, int incidentId, IncidentAction action) =>
-        Succeeded(await app.IncidentsAsync(actor, s => s.AdvanceAsync(incidentId, action, null)));
+        Succeeded(await app.IncidentsAsync(actor, async s => await s.AdvanceAsync(incidentId, await app.VersionOfAsync<Incident>(incidentId), action, null)));
 
     public static async Task LinkAsync(this TestApp app, ICurrentUser officer, int incidentId, int findingId) =>
         Succeeded(await app.IncidentsAsync(officer, s => s.LinkFindingAsync(incidentId, findingId)));
@@ -130,7 +130,7 @@ internal static class IncidentTestData
         Succeeded(await app.IncidentsAsync(officer, s => s.GrantAsync(incidentId, new IncidentGrantInput { UserName = userName })));
 
     public static async Task DecideAsync(this TestApp app, ICurrentUser discipline, int incidentId, int personId, SanctionDecisionInput input) =>
-        Succeeded(await app.PersonsAsync(discipline, s => s.DecideAsync(incidentId, personId, input)));
+        Succeeded(await app.PersonsAsync(discipline, async s => await s.DecideAsync(incidentId, personId, await app.VersionOrNoneAsync<SanctionDecision>(personId), input)));
 
     /// <summary>
     /// A file under discipline review: the investigation started, the persons recorded, the finding linked (if any), the

@@ -254,6 +254,14 @@ public sealed class FormFields
         return this;
     }
 
+    /// <summary>Sets a field that takes several values (ticked checkboxes of one name).</summary>
+    public FormFields WithEach(string name, params string[] values)
+    {
+        _fields.RemoveAll(f => f.Key == name);
+        _fields.AddRange(values.Select(v => new KeyValuePair<string, string>(name, v)));
+        return this;
+    }
+
     public FormFields Without(string name)
     {
         _fields.RemoveAll(f => f.Key == name);

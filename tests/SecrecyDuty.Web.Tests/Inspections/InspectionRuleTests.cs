@@ -67,9 +67,10 @@ public sealed class InspectionRuleTests
         var (_, _, order) = await app.OrderAsync(p);
         var officer = await app.SignedInAsync("officer");
         var url = $"/Inspections/Orders/Details/{order}";
-        var token = (await FormAsync(officer, url, "#report-form"))["__RequestVerificationToken"];
+        var form = await FormAsync(officer, url, "#report-form");
 
-        var response = await officer.PostAsync($"{url}?handler=Verify", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        // Posted by hand (the page shows no Verify button yet), with the order's version as any form of the page carries it.
+        var response = await officer.PostAsync($"{url}?handler=Verify", new FormUrlEncodedContent([new("__RequestVerificationToken", form["__RequestVerificationToken"]), new("Version", form["Version"])]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await TestApp.ParseAsync(response);
@@ -85,7 +86,7 @@ public sealed class InspectionRuleTests
         var (_, _, order) = await app.OrderAsync(p);
         await app.ReportAsync(p, order);
 
-        var again = await app.OrdersAsync(p.Leader, s => s.ReportAsync(order, new RectificationNoteInput { Note = "再次报告" }, Array.Empty<EvidenceUpload>()));
+        var again = await app.OrdersAsync(p.Leader, async s => await s.ReportAsync(order, (await s.GetAsync(order))!.Version, new RectificationNoteInput { Note = "再次报告" }, Array.Empty<EvidenceUpload>()));
 
         AssertRefused(again);
         var row = await app.OrderRowAsync(order);
@@ -101,11 +102,11 @@ public sealed class InspectionRuleTests
         var (_, _, order) = await app.OrderAsync(p);
         await app.ReportAsync(p, order);
         var officer = await app.OfficerAsync(p);
-        Assert.True((await app.OrdersAsync(officer, s => s.VerifyAsync(order)))!.Succeeded);
+        Assert.True((await app.OrdersAsync(officer, async s => await s.VerifyAsync(order, (await s.GetAsync(order))!.Version)))!.Succeeded);
 
-        AssertRefused(await app.OrdersAsync(officer, s => s.VerifyAsync(order)));
-        AssertRefused(await app.OrdersAsync(officer, s => s.SendBackAsync(order, new RectificationNoteInput { Note = "不够" })));
-        AssertRefused(await app.OrdersAsync(p.Leader, s => s.ReportAsync(order, new RectificationNoteInput { Note = "再次报告" }, Array.Empty<EvidenceUpload>())));
+        AssertRefused(await app.OrdersAsync(officer, async s => await s.VerifyAsync(order, (await s.GetAsync(order))!.Version)));
+        AssertRefused(await app.OrdersAsync(officer, async s => await s.SendBackAsync(order, (await s.GetAsync(order))!.Version, new RectificationNoteInput { Note = "不够" })));
+        AssertRefused(await app.OrdersAsync(p.Leader, async s => await s.ReportAsync(order, (await s.GetAsync(order))!.Version, new RectificationNoteInput { Note = "再次报告" }, Array.Empty<EvidenceUpload>())));
         Assert.Equal(RectificationStatus.Verified, (await app.OrderRowAsync(order)).Status);
     }
 

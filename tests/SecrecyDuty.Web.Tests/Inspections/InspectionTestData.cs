@@ -49,13 +49,13 @@ internal static class InspectionTestData
 
     public static async Task StartAsync(this TestApp app, Province p, int inspectionId, DateOnly? on = null)
     {
-        var result = await app.InspectionsAsync(await app.OfficerAsync(p), s => s.StartAsync(inspectionId, new InspectionStartInput { StartedOn = on ?? new DateOnly(2026, 11, 20) }));
+        var result = await app.InspectionsAsync(await app.OfficerAsync(p), async s => await s.StartAsync(inspectionId, (await s.GetAsync(inspectionId))!.Version, new InspectionStartInput { StartedOn = on ?? new DateOnly(2026, 11, 20) }));
         Assert.True(result!.Succeeded, Describe(result));
     }
 
     public static async Task CompleteAsync(this TestApp app, Province p, int inspectionId, string conclusion = "总体落实较好，存在一项问题。")
     {
-        var result = await app.InspectionsAsync(await app.OfficerAsync(p), s => s.CompleteAsync(inspectionId, new InspectionCompletionInput { CompletedOn = new DateOnly(2026, 11, 27), Conclusion = conclusion }));
+        var result = await app.InspectionsAsync(await app.OfficerAsync(p), async s => await s.CompleteAsync(inspectionId, (await s.GetAsync(inspectionId))!.Version, new InspectionCompletionInput { CompletedOn = new DateOnly(2026, 11, 27), Conclusion = conclusion }));
         Assert.True(result!.Succeeded, Describe(result));
     }
 
@@ -97,7 +97,7 @@ internal static class InspectionTestData
 
     public static async Task ReportAsync(this TestApp app, Province p, int orderId)
     {
-        var result = await app.OrdersAsync(p.Leader, s => s.ReportAsync(orderId, new RectificationNoteInput { Note = "已为全部涉密计算机安装防护软件" }, Array.Empty<EvidenceUpload>()));
+        var result = await app.OrdersAsync(p.Leader, async s => await s.ReportAsync(orderId, (await s.GetAsync(orderId))!.Version, new RectificationNoteInput { Note = "已为全部涉密计算机安装防护软件" }, Array.Empty<EvidenceUpload>()));
         Assert.True(result!.Succeeded, Describe(result));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data;
@@ -134,7 +135,7 @@ public sealed class LeaderServiceTests
         var input = NewLeader(s.City);
         input.Rank = LeaderRank.DepartmentBureau;
 
-        var result = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).UpdateAsync(id, input));
+        var result = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).UpdateAsync(id, Versions.First, input));
 
         Assert.True(result?.Succeeded);
         var leader = await app.FindLeaderAsync("GB-1");
@@ -148,11 +149,11 @@ public sealed class LeaderServiceTests
         var s = await SettingAsync(app);
         var id = (await app.Province().WithLeader("王保密", s.Bureau, "GB-1").BuildAsync()).Leader("王保密");
 
-        var deactivated = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).SetActiveAsync(id, active: false));
-        Assert.True(deactivated);
+        var deactivated = await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).SetActiveAsync(id, Versions.First, active: false));
+        Assert.True(deactivated!.Succeeded);
         Assert.False((await app.FindLeaderAsync("GB-1"))!.IsActive);
 
-        await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).SetActiveAsync(id, active: true));
+        await app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, s.Officer).SetActiveAsync(id, Versions.First + 1, active: true));
         Assert.True((await app.FindLeaderAsync("GB-1"))!.IsActive);
         var actions = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == "Leader").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
@@ -169,13 +170,13 @@ public sealed class LeaderServiceTests
         var (details, form, update, deactivated) = await app.InScopeAsync(async sp =>
         {
             var leaders = TestApp.ServiceFor<LeaderService>(sp, s.Officer);
-            return (await leaders.GetAsync(id), await leaders.GetForEditAsync(id), await leaders.UpdateAsync(id, NewLeader(s.Bureau, "Q-1")), await leaders.SetActiveAsync(id, active: false));
+            return (await leaders.GetAsync(id), await leaders.GetForEditAsync(id), await leaders.UpdateAsync(id, Versions.First, NewLeader(s.Bureau, "Q-1")), await leaders.SetActiveAsync(id, Versions.First, active: false));
         });
 
         Assert.Null(details);
         Assert.Null(form);
         Assert.Null(update);
-        Assert.False(deactivated);
+        Assert.Null(deactivated);
         var leader = await app.FindLeaderAsync("Q-1");
         Assert.Equal(("外省领导", true), (leader!.Name, leader.IsActive));
     }
@@ -192,8 +193,8 @@ public sealed class LeaderServiceTests
         var reader = new FixedCurrentUser("reader", s.Bureau, role);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, reader).CreateAsync(NewLeader(s.Bureau, "GB-2"))));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, reader).UpdateAsync(id, NewLeader(s.Bureau))));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, reader).SetActiveAsync(id, active: false)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, reader).UpdateAsync(id, Versions.First, NewLeader(s.Bureau))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.InScopeAsync(sp => TestApp.ServiceFor<LeaderService>(sp, reader).SetActiveAsync(id, Versions.First, active: false)));
         Assert.Null(await app.FindLeaderAsync("GB-2"));
     }
 

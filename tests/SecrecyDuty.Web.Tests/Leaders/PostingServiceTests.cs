@@ -209,7 +209,7 @@ public sealed class PostingServiceTests
         var input = LeaderTestData.Posting(leader, s.Bureau, PostingRole.SecrecyLeader, Jan1.AddMonths(-1));
         input.Title = "副局长（分管保密）";
 
-        var result = await app.InScopeAsync(sp => TestApp.ServiceFor<PostingService>(sp, s.Officer).UpdateAsync(id, input));
+        var result = await app.InScopeAsync(sp => TestApp.ServiceFor<PostingService>(sp, s.Officer).UpdateAsync(id, Versions.First, input));
 
         Assert.True(result?.Succeeded);
         var posting = await app.FindPostingAsync(id);
@@ -231,7 +231,7 @@ public sealed class PostingServiceTests
         var id = built.Posting("孙委员");
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<PostingService>(sp, s.Officer)
-            .UpdateAsync(id, LeaderTestData.Posting(member, s.Bureau, PostingRole.SecrecyLeader, Jan1)));
+            .UpdateAsync(id, Versions.First, LeaderTestData.Posting(member, s.Bureau, PostingRole.SecrecyLeader, Jan1)));
 
         Assert.Equal("Role", SingleError(result).Field);
         Assert.Equal(PostingRole.OtherMember, (await app.FindPostingAsync(id))!.Role);
@@ -250,7 +250,7 @@ public sealed class PostingServiceTests
         var id = built.Posting("王局");
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<PostingService>(sp, s.Officer)
-            .EndAsync(id, new EndPostingInput { To = new DateOnly(2026, 10, 31) }));
+            .EndAsync(id, Versions.First, new EndPostingInput { To = new DateOnly(2026, 10, 31) }));
 
         Assert.True(result?.Succeeded);
         Assert.Equal(leader, result!.Value);
@@ -269,7 +269,7 @@ public sealed class PostingServiceTests
         var id = built.Posting("王局");
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<PostingService>(sp, s.Officer)
-            .EndAsync(id, new EndPostingInput { To = Jan1.AddDays(-1) }));
+            .EndAsync(id, Versions.First, new EndPostingInput { To = Jan1.AddDays(-1) }));
 
         Assert.Equal("To", SingleError(result).Field);
         Assert.Null((await app.FindPostingAsync(id))!.To);
@@ -287,7 +287,7 @@ public sealed class PostingServiceTests
         var id = built.Posting("王局");
 
         var result = await app.InScopeAsync(sp => TestApp.ServiceFor<PostingService>(sp, s.Officer)
-            .EndAsync(id, new EndPostingInput { To = Jan1.AddMonths(6) }));
+            .EndAsync(id, Versions.First, new EndPostingInput { To = Jan1.AddMonths(6) }));
 
         Assert.Equal("To", SingleError(result).Field);
         Assert.Equal(Jan1.AddMonths(3), (await app.FindPostingAsync(id))!.To);
@@ -366,8 +366,8 @@ public sealed class PostingServiceTests
             var postings = TestApp.ServiceFor<PostingService>(sp, s.Officer);
             return (
                 await postings.GetForEditAsync(id),
-                await postings.UpdateAsync(id, LeaderTestData.Posting(outsider, s.OtherCity, PostingRole.OtherMember, Jan1)),
-                await postings.EndAsync(id, new EndPostingInput { To = Jan1.AddDays(1) }),
+                await postings.UpdateAsync(id, Versions.First, LeaderTestData.Posting(outsider, s.OtherCity, PostingRole.OtherMember, Jan1)),
+                await postings.EndAsync(id, Versions.First, new EndPostingInput { To = Jan1.AddDays(1) }),
                 await postings.CreateAsync(LeaderTestData.Posting(outsider, s.Bureau, PostingRole.OtherMember, Jan1)));
         });
 

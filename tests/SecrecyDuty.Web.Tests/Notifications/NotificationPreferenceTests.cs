@@ -83,6 +83,7 @@ public sealed class NotificationPreferenceTests
             new("__RequestVerificationToken", form["__RequestVerificationToken"]),
             new("Input.Email", form["Input.Email"]),
             new("Input.Language", form["Input.Language"]),
+            new("Version", form["Version"]),
         };
         fields.AddRange(kinds.Select(k => new KeyValuePair<string, string>("Input.Kinds", k.ToString())));
         using var content = new FormUrlEncodedContent(fields);

@@ -53,9 +53,9 @@ public sealed class ProposalTests
 
         var created = await ProposalsAsync(app, p.Officer, s => s.CreateAsync(input));
         var open = await ProposalsAsync(app, p.Officer, s => s.GetAsync(created.Value));
-        var early = await ProposalsAsync(app, cadre, s => s.RecordFeedbackAsync(created.Value, new ProposalFeedbackInput { Feedback = "已给予警告处分", FeedbackOn = new DateOnly(2026, 11, 19) }));
-        var answered = await ProposalsAsync(app, cadre, s => s.RecordFeedbackAsync(created.Value, new ProposalFeedbackInput { Feedback = "已给予警告处分", FeedbackOn = new DateOnly(2026, 11, 26) }));
-        var again = await ProposalsAsync(app, cadre, s => s.RecordFeedbackAsync(created.Value, new ProposalFeedbackInput { Feedback = "再次反馈", FeedbackOn = new DateOnly(2026, 11, 27) }));
+        var early = await ProposalsAsync(app, cadre, async s => await s.RecordFeedbackAsync(created.Value, (await s.GetAsync(created.Value))?.Version ?? 0, new ProposalFeedbackInput { Feedback = "已给予警告处分", FeedbackOn = new DateOnly(2026, 11, 19) }));
+        var answered = await ProposalsAsync(app, cadre, async s => await s.RecordFeedbackAsync(created.Value, (await s.GetAsync(created.Value))?.Version ?? 0, new ProposalFeedbackInput { Feedback = "已给予警告处分", FeedbackOn = new DateOnly(2026, 11, 26) }));
+        var again = await ProposalsAsync(app, cadre, async s => await s.RecordFeedbackAsync(created.Value, (await s.GetAsync(created.Value))?.Version ?? 0, new ProposalFeedbackInput { Feedback = "再次反馈", FeedbackOn = new DateOnly(2026, 11, 27) }));
         var closed = await ProposalsAsync(app, p.Officer, s => s.GetAsync(created.Value));
 
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
@@ -138,7 +138,7 @@ public sealed class ProposalTests
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync("/Proposals?handler=Export&format=csv")).StatusCode);
         Assert.Null((await TestApp.GetDocumentAsync(leader, "/")).QuerySelector("#proposal-work"));
         Assert.Null(await ProposalsAsync(app, p.HealthOfficer, s => s.GetAsync(id)));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => ProposalsAsync(app, p.Officer, s => s.RecordFeedbackAsync(id, new ProposalFeedbackInput { Feedback = "x", FeedbackOn = new DateOnly(2026, 11, 26) })));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => ProposalsAsync(app, p.Officer, async s => await s.RecordFeedbackAsync(id, (await s.GetAsync(id))?.Version ?? 0, new ProposalFeedbackInput { Feedback = "x", FeedbackOn = new DateOnly(2026, 11, 26) })));
     }
 
     [Fact]

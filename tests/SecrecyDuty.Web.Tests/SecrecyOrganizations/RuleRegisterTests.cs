@@ -15,7 +15,13 @@ namespace SecrecyDuty.Web.Tests.SecrecyOrganizations;
 public sealed class RuleRegisterTests
 {
     private static Task<Result?> SaveAsync(TestApp app, ICurrentUser actor, int unitId, string code, RuleRegisterEntryInput input) =>
-        app.InScopeAsync(sp => TestApp.ServiceFor<RuleRegisterService>(sp, actor).SaveAsync(unitId, code, input));
+        app.InScopeAsync(async sp =>
+        {
+            // As the form opened now would: over the entry's current version (none yet: 0).
+            var register = TestApp.ServiceFor<RuleRegisterService>(sp, actor);
+            var version = (await register.GetFormAsync(unitId, code))?.Version ?? 0;
+            return await register.SaveAsync(unitId, code, version, input);
+        });
 
     private static Task<RuleRegisterView?> ViewAsync(TestApp app, ICurrentUser actor, int unitId) =>
         app.InScopeAsync(sp => TestApp.ServiceFor<RuleRegisterService>(sp, actor).GetAsync(unitId));

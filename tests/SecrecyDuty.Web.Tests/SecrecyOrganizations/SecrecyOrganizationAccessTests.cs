@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Data;
@@ -126,9 +127,9 @@ public sealed class SecrecyOrganizationAccessTests
         var actor = new FixedCurrentUser("r", p.CityUnit, role);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.InScopeAsync(sp => TestApp.ServiceFor<SecrecyOrganizationService>(sp, actor)
-            .SaveAsync(p.CityUnit, new SecrecyOrganizationInput { Kind = SecrecyOrganizationKind.Committee, EstablishedOn = new DateOnly(2020, 1, 1) })));
+            .SaveAsync(p.CityUnit, Versions.None, new SecrecyOrganizationInput { Kind = SecrecyOrganizationKind.Committee, EstablishedOn = new DateOnly(2020, 1, 1) })));
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.InScopeAsync(sp => TestApp.ServiceFor<RuleRegisterService>(sp, actor)
-            .SaveAsync(p.CityUnit, "R1", new RuleRegisterEntryInput { AdoptedOn = new DateOnly(2020, 1, 1), DocumentReference = "X" })));
+            .SaveAsync(p.CityUnit, "R1", Versions.None, new RuleRegisterEntryInput { AdoptedOn = new DateOnly(2020, 1, 1), DocumentReference = "X" })));
     }
 
     [Fact]
@@ -156,7 +157,7 @@ public sealed class SecrecyOrganizationAccessTests
             .WithPosting("孙局长", PostingRole.PrincipalLeader, new DateOnly(2023, 1, 1), title: "局长")
             .BuildAsync()).Leader("孙局长");
         var administrator = new FixedCurrentUser("a", p.City, Roles.Administrator);
-        var saved = await app.InScopeAsync(sp => TestApp.ServiceFor<SecrecyOrganizationService>(sp, administrator).SaveAsync(p.CityUnit, new SecrecyOrganizationInput
+        var saved = await app.InScopeAsync(sp => TestApp.ServiceFor<SecrecyOrganizationService>(sp, administrator).SaveAsync(p.CityUnit, Versions.None, new SecrecyOrganizationInput
         {
             Kind = SecrecyOrganizationKind.LeadingGroup,
             EstablishedOn = new DateOnly(2023, 3, 1),

@@ -64,7 +64,12 @@ public sealed class SecrecyOrganizationTests
     };
 
     private static Task<Result?> SaveAsync(TestApp app, ICurrentUser actor, int unitId, SecrecyOrganizationInput input) =>
-        app.InScopeAsync(sp => TestApp.ServiceFor<SecrecyOrganizationService>(sp, actor).SaveAsync(unitId, input));
+        app.InScopeAsync(async sp =>
+        {
+            // As the form opened now would: over the organization's current version (none yet: 0).
+            var version = await sp.GetRequiredService<AppDbContext>().SecrecyOrganizations.Where(o => o.UnitId == unitId).Select(o => o.Version).FirstOrDefaultAsync();
+            return await TestApp.ServiceFor<SecrecyOrganizationService>(sp, actor).SaveAsync(unitId, version, input);
+        });
 
     private static Task<SecrecyOrganization?> StoredAsync(TestApp app, int unitId) =>
         app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().SecrecyOrganizations.AsNoTracking()

@@ -32,8 +32,8 @@ public sealed class UploadTests
         var p = await Province.CreateAsync(app, withAccounts: true);
         var (_, _, order) = await app.OrderAsync(p);
         var pdf = TestFiles.Pdf();
-        var reported = await app.OrdersAsync(p.Leader, s => s.ReportAsync(
-            order, new RectificationNoteInput { Note = "已整改" }, [ActivityTestData.Upload("整改报告 “终稿”.pdf", pdf)]));
+        var reported = await app.OrdersAsync(p.Leader, async s => await s.ReportAsync(
+            order, (await s.GetAsync(order))!.Version, new RectificationNoteInput { Note = "已整改" }, [ActivityTestData.Upload("整改报告 “终稿”.pdf", pdf)]));
         Assert.True(reported!.Succeeded, InspectionTestData.Describe(reported));
         var fileId = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().EvidenceFiles.Where(f => f.RectificationOrderId == order).Select(f => f.Id).SingleAsync());
         var url = $"/Inspections/Orders/Details/{order}?handler=Evidence&fileId={fileId}";
@@ -66,9 +66,9 @@ public sealed class UploadTests
         }))).Value;
         var template = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().ScoreTemplates.Where(t => t.Code == ScoreTemplateTestData.ShippedCode && t.IsCurrent).Select(t => t.Id).SingleAsync());
         await SheetsAsync(app, unitOfficer, s => s.StartAsync(inspection, template));
-        await SheetsAsync(app, unitOfficer, s => s.SaveAsync(inspection, new ScoreSheetInput()));
+        await SheetsAsync(app, unitOfficer, async s => await s.SaveAsync(inspection, await s.VersionNowAsync(inspection), new ScoreSheetInput()));
         var text = Encoding.UTF8.GetBytes("自查说明：各项均已落实。\n");
-        var submitted = await SheetsAsync(app, unitOfficer, s => s.SubmitAsync(inspection, [ActivityTestData.Upload("自查说明.txt", text)]));
+        var submitted = await SheetsAsync(app, unitOfficer, async s => await s.SubmitAsync(inspection, await s.VersionNowAsync(inspection), [ActivityTestData.Upload("自查说明.txt", text)]));
         Assert.True(submitted!.Succeeded, InspectionTestData.Describe(submitted));
         var fileId = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().EvidenceFiles.Where(f => f.ScoreSheetId != null).Select(f => f.Id).SingleAsync());
         var url = $"/Inspections/Scores/Sheet/{inspection}?handler=Evidence&fileId={fileId}";

@@ -1,6 +1,7 @@
 using System.Net;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Web.Tests.Infrastructure;
 using static SecrecyDuty.Web.Tests.Units.UnitTestData;
@@ -26,10 +27,10 @@ public sealed class UnitAccessTests
         var edit = new UnitInput { Code = "P-QS-1", Name = "改名", Kind = UnitKind.StateOrgan, Level = AdministrativeLevel.County };
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.CreateAsync(input)));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.EditAsync(p.City, edit)));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.MoveAsync(p.School, new MoveUnitInput { NewParentId = p.City })));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.DeactivateAsync(p.School, new DeactivateUnitInput { ClosedOn = new DateOnly(2026, 11, 1) })));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.ReactivateAsync(p.School)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.EditAsync(p.City, Versions.First, edit)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.MoveAsync(p.School, Versions.First, new MoveUnitInput { NewParentId = p.City })));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.DeactivateAsync(p.School, Versions.First, new DeactivateUnitInput { ClosedOn = new DateOnly(2026, 11, 1) })));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.ReactivateAsync(p.School, Versions.First)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.ParentChoicesAsync()));
         Assert.Equal("青山市", (await app.UnitAsync(p.City)).Name);
         Assert.Equal(p.County, (await app.UnitAsync(p.School)).ParentId);
@@ -163,9 +164,9 @@ public sealed class UnitAccessTests
 
         Assert.Null(await app.AsAsync(officer, units => units.GetForEditAsync(p.OtherCity)));
         Assert.Null(await app.AsAsync(officer, units => units.GetForMoveAsync(p.OtherCity)));
-        Assert.Null(await app.AsAsync(officer, units => units.EditAsync(p.OtherCity, edit)));
-        Assert.Null(await app.AsAsync(officer, units => units.MoveAsync(p.OtherCity, new MoveUnitInput { NewParentId = p.City })));
-        Assert.Null(await app.AsAsync(officer, units => units.DeactivateAsync(p.OtherCity, new DeactivateUnitInput { ClosedOn = new DateOnly(2026, 11, 1) })));
-        Assert.Null(await app.AsAsync(officer, units => units.ReactivateAsync(p.Root)));
+        Assert.Null(await app.AsAsync(officer, units => units.EditAsync(p.OtherCity, Versions.First, edit)));
+        Assert.Null(await app.AsAsync(officer, units => units.MoveAsync(p.OtherCity, Versions.First, new MoveUnitInput { NewParentId = p.City })));
+        Assert.Null(await app.AsAsync(officer, units => units.DeactivateAsync(p.OtherCity, Versions.First, new DeactivateUnitInput { ClosedOn = new DateOnly(2026, 11, 1) })));
+        Assert.Null(await app.AsAsync(officer, units => units.ReactivateAsync(p.Root, Versions.First)));
     }
 }

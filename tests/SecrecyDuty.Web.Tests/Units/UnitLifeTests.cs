@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
@@ -138,8 +139,8 @@ public sealed class UnitLifeTests
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
 
-        var future = await app.AsAsync(officer, units => units.DeactivateAsync(p.School, new DeactivateUnitInput { ClosedOn = Today.AddDays(1) }));
-        var none = await app.AsAsync(officer, units => units.DeactivateAsync(p.School, new DeactivateUnitInput()));
+        var future = await app.AsAsync(officer, units => units.DeactivateAsync(p.School, Versions.First, new DeactivateUnitInput { ClosedOn = Today.AddDays(1) }));
+        var none = await app.AsAsync(officer, units => units.DeactivateAsync(p.School, Versions.First, new DeactivateUnitInput()));
 
         Assert.Equal("ClosedOn", Assert.Single(future!.Errors).Field);
         Assert.Equal("Enter the date the unit closed.", Assert.Single(none!.Errors).Message);
@@ -152,9 +153,10 @@ public sealed class UnitLifeTests
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
-        Assert.True((await app.AsAsync(officer, units => units.DeactivateAsync(p.School, new DeactivateUnitInput { ClosedOn = new DateOnly(2025, 7, 31) })))!.Succeeded);
+        Assert.True((await app.AsAsync(officer, units => units.DeactivateAsync(p.School, Versions.First, new DeactivateUnitInput { ClosedOn = new DateOnly(2025, 7, 31) })))!.Succeeded);
 
-        var result = await app.AsAsync(officer, units => units.EditAsync(p.School, new UnitInput
+        var version = await app.VersionOfAsync<Unit>(p.School);
+        var result = await app.AsAsync(officer, units => units.EditAsync(p.School, version, new UnitInput
         {
             Code = "P-QS-1-A",
             Name = "青山一中",

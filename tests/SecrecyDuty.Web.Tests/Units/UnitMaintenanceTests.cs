@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
@@ -169,8 +170,8 @@ public sealed class UnitMaintenanceTests
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
         UnitInput Input(string code) => new() { Code = code, Name = "青山市教育局", Kind = UnitKind.StateOrgan, Level = AdministrativeLevel.County };
 
-        var taken = await app.AsAsync(officer, units => units.EditAsync(p.County, Input("P-QS")));
-        var own = await app.AsAsync(officer, units => units.EditAsync(p.County, Input("P-QS-1")));
+        var taken = await app.AsAsync(officer, units => units.EditAsync(p.County, Versions.First, Input("P-QS")));
+        var own = await app.AsAsync(officer, units => units.EditAsync(p.County, Versions.First, Input("P-QS-1")));
 
         Assert.Equal("Code", Assert.Single(taken!.Errors).Field);
         Assert.True(own!.Succeeded);
@@ -187,7 +188,7 @@ public sealed class UnitMaintenanceTests
         var otherCityOfficer = new FixedCurrentUser("o2", p.OtherCity, Roles.SecrecyOfficer);
 
         // The county moves, with its school, from 青山市 to 碧海市.
-        var result = await app.AsAsync(admin, units => units.MoveAsync(p.County, new MoveUnitInput { NewParentId = p.OtherCity }));
+        var result = await app.AsAsync(admin, units => units.MoveAsync(p.County, Versions.First, new MoveUnitInput { NewParentId = p.OtherCity }));
 
         Assert.True(result!.Succeeded);
         Assert.Equal(["P-QS"], await app.VisibleCodesAsync(cityOfficer));
@@ -259,7 +260,7 @@ public sealed class UnitMaintenanceTests
         var p = await TestProvince.CreateAsync(app);
         var admin = new FixedCurrentUser("a", p.Root, Roles.Administrator);
 
-        var result = await app.AsAsync(admin, units => units.MoveAsync(p.City, new MoveUnitInput { NewParentId = p.City }));
+        var result = await app.AsAsync(admin, units => units.MoveAsync(p.City, Versions.First, new MoveUnitInput { NewParentId = p.City }));
 
         var error = Assert.Single(result!.Errors);
         Assert.Equal(("NewParentId", "A unit cannot be moved under itself: choose another unit."), (error.Field, error.Message));
@@ -295,8 +296,8 @@ public sealed class UnitMaintenanceTests
             .BuildAsync()).Unit("P-QS-9");
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
 
-        var outside = await app.AsAsync(officer, units => units.MoveAsync(p.School, new MoveUnitInput { NewParentId = p.OtherCity }));
-        var deactivated = await app.AsAsync(officer, units => units.MoveAsync(p.School, new MoveUnitInput { NewParentId = inactive }));
+        var outside = await app.AsAsync(officer, units => units.MoveAsync(p.School, Versions.First, new MoveUnitInput { NewParentId = p.OtherCity }));
+        var deactivated = await app.AsAsync(officer, units => units.MoveAsync(p.School, Versions.First, new MoveUnitInput { NewParentId = inactive }));
 
         Assert.Equal("NewParentId", Assert.Single(outside!.Errors).Field);
         Assert.Equal("NewParentId", Assert.Single(deactivated!.Errors).Field);
@@ -310,7 +311,7 @@ public sealed class UnitMaintenanceTests
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
 
-        var result = await app.AsAsync(officer, units => units.MoveAsync(p.City, new MoveUnitInput { NewParentId = p.County }));
+        var result = await app.AsAsync(officer, units => units.MoveAsync(p.City, Versions.First, new MoveUnitInput { NewParentId = p.County }));
         var moving = await app.AsAsync(officer, units => units.GetForMoveAsync(p.City));
 
         Assert.Equal("", Assert.Single(result!.Errors).Field);
@@ -367,8 +368,9 @@ public sealed class UnitMaintenanceTests
         await app.SetActiveAsync(p.School, active: false);
         await app.SetActiveAsync(p.County, active: false);
         var officer = new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer);
+        var version = await app.VersionOfAsync<Unit>(p.School);
 
-        var result = await app.AsAsync(officer, units => units.ReactivateAsync(p.School));
+        var result = await app.AsAsync(officer, units => units.ReactivateAsync(p.School, version));
 
         Assert.Equal("The unit above it is deactivated: reactivate that unit first.", Assert.Single(result!.Errors).Message);
         Assert.False((await app.UnitAsync(p.School)).IsActive);
@@ -381,7 +383,7 @@ public sealed class UnitMaintenanceTests
         var p = await TestProvince.CreateAsync(app);
         var officer = new FixedCurrentUser("o", p.School, Roles.SecrecyOfficer);
 
-        var result = await app.AsAsync(officer, units => units.DeactivateAsync(p.School, new DeactivateUnitInput { ClosedOn = new DateOnly(2026, 11, 1) }));
+        var result = await app.AsAsync(officer, units => units.DeactivateAsync(p.School, Versions.First, new DeactivateUnitInput { ClosedOn = new DateOnly(2026, 11, 1) }));
 
         Assert.False(result!.Succeeded);
         Assert.True((await app.UnitAsync(p.School)).IsActive);

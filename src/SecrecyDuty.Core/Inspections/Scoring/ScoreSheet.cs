@@ -1,4 +1,5 @@
 using SecrecyDuty.Core.Auditing;
+using SecrecyDuty.Core.Common;
 
 namespace SecrecyDuty.Core.Inspections.Scoring;
 
@@ -19,7 +20,7 @@ public static class ScoreSheetLimits
 /// are kept, computed by <see cref="ScoreRules.Compute(ScoreTemplateDefinition, IReadOnlyList{ScoreEntry}, Units.UnitKind)"/>,
 /// so that lists show and sort them without scoring every sheet again.
 /// </summary>
-public class ScoreSheet : IAudited
+public class ScoreSheet : IAudited, IVersioned
 {
     public int Id { get; set; }
 
@@ -68,6 +69,13 @@ public class ScoreSheet : IAudited
     public ICollection<Activities.EvidenceFile> Evidence { get; set; } = [];
 
     public decimal? Percentage => PercentageTenths / 10m;
+
+    /// <summary>Optimistic concurrency (<see cref="IVersioned"/>): raised by each save.</summary>
+    public int Version { get; set; } = Versions.First;
+
+    public DateTime? SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
 
     int? IAudited.AuditUnitId => UnitId;
 }

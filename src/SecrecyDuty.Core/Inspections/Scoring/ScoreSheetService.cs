@@ -37,7 +37,7 @@ public sealed class ScoreSheetService(
 
         var sheet = await db.ScoreSheets.AsNoTracking()
             .Where(s => s.InspectionId == inspectionId)
-            .Select(s => new { s.Id, s.ScoreTemplateId, s.ScoredAtUtc, s.SubmittedAtUtc, s.SubmittedBy, s.ReviewedAtUtc, s.ReviewedBy, s.ReviewOpinion })
+            .Select(s => new { s.Id, s.ScoreTemplateId, s.ScoredAtUtc, s.SubmittedAtUtc, s.SubmittedBy, s.ReviewedAtUtc, s.ReviewedBy, s.ReviewOpinion, s.Version })
             .SingleOrDefaultAsync(cancellationToken);
         var phase = ScoreSheetRules.PhaseOf(sheet is not null, sheet?.SubmittedAtUtc, sheet?.ReviewedAtUtc);
         var conducts = await MayConductAsync(inspection.Unit.Id, cancellationToken);
@@ -89,7 +89,8 @@ public sealed class ScoreSheetService(
             canScore,
             canDraft,
             canSubmit,
-            canReview);
+            canReview,
+            sheet.Version);
     }
 
     /// <summary>Starts the sheet on template version <paramref name="templateId"/> (a current one); null when the inspection is not the account's to score.</summary>
@@ -123,8 +124,11 @@ public sealed class ScoreSheetService(
         return Result.Success();
     }
 
-    /// <summary>Records the entries and keeps the computed result; null when the sheet is not the account's to score.</summary>
-    public async Task<Result?> SaveAsync(int inspectionId, ScoreSheetInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records the entries and keeps the computed result, over the <paramref name="version"/> of the sheet the page was
+    /// opened on (a conflict when someone else saved it since); null when the sheet is not the account's to score.
+    /// </summary>
+    public async Task<Result?> SaveAsync(int inspectionId, int version, ScoreSheetInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         InspectionAccess.RequireConductor(user);
@@ -133,6 +137,11 @@ public sealed class ScoreSheetService(
         if (inspection is null || sheet is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(sheet.Version, version))
+        {
+            return await ConflictAsync(sheet.Id, input, null, cancellationToken);
         }
 
         var problem = ScoreSheetRules.CanScore(inspection.Body, inspection.Status, ScoreSheetRules.PhaseOf(true, sheet.SubmittedAtUtc, sheet.ReviewedAtUtc));
@@ -180,8 +189,7 @@ public sealed class ScoreSheetService(
         sheet.GradeCode = result.Grade?.Code;
         sheet.VetoFailed = result.VetoFailed;
         sheet.ScoredAtUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(sheet, version, cancellationToken) ? Result.Success() : await ConflictAsync(sheet.Id, input, null, cancellationToken);
     }
 
     /// <summary>
@@ -189,7 +197,7 @@ public sealed class ScoreSheetService(
     /// note, the postings the deficiency concerns that held on the inspection date (editable on the finding). The value
     /// is the number of findings added; null when the sheet is not the account's to score.
     /// </summary>
-    public async Task<Result<int>?> DraftFindingsAsync(int inspectionId, CancellationToken cancellationToken = default)
+    public async Task<Result<int>?> DraftFindingsAsync(int inspectionId, int version, CancellationToken cancellationToken = default)
     {
         InspectionAccess.RequireConductor(user);
         var inspection = await InspectionAsync(inspectionId, InspectionAccess.ConductableUnitIds(db, jurisdiction, user), cancellationToken);
@@ -197,6 +205,12 @@ public sealed class ScoreSheetService(
         if (inspection is null || sheet is null)
         {
             return null;
+        }
+
+        // The findings are drafted from the deductions the person read: from entries changed since, or twice at once, they are not.
+        if (!Versions.Allows(sheet.Version, version))
+        {
+            return Result<int>.Failure((await ConflictAsync(sheet.Id, null, null, cancellationToken)).Conflict!);
         }
 
         var problem = ScoreSheetRules.CanDraftFindings(inspection.Status, ScoreSheetRules.PhaseOf(true, sheet.SubmittedAtUtc, sheet.ReviewedAtUtc));
@@ -238,12 +252,13 @@ public sealed class ScoreSheetService(
             byCode[draft.ItemCode].Finding = finding;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<int>.Success(drafts.Count);
+        return await db.TrySaveOverAsync(sheet, version, cancellationToken)
+            ? Result<int>.Success(drafts.Count)
+            : Result<int>.Failure((await ConflictAsync(sheet.Id, null, null, cancellationToken)).Conflict!);
     }
 
     /// <summary>Submits a self-assessment to the superior secrecy office, with evidence files; null when it is not the account's.</summary>
-    public async Task<Result?> SubmitAsync(int inspectionId, IReadOnlyList<EvidenceUpload> evidence, CancellationToken cancellationToken = default)
+    public async Task<Result?> SubmitAsync(int inspectionId, int version, IReadOnlyList<EvidenceUpload> evidence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         InspectionAccess.RequireConductor(user);
@@ -252,6 +267,12 @@ public sealed class ScoreSheetService(
         if (inspection is null || sheet is null)
         {
             return null;
+        }
+
+        // A self-assessment is submitted as the person read it: one rescored since is read first.
+        if (!Versions.Allows(sheet.Version, version))
+        {
+            return await ConflictAsync(sheet.Id, null, null, cancellationToken);
         }
 
         var problem = ScoreSheetRules.CanSubmit(inspection.Body, ScoreSheetRules.PhaseOf(true, sheet.SubmittedAtUtc, sheet.ReviewedAtUtc), sheet.ScoredAtUtc is not null);
@@ -275,12 +296,11 @@ public sealed class ScoreSheetService(
 
         sheet.SubmittedAtUtc = now;
         sheet.SubmittedBy = Actor();
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(sheet, version, cancellationToken) ? Result.Success() : await ConflictAsync(sheet.Id, null, null, cancellationToken);
     }
 
     /// <summary>The superior secrecy office reviews a submitted self-assessment; null when it lies outside the account's jurisdiction.</summary>
-    public async Task<Result?> ReviewAsync(int inspectionId, ScoreReviewInput input, CancellationToken cancellationToken = default)
+    public async Task<Result?> ReviewAsync(int inspectionId, int version, ScoreReviewInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         InspectionAccess.RequireConductor(user);
@@ -289,6 +309,11 @@ public sealed class ScoreSheetService(
         if (inspection is null || sheet is null)
         {
             return null;
+        }
+
+        if (!Versions.Allows(sheet.Version, version))
+        {
+            return await ConflictAsync(sheet.Id, null, input.Opinion, cancellationToken);
         }
 
         var phase = ScoreSheetRules.PhaseOf(true, sheet.SubmittedAtUtc, sheet.ReviewedAtUtc);
@@ -307,8 +332,38 @@ public sealed class ScoreSheetService(
         sheet.ReviewOpinion = input.Opinion.Trim();
         sheet.ReviewedAtUtc = clock.GetUtcNow().UtcDateTime;
         sheet.ReviewedBy = Actor();
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.TrySaveOverAsync(sheet, version, cancellationToken) ? Result.Success() : await ConflictAsync(sheet.Id, null, input.Opinion, cancellationToken);
+    }
+
+    /// <summary>
+    /// The sheet as stored now: its phase and kept score, each item whose entry differs from the form's (a save), the
+    /// review opinion beside the reviewer's (a review).
+    /// </summary>
+    private async Task<Result> ConflictAsync(int sheetId, ScoreSheetInput? yours, string? yourOpinion, CancellationToken cancellationToken)
+    {
+        var stored = await db.ScoreSheets.AsNoTracking().Include(s => s.Entries).ThenInclude(e => e.Item).SingleAsync(s => s.Id == sheetId, cancellationToken);
+        var conflict = await db.ConflictAsync(new VersionStamp(stored.Version, stored.SavedAtUtc, stored.SavedBy), cancellationToken);
+        conflict
+            .Stored(l["Status"], ScoreSheetRules.PhaseOf(true, stored.SubmittedAtUtc, stored.ReviewedAtUtc))
+            .Stored(l["Score"], stored.PercentageTenths is int tenths ? (tenths / 10m).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %" : null);
+        if (yours is not null)
+        {
+            var entries = stored.Entries.ToDictionary(e => e.Item!.Code, StringComparer.Ordinal);
+            foreach (var entry in yours.Entries)
+            {
+                var theirs = entries.GetValueOrDefault(entry.ItemCode);
+                conflict
+                    .FieldIfChanged($"{entry.ItemCode} · {l["Defects"]}", theirs?.DefectCount ?? 0, entry.Defects)
+                    .FieldIfChanged($"{entry.ItemCode} · {l["Occurrences"]}", theirs?.OccurrenceCount ?? 0, entry.Occurrences)
+                    .FieldIfChanged($"{entry.ItemCode} · {l["Not applicable"]}", theirs?.NotApplicable ?? false, entry.NotApplicable)
+                    .FieldIfChanged($"{entry.ItemCode} · {l["Why not applicable"]}", theirs?.NotApplicableReason, entry.NotApplicable ? entry.NotApplicableReason : null)
+                    .FieldIfChanged($"{entry.ItemCode} · {l["Note"]}", theirs?.Note, entry.Note);
+            }
+        }
+
+        return Result.Failure(yourOpinion is not null ? conflict.Field(l["Review opinion"], stored.ReviewOpinion, yourOpinion)
+            : stored.ReviewOpinion is not null ? conflict.Stored(l["Review opinion"], stored.ReviewOpinion)
+            : conflict);
     }
 
     /// <summary>An evidence file of a self-assessment in the jurisdiction; null otherwise.</summary>

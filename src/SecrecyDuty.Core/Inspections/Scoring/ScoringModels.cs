@@ -66,7 +66,8 @@ public sealed record ScoreSheetView(
     bool CanScore,
     bool CanDraftFindings,
     bool CanSubmit,
-    bool CanReview)
+    bool CanReview,
+    int Version = Common.Versions.None)
 {
     /// <summary>Deductions not yet turned into findings.</summary>
     public int FindingsToDraft => Result is null ? 0 : ScoreRules.FindingsToDraft(Result).Count(d => Entries.GetValueOrDefault(d.ItemCode)?.FindingId is null);

@@ -4,16 +4,23 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.Incidents;
 
 /// <summary>Records what the investigation established: reports, severity of circumstances, losses, aggravating facts, IM34, S6.10.</summary>
-public sealed class AssessModel(IncidentService incidents, IStringLocalizer<Messages> l) : PageModel
+public sealed class AssessModel(IncidentService incidents, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     [BindProperty]
     public IncidentAssessmentInput Input { get; set; } = new();
 
     public string Title { get; private set; } = "";
+
+    /// <summary>The version of the file the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -25,13 +32,13 @@ public sealed class AssessModel(IncidentService incidents, IStringLocalizer<Mess
             return NotFound();
         }
 
-        (Title, Input) = found;
+        (Title, Input, Version) = found;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await incidents.AssessAsync(id, Input, cancellationToken);
+        var result = await incidents.AssessAsync(id, Version, Input, cancellationToken);
         if (result is null)
         {
             return NotFound();
@@ -40,6 +47,7 @@ public sealed class AssessModel(IncidentService incidents, IStringLocalizer<Mess
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
+            Conflict = result.Conflict;
             Title = (await incidents.AssessmentAsync(id, cancellationToken))?.Title ?? "";
             return Page();
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.Incidents;
 
@@ -11,12 +12,18 @@ namespace SecrecyDuty.Web.Pages.Incidents;
 /// A discipline official records the decision on a person beside the sanction guidance: administrative and Party
 /// sanctions, date and document number; outside the guidance's range only with a written justification.
 /// </summary>
-public sealed class DecisionModel(IncidentPersonService persons, IStringLocalizer<Messages> l, TimeProvider clock) : PageModel
+public sealed class DecisionModel(IncidentPersonService persons, IStringLocalizer<Messages> l, TimeProvider clock) : PageModel, IVersionedForm
 {
     [BindProperty]
     public SanctionDecisionInput Input { get; set; } = new();
 
     public SanctionDecisionForm Form { get; private set; } = null!;
+
+    /// <summary>The version of the decision (0: none yet) the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -29,6 +36,7 @@ public sealed class DecisionModel(IncidentPersonService persons, IStringLocalize
         }
 
         Form = form;
+        Version = form.Version;
         Input = form.Person.Decision is { } d
             ? new SanctionDecisionInput { Administrative = d.Administrative, Party = d.Party, DecidedOn = d.DecidedOn, DocumentNumber = d.DocumentNumber, Justification = d.Justification }
             : new SanctionDecisionInput { DecidedOn = LocalDate.Today(clock) };
@@ -37,7 +45,7 @@ public sealed class DecisionModel(IncidentPersonService persons, IStringLocalize
 
     public async Task<IActionResult> OnPostAsync(int id, int personId, CancellationToken cancellationToken)
     {
-        var result = await persons.DecideAsync(id, personId, Input, cancellationToken);
+        var result = await persons.DecideAsync(id, personId, Version, Input, cancellationToken);
         if (result is null)
         {
             return NotFound();
@@ -46,6 +54,7 @@ public sealed class DecisionModel(IncidentPersonService persons, IStringLocalize
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
+            Conflict = result.Conflict;
             if (await persons.DecisionFormAsync(id, personId, cancellationToken) is not { } form)
             {
                 return NotFound();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.Incidents;
 
@@ -12,9 +13,15 @@ namespace SecrecyDuty.Web.Pages.Incidents;
 /// decisions, the linked findings, the proposals, the named accounts, the history and who opened it. Opening it is
 /// recorded; a file the account may not open is not found.
 /// </summary>
-public sealed class DetailsModel(IncidentService incidents, IncidentPersonService persons, IStringLocalizer<Messages> l) : PageModel
+public sealed class DetailsModel(IncidentService incidents, IncidentPersonService persons, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     public IncidentDetails Incident { get; private set; } = null!;
+
+    /// <summary>The version of the file (its steps) the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
 
     /// <summary>The unit's findings not linked yet, when the account may still change the file.</summary>
     public IncidentChoices? Choices { get; private set; }
@@ -25,10 +32,15 @@ public sealed class DetailsModel(IncidentService incidents, IncidentPersonServic
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var shown = await ShowAsync(id, cancellationToken);
+        Version = Incident?.Version ?? 0;
+        return shown;
+    }
 
     public Task<IActionResult> OnPostAdvanceAsync(int id, IncidentAction step, string? note, CancellationToken cancellationToken) =>
-        AfterAsync(id, incidents.AdvanceAsync(id, step, note, cancellationToken), l["The file moved on: {0}.", l.Enum(step)], "", cancellationToken);
+        AfterAsync(id, incidents.AdvanceAsync(id, Version, step, note, cancellationToken), l["The file moved on: {0}.", l.Enum(step)], "", cancellationToken);
 
     public Task<IActionResult> OnPostGrantAsync(int id, CancellationToken cancellationToken) =>
         AfterAsync(id, incidents.GrantAsync(id, Grant, cancellationToken), l["The account is named on the file."], "Grant", cancellationToken);
@@ -61,7 +73,16 @@ public sealed class DetailsModel(IncidentService incidents, IncidentPersonServic
         }
 
         ModelState.AddResultErrors(result, prefix);
-        return await ShowAsync(id, cancellationToken);
+        Conflict = result.Conflict;
+        var shown = await ShowAsync(id, cancellationToken);
+
+        // The other forms of the page (grants, links) carry no version: the step form keeps the file's.
+        if (Version == 0 && Incident is not null)
+        {
+            Version = Incident.Version;
+        }
+
+        return shown;
     }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)

@@ -4,11 +4,12 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.Inspections;
 
 /// <summary>Changes the plan of an inspection not yet completed.</summary>
-public sealed class EditModel(InspectionService inspections, IStringLocalizer<Messages> l) : PageModel
+public sealed class EditModel(InspectionService inspections, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     [BindProperty]
     public InspectionInput Input { get; set; } = new();
@@ -16,6 +17,12 @@ public sealed class EditModel(InspectionService inspections, IStringLocalizer<Me
     public InspectionForm Form { get; private set; } = null!;
 
     public int Id { get; private set; }
+
+    /// <summary>The version of the inspection the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -28,13 +35,13 @@ public sealed class EditModel(InspectionService inspections, IStringLocalizer<Me
             return NotFound();
         }
 
-        (Id, Form, Input) = (id, form, form.Input);
+        (Id, Form, Input, Version) = (id, form, form.Input, form.Version);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await inspections.UpdateAsync(id, Input, cancellationToken);
+        var result = await inspections.UpdateAsync(id, Version, Input, cancellationToken);
         if (result is null)
         {
             return NotFound();
@@ -43,6 +50,7 @@ public sealed class EditModel(InspectionService inspections, IStringLocalizer<Me
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
+            Conflict = result.Conflict;
             (Id, Form) = (id, await inspections.FormAsync(Input, id, cancellationToken));
             return Page();
         }

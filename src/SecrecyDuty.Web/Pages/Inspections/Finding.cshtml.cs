@@ -4,16 +4,23 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.Inspections;
 
 /// <summary>Records a finding of an inspection in progress, or changes one: the deficiency, who answers for it, what follows.</summary>
-public sealed class FindingModel(InspectionService inspections, IStringLocalizer<Messages> l) : PageModel
+public sealed class FindingModel(InspectionService inspections, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     [BindProperty]
     public FindingInput Input { get; set; } = new();
 
     public FindingForm Form { get; private set; } = null!;
+
+    /// <summary>The version of the finding (0: a new one) the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -26,14 +33,14 @@ public sealed class FindingModel(InspectionService inspections, IStringLocalizer
             return NotFound();
         }
 
-        (Form, Input) = (form, form.Input);
+        (Form, Input, Version) = (form, form.Input, form.Version);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, int? findingId, CancellationToken cancellationToken)
     {
         var result = findingId is { } existing
-            ? await inspections.UpdateFindingAsync(id, existing, Input, cancellationToken)
+            ? await inspections.UpdateFindingAsync(id, existing, Version, Input, cancellationToken)
             : await inspections.AddFindingAsync(id, Input, cancellationToken);
         if (result is null)
         {
@@ -43,6 +50,7 @@ public sealed class FindingModel(InspectionService inspections, IStringLocalizer
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
+            Conflict = result.Conflict;
             return await ShowAgainAsync(id, findingId, cancellationToken);
         }
 

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.Leaders;
 
-public sealed class EditModel(LeaderService leaders, IStringLocalizer<Messages> l) : PageModel
+public sealed class EditModel(LeaderService leaders, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
     [TempData]
@@ -16,25 +17,32 @@ public sealed class EditModel(LeaderService leaders, IStringLocalizer<Messages> 
     [BindProperty]
     public LeaderInput Input { get; set; } = new();
 
+    /// <summary>The version of the leader the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
+
     /// <summary>The unit the form has chosen, for its picker.</summary>
     public IReadOnlyList<UnitChoice> UnitOptions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var input = await leaders.GetForEditAsync(id, cancellationToken);
-        if (input is null)
+        var editing = await leaders.GetForEditAsync(id, cancellationToken);
+        if (editing is null)
         {
             return NotFound();
         }
 
-        Input = input;
+        Input = editing.Input;
+        Version = editing.Version;
         UnitOptions = await leaders.UnitChoicesAsync([Input.UnitId], cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await leaders.UpdateAsync(id, Input, cancellationToken);
+        var result = await leaders.UpdateAsync(id, Version, Input, cancellationToken);
         if (result is null)
         {
             return NotFound();
@@ -43,6 +51,7 @@ public sealed class EditModel(LeaderService leaders, IStringLocalizer<Messages> 
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
+            Conflict = result.Conflict;
             UnitOptions = await leaders.UnitChoicesAsync([Input.UnitId], cancellationToken);
             return Page();
         }

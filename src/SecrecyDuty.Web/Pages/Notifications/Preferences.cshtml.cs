@@ -4,14 +4,21 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Notifications;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.Notifications;
 
 /// <summary>The account's own choices: which kinds of notification, how by e-mail, in which language (issue 12).</summary>
-public sealed class PreferencesModel(NotificationPreferenceService preferences, IStringLocalizer<Messages> l) : PageModel
+public sealed class PreferencesModel(NotificationPreferenceService preferences, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     [BindProperty]
     public PreferencesInput Input { get; set; } = new();
+
+    /// <summary>The version of the preferences (0: the defaults, never saved) the page was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -23,14 +30,16 @@ public sealed class PreferencesModel(NotificationPreferenceService preferences, 
     {
         var current = await preferences.GetAsync(cancellationToken);
         Input = new PreferencesInput { Kinds = [.. current.Kinds], Email = current.Email, Language = current.Language };
+        Version = current.Version;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await preferences.SaveAsync(new NotificationPreferences(Input.Kinds, Input.Email, Input.Language), cancellationToken);
+        var result = await preferences.SaveAsync(new NotificationPreferences(Input.Kinds, Input.Email, Input.Language, Version), cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
+            Conflict = result.Conflict;
             return Page();
         }
 

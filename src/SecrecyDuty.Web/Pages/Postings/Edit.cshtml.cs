@@ -4,11 +4,12 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.Postings;
 
 /// <summary>Corrects a posting, or ends it. A posting is never deleted: records refer to the posting that held at the time.</summary>
-public sealed class EditModel(PostingService postings, IStringLocalizer<Messages> l) : PageModel
+public sealed class EditModel(PostingService postings, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
     [TempData]
@@ -22,6 +23,12 @@ public sealed class EditModel(PostingService postings, IStringLocalizer<Messages
 
     public PostingEditForm Form { get; private set; } = null!;
 
+    /// <summary>The version of the posting the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -30,13 +37,14 @@ public sealed class EditModel(PostingService postings, IStringLocalizer<Messages
         }
 
         Input = Form.Input;
+        Version = Form.Version;
         EndInput.To = Form.IsOpen ? Form.Today : null;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await postings.UpdateAsync(id, Input, cancellationToken);
+        var result = await postings.UpdateAsync(id, Version, Input, cancellationToken);
         if (result is null)
         {
             return NotFound();
@@ -45,6 +53,7 @@ public sealed class EditModel(PostingService postings, IStringLocalizer<Messages
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
+            Conflict = result.Conflict;
             return await RedisplayAsync(id, cancellationToken);
         }
 
@@ -54,7 +63,7 @@ public sealed class EditModel(PostingService postings, IStringLocalizer<Messages
 
     public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await postings.EndAsync(id, EndInput, cancellationToken);
+        var result = await postings.EndAsync(id, Version, EndInput, cancellationToken);
         if (result is null)
         {
             return NotFound();
@@ -63,6 +72,7 @@ public sealed class EditModel(PostingService postings, IStringLocalizer<Messages
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result, nameof(EndInput));
+            Conflict = result.Conflict;
             if (!await LoadAsync(id, cancellationToken))
             {
                 return NotFound();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.SecrecyOrganizations;
 
@@ -11,7 +12,7 @@ namespace SecrecyDuty.Web.Pages.SecrecyOrganizations;
 /// The secrecy organization with its members and cadres in one form. "Add a row" posts the form back and
 /// shows it again with one more blank row, so the page works without JavaScript.
 /// </summary>
-public sealed class EditModel(SecrecyOrganizationService organizations, IStringLocalizer<Messages> l) : PageModel
+public sealed class EditModel(SecrecyOrganizationService organizations, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
     [TempData]
@@ -27,6 +28,12 @@ public sealed class EditModel(SecrecyOrganizationService organizations, IStringL
 
     public SecrecyOrganizationForm Form { get; private set; } = null!;
 
+    /// <summary>The version of the organization (0: none yet) the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var form = await organizations.GetFormAsync(id, cancellationToken);
@@ -37,6 +44,7 @@ public sealed class EditModel(SecrecyOrganizationService organizations, IStringL
 
         Form = form;
         Input = form.Input;
+        Version = form.Version;
         Input.Members.AddRange(Enumerable.Range(0, SpareMemberRows).Select(_ => new MemberRow()));
         Input.Cadres.AddRange(Enumerable.Range(0, SpareCadreRows).Select(_ => new CadreRow()));
         return Page();
@@ -44,7 +52,7 @@ public sealed class EditModel(SecrecyOrganizationService organizations, IStringL
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await organizations.SaveAsync(id, Input, cancellationToken);
+        var result = await organizations.SaveAsync(id, Version, Input, cancellationToken);
         if (result is null)
         {
             return NotFound();
@@ -53,6 +61,7 @@ public sealed class EditModel(SecrecyOrganizationService organizations, IStringL
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
+            Conflict = result.Conflict;
             return await ShowAgainAsync(id, cancellationToken);
         }
 

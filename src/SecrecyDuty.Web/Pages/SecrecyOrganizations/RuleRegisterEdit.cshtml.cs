@@ -4,10 +4,11 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.SecrecyOrganizations;
 
-public sealed class RuleRegisterEditModel(RuleRegisterService register, IStringLocalizer<Messages> l) : PageModel
+public sealed class RuleRegisterEditModel(RuleRegisterService register, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
     [TempData]
@@ -17,6 +18,12 @@ public sealed class RuleRegisterEditModel(RuleRegisterService register, IStringL
     public RuleRegisterEntryInput Input { get; set; } = new();
 
     public RuleRegisterEntryForm Form { get; private set; } = null!;
+
+    /// <summary>The version of the entry (0: none yet) the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, string code, CancellationToken cancellationToken)
     {
@@ -28,12 +35,13 @@ public sealed class RuleRegisterEditModel(RuleRegisterService register, IStringL
 
         Form = form;
         Input = form.Input;
+        Version = form.Version;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, string code, CancellationToken cancellationToken)
     {
-        var result = await register.SaveAsync(id, code, Input, cancellationToken);
+        var result = await register.SaveAsync(id, code, Version, Input, cancellationToken);
         if (result is null)
         {
             return NotFound();
@@ -42,6 +50,7 @@ public sealed class RuleRegisterEditModel(RuleRegisterService register, IStringL
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
+            Conflict = result.Conflict;
             var form = await register.GetFormAsync(id, code, cancellationToken);
             if (form is null)
             {

@@ -4,11 +4,12 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.SecrecyOrganizations;
 
 /// <summary>The secrecy office marks a rule area of S6.6 not applicable to the unit, with the reason, or withdraws the mark.</summary>
-public sealed class RuleRegisterNotApplicableModel(RuleRegisterService register, IStringLocalizer<Messages> l) : PageModel
+public sealed class RuleRegisterNotApplicableModel(RuleRegisterService register, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
     [TempData]
@@ -19,6 +20,12 @@ public sealed class RuleRegisterNotApplicableModel(RuleRegisterService register,
 
     public RuleAreaExemptionForm Form { get; private set; } = null!;
 
+    /// <summary>The version of the mark (0: none yet) the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, string code, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, code, cancellationToken))
@@ -27,18 +34,19 @@ public sealed class RuleRegisterNotApplicableModel(RuleRegisterService register,
         }
 
         Input = Form.Input;
+        Version = Form.Version;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, string code, CancellationToken cancellationToken)
     {
-        var result = await register.MarkNotApplicableAsync(id, code, Input, cancellationToken);
+        var result = await register.MarkNotApplicableAsync(id, code, Version, Input, cancellationToken);
         return await AfterAsync(id, code, result, l["Rule area {0} is marked not applicable.", code.ToUpperInvariant()], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id, string code, CancellationToken cancellationToken)
     {
-        var result = await register.WithdrawNotApplicableAsync(id, code, cancellationToken);
+        var result = await register.WithdrawNotApplicableAsync(id, code, Version, cancellationToken);
         return await AfterAsync(id, code, result, l["The mark on rule area {0} is withdrawn.", code.ToUpperInvariant()], cancellationToken);
     }
 
@@ -53,6 +61,7 @@ public sealed class RuleRegisterNotApplicableModel(RuleRegisterService register,
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
+            Conflict = result.Conflict;
             return await LoadAsync(id, code, cancellationToken) ? Page() : NotFound();
         }
 

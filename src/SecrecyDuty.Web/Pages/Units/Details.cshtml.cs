@@ -4,16 +4,23 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.Units;
 
-public sealed class DetailsModel(UnitService units, IStringLocalizer<Messages> l) : PageModel
+public sealed class DetailsModel(UnitService units, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
     [TempData]
     public string? StatusMessage { get; set; }
 
     public UnitDetails Unit { get; private set; } = null!;
+
+    /// <summary>The version of the unit the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
 
     /// <summary>The deactivation form: the date the unit closed.</summary>
     [BindProperty]
@@ -22,19 +29,23 @@ public sealed class DetailsModel(UnitService units, IStringLocalizer<Messages> l
     /// <summary>Whether the deactivation form is shown open, with its errors.</summary>
     public bool CloseFailed { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await ShowAsync(id, cancellationToken);
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var shown = await ShowAsync(id, cancellationToken);
+        Version = Unit?.Version ?? 0;
+        return shown;
+    }
 
     public async Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await units.DeactivateAsync(id, Close, cancellationToken);
+        var result = await units.DeactivateAsync(id, Version, Close, cancellationToken);
         CloseFailed = result is { Succeeded: false };
         return await AfterAsync(id, result, l["Unit deactivated."], cancellationToken, nameof(Close));
     }
 
     public async Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await units.ReactivateAsync(id, cancellationToken);
+        var result = await units.ReactivateAsync(id, Version, cancellationToken);
         return await AfterAsync(id, result, l["Unit reactivated."], cancellationToken);
     }
 
@@ -49,6 +60,7 @@ public sealed class DetailsModel(UnitService units, IStringLocalizer<Messages> l
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result, prefix);
+            Conflict = result.Conflict;
             return await ShowAsync(id, cancellationToken);
         }
 

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.Units;
 
-public sealed class EditModel(UnitService units, IStringLocalizer<Messages> l) : PageModel
+public sealed class EditModel(UnitService units, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
     [TempData]
@@ -17,6 +18,12 @@ public sealed class EditModel(UnitService units, IStringLocalizer<Messages> l) :
     public UnitInput Input { get; set; } = new();
 
     public int Id { get; private set; }
+
+    /// <summary>The version of the unit the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -37,13 +44,14 @@ public sealed class EditModel(UnitService units, IStringLocalizer<Messages> l) :
             IsLargeOrMediumEnterprise = unit.IsLargeOrMediumEnterprise,
             EstablishedOn = unit.EstablishedOn,
         };
+        Version = unit.Version;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         Id = id;
-        var result = await units.EditAsync(id, Input, cancellationToken);
+        var result = await units.EditAsync(id, Version, Input, cancellationToken);
         if (result is null)
         {
             return NotFound();
@@ -52,6 +60,7 @@ public sealed class EditModel(UnitService units, IStringLocalizer<Messages> l) :
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
+            Conflict = result.Conflict;
             return Page();
         }
 

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Units;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 
 namespace SecrecyDuty.Web.Pages.Units;
 
-public sealed class MoveModel(UnitService units, IStringLocalizer<Messages> l) : PageModel
+public sealed class MoveModel(UnitService units, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
     [TempData]
@@ -18,11 +19,22 @@ public sealed class MoveModel(UnitService units, IStringLocalizer<Messages> l) :
 
     public UnitMoving Unit { get; private set; } = null!;
 
-    public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
+    /// <summary>The version of the unit the form was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var shown = await ShowAsync(id, cancellationToken);
+        Version = Unit?.Version ?? 0;
+        return shown;
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await units.MoveAsync(id, Input, cancellationToken);
+        var result = await units.MoveAsync(id, Version, Input, cancellationToken);
         if (result is null)
         {
             return NotFound();
@@ -31,6 +43,7 @@ public sealed class MoveModel(UnitService units, IStringLocalizer<Messages> l) :
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
+            Conflict = result.Conflict;
             return await ShowAsync(id, cancellationToken);
         }
 

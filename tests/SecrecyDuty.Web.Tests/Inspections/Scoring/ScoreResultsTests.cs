@@ -23,7 +23,7 @@ public sealed class ScoreResultsTests
     {
         var template = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().ScoreTemplates.Where(t => t.IsCurrent).Select(t => t.Id).SingleAsync());
         Assert.True((await SheetsAsync(app, actor, s => s.StartAsync(inspection, template)))!.Succeeded);
-        var saved = await SheetsAsync(app, actor, s => s.SaveAsync(inspection, new ScoreSheetInput { Entries = [.. entries] }));
+        var saved = await SheetsAsync(app, actor, async s => await s.SaveAsync(inspection, await s.VersionNowAsync(inspection), new ScoreSheetInput { Entries = [.. entries] }));
         Assert.True(saved!.Succeeded, InspectionTestData.Describe(saved));
     }
 
@@ -52,7 +52,7 @@ public sealed class ScoreResultsTests
 
         var self = await app.PlanAsync(p, InspectingBody.OwnSecrecyOrganization);
         await ScoreAsync(app, officer, self, new ScoreEntryInput { ItemCode = "1.4", Defects = 1 });
-        Assert.True((await SheetsAsync(app, officer, s => s.SubmitAsync(self, [])))!.Succeeded);
+        Assert.True((await SheetsAsync(app, officer, async s => await s.SubmitAsync(self, await s.VersionNowAsync(self), [])))!.Succeeded);
         return p;
     }
 

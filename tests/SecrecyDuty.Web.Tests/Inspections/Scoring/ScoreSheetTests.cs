@@ -37,7 +37,7 @@ public sealed class ScoreSheetTests
         await app.StartAsync(p, inspection);
         var template = await ShippedTemplateAsync(app);
         Assert.True((await SheetsAsync(app, officer, s => s.StartAsync(inspection, template)))!.Succeeded);
-        var saved = await SheetsAsync(app, officer, s => s.SaveAsync(inspection, Entries(entries)));
+        var saved = await SheetsAsync(app, officer, async s => await s.SaveAsync(inspection, await s.VersionNowAsync(inspection), Entries(entries)));
         Assert.True(saved!.Succeeded, InspectionTestData.Describe(saved));
         return (p, officer, inspection);
     }
@@ -79,8 +79,8 @@ public sealed class ScoreSheetTests
         using var app = TestApp.Rent();
         var (p, officer, inspection) = await ScoredInspectionAsync(app, new ScoreEntryInput { ItemCode = "2.8", Defects = 1, Note = "两台涉密计算机未安装防护软件" });
 
-        var drafted = await SheetsAsync(app, officer, s => s.DraftFindingsAsync(inspection));
-        var again = await SheetsAsync(app, officer, s => s.DraftFindingsAsync(inspection));
+        var drafted = await SheetsAsync(app, officer, async s => await s.DraftFindingsAsync(inspection, await s.VersionNowAsync(inspection)));
+        var again = await SheetsAsync(app, officer, async s => await s.DraftFindingsAsync(inspection, await s.VersionNowAsync(inspection)));
 
         Assert.Equal(1, drafted!.Value);
         Assert.Equal("Every deduction is already a finding.", Assert.Single(again!.Errors).Message);
@@ -98,11 +98,11 @@ public sealed class ScoreSheetTests
     {
         using var app = TestApp.Rent();
         var (_, officer, inspection) = await ScoredInspectionAsync(app, new ScoreEntryInput { ItemCode = "2.8", Defects = 1 });
-        await SheetsAsync(app, officer, s => s.DraftFindingsAsync(inspection));
+        await SheetsAsync(app, officer, async s => await s.DraftFindingsAsync(inspection, await s.VersionNowAsync(inspection)));
         var findingId = Assert.Single((await StoredSheetAsync(app, inspection)).Entries).FindingId!.Value;
 
-        var removed = await app.InspectionsAsync(officer, s => s.RemoveFindingAsync(inspection, findingId));
-        var drafted = await SheetsAsync(app, officer, s => s.DraftFindingsAsync(inspection));
+        var removed = await app.InspectionsAsync(officer, async s => await s.RemoveFindingAsync(inspection, findingId, (await s.GetAsync(inspection))!.Findings.Single(f => f.Id == findingId).Version));
+        var drafted = await SheetsAsync(app, officer, async s => await s.DraftFindingsAsync(inspection, await s.VersionNowAsync(inspection)));
 
         Assert.True(removed!.Succeeded);
         Assert.Equal(1, drafted!.Value);
@@ -114,7 +114,7 @@ public sealed class ScoreSheetTests
         using var app = TestApp.Rent();
         var (_, officer, inspection) = await ScoredInspectionAsync(app, new ScoreEntryInput { ItemCode = "2.8", Defects = 1 });
 
-        var result = await SheetsAsync(app, officer, s => s.SaveAsync(inspection, Entries(
+        var result = await SheetsAsync(app, officer, async s => await s.SaveAsync(inspection, await s.VersionNowAsync(inspection), Entries(
             new ScoreEntryInput { ItemCode = "2.8", Defects = -1 },
             new ScoreEntryInput { ItemCode = "3.1", NotApplicable = true, NotApplicableReason = "  " })));
 
@@ -146,7 +146,7 @@ public sealed class ScoreSheetTests
         var (p, officer, inspection) = await ScoredInspectionAsync(app, new ScoreEntryInput { ItemCode = "2.8", Defects = 1 });
         await app.CompleteAsync(p, inspection);
 
-        var result = await SheetsAsync(app, officer, s => s.SaveAsync(inspection, Entries()));
+        var result = await SheetsAsync(app, officer, async s => await s.SaveAsync(inspection, await s.VersionNowAsync(inspection), Entries()));
         var view = await SheetsAsync(app, officer, s => s.GetAsync(inspection));
 
         Assert.Equal("This inspection is completed: its score can no longer change.", Assert.Single(result!.Errors).Message);
@@ -176,14 +176,14 @@ public sealed class ScoreSheetTests
         var template = await ShippedTemplateAsync(app);
 
         await SheetsAsync(app, unitOfficer, s => s.StartAsync(id, template));
-        var early = await SheetsAsync(app, unitOfficer, s => s.SubmitAsync(id, []));
-        await SheetsAsync(app, unitOfficer, s => s.SaveAsync(id, Entries(new ScoreEntryInput { ItemCode = "1.4", Defects = 1 })));
+        var early = await SheetsAsync(app, unitOfficer, async s => await s.SubmitAsync(id, await s.VersionNowAsync(id), []));
+        await SheetsAsync(app, unitOfficer, async s => await s.SaveAsync(id, await s.VersionNowAsync(id), Entries(new ScoreEntryInput { ItemCode = "1.4", Defects = 1 })));
         var pdf = new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4\n%\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"));
-        var submitted = await SheetsAsync(app, unitOfficer, s => s.SubmitAsync(id, [new EvidenceUpload("自查报告.pdf", pdf.Length, pdf)]));
-        var changed = await SheetsAsync(app, unitOfficer, s => s.SaveAsync(id, Entries()));
-        var ownReview = await SheetsAsync(app, unitOfficer, s => s.ReviewAsync(id, new ScoreReviewInput { Opinion = "自己审核自己" }));
-        var emptyReview = await SheetsAsync(app, provinceOfficer, s => s.ReviewAsync(id, new ScoreReviewInput { Opinion = " " }));
-        var reviewed = await SheetsAsync(app, provinceOfficer, s => s.ReviewAsync(id, new ScoreReviewInput { Opinion = "自评客观，请抓好第1.4项整改。" }));
+        var submitted = await SheetsAsync(app, unitOfficer, async s => await s.SubmitAsync(id, await s.VersionNowAsync(id), [new EvidenceUpload("自查报告.pdf", pdf.Length, pdf)]));
+        var changed = await SheetsAsync(app, unitOfficer, async s => await s.SaveAsync(id, await s.VersionNowAsync(id), Entries()));
+        var ownReview = await SheetsAsync(app, unitOfficer, async s => await s.ReviewAsync(id, await s.VersionNowAsync(id), new ScoreReviewInput { Opinion = "自己审核自己" }));
+        var emptyReview = await SheetsAsync(app, provinceOfficer, async s => await s.ReviewAsync(id, await s.VersionNowAsync(id), new ScoreReviewInput { Opinion = " " }));
+        var reviewed = await SheetsAsync(app, provinceOfficer, async s => await s.ReviewAsync(id, await s.VersionNowAsync(id), new ScoreReviewInput { Opinion = "自评客观，请抓好第1.4项整改。" }));
 
         Assert.Equal("Save the score before submitting the self-assessment.", Assert.Single(early!.Errors).Message);
         Assert.True(submitted!.Succeeded, InspectionTestData.Describe(submitted));
@@ -203,8 +203,8 @@ public sealed class ScoreSheetTests
         var (p, _, inspection) = await ScoredInspectionAsync(app, new ScoreEntryInput { ItemCode = "2.8", Defects = 1 });
         var healthOfficer = new FixedCurrentUser("health-officer", p.Health, Roles.SecrecyOfficer);
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => SheetsAsync(app, p.Leader, s => s.SaveAsync(inspection, Entries())));
-        Assert.Null(await SheetsAsync(app, healthOfficer, s => s.SaveAsync(inspection, Entries())));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => SheetsAsync(app, p.Leader, async s => await s.SaveAsync(inspection, await s.VersionNowAsync(inspection), Entries())));
+        Assert.Null(await SheetsAsync(app, healthOfficer, async s => await s.SaveAsync(inspection, await s.VersionNowAsync(inspection), Entries())));
         Assert.Null(await SheetsAsync(app, healthOfficer, s => s.GetAsync(inspection)));
         var leaderView = await SheetsAsync(app, p.Leader, s => s.GetAsync(inspection));
         Assert.False(leaderView!.CanScore || leaderView.CanDraftFindings);

@@ -45,4 +45,8 @@ internal static class ScoreTemplateTestData
 
     public static Task<T> AsAsync<T>(this TestApp app, ICurrentUser actor, Func<ScoreTemplateService, Task<T>> work) =>
         app.InScopeAsync(sp => work(TestApp.ServiceFor<ScoreTemplateService>(sp, actor)));
+
+    /// <summary>The sheet's version as a page opened now would carry it (none yet: 0).</summary>
+    public static async Task<int> VersionNowAsync(this ScoreSheetService sheets, int inspectionId) =>
+        (await sheets.GetAsync(inspectionId))?.Version ?? 0;
 }

@@ -5,6 +5,7 @@ using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 using SecrecyDuty.Web.Pages.Activities;
 
 namespace SecrecyDuty.Web.Pages.Inspections.Orders;
@@ -12,9 +13,15 @@ namespace SecrecyDuty.Web.Pages.Inspections.Orders;
 /// <summary>A rectification order: the unit reports what it did; the inspector verifies it or sends it back.</summary>
 [RequestSizeLimit(ActivityPages.MaxUploadRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ActivityPages.MaxUploadRequestBytes)]
-public sealed class DetailsModel(RectificationService orders, IStringLocalizer<Messages> l) : PageModel
+public sealed class DetailsModel(RectificationService orders, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     public OrderDetails Order { get; private set; } = null!;
+
+    /// <summary>The version of the order the page was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
 
     [BindProperty]
     public RectificationNoteInput Report { get; set; } = new();
@@ -25,15 +32,23 @@ public sealed class DetailsModel(RectificationService orders, IStringLocalizer<M
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Version = Order.Version;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostReportAsync(int id, List<IFormFile> evidence, CancellationToken cancellationToken)
     {
         var uploads = evidence.Select(f => new EvidenceUpload(f.FileName, f.Length, f.OpenReadStream())).ToList();
         try
         {
-            var result = await orders.ReportAsync(id, Report, uploads, cancellationToken);
+            var result = await orders.ReportAsync(id, Version, Report, uploads, cancellationToken);
             return await AfterAsync(id, result, nameof(Report), l["Rectification reported: the inspector will verify it."], cancellationToken);
         }
         finally
@@ -46,10 +61,10 @@ public sealed class DetailsModel(RectificationService orders, IStringLocalizer<M
     }
 
     public async Task<IActionResult> OnPostVerifyAsync(int id, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await orders.VerifyAsync(id, cancellationToken), nameof(Review), l["Rectification verified: the order is closed."], cancellationToken);
+        await AfterAsync(id, await orders.VerifyAsync(id, Version, cancellationToken), nameof(Review), l["Rectification verified: the order is closed."], cancellationToken);
 
     public async Task<IActionResult> OnPostSendBackAsync(int id, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await orders.SendBackAsync(id, Review, cancellationToken), nameof(Review), l["Sent back to the unit."], cancellationToken);
+        await AfterAsync(id, await orders.SendBackAsync(id, Version, Review, cancellationToken), nameof(Review), l["Sent back to the unit."], cancellationToken);
 
     public async Task<IActionResult> OnGetEvidenceAsync(int id, int fileId, CancellationToken cancellationToken)
     {
@@ -76,6 +91,8 @@ public sealed class DetailsModel(RectificationService orders, IStringLocalizer<M
                 };
                 ModelState.AddModelError(key, error.Message);
             }
+
+            Conflict = result.Conflict;
 
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }

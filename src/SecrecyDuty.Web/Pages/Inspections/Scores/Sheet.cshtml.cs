@@ -5,6 +5,7 @@ using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Inspections.Scoring;
 using SecrecyDuty.Web.Infrastructure;
+using SecrecyDuty.Web.Infrastructure.Concurrency;
 using SecrecyDuty.Web.Pages.Activities;
 
 namespace SecrecyDuty.Web.Pages.Inspections.Scores;
@@ -15,9 +16,15 @@ namespace SecrecyDuty.Web.Pages.Inspections.Scores;
 /// </summary>
 [RequestSizeLimit(ActivityPages.MaxUploadRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ActivityPages.MaxUploadRequestBytes)]
-public sealed class SheetModel(ScoreSheetService sheets, IStringLocalizer<Messages> l) : PageModel
+public sealed class SheetModel(ScoreSheetService sheets, IStringLocalizer<Messages> l) : PageModel, IVersionedForm
 {
     public ScoreSheetView Sheet { get; private set; } = null!;
+
+    /// <summary>The version of the score sheet the page was opened on (docs/decisions/0020-optimistic-concurrency.md).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
 
     [BindProperty]
     public ScoreSheetInput Input { get; set; } = new();
@@ -31,18 +38,26 @@ public sealed class SheetModel(ScoreSheetService sheets, IStringLocalizer<Messag
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, fromStored: true, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, fromStored: true, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Version = Sheet.Version;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostStartAsync(int id, CancellationToken cancellationToken) =>
         await AfterAsync(id, await sheets.StartAsync(id, TemplateId, cancellationToken), "", l["Score sheet started: record the defects found on each item."], cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await sheets.SaveAsync(id, Input, cancellationToken), nameof(Input), l["Score saved."], cancellationToken);
+        await AfterAsync(id, await sheets.SaveAsync(id, Version, Input, cancellationToken), nameof(Input), l["Score saved."], cancellationToken);
 
     public async Task<IActionResult> OnPostDraftFindingsAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await sheets.DraftFindingsAsync(id, cancellationToken);
+        var result = await sheets.DraftFindingsAsync(id, Version, cancellationToken);
         if (result is { Succeeded: true })
         {
             StatusMessage = l["{0} finding(s) drafted from the deductions: check the responsible postings and the consequences on each.", result.Value];
@@ -57,7 +72,7 @@ public sealed class SheetModel(ScoreSheetService sheets, IStringLocalizer<Messag
         var uploads = evidence.Select(f => new EvidenceUpload(f.FileName, f.Length, f.OpenReadStream())).ToList();
         try
         {
-            return await AfterAsync(id, await sheets.SubmitAsync(id, uploads, cancellationToken), "", l["Self-assessment submitted to the superior secrecy office."], cancellationToken);
+            return await AfterAsync(id, await sheets.SubmitAsync(id, Version, uploads, cancellationToken), "", l["Self-assessment submitted to the superior secrecy office."], cancellationToken);
         }
         finally
         {
@@ -69,7 +84,7 @@ public sealed class SheetModel(ScoreSheetService sheets, IStringLocalizer<Messag
     }
 
     public async Task<IActionResult> OnPostReviewAsync(int id, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await sheets.ReviewAsync(id, Review, cancellationToken), nameof(Review), l["Self-assessment reviewed."], cancellationToken);
+        await AfterAsync(id, await sheets.ReviewAsync(id, Version, Review, cancellationToken), nameof(Review), l["Self-assessment reviewed."], cancellationToken);
 
     public async Task<IActionResult> OnGetEvidenceAsync(int id, int fileId, CancellationToken cancellationToken)
     {
@@ -101,6 +116,8 @@ public sealed class SheetModel(ScoreSheetService sheets, IStringLocalizer<Messag
                 };
                 ModelState.AddModelError(key, error.Message);
             }
+
+            Conflict = result.Conflict;
 
             return await LoadAsync(id, fromStored: prefix != nameof(Input), cancellationToken) ? Page() : NotFound();
         }
