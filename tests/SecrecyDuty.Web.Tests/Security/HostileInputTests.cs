@@ -1,0 +1,893 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Activities;
+using SecrecyDuty.Core.Incidents;
+using SecrecyDuty.Core.Incidents.Sanctions;
+using SecrecyDuty.Core.Inspections;
+using SecrecyDuty.Core.Inspections.Scoring;
+using SecrecyDuty.Core.Notifications;
+using SecrecyDuty.Data;
+using SecrecyDuty.Data.Seeding;
+using SecrecyDuty.Web.Tests.Activities;
+using SecrecyDuty.Web.Tests.Infrastructure;
+
+namespace SecrecyDuty.Web.Tests.Security;
+
+/// <summary>
+/// Issue 14, "Bad input": every POST handler the app maps (its own endpoint data), reached as an account allowed to use
+/// it on a record of the demo province, is posted its form with one field at a time replaced by a hostile value:
+/// over-long text (100,000 characters), values of the wrong type ("abc", 2026-02-30, -1, 2³¹, "1,2" for an enum), script
+/// and SQL text, the field missing or empty, and the id of a record outside the account's jurisdiction; the route's own
+/// id is forged too, and the antiforgery token left out. Never a 5xx. A refused value gets the form back with a message
+/// beside the field (above the form for a field that is not shown), or 404/403 for a forged id, and the database is
+/// unchanged, row for row. Where a value is accepted (script or SQL text in free text is just text), it is stored as
+/// typed and shown HTML-encoded; the database is then put back as it was. A POST handler the table below does not
+/// reach fails the test, so that a new form is swept too.
+/// </summary>
+public sealed partial class HostileInputTests
+{
+    private const string Qingshan = "SF-QS";
+
+    /// <summary>
+    /// How each POST handler is reached: as whom, from which page (its form is the one that posts to the handler), with
+    /// which values filled in so that the form is otherwise valid. The ids are records of the demo province inside the
+    /// account's jurisdiction (Qingshan, for the "qs." accounts, so that the records outside are forged ids).
+    /// </summary>
+    private static readonly Dictionary<string, Reach> Reaches = new(StringComparer.Ordinal)
+    {
+        ["POST /Account/Password"] = new("qs.target", _ => "/Account/Password", _ =>
+            [("Input.CurrentPassword", TestApp.Password), ("Input.NewPassword", "Another-Password-2026"), ("Input.ConfirmPassword", "Another-Password-2026")]),
+        ["POST /Account/TwoFactor?handler=Start"] = new("qs.supervisor", _ => "/Account/TwoFactor"),
+        ["POST /Account/TwoFactor?handler=Confirm"] = new("qs.cadre", _ => "/Account/TwoFactor", BaselineRefused: "the code of the authenticator app changes every 30 seconds; a wrong one is refused beside the field"),
+        ["POST /Account/TwoFactor?handler=Disable"] = new("qs.discipline", _ => "/Account/TwoFactor"),
+        ["POST /Account/TwoFactor?handler=RecoveryCodes"] = new("qs.discipline", _ => "/Account/TwoFactor"),
+        ["POST /Culture"] = new("qs.officer", _ => "/Units", _ => [("culture", "zh-CN")]),
+
+        ["POST /Activities/Create"] = new("qs.officer", r => $"/Activities/Create?kind=Briefing&unitId={r.Unit}", r =>
+            [("Input.Date", "2026-11-20"), ("Input.Title", "听取保密工作汇报"), ("Input.Presenters", "王青"), ("Input.Topics", "年度保密工作"), ("Input.PostingIds", Id(r.Posting))]),
+        ["POST /Activities/Create?handler=Refresh"] = new("qs.officer", r => $"/Activities/Create?kind=Briefing&unitId={r.Unit}", Redisplays: true),
+        ["POST /Activities/Edit"] = new("qs.officer", r => $"/Activities/Edit/{r.Activity}"),
+        ["POST /Activities/Edit?handler=Refresh"] = new("qs.officer", r => $"/Activities/Edit/{r.Activity}", Redisplays: true),
+        ["POST /Activities/Details?handler=Upload"] = new("qs.officer", r => $"/Activities/Details/{r.Activity}", BaselineRefused: "its only field is the files, which UploadTests and EvidenceTests send"),
+        ["POST /Activities/Details?handler=RemoveEvidence"] = new("qs.officer", r => $"/Activities/Details/{r.Activity}"),
+
+        ["POST /Admin/Accounts/Create"] = new("qs.admin", _ => "/Admin/Accounts/Create", r =>
+            [("Input.UserName", "qs.new"), ("Input.DisplayName", "新账户"), ("Input.UnitId", Id(r.Unit)), ("Input.Role", Roles.Supervisor), ("Input.Password", "New-Password-2026")]),
+        ["POST /Admin/Accounts/Details?handler=ResetPassword"] = new("qs.admin", r => $"/Admin/Accounts/Details/{r.Account}", _ => [("Reset.NewPassword", "Reset-Password-2026")]),
+        ["POST /Admin/Accounts/Details?handler=ChangeRole"] = new("qs.admin", r => $"/Admin/Accounts/Details/{r.Account}", _ => [("Role.Role", Roles.Supervisor)]),
+        ["POST /Admin/Accounts/Details?handler=Deactivate"] = new("qs.admin", r => $"/Admin/Accounts/Details/{r.Account}"),
+        ["POST /Admin/Accounts/Details?handler=Unlock"] = new("qs.admin", r => $"/Admin/Accounts/Details/{r.Account}"),
+        ["POST /Admin/Accounts/Details?handler=ResetTwoFactor"] = new("qs.admin", r => $"/Admin/Accounts/Details/{r.Account}"),
+        ["POST /Admin/Accounts/Details?handler=Reactivate"] = new("qs.admin", r => $"/Admin/Accounts/Details/{r.DeactivatedAccount}"),
+
+        ["POST /Appraisals/Leader?handler=DutyReport"] = new("leader", r => $"/Appraisals/Leader/{r.OwnLeader}?year=2026", _ => [("DutyReport.DutyReportSection", "本人履行保密工作职责情况良好。")]),
+        ["POST /Appraisals/Leader?handler=Opinion"] = new("qs.officer", r => $"/Appraisals/Leader/{r.Leader}?year=2026", _ => [("Opinion.OrganizationOpinion", "履职情况良好。")]),
+        ["POST /Appraisals/Leader?handler=Decision"] = new("qs.cadre", r => $"/Appraisals/Leader/{r.Leader}?year=2026", _ => [("Decision.Grade", "Competent")]),
+        ["POST /Appraisals/Leader?handler=Finalize"] = new("qs.cadre", r => $"/Appraisals/Leader/{r.Leader}?year=2026", _ => [("Decision.Grade", "Competent")]),
+
+        ["POST /Checklists/Index?handler=Generate"] = new("qs.officer", _ => "/Checklists?year=2026", r => [("Generate.UnitId", Id(r.Unit)), ("Generate.Year", "2026")]),
+        ["POST /Checklists/Posting?handler=Generate"] = new("qs.officer", r => $"/Checklists/Posting/{r.PostingWithoutChecklist}?year=2026"),
+        ["POST /Checklists/Posting"] = new("leader", r => $"/Checklists/Posting/{r.OwnPosting}?year=2026"),
+        ["POST /Checklists/Posting?handler=Submit"] = new("leader", r => $"/Checklists/Posting/{r.OwnPosting}?year=2026", BaselineRefused: "half of the leader's checklist is not worked through yet: submitting it is refused beside the items"),
+        ["POST /Checklists/Posting?handler=Review"] = new("qs.officer", r => $"/Checklists/Posting/{r.SubmittedChecklistPosting}?year=2026", _ => [("Review.Opinion", "同意。")]),
+        ["POST /Checklists/Posting?handler=Return"] = new("qs.officer", r => $"/Checklists/Posting/{r.SubmittedChecklistPosting}?year=2026", _ => [("Review.Opinion", "请补充。")]),
+
+        ["POST /Import/Index"] = new("qs.officer", _ => "/Import", BaselineRefused: "its only input is the file, which ImportTests and ImportLimitsTests send"),
+
+        ["POST /Incidents/Register"] = new("qs.officer", r => $"/Incidents/Register?unitId={r.Unit}", _ =>
+            [("Input.Title", "涉密文件误发事件"), ("Input.OccurredOn", "2026-11-25"), ("Input.DiscoveredAt", "2026-11-26T10:00"), ("Input.Classification", "Secret"), ("Input.LeakType", "BeyondScopeNotProvable"), ("Input.Carrier", "Paper"), ("Input.Description", "误发至非涉密邮箱。")]),
+        ["POST /Incidents/Assess"] = new("qs.officer", r => $"/Incidents/Assess/{r.Incident}"),
+        ["POST /Incidents/Person"] = new("qs.officer", r => $"/Incidents/Person/{r.Incident}", _ => [("Input.Name", "钱某"), ("Input.Post", "机要员"), ("Input.Involvement", "PersonalLeak")]),
+        ["POST /Incidents/Details?handler=Advance"] = new("qs.officer", r => $"/Incidents/Details/{r.Incident}"),
+        ["POST /Incidents/Details?handler=Grant"] = new("qs.officer", r => $"/Incidents/Details/{r.Incident}", _ => [("Grant.UserName", "qs.supervisor")]),
+        ["POST /Incidents/Details?handler=Revoke"] = new("qs.officer", r => $"/Incidents/Details/{r.Incident}"),
+        ["POST /Incidents/Details?handler=Link"] = new("qs.officer", r => $"/Incidents/Details/{r.Incident}"),
+        ["POST /Incidents/Details?handler=Unlink"] = new("qs.officer", r => $"/Incidents/Details/{r.Incident}"),
+        ["POST /Incidents/Details?handler=RemovePerson"] = new("qs.officer", r => $"/Incidents/Details/{r.Incident}"),
+        ["POST /Incidents/Decision"] = new("qs.discipline", r => $"/Incidents/Decision/{r.IncidentUnderReview}/{r.IncidentPerson}", _ => [("Input.Administrative", "Warning"), ("Input.DocumentNumber", "青纪发〔2026〕20号")]),
+
+        ["POST /Inspections/Create"] = new("qs.officer", _ => "/Inspections/Create", r =>
+            [("Input.UnitId", Id(r.Unit)), ("Input.Body", "SecrecyDepartment"), ("Input.BodyUnitId", Id(r.SecrecyBureau)), ("Input.Kind", "Routine"), ("Input.PlannedOn", "2026-12-10"), ("Input.Scope", "保密工作责任制落实情况")]),
+        ["POST /Inspections/Edit"] = new("qs.officer", r => $"/Inspections/Edit/{r.PlannedInspection}"),
+        ["POST /Inspections/Details?handler=Start"] = new("qs.officer", r => $"/Inspections/Details/{r.PlannedInspection}"),
+        ["POST /Inspections/Details?handler=Complete"] = new("qs.officer", r => $"/Inspections/Details/{r.Inspection}", _ => [("Completion.Conclusion", "总体良好。")]),
+        ["POST /Inspections/Details?handler=RemoveFinding"] = new("qs.officer", r => $"/Inspections/Details/{r.Inspection}"),
+        ["POST /Inspections/Finding"] = new("qs.officer", r => $"/Inspections/Finding/{r.Inspection}", r =>
+            [("Input.DeficiencyCode", "D15.2"), ("Input.Description", "未开展保密教育。"), ("Input.Severity", "Minor"), ("Input.PostingIds", Id(r.InspectedPosting))]),
+        ["POST /Inspections/Finding?handler=Suggest"] = new("qs.officer", r => $"/Inspections/Finding/{r.Inspection}", Redisplays: true),
+        ["POST /Inspections/Orders/Issue"] = new("qs.officer", r => $"/Inspections/Orders/Issue/{r.FindingWithoutOrder}", _ => [("Input.Deadline", "2027-01-31"), ("Input.Requirements", "限期整改。")]),
+        ["POST /Inspections/Orders/Details?handler=Report"] = new("qs.officer", r => $"/Inspections/Orders/Details/{r.Order}", _ => [("Report.Note", "已整改。")]),
+        ["POST /Inspections/Orders/Details?handler=Verify"] = new("qs.officer", r => $"/Inspections/Orders/Details/{r.ReportedOrder}"),
+        ["POST /Inspections/Orders/Details?handler=SendBack"] = new("qs.officer", r => $"/Inspections/Orders/Details/{r.ReportedOrder}", _ => [("SendBack.Note", "请补充。")]),
+        ["POST /Inspections/Scores/Sheet?handler=Start"] = new("qs.officer", r => $"/Inspections/Scores/Sheet/{r.Inspection}"),
+        ["POST /Inspections/Scores/Sheet"] = new("qs.officer", r => $"/Inspections/Scores/Sheet/{r.SelfInspection}"),
+        ["POST /Inspections/Scores/Sheet?handler=DraftFindings"] = new("qs.officer", r => $"/Inspections/Scores/Sheet/{r.SelfInspection}"),
+        ["POST /Inspections/Scores/Sheet?handler=Submit"] = new("qs.officer", r => $"/Inspections/Scores/Sheet/{r.SelfInspection}"),
+        ["POST /Inspections/Scores/Sheet?handler=Review"] = new("qs.officer", r => $"/Inspections/Scores/Sheet/{r.SubmittedSelfInspection}", _ => [("Review.Opinion", "同意。")]),
+        ["POST /Inspections/Templates/Index"] = new("qs.officer", _ => "/Inspections/Templates", BaselineRefused: "its only input is the template file, which UploadTests and ScoreTemplateTests send"),
+
+        ["POST /Leaders/Create"] = new("qs.officer", r => $"/Leaders/Create?unitId={r.Unit}", r =>
+            [("Input.Name", "郑新"), ("Input.StaffNumber", "QS-HOSTILE-1"), ("Input.Rank", "DepartmentBureau"), ("Input.UnitId", Id(r.Unit))]),
+        ["POST /Leaders/Edit"] = new("qs.officer", r => $"/Leaders/Edit/{r.Leader}"),
+        ["POST /Leaders/Details?handler=Deactivate"] = new("qs.officer", r => $"/Leaders/Details/{r.Leader}"),
+        ["POST /Leaders/Details?handler=Reactivate"] = new("qs.officer", r => $"/Leaders/Details/{r.InactiveLeader}"),
+
+        ["POST /Notifications/Index?handler=Read"] = new("qs.officer", _ => "/Notifications"),
+        ["POST /Notifications/Index?handler=ReadAll"] = new("qs.officer", _ => "/Notifications"),
+        ["POST /Notifications/Preferences"] = new("qs.officer", _ => "/Notifications/Preferences"),
+
+        ["POST /Postings/Create"] = new("qs.officer", r => $"/Postings/Create?leaderId={r.Leader}", r =>
+            [("Input.UnitId", Id(r.Unit)), ("Input.Role", "OtherMember"), ("Input.Title", "市委常委"), ("Input.From", "2026-11-01")]),
+        ["POST /Postings/Edit"] = new("qs.officer", r => $"/Postings/Edit/{r.Posting}"),
+        ["POST /Postings/Edit?handler=End"] = new("qs.officer", r => $"/Postings/Edit/{r.Posting}", _ => [("End.To", "2026-11-26")]),
+
+        ["POST /Proposals/Create"] = new("qs.officer", r => $"/Proposals/Create?leaderId={r.Leader}", r =>
+            [("Input.Kind", "Commendation"), ("Input.LeaderId", Id(r.Leader)), ("Input.Body", "SecrecyDepartment"), ("Input.BodyUnitId", Id(r.SecrecyBureau)), ("Input.Recipient", "中共青山市委组织部"),
+             ("Input.Basis", "Inspection"), ("Input.BasisDescription", "例行检查"), ("Input.Content", "建议通报表扬。"), ("Input.SentOn", "2026-11-20"), ("Input.FeedbackDueOn", "2026-12-20")]),
+        ["POST /Proposals/Commend"] = new("qs.officer", r => $"/Proposals/Commend?unitId={r.Unit}", r =>
+            [("Input.UnitId", Id(r.Unit)), ("Input.Reason", "保密工作成绩突出"), ("Input.IssuedBy", "中共青山市委"), ("Input.IssuedOn", "2026-11-20")]),
+        ["POST /Proposals/Details?handler=Feedback"] = new("qs.cadre", r => $"/Proposals/Details/{r.Proposal}", _ => [("Feedback.Feedback", "已给予警告处分。"), ("Feedback.FeedbackOn", "2026-11-26")]),
+
+        ["POST /SecrecyOrganizations/Edit"] = new("qs.officer", r => $"/SecrecyOrganizations/Edit/{r.Unit}"),
+        ["POST /SecrecyOrganizations/Edit?handler=AddMember"] = new("qs.officer", r => $"/SecrecyOrganizations/Edit/{r.Unit}", Redisplays: true),
+        ["POST /SecrecyOrganizations/Edit?handler=AddCadre"] = new("qs.officer", r => $"/SecrecyOrganizations/Edit/{r.Unit}", Redisplays: true),
+        ["POST /SecrecyOrganizations/RuleRegisterEdit"] = new("qs.officer", r => $"/SecrecyOrganizations/RuleRegisterEdit/{r.Unit}/R1", _ => [("Input.AdoptedOn", "2020-01-01")]),
+        ["POST /SecrecyOrganizations/RuleRegisterNotApplicable"] = new("qs.officer", r => $"/SecrecyOrganizations/RuleRegisterNotApplicable/{r.Unit}/R8", _ => [("Input.Reason", "不承担科学技术研究任务。")]),
+        ["POST /SecrecyOrganizations/RuleRegisterNotApplicable?handler=Withdraw"] = new("qs.officer", r => $"/SecrecyOrganizations/RuleRegisterNotApplicable/{r.ExemptUnit}/R8"),
+
+        ["POST /Units/Create"] = new("qs.officer", r => $"/Units/Create?parentId={r.Unit}", _ =>
+            [("Input.Code", "SF-QS-NEW"), ("Input.Name", "青山市新单位"), ("Input.Kind", "StateOrgan"), ("Input.Level", "County")]),
+        ["POST /Units/Edit"] = new("qs.officer", r => $"/Units/Edit/{r.ChildUnit}"),
+        ["POST /Units/Move"] = new("qs.officer", r => $"/Units/Move/{r.ChildUnit}", r => [("Input.NewParentId", Id(r.SecrecyBureau))]),
+        ["POST /Units/Details?handler=Deactivate"] = new("qs.officer", r => $"/Units/Details/{r.ChildUnit}"),
+        ["POST /Units/Details?handler=Reactivate"] = new("qs.officer", r => $"/Units/Details/{r.ClosedUnit}"),
+    };
+
+    /// <summary>The POST handlers the sweep leaves to other tests, and why.</summary>
+    private static readonly Dictionary<string, string> NotSwept = new(StringComparer.Ordinal)
+    {
+        ["POST /Account/Login"] = "the sign-in form: a refused password counts towards the account's lockout on purpose, and every attempt is audited with the name typed; SignInTests, SignInEnumerationTests, SignInAuditTests and SignInHardeningTests post it",
+        ["POST /Account/LoginWith2fa"] = "reached only between the password and the second factor of an account with two-factor sign-in; SignInHardeningTests posts it",
+        ["POST /Account/LoginWith2fa?handler=Recovery"] = "reached only between the password and the second factor of an account with two-factor sign-in; SignInHardeningTests posts it",
+        ["POST /Account/Logout"] = "no input but the antiforgery token; SessionTests",
+        ["POST /Error"] = "answers the exception handler's re-executed request; no form posts to it (ServerErrorTests)",
+        ["POST /StatusCode"] = "answers the status-code pages' re-executed request; no form posts to it (ServerErrorTests)",
+        ["POST /Import/Index?handler=Commit"] = "shown only for a dry run the scheduler has finished, which the shared hosts do not run; its only input is the run's id, refused for another account's run by ImportTests",
+    };
+
+    [Fact]
+    public async Task Every_post_handler_refuses_hostile_input_with_a_message_and_an_unchanged_database_or_stores_it_as_typed()
+    {
+        var clock = Stopwatch.StartNew();
+        using var app = TestApp.Rent("Development");
+        var records = await PrepareAsync(app);
+        await using var sweep = await HostileInputSweep.StartAsync(app);
+        var handlers = await sweep.PostHandlersAsync();
+        var problems = new List<string>();
+        var log = new List<string>();
+        var unreached = handlers.Where(h => !Reaches.ContainsKey(h.Key) && !NotSwept.ContainsKey(h.Key)).Select(h => $"{h.Key}: not reached by the sweep").ToList();
+        problems.AddRange(unreached);
+        problems.AddRange(Reaches.Keys.Concat(NotSwept.Keys).Except(handlers.Select(h => h.Key)).Select(k => $"{k}: in the table, not a POST handler of the app"));
+        sweep.Save();
+        var baseline = await sweep.RowsAsync();
+        var clients = new Dictionary<string, Session>(StringComparer.Ordinal);
+
+        foreach (var handler in handlers.Where(h => Reaches.ContainsKey(h.Key)))
+        {
+            var reach = Reaches[handler.Key];
+            if (!clients.TryGetValue(reach.User, out var session))
+            {
+                clients[reach.User] = session = await Session.StartAsync(app, reach.User);
+            }
+
+            var foreign = records.ForeignFor(reach.User);
+            var run = new HandlerRun(sweep, handler, reach, session, records, foreign, baseline, problems, log);
+            await run.SweepAsync();
+        }
+
+        log.Add($"{sweep.Requests} requests, {sweep.Restores} restores, {clock.Elapsed.TotalSeconds:0.0} s");
+        if (Environment.GetEnvironmentVariable("SECRECYDUTY_HOSTILE_LOG") is { Length: > 0 } path)
+        {
+            await File.WriteAllLinesAsync(path, log.Concat(["", "PROBLEMS"]).Concat(problems));
+        }
+
+        Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", problems));
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>How a handler is reached; <paramref name="BaselineRefused"/> says why its form, as filled, is refused (the variants then prove no more than that).</summary>
+    internal sealed record Reach(
+        string User,
+        Func<Records, string> Page,
+        Func<Records, IEnumerable<(string Field, string Value)>>? Fill = null,
+        bool Redisplays = false,
+        string? BaselineRefused = null);
+
+    /// <summary>A browser signed in as one account, with its antiforgery token.</summary>
+    internal sealed class Session
+    {
+        private Session(HttpClient client, string userName, string password)
+        {
+            Client = client;
+            UserName = userName;
+            Password = password;
+        }
+
+        public HttpClient Client { get; }
+
+        public string UserName { get; }
+
+        public string Password { get; }
+
+        public static async Task<Session> StartAsync(TestApp app, string userName)
+        {
+            var password = userName.StartsWith("qs.", StringComparison.Ordinal) && userName != "qs.officer" ? TestApp.Password : DemoProvinceSeeder.DemoPassword;
+            var session = new Session(app.CreateBrowserClient(), userName, password);
+            await session.SignInAsync();
+            return session;
+        }
+
+        /// <summary>Signs in again, after the database was put back under a session whose stamp a handler had changed.</summary>
+        public async Task SignInAsync()
+        {
+            var response = await TestApp.SignInAsync(Client, UserName, Password);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{UserName} does not sign in: {(int)response.StatusCode}");
+        }
+    }
+
+    /// <summary>The records the sweep posts to, inside the account's jurisdiction or, forged, outside it.</summary>
+    internal sealed class Records
+    {
+        public int Unit { get; init; }
+
+        public int ChildUnit { get; init; }
+
+        public int ClosedUnit { get; init; }
+
+        public int ExemptUnit { get; init; }
+
+        public int SecrecyBureau { get; init; }
+
+        public int Leader { get; init; }
+
+        public int InactiveLeader { get; init; }
+
+        public int OwnLeader { get; init; }
+
+        public int Posting { get; init; }
+
+        public int OwnPosting { get; init; }
+
+        public int PostingWithoutChecklist { get; init; }
+
+        public int SubmittedChecklistPosting { get; init; }
+
+        public int Activity { get; init; }
+
+        public int EvidenceFile { get; init; }
+
+        public int Inspection { get; init; }
+
+        public int InspectedPosting { get; init; }
+
+        public int PlannedInspection { get; init; }
+
+        public int SelfInspection { get; init; }
+
+        public int SubmittedSelfInspection { get; init; }
+
+        public int FindingWithoutOrder { get; init; }
+
+        public int Order { get; init; }
+
+        public int ReportedOrder { get; init; }
+
+        public int Incident { get; init; }
+
+        public int IncidentUnderReview { get; init; }
+
+        public int IncidentPerson { get; init; }
+
+        public int Proposal { get; init; }
+
+        public string Account { get; init; } = "";
+
+        public string DeactivatedAccount { get; init; } = "";
+
+        public long Notification { get; init; }
+
+        public int ChecklistItem { get; init; }
+
+        public int Member { get; init; }
+
+        public int Cadre { get; init; }
+
+        /// <summary>Records outside Qingshan (outside the education department, for its leader), as forged ids.</summary>
+        public Records? Foreign { get; init; }
+
+        public Records? ForeignOfLeader { get; init; }
+
+        public Records ForeignFor(string userName) => (userName == "leader" ? ForeignOfLeader : Foreign)!;
+
+        /// <summary>The forged id of a record type, as posted.</summary>
+        public string? IdOf(RecordType type) => type switch
+        {
+            RecordType.Unit => Id(Unit),
+            RecordType.Leader => Id(Leader),
+            RecordType.Posting => Id(Posting),
+            RecordType.Activity => Id(Activity),
+            RecordType.EvidenceFile => Id(EvidenceFile),
+            RecordType.Inspection => Id(Inspection),
+            RecordType.Finding => Id(FindingWithoutOrder),
+            RecordType.Order => Id(Order),
+            RecordType.Incident => Id(Incident),
+            RecordType.IncidentPerson => Id(IncidentPerson),
+            RecordType.Proposal => Id(Proposal),
+            RecordType.Account => Account,
+            RecordType.ChecklistItem => Id(ChecklistItem),
+            RecordType.Notification => Notification.ToString(CultureInfo.InvariantCulture),
+            RecordType.Member => Id(Member),
+            RecordType.Cadre => Id(Cadre),
+            _ => null,
+        };
+
+        /// <summary>The same record type everywhere a page names one: the forged version of this set of records.</summary>
+        public static Records Forged(Records f) => new()
+        {
+            Unit = f.Unit, ChildUnit = f.Unit, ClosedUnit = f.Unit, ExemptUnit = f.Unit, SecrecyBureau = f.Unit,
+            Leader = f.Leader, InactiveLeader = f.Leader, OwnLeader = f.Leader,
+            Posting = f.Posting, OwnPosting = f.Posting, PostingWithoutChecklist = f.Posting, SubmittedChecklistPosting = f.Posting, InspectedPosting = f.Posting,
+            Activity = f.Activity, EvidenceFile = f.EvidenceFile,
+            Inspection = f.Inspection, PlannedInspection = f.Inspection, SelfInspection = f.Inspection, SubmittedSelfInspection = f.Inspection,
+            FindingWithoutOrder = f.FindingWithoutOrder, Order = f.Order, ReportedOrder = f.Order,
+            Incident = f.Incident, IncidentUnderReview = f.Incident, IncidentPerson = f.IncidentPerson,
+            Proposal = f.Proposal, Account = f.Account, DeactivatedAccount = f.Account, Notification = f.Notification,
+            ChecklistItem = f.ChecklistItem, Member = f.Member, Cadre = f.Cadre,
+        };
+    }
+
+    /// <summary>
+    /// The accounts of Qingshan the sweep signs in as, and the records in the states the forms need (a planned inspection,
+    /// a self-inspection being scored and one submitted, a reported order, an incident under investigation, a notification,
+    /// an evidence file), all in Qingshan; and the records outside it.
+    /// </summary>
+    private static async Task<Records> PrepareAsync(TestApp app)
+    {
+        var qingshan = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Units.Where(u => u.Code == Qingshan).Select(u => u.Id).SingleAsync());
+        await app.Province()
+            .WithAccount("qs.admin", Roles.Administrator, qingshan)
+            .WithAccount("qs.discipline", Roles.DisciplineOfficial, qingshan)
+            .WithAccount("qs.supervisor", Roles.Supervisor, qingshan)
+            .WithAccount("qs.cadre", Roles.CadreOfficial, qingshan)
+            .WithAccount("qs.target", Roles.SecrecyOfficer, qingshan)
+            .WithAccount("qs.gone", Roles.Supervisor, qingshan)
+            .BuildAsync();
+        var now = TestHost.DefaultNow.UtcDateTime;
+        var today = DateOnly.FromDateTime(TestHost.DefaultNow.DateTime);
+        var officerUnit = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Units.Where(u => u.Code == "SF").Select(u => u.Id).SingleAsync());
+        var qsOfficer = new FixedCurrentUser(await UserIdAsync(app, "qs.officer"), qingshan, Roles.SecrecyOfficer);
+        var officer = new FixedCurrentUser(await UserIdAsync(app, "officer"), officerUnit, Roles.SecrecyOfficer);
+
+        return await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            int UnitOf(string code) => db.Units.Where(u => u.Code == code).Select(u => u.Id).Single();
+            var inside = await db.UnitAncestries.Where(a => a.AncestorId == qingshan).Select(a => a.DescendantId).ToListAsync();
+            var child = UnitOf("SF-QS-JYJ");
+            var institute = UnitOf("SF-QS-YQS");
+            var bureau = UnitOf("SF-QS-BMJ");
+            var users = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id);
+
+            // Accounts acted upon: one locked out with two-factor sign-in on, one deactivated; two-factor sign-in under way or on for others.
+            await db.Users.Where(u => u.UserName == "qs.target").ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, TestHost.DefaultNow.AddMinutes(10)).SetProperty(x => x.TwoFactorEnabled, true));
+            await db.Users.Where(u => u.UserName == "qs.gone").ExecuteUpdateAsync(u => u.SetProperty(x => x.DeactivatedAtUtc, now.AddDays(-1)));
+            await db.Users.Where(u => u.UserName == "qs.discipline").ExecuteUpdateAsync(u => u.SetProperty(x => x.TwoFactorEnabled, true));
+
+            // A leader whose posting ended, deactivated.
+            var inactiveLeader = await db.Postings.Where(p => p.UnitId == qingshan && p.To != null).Select(p => p.LeaderId).FirstAsync();
+            await db.Leaders.Where(l => l.Id == inactiveLeader).ExecuteUpdateAsync(u => u.SetProperty(l => l.IsActive, false));
+            var posting = await db.Postings.Where(p => p.UnitId == qingshan && p.To == null && p.LeaderId != inactiveLeader).OrderBy(p => p.Id).Select(p => new { p.Id, p.LeaderId }).FirstAsync();
+
+            // The institute's inspection is in progress: a second finding, without an order, to link, order and remove.
+            var inspection = await db.Inspections.Where(i => i.UnitId == institute && i.Status == InspectionStatus.InProgress).Select(i => i.Id).SingleAsync();
+            var linkedFinding = await db.Findings.Where(f => f.InspectionId == inspection).Select(f => f.Id).FirstAsync();
+            var inspectedPosting = await db.Postings.Where(p => p.UnitId == institute && p.To == null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            var loose = new Finding { InspectionId = inspection, UnitId = institute, DeficiencyCode = "D15.2", Description = "未开展保密教育培训。", Severity = FindingSeverity.Minor };
+            loose.ResponsiblePostings.Add(new FindingPosting { PostingId = inspectedPosting });
+            db.Findings.Add(loose);
+
+            // A planned inspection of the education bureau; two self-inspections (自查自评) of it, one being scored and one submitted.
+            Inspection Inspection(InspectingBody body, int bodyUnit, InspectionStatus status) => new()
+            {
+                UnitId = child, Body = body, BodyUnitId = bodyUnit, Kind = InspectionKind.Routine, Status = status,
+                PlannedOn = status == InspectionStatus.Planned ? today.AddDays(10) : today.AddDays(-10),
+                StartedOn = status == InspectionStatus.Planned ? null : today.AddDays(-9),
+                Scope = "保密工作责任制落实情况", CreatedAtUtc = now, CreatedBy = "qs.officer",
+                Inspectors = [new InspectionInspector { UserId = users["qs.officer"] }],
+            };
+            var planned = Inspection(InspectingBody.SecrecyDepartment, bureau, InspectionStatus.Planned);
+            var self = Inspection(InspectingBody.OwnSecrecyOrganization, child, InspectionStatus.InProgress);
+            var submitted = Inspection(InspectingBody.OwnSecrecyOrganization, child, InspectionStatus.InProgress);
+            db.Inspections.AddRange(planned, self, submitted);
+
+            // The energy group's verified order, reported again and awaiting verification.
+            var reportedOrder = await db.RectificationOrders.Where(o => inside.Contains(o.UnitId) && o.Status == RectificationStatus.Verified).Select(o => o.Id).FirstAsync();
+            await db.RectificationOrders.Where(o => o.Id == reportedOrder).ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, RectificationStatus.Reported).SetProperty(o => o.VerifiedOn, (DateOnly?)null));
+            var order = await db.RectificationOrders.Where(o => inside.Contains(o.UnitId) && o.Status == RectificationStatus.Open).Select(o => o.Id).FirstAsync();
+
+            // The institute's decided incident back under discipline review; a new one under investigation with a person, a linked finding and two named accounts.
+            var underReview = await db.Incidents.Where(i => inside.Contains(i.UnitId)).Select(i => i.Id).SingleAsync();
+            await db.Incidents.Where(i => i.Id == underReview).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, IncidentStatus.UnderDisciplineReview));
+            await db.SanctionDecisions.Where(d => d.IncidentId == underReview).ExecuteDeleteAsync();
+            var reviewedPerson = await db.IncidentPersons.Where(p => p.IncidentId == underReview).Select(p => p.Id).FirstAsync();
+            var incident = new Incident
+            {
+                UnitId = institute, Title = "研究所涉密载体遗失事件", OccurredOn = today.AddDays(-5), DiscoveredAtUtc = now.AddDays(-4),
+                Classification = Classification.Secret, LeakType = LeakType.BeyondScopeNotProvable, Carrier = SecretCarrier.Paper,
+                Description = "一份涉密文件遗失，正在查找。", Status = IncidentStatus.UnderInvestigation, CreatedAtUtc = now.AddDays(-4), CreatedBy = "qs.officer",
+            };
+            incident.Grants.Add(new IncidentGrant { UserId = users["qs.officer"] });
+            incident.Grants.Add(new IncidentGrant { UserId = users["qs.discipline"] });
+            incident.Persons.Add(new IncidentPerson { UnitId = institute, PostingId = inspectedPosting, Involvement = Involvement.LeadershipFailure, IsPartyMember = true });
+            incident.LinkedFindings.Add(new IncidentFinding { FindingId = linkedFinding });
+            db.Incidents.Add(incident);
+
+            // A notification of qs.officer's and one of the province officer's.
+            Notification Note(string user) => new()
+            {
+                UserId = users[user], Kind = NotificationKind.OrderDueSoon, RecordType = NotificationRecord.RectificationOrder, RecordId = order,
+                UnitId = institute, Subject = "整改期限将至", DueOn = today.AddDays(7), CreatedAtUtc = now,
+            };
+            var note = Note("qs.officer");
+            var foreignNote = Note("officer");
+            db.Notifications.AddRange(note, foreignNote);
+            await db.SaveChangesAsync();
+
+            // Score sheets through the service, as the officer would start them; the second one submitted.
+            var template = await db.ScoreTemplates.Where(t => t.IsCurrent).Select(t => t.Id).FirstAsync();
+            foreach (var started in new[] { self.Id, submitted.Id })
+            {
+                var result = await TestApp.ServiceFor<ScoreSheetService>(sp, qsOfficer).StartAsync(started, template);
+                Assert.True(result?.Succeeded, $"score sheet of inspection {started} not started");
+            }
+
+            await db.ScoreSheets.Where(s => s.InspectionId == submitted.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.ScoredAtUtc, now.AddDays(-2)).SetProperty(s => s.SubmittedAtUtc, now.AddDays(-1)).SetProperty(s => s.SubmittedBy, "qs.officer"));
+
+            // Evidence of an activity in Qingshan and of one outside it.
+            var activity = await db.Activities.Where(a => a.UnitId == qingshan).OrderByDescending(a => a.Date).Select(a => a.Id).FirstAsync();
+            var outsideActivity = await db.Activities.Where(a => !inside.Contains(a.UnitId)).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+            Assert.True((await TestApp.ServiceFor<ActivityEvidenceService>(sp, qsOfficer).AddAsync(activity, [ActivityTestData.Upload("会议纪要.pdf", TestFiles.Pdf())]))?.Succeeded);
+            Assert.True((await TestApp.ServiceFor<ActivityEvidenceService>(sp, officer).AddAsync(outsideActivity, [ActivityTestData.Upload("会议纪要.pdf", TestFiles.Pdf())]))?.Succeeded);
+            var evidence = await db.EvidenceFiles.Where(e => e.ActivityId == activity).Select(e => e.Id).SingleAsync();
+            var outsideEvidence = await db.EvidenceFiles.Where(e => e.ActivityId == outsideActivity).Select(e => e.Id).SingleAsync();
+
+            var leaderAccount = await db.Users.Where(u => u.UserName == "leader").Select(u => new { u.LeaderId, u.UnitId }).SingleAsync();
+            var ownPosting = await db.Postings.Where(p => p.LeaderId == leaderAccount.LeaderId && p.To == null).Select(p => p.Id).FirstAsync();
+            var withoutChecklist = await db.Postings.Where(p => p.UnitId == qingshan && p.To == null && !db.DutyChecklists.Any(c => c.PostingId == p.Id && c.Year == 2026)).Select(p => p.Id).FirstAsync();
+            var submittedChecklist = await db.DutyChecklists.Where(c => inside.Contains(c.UnitId) && c.Year == 2026 && c.Status == Core.Checklists.ChecklistStatus.Submitted).OrderBy(c => c.Id).Select(c => c.PostingId).FirstAsync();
+            var organization = await db.SecrecyOrganizations.Where(o => o.UnitId == qingshan).Select(o => o.Id).SingleAsync();
+            var exempt = await db.RuleAreaExemptions.Where(e => inside.Contains(e.UnitId)).OrderBy(e => e.Id).Select(e => e.UnitId).FirstAsync();
+            var proposal = await db.Proposals.Where(p => inside.Contains(p.UnitId) && p.Feedback == null).Select(p => p.Id).FirstAsync();
+
+            return new Records
+            {
+                Unit = qingshan, ChildUnit = child, ClosedUnit = await db.Units.Where(u => inside.Contains(u.Id) && !u.IsActive).Select(u => u.Id).FirstAsync(),
+                ExemptUnit = exempt, SecrecyBureau = bureau,
+                Leader = posting.LeaderId, InactiveLeader = inactiveLeader, OwnLeader = leaderAccount.LeaderId!.Value,
+                Posting = posting.Id, OwnPosting = ownPosting, PostingWithoutChecklist = withoutChecklist, SubmittedChecklistPosting = submittedChecklist,
+                Activity = activity, EvidenceFile = evidence,
+                Inspection = inspection, InspectedPosting = inspectedPosting, PlannedInspection = planned.Id, SelfInspection = self.Id, SubmittedSelfInspection = submitted.Id,
+                FindingWithoutOrder = loose.Id, Order = order, ReportedOrder = reportedOrder,
+                Incident = incident.Id, IncidentUnderReview = underReview, IncidentPerson = reviewedPerson,
+                Proposal = proposal, Account = users["qs.target"], DeactivatedAccount = users["qs.gone"], Notification = note.Id,
+                ChecklistItem = await db.DutyChecklistItems.Where(i => db.DutyChecklists.Any(c => c.Id == i.ChecklistId && c.UnitId == qingshan)).Select(i => i.Id).FirstAsync(),
+                Member = await db.SecrecyOrganizationMembers.Where(m => m.SecrecyOrganizationId == organization).Select(m => m.Id).FirstAsync(),
+                Cadre = await db.SecrecyCadres.Where(c => c.SecrecyOrganizationId == organization).Select(c => c.Id).FirstAsync(),
+                Foreign = Records.Forged(await OutsideAsync(db, inside, users["officer"], foreignNote.Id, outsideEvidence)),
+                ForeignOfLeader = Records.Forged(await OutsideAsync(db, await db.UnitAncestries.Where(a => a.AncestorId == leaderAccount.UnitId).Select(a => a.DescendantId).ToListAsync(), users["officer"], foreignNote.Id, outsideEvidence)),
+            };
+        });
+    }
+
+    /// <summary>One record of each type outside <paramref name="inside"/>.</summary>
+    private static async Task<Records> OutsideAsync(AppDbContext db, List<int> inside, string account, long notification, int evidence)
+    {
+        var incident = await db.Incidents.Where(i => !inside.Contains(i.UnitId) && db.IncidentPersons.Any(p => p.IncidentId == i.Id)).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+        return new Records
+        {
+            Unit = await db.Units.Where(u => !inside.Contains(u.Id) && u.ParentId != null).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
+            Leader = await db.Leaders.Where(l => !inside.Contains(l.UnitId)).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync(),
+            Posting = await db.Postings.Where(p => !inside.Contains(p.UnitId) && p.To == null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+            Activity = await db.Activities.Where(a => !inside.Contains(a.UnitId)).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+            EvidenceFile = evidence,
+            Inspection = await db.Inspections.Where(i => !inside.Contains(i.UnitId)).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(),
+            FindingWithoutOrder = await db.Findings.Where(f => !inside.Contains(f.UnitId)).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync(),
+            Order = await db.RectificationOrders.Where(o => !inside.Contains(o.UnitId)).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(),
+            Incident = incident,
+            IncidentPerson = await db.IncidentPersons.Where(p => p.IncidentId == incident).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+            Proposal = await db.Proposals.Where(p => !inside.Contains(p.UnitId)).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+            Account = account,
+            Notification = notification,
+            ChecklistItem = await db.DutyChecklistItems.Where(i => db.DutyChecklists.Any(c => c.Id == i.ChecklistId && !inside.Contains(c.UnitId))).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(),
+            Member = await db.SecrecyOrganizationMembers.Where(m => db.SecrecyOrganizations.Any(o => o.Id == m.SecrecyOrganizationId && !inside.Contains(o.UnitId))).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+            Cadre = await db.SecrecyCadres.Where(c => db.SecrecyOrganizations.Any(o => o.Id == c.SecrecyOrganizationId && !inside.Contains(o.UnitId))).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+        };
+    }
+
+    private static Task<string> UserIdAsync(TestApp app, string userName) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+
+    /// <summary>One handler's sweep: its form as filled, then each field's variants, the forged route and the missing token.</summary>
+    private sealed partial class HandlerRun(
+        HostileInputSweep sweep,
+        PostHandler handler,
+        Reach reach,
+        Session session,
+        Records own,
+        Records foreign,
+        Dictionary<string, List<string>> baseline,
+        List<string> problems,
+        List<string> log)
+    {
+        private const string Token = "__RequestVerificationToken";
+
+        /// <summary>The record type each id field names, by the field's last segment (and the page, where a name is ambiguous).</summary>
+        private static readonly (Regex Field, RecordType Type)[] IdFields =
+        [
+            (new Regex(@"^(UnitId|ParentId|NewParentId|BodyUnitId)$"), RecordType.Unit),
+            (new Regex(@"^(LeaderId|ChairLeaderId)$"), RecordType.Leader),
+            (new Regex(@"^(PostingId|PostingIds|RelatedPostingId)$"), RecordType.Posting),
+            (new Regex(@"^findingId$", RegexOptions.IgnoreCase), RecordType.Finding),
+            (new Regex(@"^ItemId$"), RecordType.ChecklistItem),
+            (new Regex(@"^(InspectorIds|userId|UserId)$"), RecordType.Account),
+            (new Regex(@"^personId$"), RecordType.IncidentPerson),
+            (new Regex(@"^fileId$"), RecordType.EvidenceFile),
+            (new Regex(@"^IncidentId$"), RecordType.Incident),
+        ];
+
+        private string _page = "";
+        private string _action = "";
+        private List<KeyValuePair<string, string>> _fields = [];
+
+        public async Task SweepAsync()
+        {
+            _page = reach.Page(own);
+            var document = await GetAsync(_page);
+            if (document is null)
+            {
+                return;
+            }
+
+            if (HostileInputSweep.FindForm(document, _page, handler) is not { } found)
+            {
+                Problem($"no form on {_page} posts to it");
+                return;
+            }
+
+            _action = found.Action;
+            _fields = HostileInputSweep.Values(found.Form);
+            foreach (var (name, value) in reach.Fill?.Invoke(own) ?? [])
+            {
+                Set(_fields, name, value);
+            }
+
+            if (!await BaselineAsync())
+            {
+                return;
+            }
+
+            var swept = new HashSet<string>(StringComparer.Ordinal);
+            var fields = HostileInputSweep.Names(found.Form)
+                .Select(f => (f.Name, InQuery: false, InputType: (f.Element as AngleSharp.Html.Dom.IHtmlInputElement)?.Type ?? ""))
+                .Concat(HostileInputSweep.QueryHelpers(_action).Where(q => !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase)).Select(q => (Name: q.Key, InQuery: true, InputType: "")));
+            foreach (var (name, inQuery, inputType) in fields)
+            {
+                // Rows of a list share their validator: the first row of each list stands for the others.
+                if (name == Token || !swept.Add(Index().Replace(name, "[]")))
+                {
+                    continue;
+                }
+
+                var kind = HostileInputSweep.KindOf(HostileInputSweep.BoundType(handler, name), name, inputType);
+                if (kind is FieldKind.Unbound or FieldKind.File)
+                {
+                    log.Add($"{handler.Key} {name}: {kind}, not swept");
+                    continue;
+                }
+
+                string? forged = null;
+                if (kind is FieldKind.Id or FieldKind.IdList)
+                {
+                    var last = HostileInputSweep.LastSegment(name);
+                    var type = name.EndsWith("].Id", StringComparison.Ordinal) ? (name.Contains("Cadres", StringComparison.Ordinal) ? RecordType.Cadre : RecordType.Member)
+                        : handler.Page.StartsWith("/Notifications", StringComparison.Ordinal) && last == "id" ? RecordType.Notification
+                        : IdFields.Where(f => f.Field.IsMatch(last)).Select(f => (RecordType?)f.Type).FirstOrDefault();
+                    if (type is null)
+                    {
+                        Problem($"{name}: an id field nobody mapped to a record type");
+                        continue;
+                    }
+
+                    forged = foreign.IdOf(type.Value);
+                }
+
+                foreach (var variant in HostileInputSweep.VariantsFor(kind, forged))
+                {
+                    await VariantAsync(name, inQuery, variant);
+                }
+            }
+
+            await ForgedRouteAsync();
+            await WithoutTokenAsync();
+        }
+
+        /// <summary>The form as filled: saved (a redirect), or shown again for a handler that only redisplays or one refused on purpose.</summary>
+        private async Task<bool> BaselineAsync()
+        {
+            var answer = await PostAsync(_action, HostileInputSweep.Body(_fields));
+            var changed = await ChangedAsync();
+            if (answer.Status >= 500)
+            {
+                Problem($"the form as filled: {answer.Status}");
+                await RestoreIfAsync(changed.Count > 0);
+                return false;
+            }
+
+            if (reach.Redisplays || reach.BaselineRefused is not null)
+            {
+                var messages = answer.Page is null ? [] : Messages(answer.Page, "");
+                log.Add($"{handler.Key}: the form as filled answers {answer.Status}: {string.Join(" | ", messages)}");
+                if (answer.Status != 200 || changed.Count > 0 || (reach.BaselineRefused is not null && messages.Count == 0))
+                {
+                    Problem($"the form as filled: {answer.Status}, changed {string.Join(", ", changed)}, messages: {string.Join(" | ", messages)}");
+                    await RestoreIfAsync(changed.Count > 0);
+                    return false;
+                }
+
+                return true;
+            }
+
+            if (answer.Status != 302 || answer.SentAway)
+            {
+                Problem($"the form as filled is not saved: {answer.Status} {answer.Location} {string.Join(" | ", answer.Page is null ? [] : Messages(answer.Page, ""))}");
+                await RestoreIfAsync(changed.Count > 0);
+                return false;
+            }
+
+            log.Add($"{handler.Key}: the form as filled is saved ({string.Join(", ", changed)})");
+            await RestoreIfAsync(sweep.Committed() || changed.Count > 0);
+            return true;
+        }
+
+        private async Task VariantAsync(string name, bool inQuery, Variant variant)
+        {
+            var what = $"{name} {variant.Name}";
+            var values = variant.Value is null ? null : new[] { variant.Value };
+            var answer = inQuery
+                ? await PostAsync(WithQuery(_action, name, variant.Value), HostileInputSweep.Body(_fields))
+                : await PostAsync(_action, HostileInputSweep.Body(_fields, name, values));
+            var changed = await ChangedAsync();
+            log.Add($"{handler.Key} {what}: {answer.Status}{(changed.Count > 0 ? " changed " + string.Join(", ", changed) : "")}");
+            if (answer.Status >= 500)
+            {
+                Problem($"{what}: {answer.Status}");
+                await RestoreIfAsync(changed.Count > 0);
+                return;
+            }
+
+            if (answer.Status == 302 && !answer.SentAway)
+            {
+                if (!variant.MayBeAccepted)
+                {
+                    Problem($"{what}: accepted{(changed.Count > 0 ? ", changed " + string.Join(", ", changed) : ", nothing changed")}");
+                }
+                else if (variant.IsMarkup && !inQuery)
+                {
+                    await StoredAsTypedAsync(what, variant.Value!, answer.Location!);
+                }
+
+                await RestoreIfAsync(changed.Count > 0);
+                return;
+            }
+
+            if (changed.Count > 0)
+            {
+                Problem($"{what}: answered {answer.Status} but changed {string.Join(", ", changed)}");
+                await RestoreIfAsync(true);
+            }
+
+            if (answer.Status == 200 && answer.Page is not null)
+            {
+                if (reach.Redisplays)
+                {
+                    return;
+                }
+
+                var (beside, summary, elsewhere) = HostileInputSweep.Messages(answer.Page, name);
+                var hasSlot = answer.Page.QuerySelectorAll("[data-valmsg-for]").Any(e => string.Equals(e.GetAttribute("data-valmsg-for"), name, StringComparison.OrdinalIgnoreCase));
+                if (hasSlot && beside.Count == 0)
+                {
+                    Problem($"{what}: shown again without a message beside the field (summary: {string.Join(" | ", summary)}; elsewhere: {string.Join(" | ", elsewhere)})");
+                }
+                else if (!hasSlot && beside.Count + summary.Count + elsewhere.Count == 0)
+                {
+                    Problem($"{what}: shown again without any message");
+                }
+
+                return;
+            }
+
+            if (answer.Status is 400 or 403 or 404 || answer.SentAway)
+            {
+                if (!variant.IsForged && !(inQuery && answer.Status is 400 or 404))
+                {
+                    Problem($"{what}: answered {answer.Status} {answer.Location} instead of the form with a message");
+                }
+
+                return;
+            }
+
+            Problem($"{what}: answered {answer.Status} {answer.Location}");
+        }
+
+        /// <summary>The form posted to the route of a record outside the jurisdiction: not found or forbidden, nothing changed.</summary>
+        private async Task ForgedRouteAsync()
+        {
+            var ownPath = _page.Split('?')[0];
+            var forgedPath = reach.Page(foreign).Split('?')[0];
+            if (ownPath == forgedPath || !_action.StartsWith(ownPath, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var answer = await PostAsync(forgedPath + _action[ownPath.Length..], HostileInputSweep.Body(_fields));
+            var changed = await ChangedAsync();
+            log.Add($"{handler.Key} forged route {forgedPath}: {answer.Status}");
+            if (!(answer.Status is 403 or 404 || (answer.SentAway && answer.Location!.Contains("AccessDenied", StringComparison.Ordinal))) || changed.Count > 0)
+            {
+                Problem($"forged route {forgedPath}: {answer.Status} {answer.Location}, changed {string.Join(", ", changed)}");
+            }
+
+            await RestoreIfAsync(changed.Count > 0);
+        }
+
+        private async Task WithoutTokenAsync()
+        {
+            var answer = await PostAsync(_action, new FormUrlEncodedContent(_fields.Where(f => f.Key != Token)));
+            var changed = await ChangedAsync();
+            if (answer.Status != 400 || changed.Count > 0)
+            {
+                Problem($"without the antiforgery token: {answer.Status}, changed {string.Join(", ", changed)}");
+            }
+
+            await RestoreIfAsync(changed.Count > 0);
+        }
+
+        /// <summary>Script or SQL text accepted in free text: stored as typed, and shown HTML-encoded where the saved record is shown.</summary>
+        private async Task StoredAsTypedAsync(string what, string payload, string location)
+        {
+            var rows = await sweep.RowsAsync();
+            var stored = HostileInputSweep.Changed(baseline, rows)
+                .Where(t => t != "AuditEntries")
+                .Any(t => rows[t].Any(r => r.Contains(payload, StringComparison.Ordinal)));
+            if (!stored)
+            {
+                Problem($"{what}: accepted but not stored as typed");
+            }
+
+            foreach (var url in new[] { location, _page })
+            {
+                var response = await session.Client.GetAsync(url);
+                sweep.Requests++;
+                var html = await response.Content.ReadAsStringAsync();
+                if (html.Contains(payload, StringComparison.Ordinal))
+                {
+                    Problem($"{what}: {url} shows it without HTML encoding");
+                    return;
+                }
+
+                var page = await TestApp.ParseAsync(response);
+                if (page.Body?.TextContent.Contains(payload, StringComparison.Ordinal) == true
+                    || page.All.Any(e => e.Attributes.Any(a => a.Value.Contains(payload, StringComparison.Ordinal))))
+                {
+                    log.Add($"{handler.Key} {what}: shown encoded on {url}");
+                    return;
+                }
+            }
+
+            log.Add($"{handler.Key} {what}: stored, shown on neither {location} nor {_page}");
+        }
+
+        private async Task<List<string>> ChangedAsync() =>
+            sweep.Committed() ? HostileInputSweep.Changed(baseline, await sweep.RowsAsync()) : [];
+
+        /// <summary>Puts the database back after a save; signs in again when the save had ended the session (the account's own password, say).</summary>
+        private async Task RestoreIfAsync(bool changed)
+        {
+            if (!changed)
+            {
+                return;
+            }
+
+            sweep.Restore();
+            var response = await session.Client.GetAsync(_page);
+            sweep.Requests++;
+            if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/Account/Login", StringComparison.Ordinal) == true)
+            {
+                await session.SignInAsync();
+                response = await session.Client.GetAsync(_page);
+                sweep.Requests++;
+            }
+
+            if (response.StatusCode == HttpStatusCode.OK
+                && HostileInputSweep.FindForm(await TestApp.ParseAsync(response), _page, handler) is { } form
+                && HostileInputSweep.Values(form.Form).FirstOrDefault(f => f.Key == Token) is { Key: not null } token)
+            {
+                Set(_fields, Token, token.Value);
+            }
+        }
+
+        private async Task<IHtmlDocument?> GetAsync(string url)
+        {
+            var response = await session.Client.GetAsync(url);
+            sweep.Requests++;
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                Problem($"GET {url}: {(int)response.StatusCode} {response.Headers.Location}");
+                return null;
+            }
+
+            return await TestApp.ParseAsync(response);
+        }
+
+        private async Task<Answer> PostAsync(string url, HttpContent body)
+        {
+            var response = await session.Client.PostAsync(url, body);
+            sweep.Requests++;
+            var location = response.Headers.Location?.OriginalString;
+            var sentAway = location is not null && (location.Contains("/Account/Login", StringComparison.Ordinal) || location.Contains("/Account/AccessDenied", StringComparison.Ordinal));
+            var page = response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "text/html" ? await TestApp.ParseAsync(response) : null;
+            return new Answer((int)response.StatusCode, location, sentAway, page);
+        }
+
+        private static List<string> Messages(IHtmlDocument page, string field)
+        {
+            var (beside, summary, elsewhere) = HostileInputSweep.Messages(page, field);
+            return [.. beside, .. summary, .. elsewhere];
+        }
+
+        private static string WithQuery(string action, string name, string? value)
+        {
+            var query = HostileInputSweep.QueryHelpers(action).Where(q => q.Key != name).ToList();
+            if (value is not null)
+            {
+                query.Add(new(name, value));
+            }
+
+            return action.Split('?')[0] + "?" + string.Join("&", query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value)));
+        }
+
+        private static void Set(List<KeyValuePair<string, string>> fields, string name, string value)
+        {
+            var at = fields.FindIndex(f => f.Key == name);
+            fields.RemoveAll(f => f.Key == name);
+            fields.Insert(at < 0 ? fields.Count : Math.Min(at, fields.Count), new(name, value));
+        }
+
+        private void Problem(string text) => problems.Add($"{handler.Key} as {reach.User}: {text}");
+
+        [GeneratedRegex(@"\[\d+\]")]
+        private static partial Regex Index();
+
+        private sealed record Answer(int Status, string? Location, bool SentAway, IHtmlDocument? Page);
+    }
+}
