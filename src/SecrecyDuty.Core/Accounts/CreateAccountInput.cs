@@ -26,6 +26,9 @@ public sealed class CreateAccountValidator : AbstractValidator<CreateAccountInpu
 {
     public const int MinimumPasswordLength = 12;
 
+    /// <summary>Long passphrases are welcome (ASVS V6.2.9 asks for 64 characters at least); a page of text is not a password.</summary>
+    public const int MaximumPasswordLength = 128;
+
     public CreateAccountValidator(IStringLocalizer<Messages> l)
     {
         ArgumentNullException.ThrowIfNull(l);
@@ -45,7 +48,8 @@ public sealed class CreateAccountValidator : AbstractValidator<CreateAccountInpu
             .Must(Roles.IsKnown).WithMessage(l["Choose a role."]);
         RuleFor(x => x.Password)
             .NotEmpty().WithMessage(l["Enter an initial password."])
-            .MinimumLength(MinimumPasswordLength).WithMessage(l["A password has at least 12 characters."]);
+            .MinimumLength(MinimumPasswordLength).WithMessage(l["A password has at least 12 characters."])
+            .MaximumLength(MaximumPasswordLength).WithMessage(l["A password has at most {0} characters.", MaximumPasswordLength]);
         RuleFor(x => x.LeaderStaffNumber)
             .NotEmpty().WithMessage(l["A unit leader's account needs the staff number of the leader's record."])
             .When(x => x.Role == Roles.UnitLeader);

@@ -39,6 +39,16 @@ public sealed class CreateAccountValidatorTests
     }
 
     [Theory]
+    [InlineData(128, true)]
+    [InlineData(129, false)]
+    public void A_passphrase_of_up_to_128_characters_is_accepted(int length, bool valid)
+    {
+        var input = Valid();
+        input.Password = "Pass-2026" + new string('x', length - 9);
+        Assert.Equal(valid ? [] : ["Password"], FieldsInError(input));
+    }
+
+    [Theory]
     [InlineData("with space")]
     [InlineData("中文名")]
     [InlineData("")]

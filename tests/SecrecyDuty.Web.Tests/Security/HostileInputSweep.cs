@@ -102,6 +102,12 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
 
     public int Requests { get; set; }
 
+    public System.Diagnostics.Stopwatch RowsTime { get; } = new();
+
+    public System.Diagnostics.Stopwatch RestoreTime { get; } = new();
+
+    public System.Diagnostics.Stopwatch RequestTime { get; } = new();
+
     public static async Task<HostileInputSweep> StartAsync(TestApp app)
     {
         var (connectionString, openings, audit) = await app.InScopeAsync(sp =>
@@ -115,8 +121,11 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
         return new HostileInputSweep(app, connectionString, openings, audit);
     }
 
+    /// <summary>Every row of the database as <see cref="SaveAsync"/> kept it.</summary>
+    public Dictionary<string, List<string>> Baseline { get; private set; } = [];
+
     /// <summary>Keeps the database as it is now; <see cref="Restore"/> puts it back.</summary>
-    public void Save()
+    public async Task SaveAsync()
     {
         using (var live = new SqliteConnection(_connectionString))
         {
@@ -125,13 +134,15 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
         }
 
         _version = DataVersion();
+        Baseline = await RowsAsync();
     }
 
-    /// <summary>Whether anything was committed since <see cref="Save"/> or the last <see cref="Restore"/> (one PRAGMA, no table read).</summary>
+    /// <summary>Whether anything was committed since <see cref="SaveAsync"/> or the last <see cref="Restore"/> (one PRAGMA, no table read).</summary>
     public bool Committed() => DataVersion() != _version;
 
     public void Restore()
     {
+        RestoreTime.Start();
         using (var live = new SqliteConnection(_connectionString))
         {
             live.Open();
@@ -140,6 +151,7 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
 
         Restores++;
         _version = DataVersion();
+        RestoreTime.Stop();
     }
 
     private long DataVersion()
@@ -155,6 +167,7 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
     /// </summary>
     public async Task<Dictionary<string, List<string>>> RowsAsync()
     {
+        RowsTime.Start();
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
@@ -188,12 +201,30 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
             snapshot[table] = rows;
         }
 
+        RowsTime.Stop();
         return snapshot;
     }
 
     /// <summary>The tables whose rows differ between two snapshots.</summary>
     public static List<string> Changed(Dictionary<string, List<string>> before, Dictionary<string, List<string>> after) =>
         [.. before.Keys.Union(after.Keys).Where(t => !before.TryGetValue(t, out var b) || !after.TryGetValue(t, out var a) || Hash(b) != Hash(a)).Order(StringComparer.Ordinal)];
+
+    /// <summary>The rows added ("+") and removed ("-") between two snapshots, by table, except the audit trail's.</summary>
+    public Dictionary<string, List<string>> Delta(Dictionary<string, List<string>> before, Dictionary<string, List<string>> after) =>
+        Changed(before, after).Where(t => t != _auditTable).ToDictionary(
+            t => t,
+            t =>
+            {
+                var old = before.GetValueOrDefault(t) ?? [];
+                var now = after.GetValueOrDefault(t) ?? [];
+                return now.Except(old, StringComparer.Ordinal).Select(r => "+" + r).Concat(old.Except(now, StringComparer.Ordinal).Select(r => "-" + r)).ToList();
+            },
+            StringComparer.Ordinal);
+
+    /// <summary>Whether two deltas hold the same rows.</summary>
+    public static bool SameDelta(Dictionary<string, List<string>> a, Dictionary<string, List<string>> b) =>
+        a.Keys.Order(StringComparer.Ordinal).SequenceEqual(b.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal)
+        && a.All(t => t.Value.SequenceEqual(b[t.Key], StringComparer.Ordinal));
 
     private static string Hash(List<string> rows) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", rows))));
 
@@ -418,9 +449,13 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
     /// The hostile values for a field of <paramref name="kind"/>: over-long, of the wrong type, script and SQL text, missing,
     /// empty, and an id of a record outside the account's reach (<paramref name="forged"/>, when there is one).
     /// </summary>
-    public static List<Variant> VariantsFor(FieldKind kind, string? forged)
+    public static List<Variant> VariantsFor(FieldKind kind, Type? type, string? forged)
     {
-        var overLong = OverLong(kind is FieldKind.Text or FieldKind.Secret ? "超长文本overlong" : "9");
+        // An over-long password is otherwise a good one (digits, both cases, a symbol), so that only its length can refuse it.
+        var overLong = OverLong(kind switch { FieldKind.Text => "超长文本overlong", FieldKind.Secret => "超长密码Overlong-2026", _ => "9" });
+        var plain = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        var wide = plain == typeof(decimal) || plain == typeof(long) || plain == typeof(double);
+        var textual = plain == typeof(string) || (plain is not null && ElementType(plain) == typeof(string));
         var variants = new List<Variant> { new("over-long", overLong), new("missing", null, MayBeAccepted: true) };
         switch (kind)
         {
@@ -434,13 +469,16 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
                 variants.Add(new("empty", "", MayBeAccepted: true));
                 break;
             case FieldKind.Number:
-                variants.AddRange([new("abc", "abc"), new("-1", "-1"), new("2^31", "2147483648"), new("2^31-1", "2147483647", MayBeAccepted: true), new("empty", "", MayBeAccepted: true)]);
+                variants.AddRange([new("abc", "abc"), new("-1", "-1"), new("2^31", "2147483648", MayBeAccepted: wide), new("2^31-1", "2147483647", MayBeAccepted: true), new("empty", "", MayBeAccepted: true)]);
                 break;
-            case FieldKind.Id:
-                variants.AddRange([new("abc", "abc"), new("-1", "-1"), new("2^31", "2147483648"), new("2^31-1", "2147483647"), new("script", Script), new("empty", "", MayBeAccepted: true)]);
-                break;
-            case FieldKind.IdList:
-                variants.AddRange([new("abc", "abc"), new("-1", "-1"), new("2^31", "2147483648"), new("2^31-1", "2147483647"), new("1,2", "1,2"), new("empty", "", MayBeAccepted: true)]);
+            case FieldKind.Id or FieldKind.IdList:
+                // An id that does not exist (-1, 2^31-1) may be answered as not found, as a forged one is.
+                variants.AddRange([new("abc", textual ? Script : "abc"), new("-1", "-1", IsForged: true), new("2^31", "2147483648"), new("2^31-1", "2147483647", IsForged: true), new("empty", "", MayBeAccepted: true)]);
+                if (kind == FieldKind.IdList)
+                {
+                    variants.Add(new("1,2", "1,2"));
+                }
+
                 break;
             case FieldKind.Date:
                 variants.AddRange([new("abc", "abc"), new("2026-02-30", "2026-02-30"), new("-1", "-1"), new("9999-12-31", "9999-12-31", MayBeAccepted: true), new("0001-01-01", "0001-01-01", MayBeAccepted: true), new("empty", "", MayBeAccepted: true)]);
@@ -449,7 +487,7 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
                 variants.AddRange([new("abc", "abc"), new("1,2", "1,2"), new("-1", "-1"), new("999", "999"), new("2^31", "2147483648"), new("empty", "", MayBeAccepted: true)]);
                 break;
             case FieldKind.Bool:
-                variants.AddRange([new("abc", "abc")]);
+                variants.Add(new("abc", "abc"));
                 break;
         }
 
