@@ -26,6 +26,9 @@ public sealed class CreateAccountValidator : AbstractValidator<CreateAccountInpu
 {
     public const int MinimumPasswordLength = 12;
 
+    /// <summary>The account's e-mail column (Identity's): a longer address was a server error on SQL Server.</summary>
+    public const int EmailMaxLength = 256;
+
     /// <summary>Long passphrases are welcome (ASVS V6.2.9 asks for 64 characters at least); a page of text is not a password.</summary>
     public const int MaximumPasswordLength = 128;
 
@@ -40,6 +43,8 @@ public sealed class CreateAccountValidator : AbstractValidator<CreateAccountInpu
             .NotEmpty().WithMessage(l["Enter the person's name."])
             .MaximumLength(100).WithMessage(l["A name has at most 100 characters."]);
         RuleFor(x => x.Email)
+            .Cascade(CascadeMode.Stop)
+            .MaximumLength(EmailMaxLength).WithMessage(l["An e-mail address has at most 256 characters."])
             .EmailAddress().WithMessage(l["Enter a valid e-mail address, or leave it empty."])
             .When(x => !string.IsNullOrWhiteSpace(x.Email));
         RuleFor(x => x.UnitId)

@@ -92,6 +92,16 @@ public sealed class CreateAccountValidatorTests
         Assert.Equal(["UnitId"], FieldsInError(input));
     }
 
+    [Theory]
+    [InlineData(256, true)]
+    [InlineData(257, false)]
+    public void An_e_mail_address_has_at_most_256_characters_as_its_column(int length, bool valid)
+    {
+        var input = Valid();
+        input.Email = new string('a', length - 12) + "@example.com";
+        Assert.Equal(valid ? [] : ["An e-mail address has at most 256 characters."], Validator.Validate(input).Errors.Select(e => e.ErrorMessage));
+    }
+
     [Fact]
     public void An_e_mail_is_optional_but_checked_when_given()
     {

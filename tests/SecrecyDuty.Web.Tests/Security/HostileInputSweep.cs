@@ -2,7 +2,6 @@ using System.Collections;
 using System.Globalization;
 using System.Net;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -207,7 +206,7 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
 
     /// <summary>The tables whose rows differ between two snapshots.</summary>
     public static List<string> Changed(Dictionary<string, List<string>> before, Dictionary<string, List<string>> after) =>
-        [.. before.Keys.Union(after.Keys).Where(t => !before.TryGetValue(t, out var b) || !after.TryGetValue(t, out var a) || Hash(b) != Hash(a)).Order(StringComparer.Ordinal)];
+        [.. before.Keys.Union(after.Keys).Where(t => !before.TryGetValue(t, out var b) || !after.TryGetValue(t, out var a) || !b.SequenceEqual(a, StringComparer.Ordinal)).Order(StringComparer.Ordinal)];
 
     /// <summary>The rows added ("+") and removed ("-") between two snapshots, by table, except the audit trail's.</summary>
     public Dictionary<string, List<string>> Delta(Dictionary<string, List<string>> before, Dictionary<string, List<string>> after) =>
@@ -225,8 +224,6 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
     public static bool SameDelta(Dictionary<string, List<string>> a, Dictionary<string, List<string>> b) =>
         a.Keys.Order(StringComparer.Ordinal).SequenceEqual(b.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal)
         && a.All(t => t.Value.SequenceEqual(b[t.Key], StringComparer.Ordinal));
-
-    private static string Hash(List<string> rows) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", rows))));
 
     /// <summary>Every POST handler of every page the app maps.</summary>
     public async Task<List<PostHandler>> PostHandlersAsync()
@@ -271,7 +268,7 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
             foreach (var action in actions.Select(a => a.Length == 0 ? pageUrl : a))
             {
                 var path = action.Split('?')[0];
-                var query = action.Contains('?', StringComparison.Ordinal) ? QueryHelpers(action) : [];
+                var query = action.Contains('?', StringComparison.Ordinal) ? Query(action) : [];
                 var named = query.FirstOrDefault(q => string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase)).Value;
                 if (handler.Routes.Any(r => r.IsMatch(path)) && string.Equals(named ?? "", handler.Handler ?? "", StringComparison.OrdinalIgnoreCase))
                 {
@@ -283,7 +280,8 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
         return null;
     }
 
-    public static List<KeyValuePair<string, string>> QueryHelpers(string url) =>
+    public static List<KeyValuePair<string, string>> Query(string url) =>
+        !url.Contains('?', StringComparison.Ordinal) ? [] :
         [.. url[(url.IndexOf('?', StringComparison.Ordinal) + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))
             .Select(p => new KeyValuePair<string, string>(Uri.UnescapeDataString(p[0]), p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : ""))];
@@ -449,10 +447,18 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
     /// The hostile values for a field of <paramref name="kind"/>: over-long, of the wrong type, script and SQL text, missing,
     /// empty, and an id of a record outside the account's reach (<paramref name="forged"/>, when there is one).
     /// </summary>
-    public static List<Variant> VariantsFor(FieldKind kind, Type? type, string? forged)
+    public static List<Variant> VariantsFor(FieldKind kind, Type? type, string? forged, string inputType = "")
     {
-        // An over-long password is otherwise a good one (digits, both cases, a symbol), so that only its length can refuse it.
-        var overLong = OverLong(kind switch { FieldKind.Text => "超长文本overlong", FieldKind.Secret => "超长密码Overlong-2026", _ => "9" });
+        // An over-long value is otherwise a good one (a password with digits, both cases and a symbol, an e-mail address
+        // with its @, a phone number of digits), so that only its length can refuse it.
+        var overLong = (kind, inputType) switch
+        {
+            (FieldKind.Text, "email") => OverLong("a")[..(OverLongLength - 12)] + "@example.com",
+            (FieldKind.Text, "tel") => OverLong("0"),
+            (FieldKind.Text, _) => OverLong("超长文本overlong"),
+            (FieldKind.Secret, _) => OverLong("超长密码Overlong-2026"),
+            _ => OverLong("9"),
+        };
         var plain = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         var wide = plain == typeof(decimal) || plain == typeof(long) || plain == typeof(double);
         var textual = plain == typeof(string) || (plain is not null && ElementType(plain) == typeof(string));

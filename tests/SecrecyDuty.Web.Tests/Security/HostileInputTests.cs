@@ -82,7 +82,7 @@ public sealed partial class HostileInputTests
         ["POST /Admin/Accounts/Create"] = new("qs.admin", _ => "/Admin/Accounts/Create", r =>
             [("Input.UserName", "qs.new"), ("Input.DisplayName", "新账户"), ("Input.UnitId", Id(r.Unit)), ("Input.Role", Roles.Supervisor), ("Input.Password", "New-Password-2026")]),
         ["POST /Admin/Accounts/Details?handler=ResetPassword"] = new("qs.admin", r => $"/Admin/Accounts/Details/{r.Account}", _ => [("Reset.NewPassword", "Reset-Password-2026")]),
-        ["POST /Admin/Accounts/Details?handler=ChangeRole"] = new("qs.admin", r => $"/Admin/Accounts/Details/{r.Account}", _ => [("Role.Role", Roles.Supervisor)]),
+        ["POST /Admin/Accounts/Details?handler=ChangeRole"] = new("qs.admin", r => $"/Admin/Accounts/Details/{r.Account}", _ => [("RoleInput.Role", Roles.Supervisor)]),
         ["POST /Admin/Accounts/Details?handler=Deactivate"] = new("qs.admin", r => $"/Admin/Accounts/Details/{r.Account}"),
         ["POST /Admin/Accounts/Details?handler=Unlock"] = new("qs.admin", r => $"/Admin/Accounts/Details/{r.Account}"),
         ["POST /Admin/Accounts/Details?handler=ResetTwoFactor"] = new("qs.admin", r => $"/Admin/Accounts/Details/{r.Account}"),
@@ -99,7 +99,7 @@ public sealed partial class HostileInputTests
             ["year"] = "the checklist's year, in the address: for a year without a checklist to generate nothing is generated, and the checklist page it returns to says why (\"Checklists are kept for the years from 2000 to the current year.\")",
         }),
         ["POST /Checklists/Posting"] = new("leader", r => $"/Checklists/Posting/{r.OwnPosting}?year=2026"),
-        ["POST /Checklists/Posting?handler=Submit"] = new("leader", r => $"/Checklists/Posting/{r.OwnPosting}?year=2026", BaselineRefused: "half of the leader's checklist is not worked through yet: submitting it is refused beside the items"),
+        ["POST /Checklists/Posting?handler=Submit"] = new("leader", r => $"/Checklists/Posting/{r.OwnPosting}?year=2026"),
         ["POST /Checklists/Posting?handler=Review"] = new("qs.officer", r => $"/Checklists/Posting/{r.SubmittedChecklistPosting}?year=2026", _ => [("Review.Opinion", "同意。")]),
         ["POST /Checklists/Posting?handler=Return"] = new("qs.officer", r => $"/Checklists/Posting/{r.SubmittedChecklistPosting}?year=2026", _ => [("Review.Opinion", "请补充。")]),
 
@@ -601,8 +601,11 @@ public sealed partial class HostileInputTests
             db.Appraisals.Add(new Core.Appraisals.Appraisal { LeaderId = posting.LeaderId, UnitId = qingshan, Year = 2026, OrganizationOpinion = "履职情况良好。" });
             await db.SaveChangesAsync();
 
+            // The demo leader's own checklist, worked through so that it can be submitted.
             var leaderAccount = await db.Users.Where(u => u.UserName == "leader").Select(u => new { u.LeaderId, u.UnitId }).SingleAsync();
             var ownPosting = await db.Postings.Where(p => p.LeaderId == leaderAccount.LeaderId && p.To == null).Select(p => p.Id).FirstAsync();
+            await db.DutyChecklistItems.Where(i => db.DutyChecklists.Any(c => c.Id == i.ChecklistId && c.PostingId == ownPosting && c.Year == 2026))
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, Core.Checklists.ChecklistItemStatus.Fulfilled).SetProperty(i => i.SelfAssessment, "已按要求落实"));
             var withoutChecklist = await db.Postings.Where(p => p.UnitId == qingshan && p.To == null && !db.DutyChecklists.Any(c => c.PostingId == p.Id && c.Year == 2026)).Select(p => p.Id).FirstAsync();
             var submittedChecklist = await db.DutyChecklists.Where(c => inside.Contains(c.UnitId) && c.Year == 2026 && c.Status == Core.Checklists.ChecklistStatus.Submitted).OrderBy(c => c.Id).Select(c => c.PostingId).FirstAsync();
             var organization = await db.SecrecyOrganizations.Where(o => o.UnitId == qingshan).Select(o => o.Id).SingleAsync();
@@ -743,9 +746,10 @@ public sealed partial class HostileInputTests
             }
 
             var swept = new HashSet<string>(StringComparer.Ordinal);
+            var targets = new List<(string Name, bool InQuery, List<Variant> Variants)>();
             var fields = HostileInputSweep.Names(found.Form)
                 .Select(f => (f.Name, InQuery: false, InputType: (f.Element as IHtmlInputElement)?.Type ?? ""))
-                .Concat(HostileInputSweep.QueryHelpers(_action).Where(q => !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase)).Select(q => (Name: q.Key, InQuery: true, InputType: "")));
+                .Concat(HostileInputSweep.Query(_action).Where(q => !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase)).Select(q => (Name: q.Key, InQuery: true, InputType: "")));
             foreach (var (name, inQuery, inputType) in fields)
             {
                 // Rows of a list share their validator: the first row of each list stands for the others.
@@ -778,9 +782,25 @@ public sealed partial class HostileInputTests
                     forged = foreign.IdOf(record.Value);
                 }
 
-                foreach (var variant in HostileInputSweep.VariantsFor(kind, type, forged))
+                targets.Add((name, inQuery, HostileInputSweep.VariantsFor(kind, type, forged, inputType)));
+            }
+
+            if (reach.Redisplays)
+            {
+                // A form that is only shown again saves nothing and says nothing: each kind of hostile value goes into every field at once.
+                foreach (var group in targets.Where(t => !t.InQuery).SelectMany(t => t.Variants.Select(v => (t.Name, Variant: v))).GroupBy(t => t.Variant.Name))
                 {
-                    await VariantAsync(name, inQuery, variant);
+                    await GroupAsync(group.Key, [.. group]);
+                }
+            }
+            else
+            {
+                foreach (var (name, inQuery, variants) in targets)
+                {
+                    foreach (var variant in variants)
+                    {
+                        await VariantAsync(name, inQuery, variant);
+                    }
                 }
             }
 
@@ -850,6 +870,22 @@ public sealed partial class HostileInputTests
             {
                 RestoreIf(changed.Count > 0);
             }
+        }
+
+        /// <summary>One kind of hostile value in every field of a form that is only shown again: never a server error, nothing saved.</summary>
+        private async Task GroupAsync(string variant, List<(string Name, Variant Variant)> fields)
+        {
+            var posted = _fields.Where(f => !fields.Any(g => g.Name == f.Key)).ToList();
+            posted.AddRange(fields.Where(f => f.Variant.Value is not null).Select(f => new KeyValuePair<string, string>(f.Name, f.Variant.Value!)));
+            var answer = await PostAsync(_action, new FormUrlEncodedContent(posted));
+            var changed = sweep.Committed() ? HostileInputSweep.Changed(sweep.Baseline, await sweep.RowsAsync()) : [];
+            log.Add($"{handler.Key} every field {variant}: {answer.Status}{(changed.Count > 0 ? " changed " + string.Join(", ", changed) : "")}");
+            if (answer.Status != 200 || changed.Count > 0)
+            {
+                Problem($"every field {variant}: {answer.Status} {answer.Location}, changed {string.Join(", ", changed)}");
+            }
+
+            RestoreIf(changed.Count > 0);
         }
 
         private void Judge(string name, bool inQuery, Variant variant, string what, Answer answer, Dictionary<string, List<string>>? after, List<string> changed)
@@ -1072,7 +1108,7 @@ public sealed partial class HostileInputTests
 
         private static string WithQuery(string action, string name, string? value)
         {
-            var query = HostileInputSweep.QueryHelpers(action).Where(q => q.Key != name).ToList();
+            var query = HostileInputSweep.Query(action).Where(q => q.Key != name).ToList();
             if (value is not null)
             {
                 query.Add(new(name, value));
