@@ -54,6 +54,7 @@ internal enum RecordType
     Notification,
     Member,
     Cadre,
+    ImportRun,
 }
 
 /// <summary>One hostile value for one field, and whether the app may accept it.</summary>

@@ -104,6 +104,10 @@ public sealed partial class HostileInputTests
         ["POST /Checklists/Posting?handler=Return"] = new("qs.officer", r => $"/Checklists/Posting/{r.SubmittedChecklistPosting}?year=2026", _ => [("Review.Opinion", "请补充。")]),
 
         ["POST /Import/Index"] = new("qs.officer", _ => "/Import", BaselineRefused: "its only input is the file, which ImportTests and ImportLimitsTests send"),
+        ["POST /Import/Index?handler=Commit"] = new("qs.officer", r => $"/Import?id={r.ImportRun}", Lenient: new Dictionary<string, string>
+        {
+            ["id"] = "a dry run that is not the account's own, or no longer there, is answered as an expired check: back to the imports with that message, nothing queued (checked: the other account's run is untouched)",
+        }),
 
         ["POST /Incidents/Register"] = new("qs.officer", r => $"/Incidents/Register?unitId={r.Unit}", _ =>
             [("Input.Title", "涉密文件误发事件"), ("Input.OccurredOn", "2026-11-25"), ("Input.DiscoveredAt", "2026-11-26T10:00"), ("Input.Classification", "Secret"), ("Input.LeakType", "BeyondScopeNotProvable"), ("Input.Carrier", "Paper"), ("Input.Description", "误发至非涉密邮箱。")]),
@@ -188,7 +192,6 @@ public sealed partial class HostileInputTests
         ["POST /Account/Logout"] = "no input but the antiforgery token; SessionTests",
         ["POST /Error"] = "answers the exception handler's re-executed request; no form posts to it (ServerErrorTests)",
         ["POST /StatusCode"] = "answers the status-code pages' re-executed request; no form posts to it (ServerErrorTests)",
-        ["POST /Import/Index?handler=Commit"] = "shown only for a dry run the scheduler has finished, which the shared hosts do not run; its only input is the run's id, refused for another account's run by ImportTests",
     };
 
     [Fact]
@@ -365,6 +368,8 @@ public sealed partial class HostileInputTests
 
         public long Notification { get; init; }
 
+        public string ImportRun { get; init; } = "";
+
         public int ChecklistItem { get; init; }
 
         public int Member { get; init; }
@@ -404,6 +409,7 @@ public sealed partial class HostileInputTests
             RecordType.Account => Account,
             RecordType.ChecklistItem => Id(ChecklistItem),
             RecordType.Notification => Notification.ToString(CultureInfo.InvariantCulture),
+            RecordType.ImportRun => ImportRun,
             RecordType.Member => Id(Member),
             RecordType.Cadre => Id(Cadre),
             _ => null,
@@ -495,13 +501,13 @@ public sealed partial class HostileInputTests
             }
 
             // A leader whose posting ended, deactivated.
-            var inactiveLeader = await db.Postings.Where(p => p.UnitId == qingshan && p.To != null).Select(p => p.LeaderId).FirstAsync();
+            var inactiveLeader = await db.Postings.Where(p => p.UnitId == qingshan && p.To != null).OrderBy(p => p.Id).Select(p => p.LeaderId).FirstAsync();
             await db.Leaders.Where(l => l.Id == inactiveLeader).ExecuteUpdateAsync(u => u.SetProperty(l => l.IsActive, false));
             var posting = await db.Postings.Where(p => p.UnitId == qingshan && p.To == null && p.LeaderId != inactiveLeader).OrderBy(p => p.Id).Select(p => new { p.Id, p.LeaderId }).FirstAsync();
 
             // The institute's inspection is in progress: a second finding, without an order, to link, order and remove.
             var inspection = await db.Inspections.Where(i => i.UnitId == institute && i.Status == InspectionStatus.InProgress).Select(i => i.Id).SingleAsync();
-            var linkedFinding = await db.Findings.Where(f => f.InspectionId == inspection).Select(f => f.Id).FirstAsync();
+            var linkedFinding = await db.Findings.Where(f => f.InspectionId == inspection).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
             var inspectedPosting = await db.Postings.Where(p => p.UnitId == institute && p.To == null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
             var loose = new Finding { InspectionId = inspection, UnitId = institute, DeficiencyCode = "D15.2", Description = "未开展保密教育培训。", Severity = FindingSeverity.Minor };
             loose.ResponsiblePostings.Add(new FindingPosting { PostingId = inspectedPosting });
@@ -528,15 +534,15 @@ public sealed partial class HostileInputTests
             db.Inspections.AddRange(planned, self, submitted);
 
             // The energy group's verified order, reported again and awaiting verification.
-            var reportedOrder = await db.RectificationOrders.Where(o => inside.Contains(o.UnitId) && o.Status == RectificationStatus.Verified).Select(o => o.Id).FirstAsync();
+            var reportedOrder = await db.RectificationOrders.Where(o => inside.Contains(o.UnitId) && o.Status == RectificationStatus.Verified).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
             await db.RectificationOrders.Where(o => o.Id == reportedOrder).ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, RectificationStatus.Reported).SetProperty(o => o.VerifiedOn, (DateOnly?)null));
-            var order = await db.RectificationOrders.Where(o => inside.Contains(o.UnitId) && o.Status == RectificationStatus.Open).Select(o => o.Id).FirstAsync();
+            var order = await db.RectificationOrders.Where(o => inside.Contains(o.UnitId) && o.Status == RectificationStatus.Open).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
 
             // The institute's decided incident back under discipline review; a new one under investigation with a person, a linked finding and two named accounts.
             var underReview = await db.Incidents.Where(i => inside.Contains(i.UnitId)).Select(i => i.Id).SingleAsync();
             await db.Incidents.Where(i => i.Id == underReview).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, IncidentStatus.UnderDisciplineReview));
             await db.SanctionDecisions.Where(d => d.IncidentId == underReview).ExecuteDeleteAsync();
-            var reviewedPerson = await db.IncidentPersons.Where(p => p.IncidentId == underReview).Select(p => p.Id).FirstAsync();
+            var reviewedPerson = await db.IncidentPersons.Where(p => p.IncidentId == underReview).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
             var incident = new Incident
             {
                 UnitId = institute,
@@ -576,7 +582,7 @@ public sealed partial class HostileInputTests
             await db.SaveChangesAsync();
 
             // Score sheets through the service, as the officer would start them; the second one submitted.
-            var template = await db.ScoreTemplates.Where(t => t.IsCurrent).Select(t => t.Id).FirstAsync();
+            var template = await db.ScoreTemplates.Where(t => t.IsCurrent).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
             foreach (var started in new[] { self.Id, submitted.Id })
             {
                 var result = await TestApp.ServiceFor<ScoreSheetService>(sp, qsOfficer).StartAsync(started, template);
@@ -597,26 +603,50 @@ public sealed partial class HostileInputTests
             var evidence = await db.EvidenceFiles.Where(e => e.ActivityId == activity).Select(e => e.Id).SingleAsync();
             var outsideEvidence = await db.EvidenceFiles.Where(e => e.ActivityId == outsideActivity).Select(e => e.Id).SingleAsync();
 
+            // A dry run of qs.officer's, finished without a problem and ready to import, and one of the province officer's.
+            async Task<string> DryRunAsync(string owner, ICurrentUser actor)
+            {
+                var run = new Core.Import.ImportRun
+                {
+                    Id = Guid.NewGuid(),
+                    OwnerId = users[owner],
+                    FileName = "导入.csv",
+                    CsvSheet = Core.Import.ImportSheet.Units,
+                    DryRun = true,
+                    Content = [0x41],
+                    Culture = "zh-CN",
+                    State = Core.Import.ImportRunState.Running,
+                    CreatedAtUtc = now,
+                };
+                db.ImportRuns.Add(run);
+                await db.SaveChangesAsync();
+                await TestApp.ServiceFor<Core.Import.ImportRunService>(sp, actor).FinishAsync(run.Id, new Core.Import.ImportReport("导入.csv", DryRun: true, Written: false, new Core.Import.ImportCounts(1, 0, 0), []));
+                return run.Id.ToString();
+            }
+
+            var importRun = await DryRunAsync("qs.officer", qsOfficer);
+            var foreignImportRun = await DryRunAsync("officer", officer);
+
             // The opinion of the secrecy organization on the leader's appraisal, which the grade needs to be final (art. 9).
             db.Appraisals.Add(new Core.Appraisals.Appraisal { LeaderId = posting.LeaderId, UnitId = qingshan, Year = 2026, OrganizationOpinion = "履职情况良好。" });
             await db.SaveChangesAsync();
 
             // The demo leader's own checklist, worked through so that it can be submitted.
             var leaderAccount = await db.Users.Where(u => u.UserName == "leader").Select(u => new { u.LeaderId, u.UnitId }).SingleAsync();
-            var ownPosting = await db.Postings.Where(p => p.LeaderId == leaderAccount.LeaderId && p.To == null).Select(p => p.Id).FirstAsync();
+            var ownPosting = await db.Postings.Where(p => p.LeaderId == leaderAccount.LeaderId && p.To == null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
             await db.DutyChecklistItems.Where(i => db.DutyChecklists.Any(c => c.Id == i.ChecklistId && c.PostingId == ownPosting && c.Year == 2026))
                 .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, Core.Checklists.ChecklistItemStatus.Fulfilled).SetProperty(i => i.SelfAssessment, "已按要求落实"));
-            var withoutChecklist = await db.Postings.Where(p => p.UnitId == qingshan && p.To == null && !db.DutyChecklists.Any(c => c.PostingId == p.Id && c.Year == 2026)).Select(p => p.Id).FirstAsync();
+            var withoutChecklist = await db.Postings.Where(p => p.UnitId == qingshan && p.To == null && !db.DutyChecklists.Any(c => c.PostingId == p.Id && c.Year == 2026)).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
             var submittedChecklist = await db.DutyChecklists.Where(c => inside.Contains(c.UnitId) && c.Year == 2026 && c.Status == Core.Checklists.ChecklistStatus.Submitted).OrderBy(c => c.Id).Select(c => c.PostingId).FirstAsync();
             var organization = await db.SecrecyOrganizations.Where(o => o.UnitId == qingshan).Select(o => o.Id).SingleAsync();
             var exempt = await db.RuleAreaExemptions.Where(e => inside.Contains(e.UnitId)).OrderBy(e => e.Id).Select(e => e.UnitId).FirstAsync();
-            var proposal = await db.Proposals.Where(p => inside.Contains(p.UnitId) && p.Feedback == null).Select(p => p.Id).FirstAsync();
+            var proposal = await db.Proposals.Where(p => inside.Contains(p.UnitId) && p.Feedback == null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
 
             return new Records
             {
                 Unit = qingshan,
                 ChildUnit = child,
-                ClosedUnit = await db.Units.Where(u => inside.Contains(u.Id) && !u.IsActive).Select(u => u.Id).FirstAsync(),
+                ClosedUnit = await db.Units.Where(u => inside.Contains(u.Id) && !u.IsActive).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
                 ExemptUnit = exempt,
                 SecrecyBureau = bureau,
                 Leader = posting.LeaderId,
@@ -646,17 +676,18 @@ public sealed partial class HostileInputTests
                 Account = users["qs.target"],
                 DeactivatedAccount = users["qs.gone"],
                 Notification = note.Id,
-                ChecklistItem = await db.DutyChecklistItems.Where(i => db.DutyChecklists.Any(c => c.Id == i.ChecklistId && c.UnitId == qingshan)).Select(i => i.Id).FirstAsync(),
-                Member = await db.SecrecyOrganizationMembers.Where(m => m.SecrecyOrganizationId == organization).Select(m => m.Id).FirstAsync(),
-                Cadre = await db.SecrecyCadres.Where(c => c.SecrecyOrganizationId == organization).Select(c => c.Id).FirstAsync(),
-                Foreign = Records.Forged(await OutsideAsync(db, inside, users["officer"], foreignNote.Id, outsideEvidence)),
-                ForeignOfLeader = Records.Forged(await OutsideAsync(db, await db.UnitAncestries.Where(a => a.AncestorId == leaderAccount.UnitId).Select(a => a.DescendantId).ToListAsync(), users["officer"], foreignNote.Id, outsideEvidence)),
+                ImportRun = importRun,
+                ChecklistItem = await db.DutyChecklistItems.Where(i => db.DutyChecklists.Any(c => c.Id == i.ChecklistId && c.UnitId == qingshan)).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(),
+                Member = await db.SecrecyOrganizationMembers.Where(m => m.SecrecyOrganizationId == organization).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+                Cadre = await db.SecrecyCadres.Where(c => c.SecrecyOrganizationId == organization).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+                Foreign = Records.Forged(await OutsideAsync(db, inside, users["officer"], foreignNote.Id, outsideEvidence, foreignImportRun)),
+                ForeignOfLeader = Records.Forged(await OutsideAsync(db, await db.UnitAncestries.Where(a => a.AncestorId == leaderAccount.UnitId).Select(a => a.DescendantId).ToListAsync(), users["officer"], foreignNote.Id, outsideEvidence, foreignImportRun)),
             };
         });
     }
 
     /// <summary>One record of each type outside <paramref name="inside"/>.</summary>
-    private static async Task<Records> OutsideAsync(AppDbContext db, List<int> inside, string account, long notification, int evidence)
+    private static async Task<Records> OutsideAsync(AppDbContext db, List<int> inside, string account, long notification, int evidence, string importRun)
     {
         var incident = await db.Incidents.Where(i => !inside.Contains(i.UnitId) && db.IncidentPersons.Any(p => p.IncidentId == i.Id)).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
         return new Records
@@ -674,6 +705,7 @@ public sealed partial class HostileInputTests
             Proposal = await db.Proposals.Where(p => !inside.Contains(p.UnitId)).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
             Account = account,
             Notification = notification,
+            ImportRun = importRun,
             ChecklistItem = await db.DutyChecklistItems.Where(i => db.DutyChecklists.Any(c => c.Id == i.ChecklistId && !inside.Contains(c.UnitId))).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(),
             Member = await db.SecrecyOrganizationMembers.Where(m => db.SecrecyOrganizations.Any(o => o.Id == m.SecrecyOrganizationId && !inside.Contains(o.UnitId))).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
             Cadre = await db.SecrecyCadres.Where(c => db.SecrecyOrganizations.Any(o => o.Id == c.SecrecyOrganizationId && !inside.Contains(o.UnitId))).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
@@ -772,6 +804,7 @@ public sealed partial class HostileInputTests
                 {
                     RecordType? record = name.EndsWith("].Id", StringComparison.Ordinal) ? (name.Contains("Cadres", StringComparison.Ordinal) ? RecordType.Cadre : RecordType.Member)
                         : handler.Page.StartsWith("/Notifications", StringComparison.Ordinal) && last == "id" ? RecordType.Notification
+                        : handler.Page.StartsWith("/Import", StringComparison.Ordinal) && last == "id" ? RecordType.ImportRun
                         : IdFields.Where(f => f.Field.IsMatch(last)).Select(f => (RecordType?)f.Type).FirstOrDefault();
                     if (record is null)
                     {
@@ -896,31 +929,27 @@ public sealed partial class HostileInputTests
                 return;
             }
 
-            var delta = after is null ? [] : sweep.Delta(sweep.Baseline, after);
-            var saved = (answer.Status == 302 && !answer.SentAway) || (reach.ShowsResult && answer.Status == 200 && delta.Count > 0);
-            if (reach.Lenient?.ContainsKey(name) == true)
+            // A field the app may accept or ignore whatever it holds: still never another record touched.
+            var lenient = reach.Lenient?.ContainsKey(name) == true;
+            if (lenient && variant.IsForged && after is not null
+                && changed.Any(t => sweep.Baseline[t].Any(r => r.StartsWith(variant.Value + "\u001f", StringComparison.OrdinalIgnoreCase) && !after[t].Contains(r, StringComparer.Ordinal))))
             {
-                // Accepted or not, the forged record itself stays as it was.
-                if (variant.IsForged && after is not null && changed.Any(t => sweep.Baseline[t].Any(r => r.StartsWith(variant.Value + "\u001f", StringComparison.Ordinal) && !after[t].Contains(r, StringComparer.Ordinal))))
-                {
-                    Problem($"{what}: the record {variant.Value} outside the jurisdiction was changed");
-                }
-
-                return;
+                Problem($"{what}: the record {variant.Value} outside the jurisdiction was changed");
             }
 
+            var delta = after is null ? [] : sweep.Delta(sweep.Baseline, after);
+            var saved = (answer.Status == 302 && !answer.SentAway) || (reach.ShowsResult && answer.Status == 200 && delta.Count > 0);
             if (saved)
             {
-                var same = HostileInputSweep.SameDelta(delta, _saved);
-                if (same)
+                if (HostileInputSweep.SameDelta(delta, _saved))
                 {
                     log.Add($"{handler.Key} {what}: accepted, ignored (saved as the form as filled)");
                 }
-                else if (!variant.MayBeAccepted)
+                else if (!variant.MayBeAccepted && !lenient)
                 {
                     Problem($"{what}: accepted, and the save differs from the form as filled in {string.Join(", ", delta.Keys)}");
                 }
-                else if (variant.IsMarkup && !inQuery && !delta.Values.SelectMany(r => r).Any(r => r.StartsWith('+') && r.Contains(variant.Value!, StringComparison.Ordinal)))
+                else if (variant.IsMarkup && !inQuery && !lenient && !delta.Values.SelectMany(r => r).Any(r => r.StartsWith('+') && r.Contains(variant.Value!, StringComparison.Ordinal)))
                 {
                     Problem($"{what}: accepted, but not stored as typed");
                 }
@@ -935,7 +964,7 @@ public sealed partial class HostileInputTests
 
             if (answer.Status == 200 && answer.Page is not null)
             {
-                if (reach.Redisplays)
+                if (reach.Redisplays || lenient)
                 {
                     return;
                 }
@@ -956,7 +985,7 @@ public sealed partial class HostileInputTests
 
             if (answer.Status is 400 or 403 or 404 || answer.SentAway)
             {
-                if (!variant.IsForged && !(inQuery && answer.Status is 400 or 404))
+                if (!variant.IsForged && !lenient && !(inQuery && answer.Status is 400 or 404))
                 {
                     Problem($"{what}: answered {answer.Status} {answer.Location} instead of the form with a message");
                 }
