@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Reflection;
@@ -58,19 +59,16 @@ internal enum RecordType
 }
 
 /// <summary>One hostile value for one field, and whether the app may accept it.</summary>
-internal sealed record Variant(string Name, string? Value, bool MayBeAccepted = false, bool IsForged = false, bool IsMarkup = false, string[]? Values = null);
+internal sealed record Variant(string Name, string? Value, bool MayBeAccepted = false, bool IsForged = false, bool IsMarkup = false);
 
 /// <summary>A POST handler of a page, from the app's endpoint data.</summary>
 internal sealed record PostHandler(string Key, string Page, string? Handler, IReadOnlyList<Regex> Routes, CompiledPageActionDescriptor Descriptor, HandlerMethodDescriptor Method);
 
-/// <summary>A form field as the browser would post it, with what it binds to.</summary>
-internal sealed record FormField(string Name, FieldKind Kind, RecordType? Record, bool InQuery, bool HasMessageSlot, Type? Type);
-
 /// <summary>
 /// The engine of <see cref="HostileInputTests"/>: the POST handlers of the app, their forms as the pages render them,
 /// the hostile variants of each field, the database's state before and after (SQLite's <c>data_version</c> says
-/// whether anything was committed at all; a hash of every row says what), and its restoration after a variant the app
-/// accepted.
+/// whether anything was committed at all; every row, compared, says what), and its restoration after a variant the app
+/// saved (SQLite's online backup, as the shared hosts reset their database).
 /// </summary>
 internal sealed partial class HostileInputSweep : IAsyncDisposable
 {
@@ -102,11 +100,12 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
 
     public int Requests { get; set; }
 
-    public System.Diagnostics.Stopwatch RowsTime { get; } = new();
+    /// <summary>Where the sweep's time goes, for its log.</summary>
+    public Stopwatch RowsTime { get; } = new();
 
-    public System.Diagnostics.Stopwatch RestoreTime { get; } = new();
+    public Stopwatch RestoreTime { get; } = new();
 
-    public System.Diagnostics.Stopwatch RequestTime { get; } = new();
+    public Stopwatch RequestTime { get; } = new();
 
     public static async Task<HostileInputSweep> StartAsync(TestApp app)
     {
@@ -313,12 +312,12 @@ internal sealed partial class HostileInputSweep : IAsyncDisposable
         return fields;
     }
 
-    /// <summary>Every field name of the form (checked or not, files too), in order.</summary>
+    /// <summary>Every field name of the form (checked or not, files too, and a named button's, which posts its value), in order.</summary>
     public static List<(string Name, IElement Element)> Names(IHtmlFormElement form) =>
         [.. form.Elements
             .Select(e => (Name: e.GetAttribute("name") ?? "", Element: e))
-            .Where(e => e.Name.Length > 0 && e.Element is IHtmlInputElement or IHtmlSelectElement or IHtmlTextAreaElement
-                && !(e.Element is IHtmlInputElement { Type: "submit" or "button" or "reset" or "image" }))
+            .Where(e => e.Name.Length > 0 && e.Element is IHtmlInputElement or IHtmlSelectElement or IHtmlTextAreaElement or IHtmlButtonElement
+                && !(e.Element is IHtmlInputElement { Type: "button" or "reset" or "image" }))
             .DistinctBy(e => e.Name)];
 
     /// <summary>The CLR type <paramref name="field"/> binds to, through the page's bound properties and the handler's parameters; null when nothing binds it.</summary>

@@ -30,7 +30,8 @@ namespace SecrecyDuty.Web.Tests.Security;
 /// beside the field (above the form for a field that is not shown), or 404/403 for a forged id, and the database is
 /// unchanged, row for row. Where a value is accepted (script or SQL text in free text is just text), it is stored as
 /// typed and shown HTML-encoded; the database is then put back as it was. A POST handler the table below does not
-/// reach fails the test, so that a new form is swept too.
+/// reach fails the test, so that a new form is swept too. Set <c>SECRECYDUTY_HOSTILE_LOG</c> to a file's path to have every
+/// request's answer written there, with where the time went.
 /// </summary>
 public sealed partial class HostileInputTests
 {
