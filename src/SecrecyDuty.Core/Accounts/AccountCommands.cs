@@ -32,7 +32,8 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordInpu
         ArgumentNullException.ThrowIfNull(l);
         RuleFor(x => x.NewPassword)
             .NotEmpty().WithMessage(l["Enter a new password."])
-            .MinimumLength(CreateAccountValidator.MinimumPasswordLength).WithMessage(l["A password has at least 12 characters."]);
+            .MinimumLength(CreateAccountValidator.MinimumPasswordLength).WithMessage(l["A password has at least 12 characters."])
+            .MaximumLength(CreateAccountValidator.MaximumPasswordLength).WithMessage(l["A password has at most {0} characters.", CreateAccountValidator.MaximumPasswordLength]);
     }
 }
 
@@ -53,7 +54,8 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordIn
         RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage(l["Enter your current password."]);
         RuleFor(x => x.NewPassword)
             .NotEmpty().WithMessage(l["Enter a new password."])
-            .MinimumLength(CreateAccountValidator.MinimumPasswordLength).WithMessage(l["A password has at least 12 characters."]);
+            .MinimumLength(CreateAccountValidator.MinimumPasswordLength).WithMessage(l["A password has at least 12 characters."])
+            .MaximumLength(CreateAccountValidator.MaximumPasswordLength).WithMessage(l["A password has at most {0} characters.", CreateAccountValidator.MaximumPasswordLength]);
         RuleFor(x => x.ConfirmPassword)
             .Equal(x => x.NewPassword).WithMessage(l["Type the new password again, exactly as above."]);
     }

@@ -26,6 +26,12 @@ public sealed class CreateAccountValidator : AbstractValidator<CreateAccountInpu
 {
     public const int MinimumPasswordLength = 12;
 
+    /// <summary>The account's e-mail column (Identity's): a longer address was a server error on SQL Server.</summary>
+    public const int EmailMaxLength = 256;
+
+    /// <summary>Long passphrases are welcome (ASVS V6.2.9 asks for 64 characters at least); a page of text is not a password.</summary>
+    public const int MaximumPasswordLength = 128;
+
     public CreateAccountValidator(IStringLocalizer<Messages> l)
     {
         ArgumentNullException.ThrowIfNull(l);
@@ -37,6 +43,8 @@ public sealed class CreateAccountValidator : AbstractValidator<CreateAccountInpu
             .NotEmpty().WithMessage(l["Enter the person's name."])
             .MaximumLength(100).WithMessage(l["A name has at most 100 characters."]);
         RuleFor(x => x.Email)
+            .Cascade(CascadeMode.Stop)
+            .MaximumLength(EmailMaxLength).WithMessage(l["An e-mail address has at most 256 characters."])
             .EmailAddress().WithMessage(l["Enter a valid e-mail address, or leave it empty."])
             .When(x => !string.IsNullOrWhiteSpace(x.Email));
         RuleFor(x => x.UnitId)
@@ -45,7 +53,8 @@ public sealed class CreateAccountValidator : AbstractValidator<CreateAccountInpu
             .Must(Roles.IsKnown).WithMessage(l["Choose a role."]);
         RuleFor(x => x.Password)
             .NotEmpty().WithMessage(l["Enter an initial password."])
-            .MinimumLength(MinimumPasswordLength).WithMessage(l["A password has at least 12 characters."]);
+            .MinimumLength(MinimumPasswordLength).WithMessage(l["A password has at least 12 characters."])
+            .MaximumLength(MaximumPasswordLength).WithMessage(l["A password has at most {0} characters.", MaximumPasswordLength]);
         RuleFor(x => x.LeaderStaffNumber)
             .NotEmpty().WithMessage(l["A unit leader's account needs the staff number of the leader's record."])
             .When(x => x.Role == Roles.UnitLeader);

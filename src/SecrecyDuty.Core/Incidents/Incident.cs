@@ -199,6 +199,9 @@ public class SanctionDecision : IAudited, IVersioned
 
 public class IncidentTransition
 {
+    /// <summary>The longest note on a step (the column's length).</summary>
+    public const int NoteMaxLength = 4000;
+
     public int Id { get; set; }
 
     public int IncidentId { get; set; }

@@ -204,5 +204,21 @@ public sealed class SanctionDecisionInputValidator : AbstractValidator<SanctionD
 /// <summary>An account named on a file: on a need-to-know file, or a leader asked for a statement.</summary>
 public sealed class IncidentGrantInput
 {
-    public string UserName { get; set; } = "";
+    /// <summary>The longest user name an account can have (Identity's column).</summary>
+    public const int UserNameMaxLength = 256;
+
+    /// <summary>Trimmed; a field left empty binds as null and reads as empty.</summary>
+    public string UserName { get; set => field = value?.Trim() ?? ""; } = "";
+}
+
+public sealed class IncidentGrantInputValidator : AbstractValidator<IncidentGrantInput>
+{
+    public IncidentGrantInputValidator(IStringLocalizer<Messages> l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        RuleFor(x => x.UserName)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(l["Enter the user name of the account to name on the file."])
+            .MaximumLength(IncidentGrantInput.UserNameMaxLength).WithMessage(l["No account of that user name in your jurisdiction."]);
+    }
 }

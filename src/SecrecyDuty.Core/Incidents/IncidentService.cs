@@ -22,6 +22,7 @@ public sealed class IncidentService(
     ICurrentUser user,
     IValidator<IncidentInput> validator,
     IValidator<IncidentAssessmentInput> assessmentValidator,
+    IValidator<IncidentGrantInput> grantValidator,
     IncidentSettings settings,
     SanctionRegulation regulation,
     UnitLookupService units,
@@ -311,9 +312,20 @@ public sealed class IncidentService(
             return null;
         }
 
+        // A step the form never offers (registering again, a value of no step, none at all) is not one somebody may not take.
+        if (action == IncidentAction.Register || !Enum.IsDefined(action))
+        {
+            return Result.Failure(new FieldError("", l["This step does not follow from where the file stands: files go from registered through investigation and discipline review to decided and closed, one step at a time."]));
+        }
+
         if (!MayTake(action))
         {
             throw new AccessDeniedException();
+        }
+
+        if (note?.Length > IncidentTransition.NoteMaxLength)
+        {
+            return Result.Failure(new FieldError("", l["The note on a step has at most {0} characters.", IncidentTransition.NoteMaxLength]));
         }
 
         if (!Versions.Allows(incident.Version, version))
@@ -390,11 +402,14 @@ public sealed class IncidentService(
             return null;
         }
 
-        var name = input.UserName.Trim();
+        var validation = await grantValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Result.Failure(validation);
+        }
+
         var visible = jurisdiction.UnitIds();
-        var account = name.Length == 0
-            ? null
-            : await db.Users.AsNoTracking().Where(u => u.UserName == name && visible.Contains(u.UnitId)).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+        var account = await db.Users.AsNoTracking().Where(u => u.UserName == input.UserName && visible.Contains(u.UnitId)).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
         if (account is null)
         {
             return Result.Failure(new FieldError(nameof(IncidentGrantInput.UserName), l["No account of that user name in your jurisdiction."]));

@@ -81,7 +81,7 @@ internal sealed class IncidentTransitionConfiguration : IEntityTypeConfiguration
         builder.Property(t => t.Action).HasConversion<string>().HasMaxLength(32);
         builder.Property(t => t.ToStatus).HasConversion<string>().HasMaxLength(32);
         builder.Property(t => t.By).HasMaxLength(256).IsRequired();
-        builder.Property(t => t.Note).HasMaxLength(4000);
+        builder.Property(t => t.Note).HasMaxLength(IncidentTransition.NoteMaxLength);
         builder.HasIndex(t => t.IncidentId);
     }
 }

@@ -173,6 +173,7 @@ public static class SecrecyDutyApp
 
                 // Input that does not bind is refused before any handler runs (docs/security.md).
                 o.ModelBinderProviders.Insert(0, new DefinedEnumModelBinderProvider());
+                o.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
                 o.ModelBinderProviders.Insert(0, new SafeTextModelBinderProvider());
                 o.Filters.Add<UnknownHandlerFilter>();
                 o.Filters.Add<UnboundInputFilter>();

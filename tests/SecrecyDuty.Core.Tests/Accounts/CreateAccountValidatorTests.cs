@@ -39,6 +39,16 @@ public sealed class CreateAccountValidatorTests
     }
 
     [Theory]
+    [InlineData(128, true)]
+    [InlineData(129, false)]
+    public void A_passphrase_of_up_to_128_characters_is_accepted(int length, bool valid)
+    {
+        var input = Valid();
+        input.Password = "Pass-2026" + new string('x', length - 9);
+        Assert.Equal(valid ? [] : ["Password"], FieldsInError(input));
+    }
+
+    [Theory]
     [InlineData("with space")]
     [InlineData("中文名")]
     [InlineData("")]
@@ -80,6 +90,16 @@ public sealed class CreateAccountValidatorTests
         var input = Valid();
         input.UnitId = 0;
         Assert.Equal(["UnitId"], FieldsInError(input));
+    }
+
+    [Theory]
+    [InlineData(256, true)]
+    [InlineData(257, false)]
+    public void An_e_mail_address_has_at_most_256_characters_as_its_column(int length, bool valid)
+    {
+        var input = Valid();
+        input.Email = new string('a', length - 12) + "@example.com";
+        Assert.Equal(valid ? [] : ["An e-mail address has at most 256 characters."], Validator.Validate(input).Errors.Select(e => e.ErrorMessage));
     }
 
     [Fact]

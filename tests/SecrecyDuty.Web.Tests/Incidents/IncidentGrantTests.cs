@@ -44,6 +44,26 @@ public sealed class IncidentGrantTests
         Assert.Equal(["officer"], await GrantedAsync(app, id));
     }
 
+    [Theory]
+    [InlineData("", "请填写要指定的账户用户名。")]
+    [InlineData("a", "管辖范围内没有该用户名的账户。")]
+    public async Task A_user_name_left_empty_or_longer_than_any_is_refused_beside_the_field_not_a_server_error(string typed, string message)
+    {
+        using var app = TestApp.Rent();
+        var f = await CreateAsync(app);
+        var id = await app.RegisterAsync(f.Officer, f.Leak());
+        var client = await app.SignedInAsync("officer");
+        var userName = typed.Length == 0 ? "" : new string('a', IncidentGrantInput.UserNameMaxLength + 1);
+
+        // A field left empty binds as null: the service read it and failed with a server error.
+        var form = await TestApp.GetFormAsync(client, $"/Incidents/Details/{id}", "#grant-form");
+        var response = await client.PostAsync($"/Incidents/Details/{id}?handler=Grant", form.With(("Grant.UserName", userName)).ToContent());
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(message, (await TestApp.ParseAsync(response)).QuerySelector("[data-valmsg-for='Grant.UserName']")!.TextContent);
+        Assert.Equal(["officer"], await GrantedAsync(app, id));
+    }
+
     [Fact]
     public async Task An_account_already_named_is_not_named_twice()
     {

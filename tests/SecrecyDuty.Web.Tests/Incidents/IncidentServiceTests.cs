@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Common;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Incidents.Sanctions;
 using SecrecyDuty.Data;
@@ -163,6 +164,38 @@ public sealed class IncidentServiceTests
         Assert.Equal(IncidentStatus.UnderDisciplineReview, await app.DbAsync(db => db.Incidents.Where(i => i.Id == id).Select(i => i.Status).SingleAsync()));
     }
 
+    [Theory]
+    [InlineData(IncidentAction.Register)]
+    [InlineData((IncidentAction)99)]
+    public async Task A_step_the_file_never_offers_is_refused_with_the_reason_not_as_forbidden(IncidentAction step)
+    {
+        using var app = TestApp.Rent();
+        var (p, officer, _) = await ProvinceAsync(app);
+        var id = (await IncidentsAsync(app, officer, s => s.RegisterAsync(Leak(p)))).Value;
+
+        // The form posts its buttons' steps; one left out binds as the first of them, Register, and was answered 403.
+        var refused = await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, Versions.First, step, null));
+
+        Assert.StartsWith("This step does not follow from where the file stands", Assert.Single(refused!.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(IncidentStatus.Registered, await app.DbAsync(db => db.Incidents.Where(i => i.Id == id).Select(i => i.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_note_on_a_step_over_4000_characters_is_refused_and_the_file_stays_where_it_was()
+    {
+        using var app = TestApp.Rent();
+        var (p, officer, _) = await ProvinceAsync(app);
+        var id = (await IncidentsAsync(app, officer, s => s.RegisterAsync(Leak(p)))).Value;
+
+        // The column holds 4,000 characters: SQL Server refused a longer note with an error page, SQLite kept it whole.
+        var refused = await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, Versions.First, IncidentAction.StartInvestigation, new string('记', 4001)));
+        var taken = await IncidentsAsync(app, officer, s => s.AdvanceAsync(id, Versions.First, IncidentAction.StartInvestigation, new string('记', 4000)));
+
+        Assert.Equal("The note on a step has at most 4000 characters.", Assert.Single(refused!.Errors).Message);
+        Assert.True(taken!.Succeeded);
+        Assert.Equal(4000, await app.DbAsync(db => db.IncidentTransitions.Where(t => t.IncidentId == id && t.Action == IncidentAction.StartInvestigation).Select(t => t.Note!.Length).SingleAsync()));
+    }
+
     [Fact]
     public async Task A_file_without_what_it_needs_is_refused_field_by_field_and_nothing_is_written()
     {
@@ -184,5 +217,5 @@ internal static class IncidentServiceTestSteps
 {
     /// <summary>Sending a registered file straight to discipline review skips the investigation.</summary>
     public static Task<SecrecyDuty.Core.Common.Result?> SendToReviewSkippingAsync(this IncidentService service, int id) =>
-        service.AdvanceAsync(id, SecrecyDuty.Core.Common.Versions.First, IncidentAction.SendToDisciplineReview, null);
+        service.AdvanceAsync(id, Versions.First, IncidentAction.SendToDisciplineReview, null);
 }

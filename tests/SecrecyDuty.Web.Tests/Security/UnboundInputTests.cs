@@ -106,6 +106,56 @@ public sealed class UnboundInputTests
     }
 
     [Fact]
+    public async Task A_checkbox_posted_with_neither_true_nor_false_is_refused_beside_it_and_the_form_is_shown_again()
+    {
+        using var app = TestApp.Rent();
+        var p = await Province.CreateAsync(app, withAccounts: true);
+        var client = await app.SignedInAsync("officer");
+        var form = await TestApp.GetFormAsync(client, $"/Units/Edit/{p.Department}", "#edit-unit-form");
+
+        // MVC kept "abc" as the box's posted value and the checkbox then failed to draw it: a server error.
+        var response = await client.PostAsync($"/Units/Edit/{p.Department}", form.With(("Input.IsLargeOrMediumEnterprise", "abc"), ("Input.Name", "改过的名字")).ToContent());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await TestApp.ParseAsync(response);
+        Assert.Equal("“abc”不是有效的值。", page.QuerySelector("[data-valmsg-for='Input.IsLargeOrMediumEnterprise']")!.TextContent);
+        Assert.Null(page.QuerySelector("#Input_IsLargeOrMediumEnterprise")!.GetAttribute("checked"));
+        Assert.Equal("示范省教育厅", await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Units.Where(u => u.Id == p.Department).Select(u => u.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_value_of_the_address_that_does_not_bind_is_a_bad_request_and_nothing_is_removed()
+    {
+        using var app = TestApp.Rent();
+        var p = await Province.CreateAsync(app, withAccounts: true);
+        var id = await app.RecordAsync(p.Officer, p.Briefing(Province.Nov20, p.Zhang), ActivityTestData.Upload("纪要.pdf", TestFiles.Pdf()));
+        var client = await app.SignedInAsync("officer");
+        var form = await TestApp.GetFormAsync(client, $"/Activities/Details/{id}", ".remove-evidence-form");
+
+        // The file's id is in the address, not in a field: the page used to come back with no message anywhere.
+        var response = await client.PostAsync($"/Activities/Details/{id}?handler=RemoveEvidence&fileId=abc", form.ToContent());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(2, await app.EvidenceCountAsync());
+    }
+
+    [Fact]
+    public async Task A_long_value_that_does_not_bind_is_repeated_in_the_message_in_part_only()
+    {
+        using var app = TestApp.Rent();
+        var p = await Province.CreateAsync(app, withAccounts: true);
+        var client = await app.SignedInAsync("officer");
+        var form = await TestApp.GetFormAsync(client, $"/Postings/Edit/{p.Wang}", "#edit-posting-form");
+        var posted = "2026-02-30" + new string('x', 100_000);
+
+        var response = await client.PostAsync($"/Postings/Edit/{p.Wang}", form.With(("Input.To", posted)).ToContent());
+
+        var page = await TestApp.ParseAsync(response);
+        Assert.Equal($"“{posted[..50]}…”不是有效的值。", page.QuerySelector("[data-valmsg-for='Input.To']")!.TextContent);
+        Assert.Equal(Province.June30, (await app.FindPostingAsync(p.Wang))!.To);
+    }
+
+    [Fact]
     public async Task The_message_is_in_English_for_an_English_session()
     {
         using var app = TestApp.Rent();

@@ -13,7 +13,8 @@ public sealed class ScoreSheetInput
 /// <summary>What was found on one item.</summary>
 public sealed class ScoreEntryInput
 {
-    public string ItemCode { get; set; } = "";
+    /// <summary>A hidden field of the form: left empty it binds as null, and reads as no item.</summary>
+    public string ItemCode { get; set => field = value ?? ""; } = "";
 
     public int Defects { get; set; }
 

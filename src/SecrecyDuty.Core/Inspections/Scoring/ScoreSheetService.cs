@@ -157,10 +157,10 @@ public sealed class ScoreSheetService(
         }
 
         var (definition, itemIds) = (await ScoreTemplateStore.DefinitionAsync(db, sheet.ScoreTemplateId, cancellationToken))!.Value;
-        var unknown = input.Entries.FindIndex(e => !itemIds.ContainsKey(e.ItemCode));
-        if (unknown >= 0)
+        // The item's code is a hidden field: the message goes above the form, and names no code it did not find.
+        if (input.Entries.Any(e => !itemIds.ContainsKey(e.ItemCode)))
         {
-            return Result.Failure(new FieldError($"Entries[{unknown}].ItemCode", l["The item {0} is not in this checklist template.", input.Entries[unknown].ItemCode]));
+            return Result.Failure(new FieldError("", l["The form names an item that is not in this checklist template: open the score sheet again and enter the scores."]));
         }
 
         var recorded = input.Entries.Where(e => e.RecordsSomething).ToList();

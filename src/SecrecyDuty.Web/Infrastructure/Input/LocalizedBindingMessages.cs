@@ -28,5 +28,9 @@ public sealed class LocalizedBindingMessages(IStringLocalizer<Messages> l) : ICo
         messages.SetNonPropertyValueMustBeANumberAccessor(() => l["Enter a number."]);
     }
 
-    private string NotValid(string value) => l["The value “{0}” is not valid.", value];
+    /// <summary>The longest part of a value the message repeats: a pasted page of text is not echoed whole.</summary>
+    public const int ShownValueLength = 50;
+
+    private string NotValid(string value) =>
+        l["The value “{0}” is not valid.", value.Length > ShownValueLength ? value[..ShownValueLength] + "…" : value];
 }

@@ -15,7 +15,8 @@ namespace SecrecyDuty.Web.Infrastructure.Input;
 /// between binding and every POST handler: when a value the person typed could not be read, the handler never runs;
 /// the page is shown again, as its GET handler builds it, with the error beside the field (the form's fields show what
 /// was posted, since the tag helpers read the posted values from ModelState). Errors on empty values are left to the
-/// service's validators, which say what to choose.
+/// service's validators, which say what to choose. A value of the address that does not bind (<c>?fileId=abc</c>) has no
+/// field to be shown beside: the request is answered 400.
 /// </summary>
 public sealed class UnboundInputFilter(
     ParameterBinder parameterBinder,
@@ -37,17 +38,29 @@ public sealed class UnboundInputFilter(
             return;
         }
 
+        // A value of the address (a route value or the query: an id, a year, a page), which nobody types into the form,
+        // that does not bind is a broken or forged request: there is no field to show the message beside.
+        if (UnboundKeys(context.ModelState).Any(key => !PostedInForm(context.HttpContext.Request, key)))
+        {
+            context.Result = new BadRequestResult();
+            return;
+        }
+
         // Also above the form, for a value whose field the page does not show (a hidden id).
         context.ModelState.AddModelError(string.Empty, l["Nothing was saved: some values could not be read. Correct them and save again."]);
         context.Result = await ShowPageAgainAsync(context);
     }
 
     /// <summary>True when a value that was posted (not left empty) could not be bound.</summary>
-    public static bool HasUnboundValue(ModelStateDictionary modelState)
+    public static bool HasUnboundValue(ModelStateDictionary modelState) => UnboundKeys(modelState).Any();
+
+    private static IEnumerable<string> UnboundKeys(ModelStateDictionary modelState)
     {
         ArgumentNullException.ThrowIfNull(modelState);
-        return modelState.Values.Any(e => e.Errors.Count > 0 && !string.IsNullOrWhiteSpace(e.AttemptedValue));
+        return modelState.Where(e => e.Value is { Errors.Count: > 0 } entry && !string.IsNullOrWhiteSpace(entry.AttemptedValue)).Select(e => e.Key);
     }
+
+    private static bool PostedInForm(HttpRequest request, string key) => request.HasFormContentType && request.Form.ContainsKey(key);
 
     private async Task<IActionResult> ShowPageAgainAsync(PageHandlerExecutingContext context)
     {

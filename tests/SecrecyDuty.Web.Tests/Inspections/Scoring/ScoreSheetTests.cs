@@ -227,6 +227,25 @@ public sealed class ScoreSheetTests
         Assert.Equal(980, (await StoredSheetAsync(app, inspection)).PercentageTenths);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("9.99")]
+    public async Task An_item_the_template_does_not_have_or_none_is_refused_above_the_form_and_the_sheet_is_kept(string itemCode)
+    {
+        using var app = TestApp.Rent();
+        var (_, _, inspection) = await ScoredInspectionAsync(app, new ScoreEntryInput { ItemCode = "2.8", Defects = 1 });
+        var client = await app.SignedInAsync("officer");
+
+        // The item's code is a hidden field: left empty it was a server error, unknown it was refused with a message shown nowhere.
+        var form = await TestApp.GetFormAsync(client, $"/Inspections/Scores/Sheet/{inspection}", "#score-form");
+        var response = await client.PostAsync($"/Inspections/Scores/Sheet/{inspection}", form.With(("Input.Entries[0].ItemCode", itemCode), ("Input.Entries[0].Defects", "2")).ToContent());
+        var page = await TestApp.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("表单中有不属于该检查评分模板的项目：请重新打开评分表后再填写评分。", page.QuerySelector(".validation-summary-errors li")!.TextContent);
+        Assert.Equal(980, (await StoredSheetAsync(app, inspection)).PercentageTenths);
+    }
+
     [Fact]
     public async Task The_opinion_and_the_inspection_page_show_the_score()
     {
