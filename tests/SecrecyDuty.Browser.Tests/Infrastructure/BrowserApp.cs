@@ -88,12 +88,13 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
 
         if (around is not null)
         {
-            // The element at the top of the window, below a little of what precedes it.
-            await around.First.EvaluateAsync("e => { e.scrollIntoView({ block: 'start' }); window.scrollBy(0, -60); }");
+            // The element at the top of the window, below a little of what precedes it; at once, not by Bootstrap's smooth
+            // scrolling, which would still be under way when the picture is taken.
+            await around.First.EvaluateAsync("e => { e.scrollIntoView({ block: 'start', behavior: 'instant' }); window.scrollBy({ top: -60, behavior: 'instant' }); }");
         }
         else if (!fullPage)
         {
-            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            await page.EvaluateAsync("() => window.scrollTo({ top: 0, behavior: 'instant' })");
         }
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory(), name + ".png"), FullPage = fullPage });
