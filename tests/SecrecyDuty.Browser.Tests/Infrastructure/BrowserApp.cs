@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,7 +13,7 @@ namespace SecrecyDuty.Browser.Tests.Infrastructure;
 /// The app on a real loopback port (Kestrel), in Development with its demo province, over its own fresh
 /// SQLite file; and a headless Chromium from Debian's packages driven by Playwright.
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("secrecyduty-browser-");
     private IPlaywright? _playwright;
@@ -57,21 +58,46 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a new browser context (its own cookies) with a desktop window of 1280 × 900.</summary>
+    public Task<IPage> NewPageAsync() => NewPageAsync(1280, 900);
+
+    /// <summary>A page in a new browser context with a window of <paramref name="width"/> × <paramref name="height"/>.</summary>
+    public async Task<IPage> NewPageAsync(int width, int height)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         return await context.NewPageAsync();
     }
 
-    /// <summary>Saves a full-page screenshot under artifacts/screenshots (or SECRECYDUTY_SCREENSHOTS).</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>
+    /// Saves a screenshot of what the window shows under artifacts/screenshots (or SECRECYDUTY_SCREENSHOTS), scrolled
+    /// to <paramref name="around"/> when given, or of the whole page with <paramref name="fullPage"/>. The user guide
+    /// shows some of these pictures (docs/user-guide/regenerate copies them): names are lowercase words and digits
+    /// joined by hyphens, written as literals so that <c>UserGuideTests</c> finds which test takes which picture.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name, ILocator? around = null, bool fullPage = false)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory(), name + ".png"), FullPage = true });
+        if (!ScreenshotName().IsMatch(name))
+        {
+            throw new ArgumentException($"A screenshot's name is lowercase words and digits joined by hyphens: \"{name}\".", nameof(name));
+        }
+
+        if (around is not null)
+        {
+            // The element at the top of the window, below a little of what precedes it; at once, not by Bootstrap's smooth
+            // scrolling, which would still be under way when the picture is taken.
+            await around.First.EvaluateAsync("e => { e.scrollIntoView({ block: 'start', behavior: 'instant' }); window.scrollBy({ top: -60, behavior: 'instant' }); }");
+        }
+        else if (!fullPage)
+        {
+            await page.EvaluateAsync("() => window.scrollTo({ top: 0, behavior: 'instant' })");
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory(), name + ".png"), FullPage = fullPage });
     }
 
     /// <summary>Saves a file beside the screenshots (a printed PDF, say).</summary>
@@ -121,7 +147,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Sqlite", "Data Source={DataDirectory}/secrecyduty.db");
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The folder holding SecrecyDuty.sln, above the test's binaries.</summary>
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SecrecyDuty.sln")))
@@ -131,4 +158,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         return directory?.FullName ?? AppContext.BaseDirectory;
     }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex ScreenshotName();
 }

@@ -65,7 +65,7 @@ public sealed class IncidentJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(reviewed.Provisions(leader).Nth(1)).ToContainTextAsync("第十六条");
         await Expect(reviewed.PermittedAdministrative(leader)).ToHaveTextAsync("警告、记过");
         await Expect(reviewed.PermittedParty(leader)).ToHaveTextAsync("党内警告、党内严重警告");
-        await reviewed.ScreenshotAsync("54-incident-guidance");
+        await reviewed.ScreenshotAsync("54-incident-guidance", reviewed.Person(leader));
 
         // The decision, within both ranges: a warning and a Party warning.
         var decision = await reviewed.RecordDecisionAsync(leader);
@@ -77,7 +77,7 @@ public sealed class IncidentJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(reviewed.Decision(leader)).ToHaveClassAsync(new Regex(@"\bborder-success\b"));
         await reviewed.StepAsync("Decide");
         await Expect(reviewed.Status).ToHaveAttributeAsync("data-status", "Decided");
-        await reviewed.ScreenshotAsync("56-incident-decided");
+        await reviewed.ScreenshotAsync("56-incident-decided", reviewed.Person(leader));
 
         // The secrecy office proposes the sanction to the cadre-management organ (art. 17); it waits for the feedback.
         await officer.GotoAsync($"/Incidents/Details/{reviewed.FileId}");
@@ -93,6 +93,6 @@ public sealed class IncidentJourneyTests(BrowserApp app) : IClassFixture<Browser
         await officer.GotoAsync($"/Incidents/Details/{reviewed.FileId}");
         await Expect(file.Proposals).ToHaveCountAsync(1);
         await Expect(file.Proposals.First).ToHaveAttributeAsync("data-state", "AwaitingFeedback");
-        await file.ScreenshotAsync("58-incident-proposal-waiting");
+        await file.ScreenshotAsync("58-incident-proposal-waiting", officer.Locator("#incident-proposals"));
     }
 }

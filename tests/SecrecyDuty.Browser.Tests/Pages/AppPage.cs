@@ -32,8 +32,11 @@ public class AppPage(IPage page)
         return new LoginPage(Page);
     }
 
-    /// <summary>Saves a full-page screenshot under artifacts/screenshots.</summary>
-    public Task ScreenshotAsync(string name) => BrowserApp.ScreenshotAsync(Page, name);
+    /// <summary>
+    /// Saves a screenshot of the window under artifacts/screenshots, scrolled to <paramref name="around"/> when given
+    /// (<see cref="BrowserApp.ScreenshotAsync"/>).
+    /// </summary>
+    public Task ScreenshotAsync(string name, ILocator? around = null) => BrowserApp.ScreenshotAsync(Page, name, around);
 
     /// <summary>
     /// Types <paramref name="typed"/> into the search-as-you-type picker box <paramref name="boxId"/> (<c>_UnitPicker</c>,
