@@ -8,6 +8,7 @@ using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Catalogue;
 using SecrecyDuty.Core.Checklists;
+using SecrecyDuty.Core.Compliance;
 using SecrecyDuty.Core.Import;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Inspections;
@@ -120,6 +121,11 @@ public interface ISecrecyDutyDb
     DbSet<NotificationPreference> NotificationPreferences { get; }
 
     DbSet<ImportRun> ImportRuns { get; }
+
+    /// <summary>The stored judgements per unit and year (derived, docs/decisions/0022) and the years they cover.</summary>
+    DbSet<UnitYearCompliance> UnitYearCompliances { get; }
+
+    DbSet<ComplianceCoverage> ComplianceCoverages { get; }
 
     DbSet<AppUser> Users { get; }
 

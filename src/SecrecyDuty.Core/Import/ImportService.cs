@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Compliance;
 using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Units;
 
@@ -322,6 +323,11 @@ public sealed class ImportService(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var units = db.Units.Where(u => u.CreatedAtUtc == stamp).Select(u => u.Id);
+
+        // Postings removed without the context's save: the judgements of the units they were in are marked stale here
+        // (those of the units removed below go with them).
+        await UnitYearCompliance.MarkStaleAsync(
+            db.UnitYearCompliances.Where(r => db.Postings.Any(p => p.CreatedAtUtc == stamp && p.UnitId == r.UnitId)), cancellationToken);
         await db.Postings.Where(p => p.CreatedAtUtc == stamp).ExecuteDeleteAsync(cancellationToken);
         await db.Leaders.Where(x => x.CreatedAtUtc == stamp).ExecuteDeleteAsync(cancellationToken);
         await db.UnitAncestries.Where(a => units.Contains(a.DescendantId)).ExecuteDeleteAsync(cancellationToken);

@@ -6,6 +6,7 @@ using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Appraisals;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
+using SecrecyDuty.Core.Compliance;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Incidents.Sanctions;
 using SecrecyDuty.Core.Inspections;
@@ -49,7 +50,7 @@ public sealed record GeneratedProvince(IReadOnlyList<(string Table, int Rows)> T
 /// with persons and decisions; proposals. Deterministic from the seed (dates count back from today). Writes in batches
 /// without per-record audit entries: the records are synthetic, not anyone's act.
 /// </summary>
-public sealed class ProvinceGenerator(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class ProvinceGenerator(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ComplianceJudgementService judgements)
 {
     /// <summary>The password of the generated accounts (one per role at the province root, and one unit leader).</summary>
     public const string Password = DemoProvinceSeeder.DemoPassword;
@@ -117,14 +118,22 @@ public sealed class ProvinceGenerator(AppDbContext db, UserManager<AppUser> user
         await InspectionsAsync(units, teams, officer, firstYear, today, now, progress, cancellationToken);
         await IncidentsAndProposalsAsync(units, teams, officer, firstYear, today, now, progress, cancellationToken);
 
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        db.AuditEachRecord = true;
+
+        // The stored compliance judgements of every generated year and of the dashboard's (docs/decisions/0022), as the
+        // nightly job keeps them: the province is measured as it is on a working day, not on its first request.
+        var years = Enumerable.Range(firstYear, size.Years).Union(ComplianceJudgementService.TrendYears(today)).Order().ToList();
+        var judged = await judgements.RefreshAllAsync(years, cancellationToken: cancellationToken);
+        Count("UnitYearCompliances", judged.Judged);
+        progress($"compliance judged: {judged.Judged} units and years");
+
         // Fresh statistics for the query planner over the new data (SQLite only; SQL Server keeps its own).
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
         }
 
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        db.AuditEachRecord = true;
         return new GeneratedProvince(_counts, watch.Elapsed);
     }
 

@@ -28,6 +28,11 @@ public static class Scheduler
     /// <summary>The recurring <see cref="SqliteOptimizeJob"/> (SQLite only).</summary>
     public static readonly TriggerKey SqliteOptimize = new("sqlite-optimize", "secrecyduty");
 
+    /// <summary>The nightly judgement of the province's compliance (<see cref="ComplianceRefreshJob"/>), and its run at start-up.</summary>
+    public static readonly TriggerKey NightlyCompliance = new("compliance-nightly", "secrecyduty");
+
+    public static readonly TriggerKey StartupCompliance = new("compliance-at-startup", "secrecyduty");
+
     /// <summary>The one-off retry of <see cref="EmailJob"/> after a run that could not send everything.</summary>
     public static readonly TriggerKey EmailRetry = new("email-retry", "secrecyduty");
 
@@ -90,6 +95,22 @@ public static class Scheduler
             if (configuration.GetValue("Reminders:RunAtStartup", true))
             {
                 q.AddTrigger(t => t.WithIdentity(StartupReminders).ForJob(ReminderJob.Key).StartNow());
+            }
+
+            // Issue 10: the stored compliance judgements (docs/decisions/0022) judged anew after midnight, every row of the
+            // dashboard's years, and at start-up the rows a day or more of downtime left stale.
+            var complianceAt = TimeOnly.Parse(configuration["Compliance:RefreshAt"] ?? "00:05", CultureInfo.InvariantCulture);
+            q.AddJob<ComplianceRefreshJob>(j => j.WithIdentity(ComplianceRefreshJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .WithIdentity(NightlyCompliance)
+                .ForJob(ComplianceRefreshJob.Key)
+                .UsingJobData(ComplianceRefreshJob.EveryRowKey, true)
+                .WithCronSchedule(
+                    $"0 {complianceAt.Minute} {complianceAt.Hour} * * ?",
+                    cron => cron.InTimeZone(TimeZoneInfo.Local).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            if (configuration.GetValue("Compliance:RefreshAtStartup", true))
+            {
+                q.AddTrigger(t => t.WithIdentity(StartupCompliance).ForJob(ComplianceRefreshJob.Key).UsingJobData(ComplianceRefreshJob.EveryRowKey, false).StartNow());
             }
 
             // Issue 10: SQLite's statistics kept current as the data grows (start-up runs it too, InitializeDatabaseAsync).

@@ -19,6 +19,7 @@ using Microsoft.Extensions.WebEncoders;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Catalogue;
+using SecrecyDuty.Core.Compliance;
 using SecrecyDuty.Core.Import;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Incidents.Sanctions;
@@ -196,6 +197,9 @@ public static class SecrecyDutyApp
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<Jurisdiction>();
         services.AddCoreServices();
+
+        // One refresh of the stored compliance judgements at a time in this process (docs/decisions/0022).
+        services.AddSingleton<ComplianceRefreshGate>();
 
         // Import jobs outlive the request that starts them: kept in the database and run by the scheduler (ImportJob), with
         // their progress in this process's memory, the scoped API that pages call, and the account a job's scope acts for.

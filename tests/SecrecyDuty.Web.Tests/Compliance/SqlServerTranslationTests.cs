@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.Extensions.Time.Testing;
 using SecrecyDuty.Core.Access;
 using SecrecyDuty.Core.Accounts;
@@ -8,26 +9,56 @@ namespace SecrecyDuty.Web.Tests.Compliance;
 
 /// <summary>
 /// The compliance queries translate to SQL Server too (no server runs here): the connection and the commands are
-/// intercepted, the commands answered with no rows, and the SQL they carry kept for inspection.
+/// intercepted, the commands answered with no rows (the years' coverage with the years, so that nothing is written), and
+/// the SQL they carry kept for inspection.
 /// </summary>
 public sealed class SqlServerTranslationTests
 {
-    [Fact]
-    public async Task The_compliance_queries_translate_to_SQL_Server_as_grouped_queries()
+    private static readonly int[] Years = [2022, 2023, 2024, 2025, 2026];
+
+    private static DataTable? Covered(string sql)
     {
-        var commands = new SqlServerWithoutServer();
+        if (!sql.Contains("[ComplianceCoverages]", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var table = new DataTable();
+        table.Columns.Add("Year", typeof(int));
+        foreach (var year in Years)
+        {
+            table.Rows.Add(year);
+        }
+
+        return table;
+    }
+
+    [Fact]
+    public async Task The_dashboard_counts_and_pages_the_stored_judgements_and_the_full_computation_groups_in_SQL_Server()
+    {
+        var commands = new SqlServerWithoutServer(Covered);
         await using var db = commands.CreateContext();
         var user = new FixedCurrentUser("u", 1, Roles.SecrecyOfficer);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)));
-        var compliance = new ComplianceService(db, new Jurisdiction(db, user), user, clock);
+        var compliance = new ComplianceService(db, new Jurisdiction(db, user), user, clock, new ComplianceJudgementService(db, clock, new ComplianceRefreshGate()));
 
         var dashboard = await compliance.DashboardAsync(20);
 
         Assert.Equal(0, dashboard.HeatMap.Units);
-        // The current year judged per unit (ten grouped queries), the units that changed during the earlier years the same
-        // way, and per earlier year three counts (issue 10, docs/decisions/0017).
-        Assert.Equal(10 + 10 + (3 * (ComplianceService.TrendYears - 1)), commands.Commands.Count);
-        Assert.Equal(10 + 4, commands.Commands.Count(c => c.Contains("GROUP BY", StringComparison.Ordinal)));
+        Assert.Equal(Years, dashboard.Trends.Select(t => t.Year));
+
+        // The years covered and their stale rows (none), the totals and the trends, the map's first rows and the three lists'
+        // (docs/decisions/0022): eight commands over the stored judgements, and no unit to judge.
+        Assert.Equal(8, commands.Commands.Count);
+        Assert.All(commands.Commands.Skip(1), c => Assert.Contains("[UnitYearCompliances]", c, StringComparison.Ordinal));
+        Assert.Single(commands.Commands, c => c.Contains("GROUP BY [u].[Year]", StringComparison.Ordinal));
+
+        commands.Commands.Clear();
+        _ = await compliance.ExportAsync(2026, new ComplianceFilter());
+
+        // The full computation: eleven queries, grouped in SQL.
+        Assert.Equal(11, commands.Commands.Count);
+        Assert.Equal(5, commands.Commands.Count(c => c.Contains("GROUP BY", StringComparison.Ordinal)));
 
         // Years and periods by comparing dates with constants, not by extracting parts of every row's date.
         Assert.DoesNotContain(commands.Commands, c => c.Contains("DATEPART", StringComparison.Ordinal));

@@ -9,9 +9,9 @@ namespace SecrecyDuty.Web.Tests.Infrastructure;
 /// <summary>
 /// A SQL Server context with no server behind it (none runs here): opening the connection is suppressed and every
 /// command is answered with no rows (a count with 0), while the SQL it carries is kept in <see cref="Commands"/> for
-/// the translation tests to inspect.
+/// the translation tests to inspect. <paramref name="answer"/> may answer a command with rows of its own (null: no rows).
 /// </summary>
-internal sealed class SqlServerWithoutServer
+internal sealed class SqlServerWithoutServer(Func<string, DataTable?>? answer = null)
 {
     public List<string> Commands { get; } = [];
 
@@ -19,7 +19,7 @@ internal sealed class SqlServerWithoutServer
     {
         var options = new DbContextOptionsBuilder<SqlServerDbContext>()
             .UseSqlServer("Server=127.0.0.1,1;Database=none;User Id=none;Password=none;Encrypt=False")
-            .AddInterceptors(new NoServer(), new NoRows(Commands))
+            .AddInterceptors(new NoServer(), new NoRows(Commands, answer))
             .Options;
         return new SqlServerDbContext(options);
     }
@@ -33,11 +33,16 @@ internal sealed class SqlServerWithoutServer
             InterceptionResult.Suppress();
     }
 
-    private sealed class NoRows(List<string> commands) : DbCommandInterceptor
+    private sealed class NoRows(List<string> commands, Func<string, DataTable?>? answer) : DbCommandInterceptor
     {
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             commands.Add(command.CommandText);
+            if (answer?.Invoke(command.CommandText) is { } rows)
+            {
+                return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(rows.CreateDataReader()));
+            }
+
             using var table = new DataTable();
 
             // A count answers 0; every other query, no rows.

@@ -966,6 +966,110 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("DutyChecklistItems");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Compliance.ComplianceCoverage", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CoveredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ComplianceCoverages", (string)null);
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Compliance.UnitYearCompliance", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BriefingCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BriefingPractice")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Briefings")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Checklists")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Education")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Generation")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsCompliant")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("JudgedFor")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MemberMeetingCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MemberMeetings")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotYetDue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartlyMet")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RectificationOrders")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("RuleRegister")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("SecrecyOrganization")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("TrainingCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TreeKey")
+                        .IsRequired()
+                        .HasMaxLength(900)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(900)");
+
+                    b.HasKey("UnitId", "Year");
+
+                    b.HasIndex("Year", "JudgedFor");
+
+                    b.HasIndex("Year", "TreeKey");
+
+                    b.ToTable("UnitYearCompliances", (string)null);
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Import.ImportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2936,6 +3040,15 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("DutyItem");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Compliance.UnitYearCompliance", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Import.ImportRun", b =>

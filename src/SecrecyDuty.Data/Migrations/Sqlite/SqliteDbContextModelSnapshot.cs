@@ -928,6 +928,110 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("DutyChecklistItems");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Compliance.ComplianceCoverage", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CoveredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ComplianceCoverages", (string)null);
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Compliance.UnitYearCompliance", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BriefingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BriefingPractice")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Briefings")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Checklists")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Education")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generation")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCompliant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("JudgedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberMeetingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberMeetings")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotYetDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartlyMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RectificationOrders")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleRegister")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecrecyOrganization")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TreeKey")
+                        .IsRequired()
+                        .HasMaxLength(900)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UnitId", "Year");
+
+                    b.HasIndex("Year", "JudgedFor");
+
+                    b.HasIndex("Year", "TreeKey");
+
+                    b.ToTable("UnitYearCompliances", (string)null);
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Import.ImportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2848,6 +2952,15 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("DutyItem");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Compliance.UnitYearCompliance", b =>
+                {
+                    b.HasOne("SecrecyDuty.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Import.ImportRun", b =>

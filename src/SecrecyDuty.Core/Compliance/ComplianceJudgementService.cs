@@ -1,0 +1,275 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using SecrecyDuty.Core.Common;
+
+namespace SecrecyDuty.Core.Compliance;
+
+/// <summary>
+/// Keeps the stored judgements (<see cref="UnitYearCompliance"/>) present and fresh (docs/decisions/0022). A year is
+/// "covered" once every unit that existed in it has a row; a row is fresh when it was judged for today, or after its year
+/// was over. Saves mark the rows of what they change stale (the Data project's save path); reads judge the stale rows they
+/// need again, set-based in batches of <see cref="BatchSize"/> units (<see cref="ComplianceComputation"/>), and the nightly
+/// job does the whole province, so that the day's first request finds little to do. Derived data: any request may
+/// write it, nothing of it is audited, and no record's version moves.
+/// </summary>
+public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider clock, ComplianceRefreshGate gate)
+{
+    /// <summary>Units judged per batch: a handful of grouped queries each, whatever the batch's size.</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>A batch whose every row was changed again meanwhile is retried this many times, then left for the next read.</summary>
+    private const int Attempts = 3;
+
+    /// <summary>The years the dashboard's trends show, the current one last.</summary>
+    public static IReadOnlyList<int> TrendYears(DateOnly today) =>
+        [.. Enumerable.Range(today.Year - ComplianceService.TrendYears + 1, ComplianceService.TrendYears)];
+
+    /// <summary>
+    /// Makes the stored judgements of the units among <paramref name="unitIds"/> for <paramref name="years"/> present and
+    /// fresh: a year not covered yet is covered for the whole province first; then the stale rows of these units are
+    /// judged again. Two queries when nothing is stale.
+    /// </summary>
+    public async Task EnsureFreshAsync(IQueryable<int> unitIds, IReadOnlyList<int> years, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unitIds);
+        ArgumentNullException.ThrowIfNull(years);
+        var covered = await db.ComplianceCoverages.AsNoTracking()
+            .Where(c => years.Contains(c.Year))
+            .Select(c => c.Year)
+            .ToListAsync(cancellationToken);
+        foreach (var year in years.Except(covered))
+        {
+            await CoverAsync(year, cancellationToken);
+        }
+
+        await JudgeStaleAsync(unitIds, years, cancellationToken);
+    }
+
+    /// <summary>
+    /// The whole province for <paramref name="years"/> (the nightly job, at start-up, after generating a province): looks
+    /// again for units without a row in every year, then judges every stale row; <paramref name="everyRow"/>, every row of
+    /// these years, stale or not (the nightly run: whatever changed the records or the rows without a save of the app's is
+    /// put right within a day).
+    /// </summary>
+    public async Task<ComplianceRefresh> RefreshAllAsync(IReadOnlyList<int> years, bool everyRow = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var added = 0;
+        foreach (var year in years)
+        {
+            added += await CoverAsync(year, cancellationToken);
+        }
+
+        if (everyRow)
+        {
+            await UnitYearCompliance.MarkStaleAsync(db.UnitYearCompliances.Where(r => years.Contains(r.Year)), cancellationToken);
+        }
+
+        var judged = await JudgeStaleAsync(null, years, cancellationToken);
+        return new ComplianceRefresh(LocalDate.Today(clock), added, judged);
+    }
+
+    /// <summary>
+    /// Gives every unit that existed in <paramref name="year"/> and has no row a stale one, and records the year as covered,
+    /// in one transaction (on SQLite it holds the write lock throughout, so no unit is set up between the look and the mark).
+    /// Returns the rows added.
+    /// </summary>
+    private async Task<int> CoverAsync(int year, CancellationToken cancellationToken)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        await gate.WaitAsync(cancellationToken);
+        var added = new List<UnitYearCompliance>();
+        var coverage = new List<ComplianceCoverage>();
+        try
+        {
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var missing = await db.Units.AsNoTracking()
+                .Where(u => (u.IsActive || u.ClosedOn != null)
+                    && (u.EstablishedOn == null || u.EstablishedOn <= end)
+                    && (u.ClosedOn == null || u.ClosedOn >= start)
+                    && !db.UnitYearCompliances.Any(r => r.UnitId == u.Id && r.Year == year))
+                .Select(u => u.Id)
+                .ToListAsync(cancellationToken);
+            added.AddRange(missing.Select(id => new UnitYearCompliance { UnitId = id, Year = year }));
+            db.UnitYearCompliances.AddRange(added);
+            if (!await db.ComplianceCoverages.AnyAsync(c => c.Year == year, cancellationToken))
+            {
+                coverage.Add(new ComplianceCoverage { Year = year, CoveredAtUtc = clock.GetUtcNow().UtcDateTime });
+                db.ComplianceCoverages.AddRange(coverage);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return missing.Count;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance covered the year at the same time: its rows are there, the next read judges them.
+            return 0;
+        }
+        finally
+        {
+            Forget(added);
+            foreach (var marker in coverage)
+            {
+                db.ComplianceCoverages.Entry(marker).State = EntityState.Detached;
+            }
+
+            gate.Release();
+        }
+    }
+
+    /// <summary>Judges the stale rows of <paramref name="unitIds"/> (null: every unit) for <paramref name="years"/> again, a batch at a time.</summary>
+    private async Task<int> JudgeStaleAsync(IQueryable<int>? unitIds, IReadOnlyList<int> years, CancellationToken cancellationToken)
+    {
+        var today = LocalDate.Today(clock);
+        var stale = db.UnitYearCompliances.AsNoTracking().Where(Stale(years, today));
+        if (unitIds is not null)
+        {
+            stale = stale.Where(r => unitIds.Contains(r.UnitId));
+        }
+
+        var judged = 0;
+        var fruitless = 0;
+        while (fruitless < Attempts)
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                // Read again under the gate: a refresh that held it may have judged these rows meanwhile.
+                var batch = await stale
+                    .OrderBy(r => r.Year).ThenBy(r => r.UnitId)
+                    .Select(r => new StaleRow(r.UnitId, r.Year, r.Generation))
+                    .Take(BatchSize)
+                    .ToListAsync(cancellationToken);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                var written = await JudgeAsync(batch, today, cancellationToken);
+                judged += written;
+                fruitless = written == 0 ? fruitless + 1 : 0;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        return judged;
+    }
+
+    /// <summary>
+    /// Judges the batch's units year by year with the full computation and writes each row only while it still has the
+    /// generation read with it (a save that marked it stale meanwhile wins: the row stays stale). A unit that no longer
+    /// existed in the year loses its row. Returns the rows written.
+    /// </summary>
+    private async Task<int> JudgeAsync(List<StaleRow> batch, DateOnly today, CancellationToken cancellationToken)
+    {
+        var entries = new List<UnitYearCompliance>();
+        try
+        {
+            foreach (var year in batch.GroupBy(s => s.Year))
+            {
+                var ids = year.Select(s => s.UnitId).ToList();
+                var computed = await ComplianceComputation.ComputeAsync(
+                    db, today, db.Units.Where(u => EF.Parameter(ids).Contains(u.Id)).Select(u => u.Id), year.Key, year.Key, null, cancellationToken);
+                var rows = computed.Rows[year.Key].ToDictionary(r => r.UnitId);
+                foreach (var stale in year)
+                {
+                    var entity = new UnitYearCompliance { UnitId = stale.UnitId, Year = stale.Year, Generation = stale.Generation };
+                    if (rows.TryGetValue(stale.UnitId, out var row))
+                    {
+                        entity.Take(row, computed.TreeKeys[stale.UnitId], today);
+                        db.UnitYearCompliances.Entry(entity).State = EntityState.Modified;
+                    }
+                    else
+                    {
+                        db.UnitYearCompliances.Entry(entity).State = EntityState.Deleted;
+                    }
+
+                    entries.Add(entity);
+                }
+            }
+
+            var written = entries.Count;
+            while (true)
+            {
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return written;
+                }
+                catch (DbUpdateConcurrencyException e)
+                {
+                    // Marked stale (or judged by another instance) since it was read: left out, the rest saved.
+                    foreach (var entry in e.Entries)
+                    {
+                        entry.State = EntityState.Detached;
+                        written--;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            Forget(entries);
+        }
+    }
+
+    /// <summary>The rows of <paramref name="years"/> that need judging again for <paramref name="today"/>.</summary>
+    private static Expression<Func<UnitYearCompliance, bool>> Stale(IReadOnlyList<int> years, DateOnly today)
+    {
+        var r = Expression.Parameter(typeof(UnitYearCompliance), "r");
+        Expression body = Expression.Constant(false);
+        foreach (var year in years.Distinct())
+        {
+            var yearEnd = new DateOnly(year, 12, 31);
+
+            // A year over when it was judged is settled (judged for a day after its end); a year in progress, or still
+            // to come, is judged for one day. Written as ranges so that the (Year, JudgedFor) index finds the few stale rows.
+            Expression<Func<UnitYearCompliance, bool>> one = year < today.Year
+                ? x => x.Year == year && (x.JudgedFor == null || x.JudgedFor <= yearEnd)
+                : x => x.Year == year && (x.JudgedFor == null || x.JudgedFor < today || x.JudgedFor > today);
+            body = Expression.OrElse(body, ReplacingExpressionVisitor.Replace(one.Parameters[0], r, one.Body));
+        }
+
+        return Expression.Lambda<Func<UnitYearCompliance, bool>>(body, r);
+    }
+
+    /// <summary>Stops tracking what a refresh wrote: the request's own context goes on as if nothing had been read.</summary>
+    private void Forget(IEnumerable<UnitYearCompliance> rows)
+    {
+        foreach (var row in rows)
+        {
+            db.UnitYearCompliances.Entry(row).State = EntityState.Detached;
+        }
+    }
+
+    private sealed record StaleRow(int UnitId, int Year, int Generation);
+}
+
+/// <summary>What a refresh of the whole province did: the rows it added for units without one, and the rows it judged.</summary>
+public sealed record ComplianceRefresh(DateOnly Today, int Added, int Judged);
+
+/// <summary>
+/// One refresh of the stored judgements at a time in this process (a singleton): requests that find the same rows stale
+/// wait for the first instead of judging them side by side. Across instances the rows' generation keeps writes right.
+/// </summary>
+public sealed class ComplianceRefreshGate : IDisposable
+{
+    private readonly SemaphoreSlim _semaphore = new(1, 1);
+
+    public Task WaitAsync(CancellationToken cancellationToken) => _semaphore.WaitAsync(cancellationToken);
+
+    public void Release() => _semaphore.Release();
+
+    public void Dispose() => _semaphore.Dispose();
+}
