@@ -127,6 +127,8 @@ public interface ISecrecyDutyDb
 
     DbSet<ComplianceCoverage> ComplianceCoverages { get; }
 
+    DbSet<ComplianceChange> ComplianceChanges { get; }
+
     DbSet<AppUser> Users { get; }
 
     DbSet<IdentityRole> Roles { get; }

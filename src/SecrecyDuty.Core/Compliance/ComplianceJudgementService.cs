@@ -8,8 +8,8 @@ namespace SecrecyDuty.Core.Compliance;
 /// <summary>
 /// Keeps the stored judgements (<see cref="UnitYearCompliance"/>) present and fresh (docs/decisions/0022). A year is
 /// "covered" once every unit that existed in it has a row; a row is fresh when it was judged for today, or after its year
-/// was over. Saves mark the rows of what they change stale (the Data project's save path); reads judge the stale rows they
-/// need again, set-based in batches of <see cref="BatchSize"/> units (<see cref="ComplianceComputation"/>), and the nightly
+/// was over. Saves note what they change (<see cref="ComplianceChange"/>, written by the Data project's save path); reads
+/// apply the notes, marking the rows stale, before they trust any row, and judge the stale rows they need again, set-based in batches of <see cref="BatchSize"/> units (<see cref="ComplianceComputation"/>), and the nightly
 /// job does the whole province, so that the day's first request finds little to do. Derived data: any request may
 /// write it, nothing of it is audited, and no record's version moves.
 /// </summary>
@@ -17,6 +17,9 @@ public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider c
 {
     /// <summary>Units judged per batch: a handful of grouped queries each, whatever the batch's size.</summary>
     public const int BatchSize = 500;
+
+    /// <summary>Notes of saves applied per transaction.</summary>
+    private const int ChangesPerApply = 5_000;
 
     /// <summary>A batch whose every row was changed again meanwhile is retried this many times, then left for the next read.</summary>
     private const int Attempts = 3;
@@ -34,6 +37,7 @@ public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider c
     {
         ArgumentNullException.ThrowIfNull(unitIds);
         ArgumentNullException.ThrowIfNull(years);
+        await ApplyChangesAsync(cancellationToken);
         var covered = await db.ComplianceCoverages.AsNoTracking()
             .Where(c => years.Contains(c.Year))
             .Select(c => c.Year)
@@ -55,6 +59,7 @@ public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider c
     public async Task<ComplianceRefresh> RefreshAllAsync(IReadOnlyList<int> years, bool everyRow = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(years);
+        await ApplyChangesAsync(cancellationToken);
         var added = 0;
         foreach (var year in years)
         {
@@ -68,6 +73,60 @@ public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider c
 
         var judged = await JudgeStaleAsync(null, years, cancellationToken);
         return new ComplianceRefresh(LocalDate.Today(clock), added, judged);
+    }
+
+    /// <summary>
+    /// Applies the notes saves left (<see cref="ComplianceChange"/>): the judgements of the units they name marked stale
+    /// (every judgement for a change of the catalogue), the covered years looked at again after a unit's set-up or a
+    /// change of its life, the notes removed, in one transaction. One query when there is none.
+    /// </summary>
+    private async Task ApplyChangesAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var changes = await db.ComplianceChanges.AsNoTracking().OrderBy(c => c.Id).Take(ChangesPerApply).ToListAsync(cancellationToken);
+            if (changes.Count == 0)
+            {
+                return;
+            }
+
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+                var units = changes.Where(c => c.UnitId is not null).Select(c => c.UnitId!.Value).Distinct().ToList();
+                if (changes.Any(c => c.Everything))
+                {
+                    await UnitYearCompliance.MarkStaleAsync(db.UnitYearCompliances, cancellationToken);
+                }
+                else if (units.Count > 0)
+                {
+                    await UnitYearCompliance.MarkStaleAsync(db.UnitYearCompliances.Where(r => EF.Parameter(units).Contains(r.UnitId)), cancellationToken);
+                }
+
+                if (changes.Any(c => c.Uncovers))
+                {
+                    await db.ComplianceCoverages.ExecuteDeleteAsync(cancellationToken);
+                }
+
+                // The notes read, by key: one saved meanwhile (even with a smaller key, on SQL Server) waits for the next read.
+                var applied = changes.Select(c => c.Id).ToList();
+                await db.ComplianceChanges.Where(c => EF.Parameter(applied).Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            if (changes.Count < ChangesPerApply)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>

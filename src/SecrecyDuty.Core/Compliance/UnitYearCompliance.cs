@@ -102,10 +102,29 @@ public class UnitYearCompliance
 
     /// <summary>
     /// Marks <paramref name="rows"/> stale in one statement: for a write that changes what the rules read without going
-    /// through the context's save (which marks its own changes).
+    /// through the context's save (which notes its own changes, <see cref="ComplianceChange"/>), and for applying the notes.
     /// </summary>
     public static Task<int> MarkStaleAsync(IQueryable<UnitYearCompliance> rows, CancellationToken cancellationToken = default) =>
         rows.ExecuteUpdateAsync(s => s.SetProperty(r => r.JudgedFor, (DateOnly?)null).SetProperty(r => r.Generation, r => r.Generation + 1), cancellationToken);
+}
+
+/// <summary>
+/// A save's note that stored judgements are stale (docs/decisions/0022): written by the save that changes what the rules
+/// read, as one of its own rows (so in its transaction, whatever that is), and applied to the judgements by the next read
+/// or refresh before it trusts any of them (<see cref="ComplianceJudgementService"/>), then removed.
+/// </summary>
+public class ComplianceChange
+{
+    public long Id { get; set; }
+
+    /// <summary>The unit whose judgements of every year are stale; null for a change that is not one unit's.</summary>
+    public int? UnitId { get; set; }
+
+    /// <summary>The regulation catalogue changed (areas, frequencies): every judgement is stale.</summary>
+    public bool Everything { get; set; }
+
+    /// <summary>A unit was set up or its life changed: the covered years are looked at again for units without a row.</summary>
+    public bool Uncovers { get; set; }
 }
 
 /// <summary>

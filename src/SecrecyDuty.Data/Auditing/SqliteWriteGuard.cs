@@ -42,13 +42,13 @@ public static class SqliteWriteGuard
 
     /// <summary>
     /// Tables left open, each for a reason: notifications and their preferences, import runs and the data-protection key ring are
-    /// working state, not records; the stored compliance judgements and the years they cover are derived from guarded records and
-    /// written on reads, judged again from those records whenever stale and, for the dashboard's years, every night
+    /// working state, not records; the stored compliance judgements, the years they cover and the notes of what saves made stale are
+    /// derived from guarded records and written on reads, judged again from those records whenever stale and, for the dashboard's years, every night
     /// (docs/decisions/0022): a raw change to one changes no record and lasts until the next night at most; the scheduler's tables are written by Quartz on connections of its own; EF's history tables by
     /// migrations.
     /// </summary>
     public static readonly IReadOnlyList<string> Unguarded =
-        ["ComplianceCoverages", "DataProtectionKeys", "ImportRuns", "NotificationPreferences", "Notifications", "UnitYearCompliances", "__EFMigrationsHistory", "__EFMigrationsLock"];
+        ["ComplianceChanges", "ComplianceCoverages", "DataProtectionKeys", "ImportRuns", "NotificationPreferences", "Notifications", "UnitYearCompliances", "__EFMigrationsHistory", "__EFMigrationsLock"];
 
     private static readonly string[] Operations = ["INSERT", "UPDATE", "DELETE"];
 

@@ -12,12 +12,13 @@ using SecrecyDuty.Core.Units;
 namespace SecrecyDuty.Data.Compliance;
 
 /// <summary>
-/// Marks the stored judgements (<see cref="UnitYearCompliance"/>, docs/decisions/0022) that a save makes stale, in the same
-/// transaction as the save: captured from the tracked changes before it (old values are still known), like the audit
-/// entries and the record versions. Only what <see cref="ComplianceComputation"/> reads counts: activities by unit, kind
-/// and date (who attended is not read), postings and the leaders' rank (art. 2 scope), organizations and their cadres,
-/// rule registers and areas marked not applicable, checklists by status, rectification orders, the units' kind, life and
-/// place in the tree, and the regulation catalogue (areas and frequencies: every row).
+/// Notes which stored judgements (<see cref="UnitYearCompliance"/>, docs/decisions/0022) a save makes stale, as
+/// <see cref="ComplianceChange"/> rows added to that save: written in its transaction whatever it is (its own, the audit's,
+/// the caller's), visible exactly when the changes are. Captured from the tracked changes before the save (old values are
+/// still known), like the audit entries and the record versions. Only what <see cref="ComplianceComputation"/> reads counts:
+/// activities by unit, kind and date (who attended is not read), postings and the leaders' rank (art. 2 scope),
+/// organizations and their cadres, rule registers and areas marked not applicable, checklists by status, rectification
+/// orders, the units' kind, life and place in the tree, and the regulation catalogue (areas and frequencies: every row).
 /// </summary>
 internal static class StaleJudgements
 {
@@ -99,18 +100,17 @@ internal static class StaleJudgements
         return marks;
     }
 
-    /// <summary>Marks the captured judgements stale (and the years uncovered): a few statements, before the save's own.</summary>
-    public static async Task ApplyAsync(AppDbContext db, Marks marks, bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds to the save the notes of what it makes stale: one per unit (the units below a moved or recoded unit, those of an
+    /// organization whose cadres changed and those where a leader whose rank changed holds postings are looked up first),
+    /// and one for the catalogue or the units' life. Returns the notes added (none for most saves).
+    /// </summary>
+    public static async Task<List<ComplianceChange>> NoteAsync(AppDbContext db, bool async, CancellationToken cancellationToken)
     {
-        if (marks.Uncover)
+        var marks = Capture(db.ChangeTracker);
+        if (!marks.Any)
         {
-            _ = async ? await db.ComplianceCoverages.ExecuteDeleteAsync(cancellationToken) : db.ComplianceCoverages.ExecuteDelete();
-        }
-
-        if (marks.All)
-        {
-            await MarkAsync(db.UnitYearCompliances, async, cancellationToken);
-            return;
+            return [];
         }
 
         var units = new HashSet<int>(marks.Units);
@@ -135,23 +135,16 @@ internal static class StaleJudgements
             units.UnionWith(async ? await postedIn.ToListAsync(cancellationToken) : [.. postedIn]);
         }
 
-        if (units.Count > 0)
+        List<ComplianceChange> notes = marks.All || marks.Uncover
+            ? [new ComplianceChange { Everything = marks.All, Uncovers = marks.Uncover }]
+            : [];
+        if (!marks.All)
         {
-            var ids = units.ToList();
-            await MarkAsync(db.UnitYearCompliances.Where(r => EF.Parameter(ids).Contains(r.UnitId)), async, cancellationToken);
+            notes.AddRange(units.Order().Select(id => new ComplianceChange { UnitId = id }));
         }
-    }
 
-    private static async Task MarkAsync(IQueryable<UnitYearCompliance> rows, bool async, CancellationToken cancellationToken)
-    {
-        if (async)
-        {
-            await UnitYearCompliance.MarkStaleAsync(rows, cancellationToken);
-        }
-        else
-        {
-            rows.ExecuteUpdate(s => s.SetProperty(r => r.JudgedFor, (DateOnly?)null).SetProperty(r => r.Generation, r => r.Generation + 1));
-        }
+        db.ComplianceChanges.AddRange(notes);
+        return notes;
     }
 
     private static void CaptureUnit(EntityEntry entry, Marks marks)

@@ -38,3 +38,8 @@ internal sealed class ComplianceCoverageConfiguration : IEntityTypeConfiguration
         builder.Property(c => c.Year).ValueGeneratedNever();
     }
 }
+
+internal sealed class ComplianceChangeConfiguration : IEntityTypeConfiguration<ComplianceChange>
+{
+    public void Configure(EntityTypeBuilder<ComplianceChange> builder) => builder.ToTable("ComplianceChanges");
+}

@@ -6,7 +6,9 @@ using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Activities;
 using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Compliance;
+using SecrecyDuty.Core.Inspections;
 using SecrecyDuty.Core.Leaders;
+using SecrecyDuty.Core.SecrecyOrganizations;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
 using SecrecyDuty.Web.Tests.Infrastructure;
@@ -158,6 +160,86 @@ public sealed class AggregatedDashboardTests
     }
 
     [Fact]
+    public async Task Every_kind_of_change_the_rules_read_is_followed_at_once_by_the_stored_judgements()
+    {
+        using var app = TestApp.Rent();
+        var p = await ComplianceTestData.BuildAsync(app);
+        var actor = new FixedCurrentUser("u", p.Root, Roles.SecrecyOfficer);
+
+        async Task AssertFollowsAsync(string change)
+        {
+            foreach (var year in new[] { 2025, 2026 })
+            {
+                var (map, full) = await app.InScopeAsync(async sp =>
+                {
+                    var service = TestApp.ServiceFor<ComplianceService>(sp, actor);
+                    return (await service.HeatMapAsync(year, new ComplianceFilter(), 1, 50), await service.ExportAsync(year, new ComplianceFilter()));
+                });
+                try
+                {
+                    AssertMapEquals(full, map, 50);
+                }
+                catch (Xunit.Sdk.XunitException e)
+                {
+                    throw new Xunit.Sdk.XunitException($"After {change}, {year}: {e.Message}");
+                }
+            }
+
+            await AssertDashboardEqualsFullComputationAsync(app, p.Root);
+        }
+
+        Task ChangeAsync(string change, Func<AppDbContext, Task> write) =>
+            app.InScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<AppDbContext>();
+                await write(db);
+                await db.SaveChangesAsync();
+            }).ContinueWith(_ => AssertFollowsAsync(change), TaskScheduler.Default).Unwrap();
+
+        await AssertFollowsAsync("nothing");
+
+        // Art. 9: a checklist reviewed; a posting ended; a leader's rank below the scope of art. 2.
+        await ChangeAsync("a checklist reviewed", async db => (await db.DutyChecklists.SingleAsync(c => c.UnitId == p.Root && c.Year == 2026 && c.Status == ChecklistStatus.Open)).Status = ChecklistStatus.Reviewed);
+        await ChangeAsync("a posting ended", async db => (await db.Postings.SingleAsync(x => x.UnitId == p.Cloud)).To = new DateOnly(2025, 12, 31));
+        await ChangeAsync("a leader's rank", async db => (await db.Leaders.SingleAsync(l => l.Name == "王市")).Rank = LeaderRank.Below);
+
+        // P5.2 and S6.6: a cadre for an organization without one; rules adopted; an area marked not applicable.
+        await ChangeAsync("a cadre added", async db => db.SecrecyCadres.Add(new SecrecyCadre { SecrecyOrganizationId = await db.SecrecyOrganizations.Where(o => o.UnitId == p.City).Select(o => o.Id).SingleAsync(), Name = "保密干部", IsFullTime = true }));
+        await ChangeAsync("a rule adopted", async db => db.RuleRegisterEntries.Add(new RuleRegisterEntry
+        {
+            UnitId = p.City,
+            RuleAreaId = await db.RuleAreas.Where(a => a.Code == "R8" && db.Regulations.Any(r => r.Id == a.RegulationId && r.IsCurrent)).Select(a => a.Id).SingleAsync(),
+            AdoptedOn = new DateOnly(2026, 6, 1),
+            DocumentReference = "青保〔2026〕8号",
+        }));
+
+        // Art. 15: an order reported.
+        await ChangeAsync("an order reported", async db => (await db.RectificationOrders.SingleAsync(o => o.UnitId == p.City)).Status = RectificationStatus.Reported);
+
+        // The tree: a unit moved below another (its place and depth), a code changed (the order of it and those below it).
+        await ChangeAsync("a unit moved", async db => await Core.Units.UnitTree.MoveAsync(db, await db.Units.SingleAsync(u => u.Id == p.CityBureau), p.Coast));
+        await ChangeAsync("a code changed", async db => (await db.Units.SingleAsync(u => u.Id == p.Coast)).Code = "P-Z");
+
+        // A unit's life: set up in 2026 (no longer judged for 2025), closed mid-2026, a new unit set up.
+        await ChangeAsync("a unit's set-up date", async db => (await db.Units.SingleAsync(u => u.Id == p.Cloud)).EstablishedOn = new DateOnly(2026, 3, 1));
+        await ChangeAsync("a unit closed", async db =>
+        {
+            var unit = await db.Units.SingleAsync(u => u.Id == p.CityBureau);
+            unit.IsActive = false;
+            unit.ClosedOn = new DateOnly(2026, 6, 30);
+        });
+        await ChangeAsync("a unit set up", async db => await Core.Units.UnitTree.AddAsync(db, new Core.Units.Unit { Code = "P-D", Name = "新设单位", EstablishedOn = new DateOnly(2025, 7, 1) }, p.Root));
+
+        // The catalogue: the province's practice asks for quarterly reports (every judgement).
+        await ChangeAsync("the catalogue", async db =>
+        {
+            var item = await db.DutyItems.SingleAsync(d => d.Code == "P5.3" && db.Regulations.Any(r => r.Id == d.RegulationId && r.IsCurrent));
+            item.ExpectedPerYear = 4;
+            item.ExpectedPeriodsPerYear = 4;
+        });
+    }
+
+    [Fact]
     public async Task A_briefing_recorded_makes_its_units_row_stale_and_the_dashboard_shows_it_at_once()
     {
         using var app = TestApp.Rent();
@@ -178,14 +260,15 @@ public sealed class AggregatedDashboardTests
             ("Input.Topics", "下半年保密工作情况")).ToContent());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var stale = await StoredAsync(app, p.Root, 2026);
-        Assert.Null(stale.JudgedFor);
-        Assert.Equal(ComplianceTestData.Today, (await StoredAsync(app, p.City, 2026)).JudgedFor);
+        // The save noted the unit's judgements stale, in its own transaction; the next read applies the note.
+        var notes = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().ComplianceChanges.AsNoTracking().ToListAsync());
+        Assert.Equal([p.Root], notes.Select(n => n.UnitId));
 
         var after = await AssertDashboardEqualsFullComputationAsync(app, p.Root);
         Assert.DoesNotContain(after.DueLater, d => d.UnitId == p.Root && d.Result.Requirement == Requirement.BriefingPractice);
         Assert.Equal(before.Trends[^1].Briefings + 1, after.Trends[^1].Briefings);
         Assert.Equal(ComplianceTestData.Today, (await StoredAsync(app, p.Root, 2026)).JudgedFor);
+        Assert.Empty(await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().ComplianceChanges.ToListAsync()));
     }
 
     [Fact]

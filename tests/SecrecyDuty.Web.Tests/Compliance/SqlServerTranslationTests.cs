@@ -47,10 +47,10 @@ public sealed class SqlServerTranslationTests
         Assert.Equal(0, dashboard.HeatMap.Units);
         Assert.Equal(Years, dashboard.Trends.Select(t => t.Year));
 
-        // The years covered and their stale rows (none), the totals and the trends, the map's first rows and the three lists'
-        // (docs/decisions/0022): eight commands over the stored judgements, and no unit to judge.
-        Assert.Equal(8, commands.Commands.Count);
-        Assert.All(commands.Commands.Skip(1), c => Assert.Contains("[UnitYearCompliances]", c, StringComparison.Ordinal));
+        // The notes of saves to apply (none), the years covered and their stale rows (none), the totals and the trends, the
+        // map's first rows and the three lists' (docs/decisions/0022): nine commands, and no unit to judge.
+        Assert.Equal(9, commands.Commands.Count);
+        Assert.All(commands.Commands.Skip(2), c => Assert.Contains("[UnitYearCompliances]", c, StringComparison.Ordinal));
         Assert.Single(commands.Commands, c => c.Contains("GROUP BY [u].[Year]", StringComparison.Ordinal));
 
         commands.Commands.Clear();

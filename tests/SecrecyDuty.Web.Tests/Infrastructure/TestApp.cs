@@ -50,13 +50,15 @@ public sealed class TestApp : IDisposable
         new(TestHost.Start(environment, configure));
 
     /// <summary>
-    /// Settings of a host of its own that runs the scheduler (the shared hosts do not), without the reminder run at start-up,
-    /// over <paramref name="databaseFile"/> when given (a second host over a first one's database, as after a restart).
+    /// Settings of a host of its own that runs the scheduler (the shared hosts do not), without the reminder and compliance
+    /// runs at start-up (a test triggers the job it looks at), over <paramref name="databaseFile"/> when given (a second host
+    /// over a first one's database, as after a restart).
     /// </summary>
     public static Action<IWebHostBuilder> WithScheduler(string? databaseFile = null) => builder =>
     {
         builder.UseSetting("Scheduler:Enabled", "true");
         builder.UseSetting("Reminders:RunAtStartup", "false");
+        builder.UseSetting("Compliance:RefreshAtStartup", "false");
         if (databaseFile is not null)
         {
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databaseFile}");

@@ -966,6 +966,28 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.ToTable("DutyChecklistItems");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Compliance.ComplianceChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Everything")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("Uncovers")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ComplianceChanges", (string)null);
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Compliance.ComplianceCoverage", b =>
                 {
                     b.Property<int>("Year")

@@ -928,6 +928,26 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.ToTable("DutyChecklistItems");
                 });
 
+            modelBuilder.Entity("SecrecyDuty.Core.Compliance.ComplianceChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Everything")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Uncovers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ComplianceChanges", (string)null);
+                });
+
             modelBuilder.Entity("SecrecyDuty.Core.Compliance.ComplianceCoverage", b =>
                 {
                     b.Property<int>("Year")

@@ -12,6 +12,21 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ComplianceChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    Everything = table.Column<bool>(type: "bit", nullable: false),
+                    Uncovers = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplianceChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplianceCoverages",
                 columns: table => new
                 {
@@ -73,6 +88,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ComplianceChanges");
+
             migrationBuilder.DropTable(
                 name: "ComplianceCoverages");
 

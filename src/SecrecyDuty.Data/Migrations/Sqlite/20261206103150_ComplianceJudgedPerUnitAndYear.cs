@@ -12,6 +12,21 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ComplianceChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Everything = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Uncovers = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplianceChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplianceCoverages",
                 columns: table => new
                 {
@@ -73,6 +88,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ComplianceChanges");
+
             migrationBuilder.DropTable(
                 name: "ComplianceCoverages");
 

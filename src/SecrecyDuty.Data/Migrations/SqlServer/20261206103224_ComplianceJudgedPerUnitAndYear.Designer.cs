@@ -12,7 +12,7 @@ using SecrecyDuty.Data;
 namespace SecrecyDuty.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261206100509_ComplianceJudgedPerUnitAndYear")]
+    [Migration("20261206103224_ComplianceJudgedPerUnitAndYear")]
     partial class ComplianceJudgedPerUnitAndYear
     {
         /// <inheritdoc />
@@ -967,6 +967,28 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("DutyChecklistItems");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Compliance.ComplianceChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Everything")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("Uncovers")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ComplianceChanges", (string)null);
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Compliance.ComplianceCoverage", b =>

@@ -11,7 +11,7 @@ using SecrecyDuty.Data;
 namespace SecrecyDuty.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261206100357_ComplianceJudgedPerUnitAndYear")]
+    [Migration("20261206103150_ComplianceJudgedPerUnitAndYear")]
     partial class ComplianceJudgedPerUnitAndYear
     {
         /// <inheritdoc />
@@ -929,6 +929,26 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DutyChecklistItems");
+                });
+
+            modelBuilder.Entity("SecrecyDuty.Core.Compliance.ComplianceChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Everything")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Uncovers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ComplianceChanges", (string)null);
                 });
 
             modelBuilder.Entity("SecrecyDuty.Core.Compliance.ComplianceCoverage", b =>
