@@ -189,6 +189,14 @@ public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider c
     {
         var today = LocalDate.Today(clock);
         var stale = db.UnitYearCompliances.AsNoTracking().Where(Stale(years, today));
+
+        // Nothing stale anywhere, the usual case once the nightly run has been: found from the (Year, JudgedFor) index
+        // alone, without looking at the jurisdiction's every row.
+        if (!await stale.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
         if (unitIds is not null)
         {
             stale = stale.Where(r => unitIds.Contains(r.UnitId));

@@ -46,7 +46,8 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         (page, pageSize) = Paging.Normalize(page, pageSize);
         var visible = jurisdiction.UnitIds();
         await judgements.EnsureFreshAsync(visible, [year], cancellationToken);
-        var selected = Filtered(Stored(visible, year), filter);
+        var stored = await StoredAsync(visible, cancellationToken);
+        var selected = Filtered(stored.Where(r => r.Year == year), filter);
         var totals = await TotalsAsync(selected, cancellationToken);
         var ids = await InTreeOrder(selected)
             .Skip((page - 1) * pageSize)
@@ -89,10 +90,11 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         var years = ComplianceJudgementService.TrendYears(today);
         await judgements.EnsureFreshAsync(visible, years, cancellationToken);
 
-        var current = Stored(visible, year);
+        var stored = await StoredAsync(visible, cancellationToken);
+        var current = stored.Where(r => r.Year == year);
         var totals = await TotalsAsync(current, cancellationToken);
-        var trends = await db.UnitYearCompliances.AsNoTracking()
-            .Where(r => years.Contains(r.Year) && visible.Contains(r.UnitId))
+        var trends = await stored
+            .Where(r => years.Contains(r.Year))
             .GroupBy(r => r.Year)
             .Select(g => new ComplianceTrend(
                 g.Key,
@@ -144,8 +146,29 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         return computed.Rows[year].SingleOrDefault() is { } row ? row with { Depth = 0 } : null;
     }
 
-    private IQueryable<UnitYearCompliance> Stored(IQueryable<int> unitIds, int year) =>
-        db.UnitYearCompliances.AsNoTracking().Where(r => r.Year == year && unitIds.Contains(r.UnitId));
+    /// <summary>
+    /// The stored judgements of the jurisdiction: those whose tree key lies in the range of the top's (the top and the units
+    /// below it, read in order from the (Year, TreeKey) index), each checked against the jurisdiction itself (the closure
+    /// table decides, as everywhere). The rows were made fresh first, so their keys are those of the tree as it is.
+    /// </summary>
+    private async Task<IQueryable<UnitYearCompliance>> StoredAsync(IQueryable<int> unitIds, CancellationToken cancellationToken)
+    {
+        var rows = db.UnitYearCompliances.AsNoTracking().Where(r => unitIds.Any(id => id == r.UnitId));
+        if (jurisdiction.TopUnitId is not int top)
+        {
+            return rows;
+        }
+
+        var codes = await db.UnitAncestries.AsNoTracking()
+            .Where(a => a.DescendantId == top)
+            .OrderByDescending(a => a.Depth)
+            .Select(a => a.Ancestor!.Code)
+            .ToListAsync(cancellationToken);
+        var from = TreeKey.Of(codes);
+        var to = TreeKey.UpperBound(from);
+        // Digits only: SQL compares them as .NET does ordinally, whatever the collation.
+        return rows.Where(r => r.TreeKey.CompareTo(from) >= 0 && r.TreeKey.CompareTo(to) < 0);
+    }
 
     private static IQueryable<UnitYearCompliance> InTreeOrder(IQueryable<UnitYearCompliance> rows) =>
         rows.OrderBy(r => r.TreeKey).ThenBy(r => r.UnitId);

@@ -17,6 +17,13 @@ public static class TreeKey
     // The characters a unit code may hold (UnitInput), in ordinal order: each is written as two digits from 10 to 73.
     private const string CodeCharacters = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
 
+    /// <summary>
+    /// The first key after every key that begins with <paramref name="key"/>: the unit's own key and those of the units
+    /// below it are the range [<paramref name="key"/>, this). A key goes on with the two digits of a character (1 to 8)
+    /// or ends; "9" is after both.
+    /// </summary>
+    public static string UpperBound(string key) => key + "9";
+
     /// <summary>The key of the unit whose ancestors' codes, from the root down to the unit itself, are <paramref name="codes"/>.</summary>
     public static string Of(IEnumerable<string> codes)
     {

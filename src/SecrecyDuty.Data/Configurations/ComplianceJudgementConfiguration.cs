@@ -20,8 +20,9 @@ internal sealed class UnitYearComplianceConfiguration : IEntityTypeConfiguration
             builder.Property(UnitYearCompliance.StateOf(requirement)).HasConversion<string>().HasMaxLength(16);
         }
 
-        // The heat map's pages in tree order; the stale rows of a year (judged for another day, or marked) found as ranges.
-        builder.HasIndex(r => new { r.Year, r.TreeKey });
+        // The heat map's pages and the dashboard's lists in tree order, a jurisdiction's keys a range of it (the unit's
+        // own key and those below it); the stale rows of a year (judged for another day, or marked) found as ranges.
+        builder.HasIndex(r => new { r.Year, r.TreeKey, r.UnitId });
         builder.HasIndex(r => new { r.Year, r.JudgedFor });
 
         // A unit removed (only an import undone removes units) takes its judgements with it.

@@ -67,6 +67,17 @@ public sealed class TreeKeyTests
     }
 
     [Fact]
+    public void The_keys_of_a_unit_and_of_the_units_below_it_and_only_those_lie_in_its_range()
+    {
+        var key = TreeKey.Of(Path("P-A"));
+        var below = new[] { "P-A", "P-A-1", "P-A-10", "P-A-2", "P-A-1-x", "P-A-1-X" };
+
+        Assert.All(Tree, u => Assert.Equal(
+            below.Contains(u.Code),
+            string.CompareOrdinal(TreeKey.Of(Path(u.Code)), key) >= 0 && string.CompareOrdinal(TreeKey.Of(Path(u.Code)), TreeKey.UpperBound(key)) < 0));
+    }
+
+    [Fact]
     public void A_code_outside_the_allowed_characters_sorts_after_them_and_a_very_deep_key_is_cut_to_the_column()
     {
         Assert.True(string.CompareOrdinal(TreeKey.Of(["P", "P-z"]), TreeKey.Of(["P", "P-甲"])) < 0);

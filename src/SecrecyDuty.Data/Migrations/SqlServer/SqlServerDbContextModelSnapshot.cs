@@ -1087,7 +1087,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
 
                     b.HasIndex("Year", "JudgedFor");
 
-                    b.HasIndex("Year", "TreeKey");
+                    b.HasIndex("Year", "TreeKey", "UnitId");
 
                     b.ToTable("UnitYearCompliances", (string)null);
                 });

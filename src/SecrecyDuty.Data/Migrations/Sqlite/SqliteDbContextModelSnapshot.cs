@@ -1047,7 +1047,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
 
                     b.HasIndex("Year", "JudgedFor");
 
-                    b.HasIndex("Year", "TreeKey");
+                    b.HasIndex("Year", "TreeKey", "UnitId");
 
                     b.ToTable("UnitYearCompliances", (string)null);
                 });

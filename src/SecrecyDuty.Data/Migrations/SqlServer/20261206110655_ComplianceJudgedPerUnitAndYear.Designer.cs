@@ -12,7 +12,7 @@ using SecrecyDuty.Data;
 namespace SecrecyDuty.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261206103224_ComplianceJudgedPerUnitAndYear")]
+    [Migration("20261206110655_ComplianceJudgedPerUnitAndYear")]
     partial class ComplianceJudgedPerUnitAndYear
     {
         /// <inheritdoc />
@@ -1090,7 +1090,7 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
 
                     b.HasIndex("Year", "JudgedFor");
 
-                    b.HasIndex("Year", "TreeKey");
+                    b.HasIndex("Year", "TreeKey", "UnitId");
 
                     b.ToTable("UnitYearCompliances", (string)null);
                 });

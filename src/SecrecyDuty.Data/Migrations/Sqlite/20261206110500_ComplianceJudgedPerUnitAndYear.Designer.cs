@@ -11,7 +11,7 @@ using SecrecyDuty.Data;
 namespace SecrecyDuty.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261206103150_ComplianceJudgedPerUnitAndYear")]
+    [Migration("20261206110500_ComplianceJudgedPerUnitAndYear")]
     partial class ComplianceJudgedPerUnitAndYear
     {
         /// <inheritdoc />
@@ -1050,7 +1050,7 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
 
                     b.HasIndex("Year", "JudgedFor");
 
-                    b.HasIndex("Year", "TreeKey");
+                    b.HasIndex("Year", "TreeKey", "UnitId");
 
                     b.ToTable("UnitYearCompliances", (string)null);
                 });

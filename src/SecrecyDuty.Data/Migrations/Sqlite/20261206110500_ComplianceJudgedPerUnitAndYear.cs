@@ -80,9 +80,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                 columns: new[] { "Year", "JudgedFor" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_UnitYearCompliances_Year_TreeKey",
+                name: "IX_UnitYearCompliances_Year_TreeKey_UnitId",
                 table: "UnitYearCompliances",
-                columns: new[] { "Year", "TreeKey" });
+                columns: new[] { "Year", "TreeKey", "UnitId" });
         }
 
         /// <inheritdoc />
