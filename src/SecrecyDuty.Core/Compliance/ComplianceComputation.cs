@@ -130,9 +130,10 @@ internal static class ComplianceComputation
             .ToListAsync(cancellationToken))
             .Select(p => new PostingSpan(p.UnitId, firstYear + p.FromBucket, firstYear + p.ToBucket, p.Count))
             .ToList();
-        var inScopeIds = inScope.Select(p => p.Id);
+        // The posting's scope checked per checklist (EXISTS by key): an IN over the postings in scope would list those of
+        // the whole province first.
         var checklists = await db.DutyChecklists.AsNoTracking()
-            .Where(c => scope.Contains(c.UnitId) && c.Year >= firstYear && c.Year <= lastYear && inScopeIds.Contains(c.PostingId))
+            .Where(c => scope.Contains(c.UnitId) && c.Year >= firstYear && c.Year <= lastYear && inScope.Any(p => p.Id == c.PostingId))
             .GroupBy(c => new { c.UnitId, c.Year })
             .Select(g => new ChecklistCount(
                 g.Key.UnitId,
