@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -30,24 +31,38 @@ public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider c
 
     /// <summary>
     /// Makes the stored judgements of the units among <paramref name="unitIds"/> for <paramref name="years"/> present and
-    /// fresh: a year not covered yet is covered for the whole province first; then the stale rows of these units are
-    /// judged again. Two queries when nothing is stale.
+    /// fresh: the saves' notes applied, a year not covered yet covered for the whole province, then the stale rows of these
+    /// units judged again. Returns each year's revision as it stands once they are (<see cref="ComplianceCoverage.Revision"/>).
+    /// Three queries when nothing is stale.
     /// </summary>
-    public async Task EnsureFreshAsync(IQueryable<int> unitIds, IReadOnlyList<int> years, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<int, Guid>> EnsureFreshAsync(IQueryable<int> unitIds, IReadOnlyList<int> years, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(unitIds);
         ArgumentNullException.ThrowIfNull(years);
-        await ApplyChangesAsync(cancellationToken);
-        var covered = await db.ComplianceCoverages.AsNoTracking()
-            .Where(c => years.Contains(c.Year))
-            .Select(c => c.Year)
-            .ToListAsync(cancellationToken);
-        foreach (var year in years.Except(covered))
+        var changed = await ApplyChangesAsync(cancellationToken);
+        var revisions = await RevisionsAsync(years, cancellationToken);
+        foreach (var year in years.Except(revisions.Keys))
         {
             await CoverAsync(year, cancellationToken);
+            changed = true;
         }
 
-        await JudgeStaleAsync(unitIds, years, cancellationToken);
+        changed |= await JudgeStaleAsync(unitIds, years, cancellationToken) > 0;
+        return changed ? await RevisionsAsync(years, cancellationToken) : revisions;
+    }
+
+    private async Task<Dictionary<int, Guid>> RevisionsAsync(IReadOnlyList<int> years, CancellationToken cancellationToken) =>
+        await db.ComplianceCoverages.AsNoTracking()
+            .Where(c => years.Contains(c.Year))
+            .Select(c => new { c.Year, c.Revision })
+            .ToDictionaryAsync(c => c.Year, c => c.Revision, cancellationToken);
+
+    /// <summary>A new revision for <paramref name="years"/> (null: every year), after their rows changed.</summary>
+    private Task<int> ReviseAsync(IReadOnlyCollection<int>? years, CancellationToken cancellationToken)
+    {
+        var revision = Guid.NewGuid();
+        var coverage = years is null ? db.ComplianceCoverages : db.ComplianceCoverages.Where(c => years.Contains(c.Year));
+        return coverage.ExecuteUpdateAsync(s => s.SetProperty(c => c.Revision, revision), cancellationToken);
     }
 
     /// <summary>
@@ -80,15 +95,18 @@ public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider c
     /// (every judgement for a change of the catalogue), the covered years looked at again after a unit's set-up or a
     /// change of its life, the notes removed, in one transaction. One query when there is none.
     /// </summary>
-    private async Task ApplyChangesAsync(CancellationToken cancellationToken)
+    private async Task<bool> ApplyChangesAsync(CancellationToken cancellationToken)
     {
+        var applied = false;
         while (true)
         {
             var changes = await db.ComplianceChanges.AsNoTracking().OrderBy(c => c.Id).Take(ChangesPerApply).ToListAsync(cancellationToken);
             if (changes.Count == 0)
             {
-                return;
+                return applied;
             }
+
+            applied = true;
 
             await gate.WaitAsync(cancellationToken);
             try
@@ -109,9 +127,12 @@ public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider c
                     await db.ComplianceCoverages.ExecuteDeleteAsync(cancellationToken);
                 }
 
+                // Whatever was counted before these changes (a unit moved out of a jurisdiction leaves no row of it to judge).
+                await ReviseAsync(null, cancellationToken);
+
                 // The notes read, by key: one saved meanwhile (even with a smaller key, on SQL Server) waits for the next read.
-                var applied = changes.Select(c => c.Id).ToList();
-                await db.ComplianceChanges.Where(c => EF.Parameter(applied).Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+                var ids = changes.Select(c => c.Id).ToList();
+                await db.ComplianceChanges.Where(c => EF.Parameter(ids).Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
                 if (transaction is not null)
                 {
                     await transaction.CommitAsync(cancellationToken);
@@ -124,7 +145,7 @@ public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider c
 
             if (changes.Count < ChangesPerApply)
             {
-                return;
+                return applied;
             }
         }
     }
@@ -155,11 +176,16 @@ public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider c
             db.UnitYearCompliances.AddRange(added);
             if (!await db.ComplianceCoverages.AnyAsync(c => c.Year == year, cancellationToken))
             {
-                coverage.Add(new ComplianceCoverage { Year = year, CoveredAtUtc = clock.GetUtcNow().UtcDateTime });
+                coverage.Add(new ComplianceCoverage { Year = year, CoveredAtUtc = clock.GetUtcNow().UtcDateTime, Revision = Guid.NewGuid() });
                 db.ComplianceCoverages.AddRange(coverage);
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            if (coverage.Count == 0 && missing.Count > 0)
+            {
+                await ReviseAsync([year], cancellationToken);
+            }
+
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -272,6 +298,13 @@ public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider c
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
+
+                    // After the rows: a revision is never newer than the rows counted under it.
+                    if (written > 0)
+                    {
+                        await ReviseAsync([.. batch.Select(s => s.Year).Distinct()], cancellationToken);
+                    }
+
                     return written;
                 }
                 catch (DbUpdateConcurrencyException e)
@@ -339,4 +372,29 @@ public sealed class ComplianceRefreshGate : IDisposable
     public void Release() => _semaphore.Release();
 
     public void Dispose() => _semaphore.Dispose();
+}
+
+/// <summary>
+/// The figures the dashboard and the heat map count over a jurisdiction's stored judgements of a year (the tallies, the
+/// trend), kept in memory under the year's revision (<see cref="ComplianceCoverage.Revision"/>), which every write to the
+/// year's rows and every applied note changes: a page reads them again only after something changed. A singleton; one
+/// entry per jurisdiction and year, replaced when the revision moves on.
+/// </summary>
+public sealed class ComplianceFigures
+{
+    private readonly ConcurrentDictionary<(Access.JurisdictionScope Scope, int? Top, int Year), Figures> _figures = new();
+
+    internal int[]? Counts(Access.JurisdictionScope scope, int? top, int year, Guid revision) =>
+        _figures.TryGetValue((scope, top, year), out var f) && f.Revision == revision ? f.Counts : null;
+
+    internal ComplianceTrend? Trend(Access.JurisdictionScope scope, int? top, int year, Guid revision) =>
+        _figures.TryGetValue((scope, top, year), out var f) && f.Revision == revision ? f.Trend : null;
+
+    internal void Keep(Access.JurisdictionScope scope, int? top, int year, Guid revision, int[]? counts = null, ComplianceTrend? trend = null) =>
+        _figures.AddOrUpdate(
+            (scope, top, year),
+            _ => new Figures(revision, counts, trend),
+            (_, kept) => kept.Revision == revision ? new Figures(revision, counts ?? kept.Counts, trend ?? kept.Trend) : new Figures(revision, counts, trend));
+
+    private sealed record Figures(Guid Revision, int[]? Counts, ComplianceTrend? Trend);
 }

@@ -14,7 +14,13 @@ namespace SecrecyDuty.Core.Compliance;
 /// <see cref="ComplianceRules"/> only the rows they show (docs/decisions/0022). The export and a unit's page judge their
 /// units directly (<see cref="ComplianceComputation"/>), the full computation the stored rows are made by.
 /// </summary>
-public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdiction, ICurrentUser user, TimeProvider clock, ComplianceJudgementService judgements)
+public sealed class ComplianceService(
+    ISecrecyDutyDb db,
+    Jurisdiction jurisdiction,
+    ICurrentUser user,
+    TimeProvider clock,
+    ComplianceJudgementService judgements,
+    ComplianceFigures figures)
 {
     /// <summary>How many years the trend charts show, the current one included.</summary>
     public const int TrendYears = 5;
@@ -45,10 +51,12 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         ArgumentNullException.ThrowIfNull(filter);
         (page, pageSize) = Paging.Normalize(page, pageSize);
         var visible = jurisdiction.UnitIds();
-        await judgements.EnsureFreshAsync(visible, [year], cancellationToken);
+        var revisions = await judgements.EnsureFreshAsync(visible, [year], cancellationToken);
         var stored = await StoredAsync(visible, cancellationToken);
         var selected = Filtered(stored.Where(r => r.Year == year), filter);
-        var totals = await TotalsAsync(selected, cancellationToken);
+        var totals = string.IsNullOrWhiteSpace(filter.Search) && !filter.GapsOnly
+            ? await TotalsAsync(selected, year, revisions, cancellationToken)
+            : await TotalsAsync(selected, cancellationToken);
         var ids = await InTreeOrder(selected)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
@@ -88,22 +96,12 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
         var year = today.Year;
         var visible = jurisdiction.UnitIds();
         var years = ComplianceJudgementService.TrendYears(today);
-        await judgements.EnsureFreshAsync(visible, years, cancellationToken);
+        var revisions = await judgements.EnsureFreshAsync(visible, years, cancellationToken);
 
         var stored = await StoredAsync(visible, cancellationToken);
         var current = stored.Where(r => r.Year == year);
-        var totals = await TotalsAsync(current, cancellationToken);
-        var trends = await stored
-            .Where(r => years.Contains(r.Year))
-            .GroupBy(r => r.Year)
-            .Select(g => new ComplianceTrend(
-                g.Key,
-                g.Sum(r => r.BriefingCount),
-                g.Sum(r => r.MemberMeetingCount),
-                g.Sum(r => r.TrainingCount),
-                g.Count(),
-                g.Count(r => r.IsCompliant)))
-            .ToDictionaryAsync(t => t.Year, cancellationToken);
+        var totals = await TotalsAsync(current, year, revisions, cancellationToken);
+        var trends = await TrendsAsync(stored, years, revisions, cancellationToken);
 
         // The first items of each list are in the first rows, in tree order, that have any: each such row has one at least.
         var ordered = InTreeOrder(current);
@@ -126,7 +124,7 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
             .ToList();
         return new ComplianceDashboard(
             totals.HeatMap(year, new PagedList<UnitCompliance>([.. Rows(mapIds)], 1, Math.Max(1, heatMapRows), totals.Units)),
-            [.. years.Select(y => trends.GetValueOrDefault(y) ?? new ComplianceTrend(y, 0, 0, 0, 0, 0))],
+            trends,
             overdue,
             totals.MissingItems + totals.PartlyMetItems,
             dueLater,
@@ -203,6 +201,62 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
             .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
     /// <summary>
+    /// The trend of each of <paramref name="years"/> over the jurisdiction's stored judgements: kept ones while their year's
+    /// revision stands, the others summed in one grouped query.
+    /// </summary>
+    private async Task<List<ComplianceTrend>> TrendsAsync(IQueryable<UnitYearCompliance> stored, IReadOnlyList<int> years, IReadOnlyDictionary<int, Guid> revisions, CancellationToken cancellationToken)
+    {
+        var scope = jurisdiction.Scope;
+        var top = jurisdiction.TopUnitId;
+        var kept = years.Where(revisions.ContainsKey).Select(y => figures.Trend(scope, top, y, revisions[y])).OfType<ComplianceTrend>().ToDictionary(t => t.Year);
+        var missing = years.Where(y => !kept.ContainsKey(y)).ToList();
+        if (missing.Count > 0)
+        {
+            var counted = await stored
+                .Where(r => missing.Contains(r.Year))
+                .GroupBy(r => r.Year)
+                .Select(g => new ComplianceTrend(
+                    g.Key,
+                    g.Sum(r => r.BriefingCount),
+                    g.Sum(r => r.MemberMeetingCount),
+                    g.Sum(r => r.TrainingCount),
+                    g.Count(),
+                    g.Count(r => r.IsCompliant)))
+                .ToDictionaryAsync(t => t.Year, cancellationToken);
+            foreach (var year in missing)
+            {
+                kept[year] = counted.GetValueOrDefault(year) ?? new ComplianceTrend(year, 0, 0, 0, 0, 0);
+                if (revisions.TryGetValue(year, out var revision))
+                {
+                    figures.Keep(scope, top, year, revision, trend: kept[year]);
+                }
+            }
+        }
+
+        return [.. years.Select(y => kept[y])];
+    }
+
+    /// <summary>The unfiltered totals of <paramref name="year"/>: kept ones while the year's revision stands, else counted and kept.</summary>
+    private async Task<StoredTotals> TotalsAsync(IQueryable<UnitYearCompliance> rows, int year, IReadOnlyDictionary<int, Guid> revisions, CancellationToken cancellationToken)
+    {
+        if (!revisions.TryGetValue(year, out var revision))
+        {
+            return await TotalsAsync(rows, cancellationToken);
+        }
+
+        var scope = jurisdiction.Scope;
+        var top = jurisdiction.TopUnitId;
+        if (figures.Counts(scope, top, year, revision) is { } counts)
+        {
+            return new StoredTotals(counts);
+        }
+
+        var totals = await TotalsAsync(rows, cancellationToken);
+        figures.Keep(scope, top, year, revision, counts: totals.Counts);
+        return totals;
+    }
+
+    /// <summary>
     /// The totals and, per requirement, the units in each state, over <paramref name="rows"/>: one query of conditional
     /// counts (<c>COUNT(CASE …)</c>), whatever the number of units.
     /// </summary>
@@ -240,6 +294,8 @@ public sealed class ComplianceService(ISecrecyDutyDb db, Jurisdiction jurisdicti
     /// <summary>What <see cref="CountsPerState"/> counted: the units, the compliant ones, and the tallies.</summary>
     private sealed class StoredTotals(int[] counts)
     {
+        public int[] Counts => counts;
+
         public int Units => counts[0];
 
         public IReadOnlyList<RequirementTally> Tallies { get; } = [.. Requirements.All.Select((requirement, i) =>

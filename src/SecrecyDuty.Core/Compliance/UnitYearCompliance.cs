@@ -136,4 +136,10 @@ public class ComplianceCoverage
     public int Year { get; set; }
 
     public DateTime CoveredAtUtc { get; set; }
+
+    /// <summary>
+    /// Changed whenever a row of the year is written (added, judged, removed) or saves' notes are applied: figures counted
+    /// over the year's rows are kept in memory under it until it changes (<see cref="ComplianceFigures"/>).
+    /// </summary>
+    public Guid Revision { get; set; }
 }

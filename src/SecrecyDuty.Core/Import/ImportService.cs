@@ -329,6 +329,10 @@ public sealed class ImportService(
         await UnitYearCompliance.MarkStaleAsync(
             db.UnitYearCompliances.Where(r => db.Postings.Any(p => p.CreatedAtUtc == stamp && p.UnitId == r.UnitId)), cancellationToken);
         await db.Postings.Where(p => p.CreatedAtUtc == stamp).ExecuteDeleteAsync(cancellationToken);
+
+        // The units' own judgements go with them (cascade): whatever was counted over them is counted again.
+        var revision = Guid.NewGuid();
+        await db.ComplianceCoverages.ExecuteUpdateAsync(s => s.SetProperty(c => c.Revision, revision), cancellationToken);
         await db.Leaders.Where(x => x.CreatedAtUtc == stamp).ExecuteDeleteAsync(cancellationToken);
         await db.UnitAncestries.Where(a => units.Contains(a.DescendantId)).ExecuteDeleteAsync(cancellationToken);
 

@@ -198,8 +198,10 @@ public static class SecrecyDutyApp
         services.AddScoped<Jurisdiction>();
         services.AddCoreServices();
 
-        // One refresh of the stored compliance judgements at a time in this process (docs/decisions/0022).
+        // One refresh of the stored compliance judgements at a time in this process, and the figures counted over them kept
+        // until their year's revision changes (docs/decisions/0022).
         services.AddSingleton<ComplianceRefreshGate>();
+        services.AddSingleton<ComplianceFigures>();
 
         // Import jobs outlive the request that starts them: kept in the database and run by the scheduler (ImportJob), with
         // their progress in this process's memory, the scoped API that pages call, and the account a job's scope acts for.

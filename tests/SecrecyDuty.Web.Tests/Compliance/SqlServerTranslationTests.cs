@@ -35,9 +35,10 @@ public sealed class SqlServerTranslationTests
 
         var table = new DataTable();
         table.Columns.Add("Year", typeof(int));
+        table.Columns.Add("Revision", typeof(Guid));
         foreach (var year in Years)
         {
-            table.Rows.Add(year);
+            table.Rows.Add(year, Guid.NewGuid());
         }
 
         return table;
@@ -50,7 +51,7 @@ public sealed class SqlServerTranslationTests
         await using var db = commands.CreateContext();
         var user = new FixedCurrentUser("u", 1, Roles.SecrecyOfficer);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)));
-        var compliance = new ComplianceService(db, new Jurisdiction(db, user), user, clock, new ComplianceJudgementService(db, clock, new ComplianceRefreshGate()));
+        var compliance = new ComplianceService(db, new Jurisdiction(db, user), user, clock, new ComplianceJudgementService(db, clock, new ComplianceRefreshGate()), new ComplianceFigures());
 
         var dashboard = await compliance.DashboardAsync(20);
 

@@ -996,6 +996,9 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                     b.Property<DateTime>("CoveredAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid>("Revision")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Year");
 
                     b.ToTable("ComplianceCoverages", (string)null);

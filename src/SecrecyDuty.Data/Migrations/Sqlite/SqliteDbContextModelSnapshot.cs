@@ -956,6 +956,9 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                     b.Property<DateTime>("CoveredAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Revision")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Year");
 
                     b.ToTable("ComplianceCoverages", (string)null);
