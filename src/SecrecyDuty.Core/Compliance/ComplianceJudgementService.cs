@@ -10,9 +10,10 @@ namespace SecrecyDuty.Core.Compliance;
 /// Keeps the stored judgements (<see cref="UnitYearCompliance"/>) present and fresh (docs/decisions/0022). A year is
 /// "covered" once every unit that existed in it has a row; a row is fresh when it was judged for today, or after its year
 /// was over. Saves note what they change (<see cref="ComplianceChange"/>, written by the Data project's save path); reads
-/// apply the notes, marking the rows stale, before they trust any row, and judge the stale rows they need again, set-based in batches of <see cref="BatchSize"/> units (<see cref="ComplianceComputation"/>), and the nightly
-/// job does the whole province, so that the day's first request finds little to do. Derived data: any request may
-/// write it, nothing of it is audited, and no record's version moves.
+/// apply the notes, marking the rows stale, before they trust any row, and judge the stale rows they need again,
+/// set-based in batches of <see cref="BatchSize"/> units (<see cref="ComplianceComputation"/>); the nightly job does the
+/// whole province, so that the day's first request finds little to do. Derived data: any request may write it, nothing
+/// of it is audited, and no record's version moves.
 /// </summary>
 public sealed class ComplianceJudgementService(ISecrecyDutyDb db, TimeProvider clock, ComplianceRefreshGate gate)
 {
