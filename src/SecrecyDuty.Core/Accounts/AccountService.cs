@@ -17,6 +17,7 @@ public sealed class AccountService(
     Jurisdiction jurisdiction,
     IValidator<CreateAccountInput> validator,
     IValidator<ResetPasswordInput> resetValidator,
+    UnitLookupService units,
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
@@ -55,6 +56,17 @@ public sealed class AccountService(
         return new PagedList<AccountListItem>(items, page, pageSize, total);
     }
 
+    /// <summary>
+    /// The unit the new account's form has chosen, to show in its picker; null for none (the picker's 0) or outside the
+    /// jurisdiction. Whether the account may belong to it is <see cref="CreateAsync"/>'s to say.
+    /// </summary>
+    public async Task<UnitLookupItem?> UnitChoiceAsync(int unitId, CancellationToken cancellationToken = default)
+    {
+        AccountAccess.RequireAccountManager(currentUser);
+        return unitId > 0 ? await units.FindAsync(unitId, UnitLookupScope.Jurisdiction, cancellationToken) : null;
+    }
+
+    /// <summary>An account in an active unit of the administrator's jurisdiction; the value is its id.</summary>
     public async Task<Result<string>> CreateAsync(CreateAccountInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -68,6 +80,12 @@ public sealed class AccountService(
         if (!await jurisdiction.IncludesUnitAsync(input.UnitId, cancellationToken))
         {
             return Result<string>.Failure(new FieldError(nameof(input.UnitId), l["Choose a unit within your jurisdiction."]));
+        }
+
+        // The picker offers active units only; a deactivated unit posted anyway is refused here.
+        if (!await db.Units.AnyAsync(u => u.Id == input.UnitId && u.IsActive, cancellationToken))
+        {
+            return Result<string>.Failure(new FieldError(nameof(input.UnitId), l["Choose an active unit within your jurisdiction."]));
         }
 
         int? leaderId = null;

@@ -218,11 +218,14 @@ public class IncidentTransition
 }
 
 /// <summary>An account named on a need-to-know file (or asked for a statement on it).</summary>
-public class IncidentGrant
+public class IncidentGrant : IAudited
 {
     public int IncidentId { get; set; }
 
     public string UserId { get; set; } = "";
+
+    // Who may read a need-to-know file is in the trail under the file's unit (issue 14: every write).
+    int? IAudited.AuditUnitId => null;
 }
 
 /// <summary>Who opened a file, and when.</summary>
@@ -240,9 +243,12 @@ public class IncidentOpening
 }
 
 /// <summary>An inspection finding (D15.x) the incident is linked to.</summary>
-public class IncidentFinding
+public class IncidentFinding : IAudited
 {
     public int IncidentId { get; set; }
 
     public int FindingId { get; set; }
+
+    // A link to a finding is part of the file: in the trail under the file's unit.
+    int? IAudited.AuditUnitId => null;
 }

@@ -89,11 +89,14 @@ public class Inspection : IAudited, IVersioned
 }
 
 /// <summary>An account taking part in an inspection as inspector.</summary>
-public class InspectionInspector
+public class InspectionInspector : IAudited
 {
     public int InspectionId { get; set; }
 
     public string UserId { get; set; } = "";
+
+    // Who inspects is part of the inspection: in the trail under the inspected unit.
+    int? IAudited.AuditUnitId => null;
 }
 
 public enum FindingSeverity
@@ -152,11 +155,14 @@ public class Finding : IAudited, IVersioned
 }
 
 /// <summary>A posting responsible for a finding: it held on the inspection date.</summary>
-public class FindingPosting
+public class FindingPosting : IAudited
 {
     public int FindingId { get; set; }
 
     public int PostingId { get; set; }
 
     public Posting? Posting { get; set; }
+
+    // Who answers for a finding is part of it: in the trail under the inspected unit.
+    int? IAudited.AuditUnitId => null;
 }

@@ -15,6 +15,9 @@ public enum UnitLookupScope
 
     /// <summary>Every active unit of the province (for instance the unit of an inspecting body).</summary>
     Province,
+
+    /// <summary>The units of the account's jurisdiction, deactivated ones too: a filter of records they keep.</summary>
+    JurisdictionWithDeactivated,
 }
 
 /// <summary>
@@ -28,7 +31,7 @@ public sealed class UnitLookupService(ISecrecyDutyDb db, Jurisdiction jurisdicti
     public async Task<IReadOnlyList<UnitLookupItem>> SearchAsync(string? term, UnitLookupScope scope, bool includeInactive = false, CancellationToken cancellationToken = default)
     {
         var query = db.Units.AsNoTracking();
-        if (scope == UnitLookupScope.Jurisdiction)
+        if (scope is UnitLookupScope.Jurisdiction or UnitLookupScope.JurisdictionWithDeactivated)
         {
             var visible = jurisdiction.UnitIds();
             query = query.Where(u => visible.Contains(u.Id));
@@ -38,7 +41,7 @@ public sealed class UnitLookupService(ISecrecyDutyDb db, Jurisdiction jurisdicti
             return [];
         }
 
-        if (!includeInactive)
+        if (!includeInactive && scope != UnitLookupScope.JurisdictionWithDeactivated)
         {
             query = query.Where(u => u.IsActive);
         }
@@ -62,7 +65,7 @@ public sealed class UnitLookupService(ISecrecyDutyDb db, Jurisdiction jurisdicti
     public async Task<UnitLookupItem?> FindAsync(int id, UnitLookupScope scope, CancellationToken cancellationToken = default)
     {
         var query = db.Units.AsNoTracking().Where(u => u.Id == id);
-        if (scope == UnitLookupScope.Jurisdiction)
+        if (scope is UnitLookupScope.Jurisdiction or UnitLookupScope.JurisdictionWithDeactivated)
         {
             var visible = jurisdiction.UnitIds();
             query = query.Where(u => visible.Contains(u.Id));

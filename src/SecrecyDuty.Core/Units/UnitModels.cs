@@ -1,7 +1,7 @@
 using SecrecyDuty.Core.Common;
 namespace SecrecyDuty.Core.Units;
 
-/// <summary>A unit as a picker or a list of children shows it.</summary>
+/// <summary>A unit as a list of children shows it.</summary>
 public sealed record UnitListItem(int Id, string Code, string Name, string? ParentName, bool IsActive);
 
 /// <summary>A row of the unit list and of its export.</summary>
@@ -45,14 +45,14 @@ public sealed record UnitDetails(
 /// <summary>The current values of a unit, to fill its edit form, with the version they are at.</summary>
 public sealed record UnitEditing(int Id, string Code, string Name, UnitKind Kind, AdministrativeLevel Level, bool IsLargeOrMediumEnterprise, DateOnly? EstablishedOn, int Version);
 
-/// <summary>A unit about to move, and the units it may move under (active, in jurisdiction, outside its own branch).</summary>
+/// <summary>A unit about to move, and the new parent its form has chosen so far (none yet: null).</summary>
 public sealed record UnitMoving(
     int Id,
     string Code,
     string Name,
     string? ParentName,
     bool IsJurisdictionRoot,
-    IReadOnlyList<UnitListItem> Choices,
+    UnitLookupItem? NewParent,
     int Version);
 
 public enum UnitStatusFilter

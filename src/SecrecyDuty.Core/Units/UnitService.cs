@@ -19,6 +19,7 @@ public sealed class UnitService(
     IValidator<CreateUnitInput> createValidator,
     IValidator<MoveUnitInput> moveValidator,
     IValidator<DeactivateUnitInput> deactivateValidator,
+    UnitLookupService lookup,
     IStringLocalizer<Messages> l,
     TimeProvider clock)
 {
@@ -142,33 +143,21 @@ public sealed class UnitService(
                 db.Units.Any(c => c.ParentId == u.Id && visible.Contains(c.Id)),
                 Array.Empty<UnitTreeBranch>()));
 
-    /// <summary>Units an account may be given: those in jurisdiction, for a picker.</summary>
-    public Task<List<UnitListItem>> OptionsAsync(CancellationToken cancellationToken = default)
-    {
-        var visible = jurisdiction.UnitIds();
-        return db.Units.AsNoTracking()
-            .Where(u => u.IsActive && visible.Contains(u.Id))
-            .OrderBy(u => u.Code)
-            .Select(u => new UnitListItem(u.Id, u.Code, u.Name, null, u.IsActive))
-            .ToListAsync(cancellationToken);
-    }
+    /// <summary>
+    /// The unit the list's parent filter has chosen, to show in its picker (deactivated ones too, as the filter offers
+    /// them); null for none (the picker's 0) or outside the jurisdiction.
+    /// </summary>
+    public async Task<UnitLookupItem?> ParentFilterAsync(int? id, CancellationToken cancellationToken = default) =>
+        id is > 0 ? await lookup.FindAsync(id.Value, UnitLookupScope.JurisdictionWithDeactivated, cancellationToken) : null;
 
-    /// <summary>The units of the jurisdiction that have units below them, for the list's parent filter.</summary>
-    public Task<List<UnitListItem>> ParentFilterOptionsAsync(CancellationToken cancellationToken = default)
-    {
-        var visible = jurisdiction.UnitIds();
-        return db.Units.AsNoTracking()
-            .Where(u => visible.Contains(u.Id) && db.Units.Any(c => c.ParentId == u.Id))
-            .OrderBy(u => u.Code)
-            .Select(u => new UnitListItem(u.Id, u.Code, u.Name, null, u.IsActive))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>Where a new unit may go: active units in the jurisdiction. Only for those who maintain units.</summary>
-    public Task<List<UnitListItem>> ParentChoicesAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The parent a new unit's form has chosen, to show in its picker; null for none (the picker's 0) or outside the
+    /// jurisdiction. Whether it may take a unit is <see cref="CreateAsync"/>'s to say. Only for those who maintain units.
+    /// </summary>
+    public async Task<UnitLookupItem?> ParentChoiceAsync(int? id, CancellationToken cancellationToken = default)
     {
         UnitAccess.RequireMaintainer(user);
-        return OptionsAsync(cancellationToken);
+        return id is > 0 ? await lookup.FindAsync(id.Value, UnitLookupScope.Jurisdiction, cancellationToken) : null;
     }
 
     /// <summary>The unit's current values for its edit form; null outside the jurisdiction.</summary>
@@ -182,14 +171,18 @@ public sealed class UnitService(
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>The unit and where it may move; null outside the jurisdiction.</summary>
-    public async Task<UnitMoving?> GetForMoveAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The unit to move, with the new parent its form has chosen (<paramref name="newParentId"/>, shown in the picker; null
+    /// for none or outside the jurisdiction); null when the unit is outside the jurisdiction. Where it may go is
+    /// <see cref="MoveAsync"/>'s to say: no list of every unit it could move under.
+    /// </summary>
+    public async Task<UnitMoving?> GetForMoveAsync(int id, int? newParentId = null, CancellationToken cancellationToken = default)
     {
         UnitAccess.RequireMaintainer(user);
         var visible = jurisdiction.UnitIds();
         var unit = await db.Units.AsNoTracking()
             .Where(u => u.Id == id && visible.Contains(u.Id))
-            .Select(u => new { u.Id, u.Code, u.Name, u.ParentId, ParentName = u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.Parent!.Name : null, u.Version })
+            .Select(u => new { u.Id, u.Code, u.Name, ParentName = u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.Parent!.Name : null, u.Version })
             .SingleOrDefaultAsync(cancellationToken);
         if (unit is null)
         {
@@ -197,15 +190,8 @@ public sealed class UnitService(
         }
 
         var isRoot = unit.Id == user.UnitId;
-        var branch = db.UnitAncestries.Where(a => a.AncestorId == id).Select(a => a.DescendantId);
-        var choices = isRoot
-            ? []
-            : await db.Units.AsNoTracking()
-                .Where(u => u.IsActive && visible.Contains(u.Id) && !branch.Contains(u.Id) && u.Id != unit.ParentId)
-                .OrderBy(u => u.Code)
-                .Select(u => new UnitListItem(u.Id, u.Code, u.Name, null, u.IsActive))
-                .ToListAsync(cancellationToken);
-        return new UnitMoving(unit.Id, unit.Code, unit.Name, unit.ParentName, isRoot, choices, unit.Version);
+        var newParent = !isRoot && newParentId is > 0 ? await lookup.FindAsync(newParentId.Value, UnitLookupScope.Jurisdiction, cancellationToken) : null;
+        return new UnitMoving(unit.Id, unit.Code, unit.Name, unit.ParentName, isRoot, newParent, unit.Version);
     }
 
     /// <summary>Creates a unit under an active unit of the jurisdiction; returns its id.</summary>

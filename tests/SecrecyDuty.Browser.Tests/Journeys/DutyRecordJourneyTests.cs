@@ -74,7 +74,8 @@ public sealed class DutyRecordJourneyTests(BrowserApp app) : IClassFixture<Brows
         var decided = new AppraisalPage(cadre);
         await decided.FillDecisionAsync("Competent", "");
         await decided.ScreenshotAsync("33-cadre-finalizes-appraisal", decided.DecisionSection);
-        await decided.FinalizeAsync();
+        // Finalizing cannot be undone: the page asks first.
+        Assert.Equal("确定将此考核定稿吗？定稿后不可再修改。", await decided.FinalizeAsync());
         await Expect(decided.Status).ToHaveAttributeAsync("data-status", "Finalized");
         await Expect(decided.Grade).ToHaveTextAsync("称职");
     }

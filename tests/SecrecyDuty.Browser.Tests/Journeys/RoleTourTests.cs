@@ -85,15 +85,10 @@ public sealed class RoleTourTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ScreenshotAsync(page, "70-admin-accounts");
 
         await page.Locator("#create-account").ClickAsync();
-        await page.Locator("#Input_UserName").FillAsync("jyt.leader2");
-        await page.Locator("#Input_DisplayName").FillAsync("示范省教育厅领导");
-        await page.Locator("#Input_UnitId").SelectOptionAsync(new SelectOptionValue { Label = "SF-JYT 示范省教育厅" });
-        await page.Locator("#Input_Role").SelectOptionAsync("UnitLeader");
-        await page.Locator("#Input_LeaderStaffNumber").FillAsync(staffNumber);
-        await page.Locator("#Input_Password").FillAsync("Guide-Password-2026");
+        var form = new AccountForm(page);
+        await form.FillAsync("jyt.leader2", "示范省教育厅领导", typed: "教育厅", unit: "SF-JYT 示范省教育厅", role: "UnitLeader", staffNumber, "Guide-Password-2026");
         await BrowserApp.ScreenshotAsync(page, "71-admin-account-create");
-        await page.Locator("#create-account-form button[type=submit]").ClickAsync();
-        var accounts = new AppPage(page);
+        var accounts = await form.SubmitAsync();
         await Expect(accounts.StatusMessage).ToContainTextAsync("jyt.leader2");
 
         await page.GotoAsync("/Admin/Audit?User=admin");

@@ -82,10 +82,22 @@ public sealed partial class AppraisalPage(IPage page) : AppPage(page)
         await Page.Locator("#Decision_Commendation").FillAsync(commendation);
     }
 
-    public async Task FinalizeAsync()
+    /// <summary>Finalizes the appraisal, accepting the question the page asks first; returns that question.</summary>
+    public async Task<string> FinalizeAsync()
     {
+        var asked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void AcceptOnce(object? sender, IDialog dialog)
+        {
+            Page.Dialog -= AcceptOnce;
+            asked.TrySetResult(dialog.Message);
+            _ = dialog.AcceptAsync();
+        }
+
+        Page.Dialog += AcceptOnce;
         await Page.Locator("#finalize").ClickAsync();
         await Page.WaitForLoadStateAsync();
+        Page.Dialog -= AcceptOnce;
+        return asked.Task.IsCompleted ? await asked.Task : "";
     }
 
     /// <summary>The address of a leader's appraisal.</summary>

@@ -16,7 +16,7 @@ public sealed class UnitForm(IPage page) : AppPage(page)
 
     /// <summary>
     /// The unit's fields: <paramref name="kind"/> a <c>UnitKind</c> value, <paramref name="level"/> an
-    /// <c>AdministrativeLevel</c> value, <paramref name="parent"/> part of the parent unit's name as the drop-down shows it.
+    /// <c>AdministrativeLevel</c> value, <paramref name="parent"/> part of the parent unit's name, typed into its picker.
     /// </summary>
     public async Task FillAsync(string code, string name, string kind, string level, string parent)
     {
@@ -24,7 +24,7 @@ public sealed class UnitForm(IPage page) : AppPage(page)
         await Page.Locator("#Input_Name").FillAsync(name);
         await Page.Locator("#Input_Kind").SelectOptionAsync(kind);
         await Page.Locator("#Input_Level").SelectOptionAsync(level);
-        await SelectOptionContainingAsync("#Input_ParentId", parent);
+        await PickAsync("Input_ParentId_search", parent, parent);
     }
 
     public async Task<UnitDetailsPage> SubmitAsync()

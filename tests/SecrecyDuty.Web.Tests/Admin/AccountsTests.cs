@@ -82,6 +82,48 @@ public sealed class AccountsTests
     }
 
     [Fact]
+    public async Task The_account_form_chooses_the_unit_in_a_picker_and_refuses_one_outside_the_jurisdiction_or_deactivated_beside_it()
+    {
+        using var app = TestApp.Rent();
+        var built = await app.Province()
+            .WithUnit("P", "示范省")
+            .WithUnit("P-QS", "青山市", parent: "P")
+            .WithUnit("P-QS-9", "撤销单位", parent: "P-QS", active: false)
+            .WithUnit("P-BH", "碧海市", parent: "P")
+            .WithAccount("qs.admin", Roles.Administrator, "P-QS")
+            .BuildAsync();
+        var client = app.CreateBrowserClient();
+        await TestApp.SignInAsync(client, "qs.admin");
+
+        var blank = await TestApp.GetDocumentAsync(client, "/Admin/Accounts/Create");
+        async Task<AngleSharp.Html.Dom.IHtmlDocument> PostAsync(int unit)
+        {
+            var form = await TestApp.GetFormAsync(client, "/Admin/Accounts/Create", "#create-account-form");
+            return await TestApp.ParseAsync(await client.PostAsync("/Admin/Accounts/Create", form.With(
+                ("Input.UserName", "new.one"),
+                ("Input.DisplayName", "新账户"),
+                ("Input.UnitId", unit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("Input.Role", Roles.Supervisor),
+                ("Input.Password", "Initial-Password-1")).ToContent()));
+        }
+
+        var outside = await PostAsync(built.Unit("P-BH"));
+        var deactivated = await PostAsync(built.Unit("P-QS-9"));
+
+        // No drop-down of every unit: a picker whose box shows the unit chosen, if in the jurisdiction.
+        Assert.Null(blank.QuerySelector("select[name='Input.UnitId']"));
+        Assert.Equal("0", blank.QuerySelector("input[type=hidden][name='Input.UnitId']")!.GetAttribute("value"));
+        Assert.NotNull(blank.QuerySelector("#Input_UnitId_search[role=combobox]"));
+        Assert.NotNull(blank.QuerySelector("script[src^='/js/picker.js']"));
+        Assert.Equal("请选择您管辖范围内的单位。", outside.QuerySelector("[data-valmsg-for='Input.UnitId']")!.TextContent);
+        Assert.Equal("", outside.QuerySelector("#Input_UnitId_search")!.GetAttribute("value"));
+        Assert.DoesNotContain("碧海市", outside.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("请选择您管辖范围内未停用的单位。", deactivated.QuerySelector("[data-valmsg-for='Input.UnitId']")!.TextContent);
+        Assert.Equal("P-QS-9 撤销单位", deactivated.QuerySelector("#Input_UnitId_search")!.GetAttribute("value"));
+        Assert.Null(await app.InScopeAsync(sp => sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("new.one")));
+    }
+
+    [Fact]
     public async Task A_unit_leader_account_cannot_be_linked_to_a_leader_kept_by_another_unit()
     {
         using var app = TestApp.Rent();

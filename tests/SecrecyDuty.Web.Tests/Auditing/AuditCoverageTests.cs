@@ -6,6 +6,7 @@ using SecrecyDuty.Core.Auditing;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Activities;
+using SecrecyDuty.Web.Tests.Incidents;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Auditing;
@@ -59,6 +60,27 @@ public sealed class AuditCoverageTests
             [(AuditAction.Create, key(p.Zhang)), (AuditAction.Create, key(p.Li)), (AuditAction.Delete, key(p.Li)), (AuditAction.Create, key(p.Zhao))],
             entries.Select(e => (e.Action, e.EntityId)).Take(2).Concat(entries.Skip(2).Select(e => (e.Action, e.EntityId)).OrderBy(e => e.Action == AuditAction.Create)));
         Assert.All(entries, e => Assert.Equal(p.Department, e.UnitId));
+    }
+
+    [Fact]
+    public async Task Naming_an_account_on_an_incident_file_and_linking_a_finding_are_in_the_trail_under_the_file_s_unit()
+    {
+        using var app = TestApp.Rent();
+        var f = await IncidentProvince.CreateAsync(app);
+        var id = await app.RegisterAsync(f.Officer, f.Leak());
+        var discipline = await app.DbAsync(db => db.Users.Where(u => u.UserName == "discipline").Select(u => u.Id).SingleAsync());
+
+        await app.GrantAsync(f.Officer, id, "discipline");
+        await app.LinkAsync(f.Officer, id, f.Finding);
+        var revoked = await app.IncidentsAsync(f.Officer, s => s.RevokeAsync(id, discipline));
+
+        Assert.True(revoked!.Succeeded, string.Join("; ", revoked.Errors));
+        var grants = await EntriesAsync(app, "IncidentGrant");
+        Assert.Contains(grants, e => e.Action == AuditAction.Create && e.EntityId == FormattableString.Invariant($"{id},{discipline}"));
+        Assert.Contains(grants, e => e.Action == AuditAction.Delete && e.EntityId == FormattableString.Invariant($"{id},{discipline}"));
+        var link = Assert.Single(await EntriesAsync(app, "IncidentFinding"));
+        Assert.Equal((AuditAction.Create, FormattableString.Invariant($"{id},{f.Finding}")), (link.Action, link.EntityId));
+        Assert.All(grants.Append(link), e => Assert.Equal(f.P.Department, e.UnitId));
     }
 
     [Fact]

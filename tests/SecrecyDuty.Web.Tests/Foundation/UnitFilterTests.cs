@@ -36,6 +36,7 @@ public sealed class UnitFilterTests
     [InlineData("/Checklists?year=2026", "Generate.UnitId")]
     [InlineData("/Leaders/Create", "Input.UnitId")]
     [InlineData("/Leaders/Create", "Input.FirstPosting.UnitId")]
+    [InlineData("/Units/Create", "Input.ParentId")]
     public async Task A_forms_unit_field_is_a_picker_never_a_drop_down_of_every_unit(string page, string field)
     {
         using var app = TestApp.Rent();

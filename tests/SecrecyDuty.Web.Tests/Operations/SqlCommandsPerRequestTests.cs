@@ -18,6 +18,10 @@ public sealed class SqlCommandsPerRequestTests
         ("officer", "/"),
         ("officer", "/Compliance"),
         ("officer", "/Units"),
+        ("officer", "/Units?parent={unit}"),
+        ("officer", "/Units/Create?parentId={unit}"),
+        ("officer", "/Units/Move/{child}"),
+        ("admin", "/Admin/Accounts/Create"),
         ("officer", "/Units/Details/{unit}"),
         ("officer", "/Units/Tree"),
         ("officer", "/Units/Tree?handler=Children&id={unit}"),
@@ -58,6 +62,7 @@ public sealed class SqlCommandsPerRequestTests
             return new Dictionary<string, string>
             {
                 ["{unit}"] = (await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["{child}"] = (await db.Units.Where(u => u.ParentId != null && u.Parent!.ParentId == null).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{leader}"] = (await db.Leaders.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{incident}"] = (await db.Incidents.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };

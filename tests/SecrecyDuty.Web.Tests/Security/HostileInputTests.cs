@@ -747,6 +747,14 @@ public sealed partial class HostileInputTests
         /// <summary>Ids of records that belong to no jurisdiction (the province's score templates): nothing to forge.</summary>
         private static readonly HashSet<string> Global = new(StringComparer.Ordinal) { "TemplateId" };
 
+        /// <summary>Handlers whose next page is itself the answer, so that a message would only repeat it.</summary>
+        private static readonly Dictionary<string, string> AnswersWithoutMessage = new(StringComparer.Ordinal)
+        {
+            ["POST /Account/TwoFactor?handler=Start"] = "the next page is the enrolment's next step, the code to scan",
+            ["POST /Culture"] = "the page comes back in the language chosen",
+            ["POST /Notifications/Index?handler=Read"] = "the notification is shown as read where it was",
+        };
+
         private string _page = "";
         private string _action = "";
         private List<KeyValuePair<string, string>> _fields = [];
@@ -880,6 +888,15 @@ public sealed partial class HostileInputTests
 
             _saved = after is null ? [] : sweep.Delta(sweep.Baseline, after);
             log.Add($"{handler.Key}: the form as filled is saved ({string.Join(", ", changed)})");
+
+            // Issue 11: a save is followed by a page that says it was saved (post/redirect/get with a status message), or,
+            // for an import, how far the queued job is.
+            if (answer.Status == 302 && !answer.SentAway && !AnswersWithoutMessage.ContainsKey(handler.Key)
+                && await GetAsync(answer.Location!) is { } next && next.QuerySelector("[role=status]") is null)
+            {
+                Problem($"the form as filled is saved, but {answer.Location} says nothing about it");
+            }
+
             RestoreIf(changed.Count > 0 || sweep.Committed());
             return true;
         }

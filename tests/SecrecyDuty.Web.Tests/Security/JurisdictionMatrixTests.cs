@@ -66,7 +66,7 @@ public sealed partial class JurisdictionMatrixTests
     /// <summary>The exports of the lists, filtered to the unit outside the jurisdiction.</summary>
     private static readonly string[] Exports =
     [
-        "/Units?handler=Export&format=csv&parentId={0}",
+        "/Units?handler=Export&format=csv&parent={0}",
         "/Leaders?handler=Export&format=csv&unitId={0}",
         "/Activities?handler=Export&format=csv&unitId={0}",
         "/Inspections?handler=Export&format=csv&unitId={0}",

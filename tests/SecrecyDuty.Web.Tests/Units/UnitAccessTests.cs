@@ -31,7 +31,8 @@ public sealed class UnitAccessTests
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.MoveAsync(p.School, Versions.First, new MoveUnitInput { NewParentId = p.City })));
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.DeactivateAsync(p.School, Versions.First, new DeactivateUnitInput { ClosedOn = new DateOnly(2026, 11, 1) })));
         await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.ReactivateAsync(p.School, Versions.First)));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.ParentChoicesAsync()));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.ParentChoiceAsync(p.City)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => app.AsAsync(reader, units => units.GetForMoveAsync(p.School, p.City)));
         Assert.Equal("青山市", (await app.UnitAsync(p.City)).Name);
         Assert.Equal(p.County, (await app.UnitAsync(p.School)).ParentId);
     }

@@ -165,6 +165,35 @@ public sealed class UnitListTests
     }
 
     [Fact]
+    public async Task The_parent_filter_is_a_picker_that_finds_deactivated_units_too_and_whose_0_filters_on_nothing()
+    {
+        using var app = TestApp.Rent();
+        var s = await SampleAsync(app);
+        var client = await app.SignedInAsAsync("admin", Roles.Administrator, s.Root);
+        static List<string> Codes(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("#units-table tbody tr").Select(r => r.QuerySelector("td")!.TextContent)];
+        async Task<List<string>> OfferedAsync(string lookup) =>
+            [.. System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri(lookup + "&term=P-A", UriKind.Relative)))
+                .RootElement.EnumerateArray().Select(e => e.GetProperty("label").GetString()!)];
+
+        var unfiltered = await TestApp.GetDocumentAsync(client, "/Units?parent=0");
+        var filtered = await TestApp.GetDocumentAsync(client, $"/Units?parent={s.City}");
+        var lookup = filtered.QuerySelector("#unit-filters .picker")!.GetAttribute("data-lookup")!;
+
+        Assert.Null(filtered.QuerySelector("select[name='parent']"));
+        Assert.Equal(["P", "P-A", "P-A-1", "P-B", "P-C"], Codes(unfiltered));
+        Assert.DoesNotContain("parent=", ListLinks.Href(unfiltered, "#export-csv"), StringComparison.Ordinal);
+        Assert.Equal(["P-A-1"], Codes(filtered));
+        Assert.Equal(UnitTestData.Id(s.City), filtered.QuerySelector("input[type=hidden][name='parent']")!.GetAttribute("value"));
+        Assert.Equal("P-A 甲市", filtered.QuerySelector("#parent_search")!.GetAttribute("value"));
+        Assert.Contains($"parent={s.City}", ListLinks.Href(filtered, "#export-csv"), StringComparison.Ordinal);
+
+        // The filter finds the deactivated school as well (its records are still listed); a form's picker does not.
+        Assert.Equal(["P-A 甲市", "P-A-1 甲市学校"], await OfferedAsync(lookup));
+        Assert.Equal(["P-A 甲市"], await OfferedAsync("/Lookup/Units?scope=Jurisdiction"));
+    }
+
+    [Fact]
     public async Task The_CSV_export_has_the_header_and_the_filtered_rows_in_UTF8_with_a_byte_order_mark()
     {
         using var app = TestApp.Rent();

@@ -106,7 +106,8 @@ public sealed class UnitMaintenanceTests
 
         var result = await app.AsAsync(officer, units => units.CreateAsync(NewUnit(p.OtherCity)));
 
-        Assert.Equal("ParentId", Assert.Single(result.Errors).Field);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("ParentId", "Choose an active unit within your jurisdiction."), (error.Field, error.Message));
         Assert.DoesNotContain("P-QS-2", await app.VisibleCodesAsync(new FixedCurrentUser("a", p.Root, Roles.Administrator)));
     }
 
@@ -120,24 +121,64 @@ public sealed class UnitMaintenanceTests
 
         var result = await app.AsAsync(officer, units => units.CreateAsync(NewUnit(p.School)));
 
-        Assert.Equal("ParentId", Assert.Single(result.Errors).Field);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("ParentId", "Choose an active unit within your jurisdiction."), (error.Field, error.Message));
     }
 
     [Fact]
-    public async Task A_deactivated_unit_is_not_offered_as_a_parent()
+    public async Task A_deactivated_parent_is_refused_beside_the_field_of_forms_that_have_no_drop_down_of_units()
     {
         using var app = TestApp.Rent();
         var p = await TestProvince.CreateAsync(app);
         await app.SetActiveAsync(p.School, active: false);
         var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
 
-        var create = await TestApp.GetDocumentAsync(client, "/Units/Create");
-        var move = await TestApp.GetDocumentAsync(client, $"/Units/Move/{p.County}");
+        // The pickers offer active units only; a deactivated one posted anyway is refused by the services.
+        var createForm = await TestApp.GetFormAsync(client, "/Units/Create", "#create-unit-form");
+        var create = await TestApp.ParseAsync(await client.PostAsync("/Units/Create", createForm.With(
+            ("Input.ParentId", Id(p.School)),
+            ("Input.Code", "P-QS-2"),
+            ("Input.Name", "青山市财政局"),
+            ("Input.Kind", nameof(UnitKind.StateOrgan)),
+            ("Input.Level", nameof(AdministrativeLevel.County))).ToContent()));
+        var moveForm = await TestApp.GetFormAsync(client, $"/Units/Move/{p.County}", "#move-unit-form");
+        var move = await TestApp.ParseAsync(await client.PostAsync($"/Units/Move/{p.County}", moveForm.With(("Input.NewParentId", Id(p.School))).ToContent()));
 
-        var createChoices = create.QuerySelectorAll("#Input_ParentId option").Select(o => o.GetAttribute("value")).ToList();
-        Assert.Equal(["", Id(p.City), Id(p.County)], createChoices);
-        var moveChoices = move.QuerySelectorAll("#Input_NewParentId option").Select(o => o.GetAttribute("value")).ToList();
-        Assert.DoesNotContain(Id(p.School), moveChoices);
+        Assert.Equal("请选择您管辖范围内未停用的单位。", create.QuerySelector("[data-valmsg-for='Input.ParentId']")!.TextContent);
+        Assert.Equal("请选择您管辖范围内未停用的单位。", move.QuerySelector("[data-valmsg-for='Input.NewParentId']")!.TextContent);
+        foreach (var (page, field) in new[] { (create, "Input.ParentId"), (move, "Input.NewParentId") })
+        {
+            Assert.Empty(page.QuerySelectorAll("select[name$='ParentId']"));
+            Assert.Equal(Id(p.School), page.QuerySelector($"input[type=hidden][name='{field}']")!.GetAttribute("value"));
+            Assert.Equal("P-QS-1-A 青山一中", page.QuerySelector($"#{field.Replace('.', '_')}_search[role=combobox]")!.GetAttribute("value"));
+        }
+
+        Assert.DoesNotContain("P-QS-2", await app.VisibleCodesAsync(new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer)));
+        Assert.Equal(p.City, (await app.UnitAsync(p.County)).ParentId);
+    }
+
+    [Fact]
+    public async Task The_create_and_move_forms_choose_the_parent_in_a_picker_never_a_drop_down_of_every_unit()
+    {
+        using var app = TestApp.Rent();
+        var p = await TestProvince.CreateAsync(app);
+        var client = await app.SignedInAsAsync("qs.officer", Roles.SecrecyOfficer, p.City);
+
+        var blank = await TestApp.GetDocumentAsync(client, "/Units/Create");
+        var below = await TestApp.GetDocumentAsync(client, $"/Units/Create?parentId={p.County}");
+        var outside = await TestApp.GetDocumentAsync(client, $"/Units/Create?parentId={p.OtherCity}");
+        var move = await TestApp.GetDocumentAsync(client, $"/Units/Move/{p.School}");
+
+        Assert.Equal("0", blank.QuerySelector("input[type=hidden][name='Input.ParentId']")!.GetAttribute("value"));
+        Assert.Equal("P-QS-1 青山市教育局", below.QuerySelector("#Input_ParentId_search")!.GetAttribute("value"));
+        Assert.Equal("", outside.QuerySelector("#Input_ParentId_search")!.GetAttribute("value"));
+        Assert.DoesNotContain("碧海市", outside.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("0", move.QuerySelector("input[type=hidden][name='Input.NewParentId']")!.GetAttribute("value"));
+        foreach (var page in new[] { blank, below, move })
+        {
+            Assert.Empty(page.QuerySelectorAll("select[name$='ParentId']"));
+            Assert.NotNull(page.QuerySelector("script[src^='/js/picker.js']"));
+        }
     }
 
     [Fact]
@@ -274,13 +315,13 @@ public sealed class UnitMaintenanceTests
         var p = await TestProvince.CreateAsync(app);
         var client = await app.SignedInAsAsync("admin", Roles.Administrator, p.Root);
 
-        // Not offered, and refused when posted anyway.
+        // The picker may offer a unit of its own branch (it searches the whole jurisdiction): the service refuses it.
         var form = await TestApp.GetFormAsync(client, $"/Units/Move/{p.City}", "#move-unit-form");
         var response = await client.PostAsync($"/Units/Move/{p.City}", form.With(("Input.NewParentId", Id(p.School))).ToContent());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await TestApp.ParseAsync(response);
-        Assert.DoesNotContain(page.QuerySelectorAll("#Input_NewParentId option"), o => o.GetAttribute("value") == Id(p.School));
+        Assert.Empty(page.QuerySelectorAll("select[name='Input.NewParentId']"));
         Assert.Equal("单位不能移到其下级单位之下，请选择其所属分支以外的单位。", page.QuerySelector("[data-valmsg-for='Input.NewParentId']")!.TextContent);
         Assert.Equal(p.Root, (await app.UnitAsync(p.City)).ParentId);
         Assert.Equal(["P-QS", "P-QS-1", "P-QS-1-A"], await app.VisibleCodesAsync(new FixedCurrentUser("o", p.City, Roles.SecrecyOfficer)));
@@ -299,8 +340,9 @@ public sealed class UnitMaintenanceTests
         var outside = await app.AsAsync(officer, units => units.MoveAsync(p.School, Versions.First, new MoveUnitInput { NewParentId = p.OtherCity }));
         var deactivated = await app.AsAsync(officer, units => units.MoveAsync(p.School, Versions.First, new MoveUnitInput { NewParentId = inactive }));
 
-        Assert.Equal("NewParentId", Assert.Single(outside!.Errors).Field);
-        Assert.Equal("NewParentId", Assert.Single(deactivated!.Errors).Field);
+        // The move form's picker offers neither, but a forged post is refused with the reason beside the field.
+        Assert.All(new[] { Assert.Single(outside!.Errors), Assert.Single(deactivated!.Errors) }, error =>
+            Assert.Equal(("NewParentId", "Choose an active unit within your jurisdiction."), (error.Field, error.Message)));
         Assert.Equal(p.County, (await app.UnitAsync(p.School)).ParentId);
     }
 
@@ -316,7 +358,6 @@ public sealed class UnitMaintenanceTests
 
         Assert.Equal("", Assert.Single(result!.Errors).Field);
         Assert.True(moving!.IsJurisdictionRoot);
-        Assert.Empty(moving.Choices);
         Assert.Equal(p.Root, (await app.UnitAsync(p.City)).ParentId);
     }
 

@@ -16,13 +16,14 @@ public sealed class CreateModel(UnitService units, IStringLocalizer<Messages> l)
     [BindProperty]
     public CreateUnitInput Input { get; set; } = new();
 
-    public IReadOnlyList<UnitListItem> ParentChoices { get; private set; } = [];
+    /// <summary>The parent chosen so far, shown in the search-as-you-type picker (never a drop-down of every unit).</summary>
+    public UnitLookupItem? Parent { get; private set; }
 
     /// <summary>"Add a unit below" on a unit's page comes here with that unit chosen as the parent.</summary>
     public async Task OnGetAsync(int? parentId, CancellationToken cancellationToken)
     {
-        ParentChoices = await units.ParentChoicesAsync(cancellationToken);
         Input.ParentId = parentId;
+        Parent = await units.ParentChoiceAsync(parentId, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed class CreateModel(UnitService units, IStringLocalizer<Messages> l)
         if (!result.Succeeded)
         {
             ModelState.AddResultErrors(result);
-            ParentChoices = await units.ParentChoicesAsync(cancellationToken);
+            Parent = await units.ParentChoiceAsync(Input.ParentId, cancellationToken);
             return Page();
         }
 

@@ -25,25 +25,32 @@ public sealed class IndexModel(UnitService units, IStringLocalizer<Messages> l) 
     [BindProperty(SupportsGet = true, Name = "parent")]
     public int? ParentId { get; set; }
 
+    /// <summary>The parent filtered on; the picker sends 0 for none.</summary>
+    public int? ChosenParent => ParentId is > 0 ? ParentId : null;
+
     [BindProperty(SupportsGet = true)]
     public ListParameters Parameters { get; set; } = new();
 
     public PagedList<UnitRow> Units { get; private set; } = null!;
 
-    public IReadOnlyList<UnitListItem> ParentOptions { get; private set; } = [];
+    /// <summary>
+    /// The parent filter: a search-as-you-type picker over the jurisdiction's units, deactivated ones too, never a
+    /// drop-down of every unit. A unit with nothing below it may be chosen: the list then says that none matches.
+    /// </summary>
+    public UnitPicker ParentFilter { get; private set; } = null!;
 
     public bool CanMaintain => units.CanMaintain;
 
     /// <summary>The list's address: its filters, sort and page (docs/architecture.md, "Conventions").</summary>
     public ListQuery<UnitSortColumn> Query =>
-        new(Url, Parameters, UnitSortColumn.Code, new { q = Search, kind = Kind, level = Level, status = Status, parent = ParentId });
+        new(Url, Parameters, UnitSortColumn.Code, new { q = Search, kind = Kind, level = Level, status = Status, parent = ChosenParent });
 
-    private UnitListQuery Filter => new(Search, Kind, Level, Status, ParentId, Query.Sort, Query.Direction);
+    private UnitListQuery Filter => new(Search, Kind, Level, Status, ChosenParent, Query.Sort, Query.Direction);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Units = await units.ListFilteredAsync(Filter, Query.PageNumber, Paging.DefaultPageSize, cancellationToken);
-        ParentOptions = await units.ParentFilterOptionsAsync(cancellationToken);
+        ParentFilter = new UnitPicker("parent", l["Parent unit"], await units.ParentFilterAsync(ChosenParent, cancellationToken), UnitLookupScope.JurisdictionWithDeactivated);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)

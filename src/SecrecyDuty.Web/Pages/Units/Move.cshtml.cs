@@ -53,7 +53,7 @@ public sealed class MoveModel(UnitService units, IStringLocalizer<Messages> l) :
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
-        var unit = await units.GetForMoveAsync(id, cancellationToken);
+        var unit = await units.GetForMoveAsync(id, Input.NewParentId, cancellationToken);
         if (unit is null)
         {
             // Outside the jurisdiction looks exactly like "no such unit".

@@ -8,7 +8,7 @@ using SecrecyDuty.Web.Infrastructure;
 
 namespace SecrecyDuty.Web.Pages.Admin.Accounts;
 
-public sealed class CreateModel(AccountService accounts, UnitService units, IStringLocalizer<Messages> l) : PageModel
+public sealed class CreateModel(AccountService accounts, IStringLocalizer<Messages> l) : PageModel
 {
     /// <summary>Shown once by the layout on the page this one redirects to (post/redirect/get).</summary>
     [TempData]
@@ -17,10 +17,13 @@ public sealed class CreateModel(AccountService accounts, UnitService units, IStr
     [BindProperty]
     public CreateAccountInput Input { get; set; } = new();
 
-    public IReadOnlyList<UnitListItem> UnitOptions { get; private set; } = [];
+    /// <summary>The unit chosen so far, shown in the search-as-you-type picker (never a drop-down of every unit).</summary>
+    public UnitLookupItem? Unit { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        UnitOptions = await units.OptionsAsync(cancellationToken);
+    /// <summary>A blank form: no unit chosen yet, so nothing to look up.</summary>
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +32,7 @@ public sealed class CreateModel(AccountService accounts, UnitService units, IStr
         {
             ModelState.AddResultErrors(result);
             Input.Password = "";
-            UnitOptions = await units.OptionsAsync(cancellationToken);
+            Unit = await accounts.UnitChoiceAsync(Input.UnitId, cancellationToken);
             return Page();
         }
 
