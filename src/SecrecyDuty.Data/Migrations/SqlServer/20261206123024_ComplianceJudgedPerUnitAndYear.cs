@@ -31,7 +31,8 @@ namespace SecrecyDuty.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Year = table.Column<int>(type: "int", nullable: false),
-                    CoveredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    CoveredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Revision = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {

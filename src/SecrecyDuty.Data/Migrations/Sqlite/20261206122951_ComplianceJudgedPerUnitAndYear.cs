@@ -31,7 +31,8 @@ namespace SecrecyDuty.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    CoveredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CoveredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Revision = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
