@@ -1,20 +1,19 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Data;
+using SecrecyDuty.Tests.Shared;
 
 namespace SecrecyDuty.Browser.Tests.EveryPage;
 
 /// <summary>
 /// Every page of the app that answers a plain GET with HTML, taken from the app's own endpoint data (not a list kept by hand),
-/// with real ids from the demo province for its route values, and the roles that may open it as the access matrix says
+/// with real ids from the demo province for its route values (the table of <c>tests/Shared/PageRoutes.cs</c>), and the roles that may open it as the access matrix says
 /// (<c>tests/SecrecyDuty.Web.Tests/Security/access-matrix.txt</c>). A page with route values nobody mapped to a record fails.
 /// </summary>
-internal static partial class PageCatalogue
+internal static class PageCatalogue
 {
     /// <summary>The demo accounts by the access matrix's column letters; "-" is the anonymous visitor.</summary>
     public static readonly (char Key, string? UserName)[] Principals =
@@ -25,48 +24,7 @@ internal static partial class PageCatalogue
     /// <summary>Pages that answer something other than a page: JSON for the pickers.</summary>
     private static readonly string[] NotPages = ["/Lookup/"];
 
-    private static readonly Dictionary<string, Func<DemoRecords, object[]>> RouteValues = new(StringComparer.Ordinal)
-    {
-        ["/Incidents/Decision"] = r => [r.Incident, r.IncidentPerson],
-        ["/Incidents/Assess"] = r => [r.Incident],
-        ["/Incidents/Details"] = r => [r.Incident],
-        ["/Incidents/Person"] = r => [r.Incident],
-        ["/Compliance/Unit"] = r => [r.Unit],
-        ["/Units/Details"] = r => [r.Unit],
-        ["/Units/Move"] = r => [r.Unit],
-        ["/Units/Leadership"] = r => [r.Unit],
-        ["/Units/Edit"] = r => [r.Unit],
-        ["/Inspections/Unit"] = r => [r.Unit],
-        ["/SecrecyOrganizations/RuleRegister"] = r => [r.Unit],
-        ["/SecrecyOrganizations/Details"] = r => [r.Unit],
-        ["/SecrecyOrganizations/Edit"] = r => [r.Unit],
-        ["/SecrecyOrganizations/RuleRegisterEdit"] = r => [r.Unit, "R1"],
-        ["/SecrecyOrganizations/RuleRegisterNotApplicable"] = r => [r.Unit, "R1"],
-        ["/Checklists/Posting"] = r => [r.Posting],
-        ["/Postings/Edit"] = r => [r.Posting],
-        ["/Admin/Accounts/Details"] = r => [r.Account],
-        ["/Appraisals/Leader"] = r => [r.Leader],
-        ["/Appraisals/Print"] = r => [r.Leader],
-        ["/Leaders/Details"] = r => [r.Leader],
-        ["/Leaders/Edit"] = r => [r.Leader],
-        ["/Inspections/Scores/Sheet"] = r => [r.Inspection],
-        ["/Inspections/Finding"] = r => [r.Inspection],
-        ["/Inspections/Details"] = r => [r.Inspection],
-        ["/Inspections/Opinion"] = r => [r.Inspection],
-        ["/Inspections/Edit"] = r => [r.Inspection],
-        ["/Inspections/Orders/Details"] = r => [r.Order],
-        ["/Inspections/Orders/Issue"] = r => [r.Finding],
-        ["/Inspections/Templates/Details"] = r => [r.ScoreTemplate],
-        ["/Activities/Details"] = r => [r.Activity],
-        ["/Activities/Edit"] = r => [r.Activity],
-        ["/Proposals/Details"] = r => [r.Proposal],
-    };
-
     public sealed record PageVisit(string Page, string Url, string AllowedKeys);
-
-    /// <summary>The records of the unit leader's unit (SF-JYT) where it has them, so that every role may open them.</summary>
-    private sealed record DemoRecords(
-        int Unit, int Leader, int Posting, int Activity, int Inspection, int Finding, int Order, int Proposal, int Incident, int IncidentPerson, string Account, int ScoreTemplate);
 
     /// <summary>The pages to visit with their addresses, and the pages with route values nobody mapped (a failure).</summary>
     public static async Task<(List<PageVisit> Visits, List<string> Unmapped)> VisitsAsync(IServiceProvider services)
@@ -102,10 +60,9 @@ internal static partial class PageCatalogue
             {
                 url = "/" + pattern;
             }
-            else if (RouteValues.TryGetValue(path, out var values))
+            else if (PageRoutes.Url(path, pattern, records) is { } mapped)
             {
-                var queue = new Queue<object>(values(records));
-                url = "/" + RouteParameter().Replace(pattern, _ => Convert.ToString(queue.Dequeue(), CultureInfo.InvariantCulture)!);
+                url = mapped;
             }
             else
             {
@@ -128,7 +85,8 @@ internal static partial class PageCatalogue
             .ToDictionary(p => p[0], p => p[1].Replace("·", "", StringComparison.Ordinal), StringComparer.Ordinal);
     }
 
-    private static async Task<DemoRecords> RecordsAsync(IServiceProvider services)
+    /// <summary>The records of the unit leader's unit (SF-JYT) where it has them, so that every role may open them.</summary>
+    private static async Task<PageRecords> RecordsAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -137,7 +95,7 @@ internal static partial class PageCatalogue
         static async Task<int> First(IQueryable<int> preferred, IQueryable<int> any) =>
             await preferred.OrderBy(i => i).Select(i => (int?)i).FirstOrDefaultAsync() ?? await any.OrderBy(i => i).FirstAsync();
         var incident = await db.Incidents.OrderBy(i => db.IncidentPersons.Any(p => p.IncidentId == i.Id) ? 0 : 1).ThenBy(i => i.Id).Select(i => i.Id).FirstAsync();
-        return new DemoRecords(
+        return new PageRecords(
             unit,
             await First(db.Leaders.Where(l => inside.Contains(l.UnitId)).Select(l => l.Id), db.Leaders.Select(l => l.Id)),
             await First(db.Postings.Where(p => inside.Contains(p.UnitId) && p.To == null).Select(p => p.Id), db.Postings.Select(p => p.Id)),
@@ -162,7 +120,4 @@ internal static partial class PageCatalogue
 
         return directory?.FullName ?? throw new InvalidOperationException("The repository root (SecrecyDuty.sln) was not found above " + AppContext.BaseDirectory);
     }
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex RouteParameter();
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
+using SecrecyDuty.Tests.Shared;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Security;
@@ -18,51 +18,11 @@ namespace SecrecyDuty.Web.Tests.Security;
 /// every handler of every page that takes a record's id (read, edit, delete and the other commands, the evidence
 /// downloads), and the exports filtered to a unit outside. Each answer is not-found or forbidden, the exports list
 /// nothing of the other unit, and the database is unchanged. The pages come from the app's endpoint data; a page with a
-/// route value that nobody mapped to its record type fails the test. The per-feature tests (UnitAccessTests,
+/// route value that nobody mapped to its record type (tests/Shared/PageRoutes.cs) fails the test. The per-feature tests (UnitAccessTests,
 /// EvidenceTests, AppraisalAccessTests, IncidentGrantTests, …) prove the same for the records they own in more detail.
 /// </summary>
-public sealed partial class JurisdictionMatrixTests
+public sealed class JurisdictionMatrixTests
 {
-    /// <summary>The record each page's route values name, from the records outside the jurisdiction; null: not a record of a jurisdiction.</summary>
-    private static readonly Dictionary<string, Func<Foreign, object[]>?> RouteValues = new(StringComparer.Ordinal)
-    {
-        ["/Incidents/Decision"] = f => [f.Incident, f.IncidentPerson],
-        ["/Incidents/Assess"] = f => [f.Incident],
-        ["/Incidents/Details"] = f => [f.Incident],
-        ["/Incidents/Person"] = f => [f.Incident],
-        ["/Compliance/Unit"] = f => [f.Unit],
-        ["/Units/Details"] = f => [f.Unit],
-        ["/Units/Move"] = f => [f.Unit],
-        ["/Units/Leadership"] = f => [f.Unit],
-        ["/Units/Edit"] = f => [f.Unit],
-        ["/Inspections/Unit"] = f => [f.Unit],
-        ["/SecrecyOrganizations/RuleRegister"] = f => [f.Unit],
-        ["/SecrecyOrganizations/Details"] = f => [f.Unit],
-        ["/SecrecyOrganizations/Edit"] = f => [f.Unit],
-        ["/SecrecyOrganizations/RuleRegisterEdit"] = f => [f.Unit, "R1"],
-        ["/SecrecyOrganizations/RuleRegisterNotApplicable"] = f => [f.Unit, "R1"],
-        ["/Checklists/Posting"] = f => [f.Posting],
-        ["/Postings/Edit"] = f => [f.Posting],
-        ["/Admin/Accounts/Details"] = f => [f.Account],
-        ["/Appraisals/Leader"] = f => [f.Leader],
-        ["/Appraisals/Print"] = f => [f.Leader],
-        ["/Leaders/Details"] = f => [f.Leader],
-        ["/Leaders/Edit"] = f => [f.Leader],
-        ["/Inspections/Scores/Sheet"] = f => [f.Inspection],
-        ["/Inspections/Finding"] = f => [f.Inspection],
-        ["/Inspections/Details"] = f => [f.Inspection],
-        ["/Inspections/Opinion"] = f => [f.Inspection],
-        ["/Inspections/Edit"] = f => [f.Inspection],
-        ["/Inspections/Orders/Details"] = f => [f.Order],
-        ["/Inspections/Orders/Issue"] = f => [f.Finding],
-        ["/Activities/Details"] = f => [f.Activity],
-        ["/Activities/Edit"] = f => [f.Activity],
-        ["/Proposals/Details"] = f => [f.Proposal],
-
-        // Score templates are the province's, not a unit's: every inspecting office reads them.
-        ["/Inspections/Templates/Details"] = null,
-    };
-
     /// <summary>The exports of the lists, filtered to the unit outside the jurisdiction.</summary>
     private static readonly string[] Exports =
     [
@@ -136,13 +96,19 @@ public sealed partial class JurisdictionMatrixTests
     {
         using var app = TestApp.Rent("Development");
 
-        var unmapped = (await PagesWithRouteValuesAsync(app)).Select(p => p.Page).Where(p => !RouteValues.ContainsKey(p)).ToList();
+        var unmapped = (await PagesWithRouteValuesAsync(app)).Select(p => p.Page).Where(p => !PageRoutes.IsMapped(p)).ToList();
 
         Assert.Empty(unmapped);
     }
 
-    /// <summary>Ids of records whose unit lies outside the jurisdiction, and a unit outside it for the exports.</summary>
-    private sealed record Foreign(int Unit, string UnitName, int Leader, int Posting, int Activity, int Inspection, int Finding, int Order, int Incident, int IncidentPerson, int Proposal, string Account, int? EvidenceFile);
+    /// <summary>
+    /// Ids of records whose unit lies outside the jurisdiction (no score template: templates are the province's, every
+    /// inspecting office reads them), the unit outside for the exports, and an evidence file of an activity outside.
+    /// </summary>
+    private sealed record Foreign(PageRecords Records, string UnitName, int? EvidenceFile)
+    {
+        public int Unit => Records.Unit;
+    }
 
     private static Task<int> UnitIdAsync(TestApp app, string code) =>
         app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
@@ -169,18 +135,20 @@ public sealed partial class JurisdictionMatrixTests
             var incident = Found(await db.Incidents.Where(i => outside.Contains(i.UnitId)).OrderBy(i => db.IncidentPersons.Any(p => p.IncidentId == i.Id) ? 0 : 1).ThenBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(), "incident");
             var unit = await db.Units.Where(u => u.Code == otherUnit).Select(u => new { u.Id, u.Name }).SingleAsync();
             var foreign = new Foreign(
+                new PageRecords(
                 unit.Id,
-                unit.Name,
                 Found(await db.Leaders.Where(l => outside.Contains(l.UnitId)).OrderBy(l => l.Id).Select(l => (int?)l.Id).FirstOrDefaultAsync(), "leader"),
                 Found(await db.Postings.Where(p => outside.Contains(p.UnitId)).OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(), "posting"),
                 Found(await db.Activities.Where(a => outside.Contains(a.UnitId)).OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(), "activity"),
                 Found(await db.Inspections.Where(i => outside.Contains(i.UnitId)).OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(), "inspection"),
                 Found(await db.Findings.Where(f => outside.Contains(f.UnitId)).OrderBy(f => f.Id).Select(f => (int?)f.Id).FirstOrDefaultAsync(), "finding"),
                 Found(await db.RectificationOrders.Where(o => outside.Contains(o.UnitId)).OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(), "rectification order"),
+                Found(await db.Proposals.Where(p => outside.Contains(p.UnitId)).OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(), "proposal"),
                 incident,
                 Found(await db.IncidentPersons.Where(p => p.IncidentId == incident).OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(), "incident person"),
-                Found(await db.Proposals.Where(p => outside.Contains(p.UnitId)).OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(), "proposal"),
                 await db.Users.Where(u => outside.Contains(u.UnitId)).OrderBy(u => u.UserName).Select(u => u.Id).FirstAsync(),
+                ScoreTemplate: null),
+                unit.Name,
                 await db.EvidenceFiles.Where(e => e.ActivityId != null && db.Activities.Any(a => a.Id == e.ActivityId && outside.Contains(a.UnitId))).Select(e => (int?)e.Id).FirstOrDefaultAsync());
             Assert.True(missing.Count == 0, $"The demo province has no {string.Join(", ", missing)} outside {jurisdiction}.");
             return foreign;
@@ -192,13 +160,11 @@ public sealed partial class JurisdictionMatrixTests
         var requests = new List<(string, string)>();
         foreach (var (page, pattern, handlers) in await PagesWithRouteValuesAsync(app))
         {
-            if (RouteValues[page] is not { } values)
+            if (PageRoutes.Url(page, pattern, foreign.Records) is not { } url)
             {
                 continue;
             }
 
-            var queue = new Queue<object>(values(foreign));
-            var url = "/" + RouteParameter().Replace(pattern.TrimStart('/'), _ => Convert.ToString(queue.Dequeue(), System.Globalization.CultureInfo.InvariantCulture)!);
             foreach (var (method, handler) in handlers)
             {
                 var query = handler is null ? "" : $"?handler={handler}";
@@ -231,7 +197,4 @@ public sealed partial class JurisdictionMatrixTests
 
         return pages;
     }
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex RouteParameter();
 }
