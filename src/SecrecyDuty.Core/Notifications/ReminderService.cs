@@ -14,7 +14,8 @@ namespace SecrecyDuty.Core.Notifications;
 /// Computes what is due soon and overdue today, and for whom (<see cref="ReminderRules"/>), and stores each reminder as a
 /// <see cref="Notification"/> once. The daily job calls <see cref="StoreDueAsync"/>; the digest page asks
 /// <see cref="DueAsync"/> for one account. Only records that are due soon or late are read, a few queries in all,
-/// whatever the size of the province.
+/// whatever the size of the province; for one account, only the records it may be told of (<see cref="Audience"/>), so
+/// that the digest page costs what the account's share costs, not the province's.
 /// </summary>
 public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, ReminderSettings settings, IncidentSettings incidentSettings)
 {
@@ -26,13 +27,26 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
     {
         var today = LocalDate.Today(clock);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
+        Audience? audience = null;
+        if (userId is not null)
+        {
+            audience = await db.Users.AsNoTracking()
+                .Where(u => u.Id == userId)
+                .Select(u => new Audience(u.Id, u.UserName ?? "", u.UnitId))
+                .SingleOrDefaultAsync(cancellationToken);
+            if (audience is null)
+            {
+                return [];
+            }
+        }
+
         var accounts = await RoleAccountsAsync(cancellationToken);
         var items = new List<DueItem>();
-        items.AddRange(await OrdersAsync(today, accounts, cancellationToken));
-        items.AddRange(await ProposalsAsync(today, accounts, cancellationToken));
-        items.AddRange(await IncidentsAsync(nowUtc, accounts, cancellationToken));
-        items.AddRange(await FrequencyRulesAsync(today, cancellationToken));
-        items.AddRange(await CadreTrainingsAsync(today, accounts, cancellationToken));
+        items.AddRange(await OrdersAsync(today, accounts, audience, cancellationToken));
+        items.AddRange(await ProposalsAsync(today, accounts, audience, cancellationToken));
+        items.AddRange(await IncidentsAsync(nowUtc, accounts, audience, cancellationToken));
+        items.AddRange(await FrequencyRulesAsync(today, audience, cancellationToken));
+        items.AddRange(await CadreTrainingsAsync(today, accounts, audience, cancellationToken));
         var muted = await MutedKindsAsync(userId, cancellationToken);
         return [.. items
             .Where(i => userId is null || i.UserId == userId)
@@ -105,11 +119,20 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
     }
 
     /// <summary>Art. 15: orders the unit has still to report on, due within the "soon" days or late.</summary>
-    private async Task<IEnumerable<DueItem>> OrdersAsync(DateOnly today, RoleAccounts accounts, CancellationToken cancellationToken)
+    private async Task<IEnumerable<DueItem>> OrdersAsync(DateOnly today, RoleAccounts accounts, Audience? audience, CancellationToken cancellationToken)
     {
         var horizon = today.AddDays(settings.OrderDueSoonDays);
-        var orders = await db.RectificationOrders.AsNoTracking()
-            .Where(o => (o.Status == RectificationStatus.Open || o.Status == RectificationStatus.SentBack) && o.Deadline <= horizon)
+        var due = db.RectificationOrders.AsNoTracking()
+            .Where(o => (o.Status == RectificationStatus.Open || o.Status == RectificationStatus.SentBack) && o.Deadline <= horizon);
+        if (audience is { } a)
+        {
+            // Told of an order: the unit's officers, its inspectors, and on escalation the officers one level up.
+            due = due.Where(o => o.UnitId == a.UnitId
+                || db.Units.Any(u => u.Id == o.UnitId && u.ParentId == a.UnitId)
+                || db.InspectionInspectors.Any(i => i.InspectionId == o.Finding!.InspectionId && i.UserId == a.UserId));
+        }
+
+        var orders = await due
             .Select(o => new
             {
                 o.Id,
@@ -150,10 +173,16 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
     }
 
     /// <summary>Art. 17: proposals whose feedback is late.</summary>
-    private async Task<IEnumerable<DueItem>> ProposalsAsync(DateOnly today, RoleAccounts accounts, CancellationToken cancellationToken)
+    private async Task<IEnumerable<DueItem>> ProposalsAsync(DateOnly today, RoleAccounts accounts, Audience? audience, CancellationToken cancellationToken)
     {
-        var proposals = await db.Proposals.AsNoTracking()
-            .Where(p => p.FeedbackOn == null && p.FeedbackDueOn < today)
+        var late = db.Proposals.AsNoTracking().Where(p => p.FeedbackOn == null && p.FeedbackDueOn < today);
+        if (audience is { } a)
+        {
+            // Told of a proposal: its proposer and the cadre officials at its unit or above.
+            late = late.Where(p => p.CreatedBy == a.UserName || db.UnitAncestries.Any(x => x.AncestorId == a.UnitId && x.DescendantId == p.UnitId));
+        }
+
+        var proposals = await late
             .Select(p => new { p.Id, p.UnitId, p.FeedbackDueOn, p.FeedbackOn, p.CreatedBy, LeaderName = p.Leader!.Name, UnitName = p.Unit!.Name })
             .ToListAsync(cancellationToken);
         if (proposals.Count == 0)
@@ -175,10 +204,17 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
     }
 
     /// <summary>S6.10: leaks not reported to the secrecy department yet, while the clock runs and once it has run out.</summary>
-    private async Task<IEnumerable<DueItem>> IncidentsAsync(DateTime nowUtc, RoleAccounts accounts, CancellationToken cancellationToken)
+    private async Task<IEnumerable<DueItem>> IncidentsAsync(DateTime nowUtc, RoleAccounts accounts, Audience? audience, CancellationToken cancellationToken)
     {
-        var incidents = await db.Incidents.AsNoTracking()
-            .Where(i => i.ReportedToSecrecyDepartmentAtUtc == null && i.Status != IncidentStatus.Closed)
+        var unreported = db.Incidents.AsNoTracking().Where(i => i.ReportedToSecrecyDepartmentAtUtc == null && i.Status != IncidentStatus.Closed);
+        if (audience is { } a)
+        {
+            // Told of a file's clock: the accounts named on it and the officers at its unit or above.
+            unreported = unreported.Where(i => db.IncidentGrants.Any(g => g.IncidentId == i.Id && g.UserId == a.UserId)
+                || db.UnitAncestries.Any(x => x.AncestorId == a.UnitId && x.DescendantId == i.UnitId));
+        }
+
+        var incidents = await unreported
             .Select(i => new { i.Id, i.UnitId, i.Title, i.Status, i.DiscoveredAtUtc, i.RestrictedToNamedAccounts })
             .ToListAsync(cancellationToken);
         if (incidents.Count == 0)
@@ -213,10 +249,12 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
     /// posting's checklist of the year (art. 9, to its leader). Only leaders with an account are told, so the queries
     /// start from the accounts linked to a leader.
     /// </summary>
-    private async Task<IEnumerable<DueItem>> FrequencyRulesAsync(DateOnly today, CancellationToken cancellationToken)
+    private async Task<IEnumerable<DueItem>> FrequencyRulesAsync(DateOnly today, Audience? audience, CancellationToken cancellationToken)
     {
+        // Told of a leader's own duties: the leader's account alone.
+        var audienceId = audience?.UserId;
         var leaderAccounts = await db.Users.AsNoTracking()
-            .Where(u => u.LeaderId != null)
+            .Where(u => u.LeaderId != null && (audienceId == null || u.Id == audienceId))
             .Select(u => new LeaderAccount(u.Id, u.LeaderId!.Value))
             .ToListAsync(cancellationToken);
         if (leaderAccounts.Count == 0)
@@ -298,11 +336,15 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
     }
 
     /// <summary>P5.2: secrecy cadres whose training is due again, for the secrecy officers of the unit.</summary>
-    private async Task<IEnumerable<DueItem>> CadreTrainingsAsync(DateOnly today, RoleAccounts accounts, CancellationToken cancellationToken)
+    private async Task<IEnumerable<DueItem>> CadreTrainingsAsync(DateOnly today, RoleAccounts accounts, Audience? audience, CancellationToken cancellationToken)
     {
         var trainedBefore = today.AddMonths(-settings.CadreTrainingMonths);
+
+        // Told of a cadre's training: the officers of the unit.
+        var audienceUnit = audience?.UnitId;
         var organizations = await db.SecrecyOrganizations.AsNoTracking()
             .Where(o => o.Cadres.Any(c => c.LastTrainedOn == null || c.LastTrainedOn <= trainedBefore))
+            .Where(o => audienceUnit == null || o.UnitId == audienceUnit)
             .Select(o => new
             {
                 o.Id,
@@ -376,6 +418,12 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
 
     private static string Truncate(string text) =>
         text.Length <= NotificationLimits.SubjectMaxLength ? text : text[..NotificationLimits.SubjectMaxLength];
+
+    /// <summary>
+    /// The one account whose reminders are asked for: each query keeps only the records whose recipients could include it
+    /// (a superset of its share; <see cref="DueAsync"/> still keeps the items addressed to it).
+    /// </summary>
+    private sealed record Audience(string UserId, string UserName, int UnitId);
 
     private sealed record RoleAccounts(IReadOnlyList<ReminderAccount> SecrecyOfficers, IReadOnlyList<ReminderAccount> CadreOfficials);
 }
