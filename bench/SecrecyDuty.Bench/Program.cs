@@ -156,6 +156,7 @@ internal static partial class Program
                 ("/Checklists", officer, s => s.GetAsync("/Checklists")),
                 ("/Activities", officer, s => s.GetAsync("/Activities")),
                 ("unit leader's home", leader, s => s.GetAsync("/")),
+                ("reminder digest (officer)", officer, s => s.GetAsync("/Notifications/Digest")),
                 ("record a briefing (POST)", officer, s => s.RecordBriefingAsync(ids.Unit, ids.PrincipalPosting)),
             };
 
