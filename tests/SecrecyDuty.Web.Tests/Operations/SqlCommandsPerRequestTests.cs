@@ -40,6 +40,8 @@ public sealed class SqlCommandsPerRequestTests
         ("discipline", "/Incidents/Details/{incident}"),
         ("leader", "/"),
         ("cadre", "/Proposals"),
+        ("officer", "/Notifications/Digest"),
+        ("officer", "/Notifications"),
     ];
 
     [Fact]
@@ -49,7 +51,9 @@ public sealed class SqlCommandsPerRequestTests
         var large = await CountAsync(new ProvinceSize(Units: 240, Leaders: 1200, Years: 3));
 
         Assert.All(small, c => Assert.True(c.Value > 0, $"{c.Key}: no SQL command counted"));
-        Assert.Equal(small, large);
+        Assert.Equal(small.Keys, large.Keys);
+        var differing = small.Where(c => large[c.Key] != c.Value).Select(c => $"{c.Key}: {c.Value} on the small province, {large[c.Key]} on the large").ToList();
+        Assert.True(differing.Count == 0, string.Join("; ", differing));
     }
 
     private static async Task<Dictionary<string, int>> CountAsync(ProvinceSize size)
