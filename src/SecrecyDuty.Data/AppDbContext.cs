@@ -234,9 +234,10 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
 public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
     : AppDbContext(options, currentUser, clock)
 {
-    // The app's connections may write the guarded tables; any other connection is refused (SqliteWriteGuard).
+    // The app's connections may write the guarded tables; any other connection is refused (SqliteWriteGuard). Each waits
+    // for another's write in SQLite's busy handler, not in 150 ms sleeps (SqliteBusyTimeout).
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(Auditing.SqliteWriteGuard.Interceptor);
+        optionsBuilder.AddInterceptors(Auditing.SqliteWriteGuard.Interceptor, SqliteBusyTimeout.Interceptor);
 }
 
 public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
