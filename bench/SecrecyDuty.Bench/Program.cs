@@ -17,7 +17,8 @@ namespace SecrecyDuty.Bench;
 internal static partial class Program
 {
     private const string Password = "Demo-Password-2026";
-    private const int Port = 5391;
+    // SECRECYDUTY_BENCH_PORT: another port, so that two worktrees can measure at once without meeting on 5391.
+    private static readonly int Port = int.TryParse(Environment.GetEnvironmentVariable("SECRECYDUTY_BENCH_PORT"), out var port) ? port : 5391;
     private static readonly string BaseAddress = $"https://127.0.0.1:{Port}";
 
     private static async Task<int> Main(string[] args)
@@ -624,10 +625,20 @@ internal static partial class Program
                 return (watch.Elapsed, $"not started: {(int)response.StatusCode} {location}");
             }
 
+            var phase = "";
             while (true)
             {
                 var status = await SendAsync(HttpMethod.Get, $"/Import?handler=Status&id={id}", null);
                 var body = await status.Content.ReadAsStringAsync();
+
+                // Where the time goes: the moment each phase of the job (reading, checking, writing) is first seen.
+                var seen = Regex.Match(body, "\"phase\":\"([A-Za-z]+)\"").Groups[1].Value;
+                if (seen.Length > 0 && seen != phase)
+                {
+                    phase = seen;
+                    Console.WriteLine($"  {watch.Elapsed.TotalSeconds,6:0.0} s: {phase}");
+                }
+
                 if (body.Contains("\"done\":true", StringComparison.Ordinal) || status.StatusCode != HttpStatusCode.OK)
                 {
                     return (watch.Elapsed, body);
