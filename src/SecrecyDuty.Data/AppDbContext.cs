@@ -223,6 +223,38 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
         }
     }
 
+    public Task InsertAsync<T>(IReadOnlyList<T> records, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (AuditEachRecord)
+        {
+            throw new InvalidOperationException("InsertAsync writes no audit entry per record: turn AuditEachRecord off and audit the batch.");
+        }
+
+        if (!StaleJudgements.InsertMakesNothingStale(typeof(T)))
+        {
+            throw new InvalidOperationException($"Inserting {typeof(T).Name} makes stored compliance judgements stale: save it with SaveChangesAsync.");
+        }
+
+        return Database.IsSqlite() ? SqliteBulkInsert.InsertAsync(this, records, StampFor(), cancellationToken) : SaveAllAsync(records, cancellationToken);
+    }
+
+    private async Task SaveAllAsync<T>(IReadOnlyList<T> records, CancellationToken cancellationToken)
+        where T : class
+    {
+        Set<T>().AddRange(records);
+        await SaveChangesAsync(cancellationToken);
+        foreach (var record in records)
+        {
+            Entry(record).State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>When and by whom a record created now is saved (<see cref="IVersioned"/>), as <see cref="RecordVersions.Stamp"/> writes it.</summary>
+    private (DateTime AtUtc, string UserName) StampFor() =>
+        ((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, currentUser?.IsAuthenticated == true ? currentUser.UserName ?? "" : "(system)");
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -234,9 +266,10 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? curre
 public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
     : AppDbContext(options, currentUser, clock)
 {
-    // The app's connections may write the guarded tables; any other connection is refused (SqliteWriteGuard).
+    // The app's connections may write the guarded tables; any other connection is refused (SqliteWriteGuard). Each waits
+    // for another's write in SQLite's busy handler, not in 150 ms sleeps (SqliteBusyTimeout).
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(Auditing.SqliteWriteGuard.Interceptor);
+        optionsBuilder.AddInterceptors(Auditing.SqliteWriteGuard.Interceptor, SqliteBusyTimeout.Interceptor);
 }
 
 public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)

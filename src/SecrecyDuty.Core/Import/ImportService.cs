@@ -216,11 +216,19 @@ public sealed class ImportService(
             await FlushAsync();
             int UnitId(ImportRef unit) => unit.InFile ? units[unit.Id].Id : unit.Id;
 
+            // Closure rows and leaders, which no stored judgement reads as they are added, go in through the bulk insert.
+            var chunk = new List<UnitAncestry>(Math.Min(limits.WriteBatchSize, plan.Ancestries.Count));
             foreach (var a in plan.Ancestries)
             {
-                await AddAsync(db.UnitAncestries, new UnitAncestry { DescendantId = units[a.Descendant].Id, AncestorId = UnitId(a.Ancestor), Depth = a.Depth });
+                chunk.Add(new UnitAncestry { DescendantId = units[a.Descendant].Id, AncestorId = UnitId(a.Ancestor), Depth = a.Depth });
+                if (chunk.Count >= limits.WriteBatchSize)
+                {
+                    await InsertAsync(chunk);
+                    chunk.Clear();
+                }
             }
 
+            await InsertAsync(chunk);
             var leaders = new Leader[batch.Leaders.Count];
             for (var i = 0; i < leaders.Length; i++)
             {
@@ -236,10 +244,14 @@ public sealed class ImportService(
                     UnitId = UnitId(plan.LeaderUnits[i]!.Value),
                     CreatedAtUtc = stamp,
                 };
-                await AddAsync(db.Leaders, leaders[i]);
             }
 
-            await FlushAsync();
+            for (var start = 0; start < leaders.Length; start += limits.WriteBatchSize)
+            {
+                await InsertAsync(new ArraySegment<Leader>(leaders, start, Math.Min(limits.WriteBatchSize, leaders.Length - start)));
+            }
+
+
             for (var i = 0; i < batch.Postings.Count; i++)
             {
                 var row = batch.Postings[i];
@@ -279,6 +291,18 @@ public sealed class ImportService(
         {
             changeTracker.AutoDetectChangesEnabled = detectChanges;
             db.AuditEachRecord = auditEachRecord;
+        }
+
+        // One batch of records no judgement reads, in a transaction of its own, untracked (their keys are set on them).
+        async Task InsertAsync<T>(IReadOnlyList<T> rows)
+            where T : class
+        {
+            if (rows.Count > 0)
+            {
+                await db.InsertAsync(rows, cancellationToken);
+                written += rows.Count;
+                progress?.Report(new ImportProgress(ImportPhase.Writing, written, records));
+            }
         }
 
         // The rows added since the last batch: the next table refers to their keys.

@@ -65,6 +65,12 @@ internal static class StaleJudgements
         public bool Any => All || Uncover || Units.Count > 0 || Subtrees.Count > 0 || Organizations.Count > 0 || Leaders.Count > 0;
     }
 
+    /// <summary>
+    /// Whether inserting records of <paramref name="type"/> leaves every stored judgement fresh: a closure row is not read,
+    /// and a new leader holds no posting yet (its rank is read through its postings).
+    /// </summary>
+    public static bool InsertMakesNothingStale(Type type) => type == typeof(Leader) || type == typeof(UnitAncestry);
+
     public static Marks Capture(ChangeTracker tracker)
     {
         var marks = new Marks();

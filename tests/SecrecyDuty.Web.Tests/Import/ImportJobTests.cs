@@ -244,9 +244,11 @@ public sealed class ImportJobTests
             Assert.True(result.Value!.Written);
         });
 
-        // 200 units and 600 closure rows in batches of 50, then the audit entry: 17 saves, each followed by another user's.
-        Assert.Equal(17, othersSaved);
+        // 200 units in batches of 50, then the audit entry: 5 saves, each followed by another user's. The 600 closure rows
+        // between them go in through the bulk insert, 12 transactions of 50 rows that raise no SavedChanges.
+        Assert.Equal(5, othersSaved);
         Assert.Equal(200, (await UnitCodesAsync(app)).Count);
+        Assert.Equal(600, await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().UnitAncestries.CountAsync(a => a.Descendant!.Code.StartsWith("QS-"))));
     }
 
     [Fact]
@@ -287,6 +289,95 @@ public sealed class ImportJobTests
             Assert.Equal(before, await db.Units.CountAsync());
             Assert.Equal(["L-B"], await db.Leaders.Where(l => l.StaffNumber.StartsWith("L-")).Select(l => l.StaffNumber).ToListAsync());
             Assert.Equal(0, await db.Postings.CountAsync(p => p.Title == "主任"));
+            Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Action == AuditAction.Import));
+        });
+    }
+
+    [Fact]
+    public async Task Leaders_of_many_batches_are_written_whole_as_a_save_writes_them_with_the_one_import_entry()
+    {
+        // Leaders go in through the bulk insert (SqliteBulkInsert on SQLite): keys, versions and stored values as EF Core's save gives them.
+        using var app = TestApp.StartOwn(WithScheduler(batchSize: 2));
+        var setup = await ProvinceAsync(app);
+        var officer = new FixedCurrentUser(setup.OfficerId, setup.City, Roles.SecrecyOfficer);
+        var file = new ImportFileBuilder();
+        for (var i = 1; i <= 7; i++)
+        {
+            file.Leader($"L-{i}", "P-QS", name: $"导入{i}", rank: i % 2 == 0 ? "厅局级" : "县处级", partyMember: i == 3 ? "否" : "是", phone: i == 4 ? "0571-1234567" : "");
+        }
+
+        var report = await app.InScopeAsync(async sp => (await TestApp.ServiceFor<ImportService>(sp, officer)
+            .ImportAsync(new ImportRequest { FileName = "领导.xlsx", Content = file.ToXlsx(), DryRun = false })).Value!);
+
+        Assert.True(report.Written);
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var leaders = await db.Leaders.AsNoTracking().Where(l => l.StaffNumber.StartsWith("L-")).OrderBy(l => l.StaffNumber).ToListAsync();
+            Assert.Equal(7, leaders.Count);
+            Assert.Equal(7, leaders.Select(l => l.Id).Distinct().Count());
+            Assert.All(leaders, l =>
+            {
+                Assert.Equal(setup.City, l.UnitId);
+                Assert.True(l.IsActive);
+                Assert.Equal(Core.Common.Versions.First, l.Version);
+                Assert.NotNull(l.SavedAtUtc);
+                Assert.NotNull(l.SavedBy);
+            });
+            Assert.Equal(Core.Leaders.LeaderRank.DepartmentBureau, leaders.Single(l => l.StaffNumber == "L-2").Rank);
+            Assert.Equal(Core.Leaders.LeaderRank.CountyDivision, leaders.Single(l => l.StaffNumber == "L-1").Rank);
+            Assert.False(leaders.Single(l => l.StaffNumber == "L-3").IsPartyMember);
+            Assert.Equal("0571-1234567", leaders.Single(l => l.StaffNumber == "L-4").Phone);
+            Assert.Equal("导入5", leaders.Single(l => l.StaffNumber == "L-5").Name);
+
+            // One entry for the file, none per leader.
+            Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == AuditAction.Import));
+            Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.EntityType == nameof(Core.Leaders.Leader)));
+        });
+    }
+
+    [Fact]
+    public async Task A_late_batch_of_leaders_refused_undoes_the_batches_of_leaders_before_it()
+    {
+        using var app = TestApp.StartOwn(WithScheduler(batchSize: 2));
+        var setup = await ProvinceAsync(app);
+        var officer = new FixedCurrentUser(setup.OfficerId, setup.City, Roles.SecrecyOfficer);
+        var file = new ImportFileBuilder().Unit("QS-A", parent: "P-QS", name: "甲单位");
+        for (var i = 1; i <= 7; i++)
+        {
+            file.Leader($"L-{i}", "QS-A");
+        }
+
+        // Once the unit is written (the last save before the leaders), someone else saves a leader under the file's last
+        // staff number: the fourth batch of leaders is refused after three were written.
+        var report = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var done = false;
+            db.SavedChanges += (_, _) =>
+            {
+                if (done || !db.Units.Any(u => u.Code == "QS-A"))
+                {
+                    return;
+                }
+
+                done = true;
+                using var other = app.Services.CreateScope();
+                var otherDb = other.ServiceProvider.GetRequiredService<AppDbContext>();
+                otherDb.Leaders.Add(new Core.Leaders.Leader { StaffNumber = "L-7", Name = "他人", UnitId = setup.City, Rank = Core.Leaders.LeaderRank.CountyDivision, CreatedAtUtc = Stamp.AddDays(-1) });
+                otherDb.SaveChanges();
+            };
+            return (await TestApp.ServiceFor<ImportService>(sp, officer)
+                .ImportAsync(new ImportRequest { FileName = "青山.xlsx", Content = file.ToXlsx(), DryRun = false })).Value!;
+        });
+
+        Assert.False(report.Written);
+        Assert.Contains("Nothing was written", Assert.Single(report.Errors).Reason, StringComparison.Ordinal);
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            Assert.Equal(["L-7"], await db.Leaders.Where(l => l.StaffNumber.StartsWith("L-")).Select(l => l.StaffNumber).ToListAsync());
+            Assert.Equal(0, await db.Units.CountAsync(u => u.Code == "QS-A"));
             Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Action == AuditAction.Import));
         });
     }

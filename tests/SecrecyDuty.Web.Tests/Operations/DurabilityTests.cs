@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,11 +21,14 @@ public sealed class DurabilityTests
     {
         using var app = TestApp.Rent();
 
-        var (mode, synchronous, timeout) = await PragmasAsync(app);
+        var (mode, synchronous, timeout, busyTimeout) = await PragmasAsync(app);
 
         Assert.Equal("wal", mode);
         Assert.Equal(2L, synchronous); // FULL: a commit is on disk before it is acknowledged.
         Assert.Equal(30, timeout);
+
+        // SQLite's own busy handler waits, in steps of milliseconds, not Microsoft.Data.Sqlite's 150 ms sleeps (issue 10).
+        Assert.Equal(30_000L, busyTimeout);
     }
 
     [Fact]
@@ -32,7 +36,61 @@ public sealed class DurabilityTests
     {
         using var app = TestApp.StartOwn(b => b.UseSetting("Database:SqliteBusyTimeoutSeconds", "7"));
 
-        Assert.Equal(7, (await PragmasAsync(app)).Timeout);
+        var pragmas = await PragmasAsync(app);
+
+        Assert.Equal(7, pragmas.Timeout);
+        Assert.Equal(7_000L, pragmas.BusyTimeout);
+    }
+
+    [Fact]
+    public async Task A_save_that_meets_another_connections_write_waits_for_its_commit_and_succeeds()
+    {
+        using var app = TestApp.Rent();
+        using var holderScope = app.Services.CreateScope();
+        var holder = holderScope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var transaction = await holder.Database.BeginTransactionAsync();
+        holder.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "durability-holder", Xml = "<key/>" });
+        await holder.SaveChangesAsync();
+
+        // On a thread of its own: Microsoft.Data.Sqlite's async methods run synchronously, so the wait would block this one.
+        var waiter = Task.Run(() => app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "durability-waiter", Xml = "<key/>" });
+            await db.SaveChangesAsync();
+        }));
+
+        // While the first connection holds the write lock the second cannot have saved, nor given up (it waits up to 30 s).
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.False(waiter.IsCompleted);
+        await transaction.CommitAsync();
+        await waiter;
+
+        var names = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().DataProtectionKeys.AsNoTracking()
+            .Where(k => k.FriendlyName!.StartsWith("durability-")).Select(k => k.FriendlyName!).ToListAsync());
+        Assert.Equal(["durability-holder", "durability-waiter"], names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_transaction_of_the_app_takes_the_write_lock_when_it_begins()
+    {
+        // BEGIN IMMEDIATE, Microsoft.Data.Sqlite's default: a deferred transaction that read and then writes after another
+        // connection's commit fails at once with SQLITE_BUSY_SNAPSHOT, for which SQLite's busy handler is never called.
+        using var app = TestApp.Rent();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+
+        await using var other = new SqliteConnection(db.Database.GetConnectionString());
+        await other.OpenAsync();
+        await using var command = other.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 0;";
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "BEGIN IMMEDIATE;";
+        command.CommandTimeout = 1;
+
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+        Assert.Equal(5, refused.SqliteErrorCode); // SQLITE_BUSY: the app's transaction holds the write lock though it wrote nothing yet.
     }
 
     [Fact]
@@ -129,7 +187,7 @@ public sealed class DurabilityTests
         }
     }
 
-    private static Task<(string Mode, long Synchronous, int Timeout)> PragmasAsync(TestApp app) =>
+    private static Task<(string Mode, long Synchronous, int Timeout, long BusyTimeout)> PragmasAsync(TestApp app) =>
         app.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -140,6 +198,8 @@ public sealed class DurabilityTests
             var mode = (string)(await command.ExecuteScalarAsync())!;
             command.CommandText = "PRAGMA synchronous;";
             var synchronous = (long)(await command.ExecuteScalarAsync())!;
-            return (mode, synchronous, connection.DefaultTimeout);
+            command.CommandText = "PRAGMA busy_timeout;";
+            var busyTimeout = (long)(await command.ExecuteScalarAsync())!;
+            return (mode, synchronous, connection.DefaultTimeout, busyTimeout);
         });
 }
