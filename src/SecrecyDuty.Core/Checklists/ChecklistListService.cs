@@ -38,15 +38,19 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
         }
 
         var query = Filtered(filter, year, me);
-        var total = await query.CountAsync(cancellationToken);
+        var count = await Paging.CountUpToAsync(query, page, pageSize, cancellationToken);
+
+        // The page's postings first, then their rows: the items' counts are computed for the page's rows only, not for
+        // every row a sort has to order (issue 10).
+        var onPage = Order(query, filter.Sort, filter.Direction).Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.PostingId);
         var items = await ToItemsAsync(
-            Order(query, filter.Sort, filter.Direction).Skip((page - 1) * pageSize).Take(pageSize),
+            Order(Rows(db.Postings.Where(p => onPage.Contains(p.Id)), year), filter.Sort, filter.Direction),
             year,
             cancellationToken);
         return new ChecklistIndex(
             year,
             mine,
-            new PagedList<ChecklistListItem>(items, page, pageSize, total),
+            Paging.Page(items, page, pageSize, count),
             ChecklistAccess.CanGenerate(user))
         {
             ReadsJurisdiction = ChecklistAccess.CanReadJurisdiction(user),
@@ -72,7 +76,7 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
     {
         var visible = jurisdiction.UnitIds();
         var postings = ChecklistAccess.ReadablePostings(db, jurisdiction, user, me, LocalDate.Today(clock))
-            .Where(p => visible.Contains(p.UnitId));
+            .Where(p => visible.Any(id => id == p.UnitId));
         if (filter.UnitId is int unitId)
         {
             postings = postings.Where(p => p.UnitId == unitId);
@@ -110,6 +114,7 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
     private IQueryable<Row> Rows(IQueryable<Posting> postings, int year)
     {
         var (start, end) = (ChecklistRules.YearStart(year), ChecklistRules.YearEnd(year));
+        // EXISTS per row (a look-up by key), not IN: SQLite would list every posting in scope of the province first.
         var inScope = db.Postings.Where(LeaderScope.PostingInScope).Select(p => p.Id);
         return
             from p in postings.AsNoTracking().Where(p => p.From <= end && (p.To == null || p.To >= start))
@@ -125,7 +130,7 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
                 Rank = p.Leader.Rank,
                 Role = p.Role,
                 LeadsSecrecyWork = p.LeadsSecrecyWork,
-                InScope = inScope.Contains(p.Id),
+                InScope = inScope.Any(id => id == p.Id),
                 Title = p.Title,
                 Status = c == null ? null : c.Status,
                 Items = c == null ? 0 : c.Items.Count,
