@@ -42,7 +42,8 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
 
         // The page's postings first, then their rows: the items' counts are computed for the page's rows only, not for
         // every row a sort has to order (issue 10).
-        var onPage = Order(query, filter.Sort, filter.Direction).Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.PostingId);
+        var upToPage = await UpToPageAsync(query, filter, (long)page * pageSize, cancellationToken);
+        var onPage = Order(upToPage, filter.Sort, filter.Direction).Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.PostingId);
         var items = await ToItemsAsync(
             Order(Rows(db.Postings.Where(p => onPage.Contains(p.Id)), year), filter.Sort, filter.Direction),
             year,
@@ -64,6 +65,27 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
         var year = YearOf(filter);
         var me = await ChecklistLeader.IdAsync(db, user, cancellationToken);
         return await ToItemsAsync(Order(Filtered(filter, year, me), filter.Sort, filter.Direction), year, cancellationToken);
+    }
+
+    /// <summary>
+    /// In the default order (by unit code), only the rows up to the unit of the page's last row. SQLite (3.53, as the app
+    /// bundles it) reads the unit code index in order and stops only when the code is the whole order; for the full order
+    /// (code, role, leader) it sorts every posting of the year (issue 10, measured: about 200 ms at 10,000 units). So the
+    /// last row's unit code is read first, by the index, and the rows sorted are those of the units up to it.
+    /// </summary>
+    private static async Task<IQueryable<Row>> UpToPageAsync(IQueryable<Row> rows, ChecklistFilter filter, long lastRow, CancellationToken cancellationToken)
+    {
+        if (filter.Sort != ChecklistSort.Unit || lastRow > int.MaxValue)
+        {
+            return rows;
+        }
+
+        var descending = filter.Direction == SortDirection.Descending;
+        var codes = descending ? rows.OrderByDescending(r => r.UnitCode) : rows.OrderBy(r => r.UnitCode);
+        var last = await codes.Select(r => r.UnitCode).Skip((int)lastRow - 1).FirstOrDefaultAsync(cancellationToken);
+        return last is null ? rows
+            : descending ? rows.Where(r => string.Compare(r.UnitCode, last) >= 0)
+            : rows.Where(r => string.Compare(r.UnitCode, last) <= 0);
     }
 
     private int YearOf(ChecklistFilter filter) => filter.Year ?? LocalDate.Today(clock).Year;

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SecrecyDuty.Core.Access;
+using SecrecyDuty.Core.Accounts;
+using SecrecyDuty.Core.Checklists;
 using SecrecyDuty.Core.Common;
 using SecrecyDuty.Data;
 using SecrecyDuty.Data.Seeding;
@@ -61,5 +64,26 @@ public sealed class BoundedCountTests
         Assert.NotEmpty(later.QuerySelectorAll("tbody tr"));
         Assert.DoesNotContain("共 1000 条记录", later.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("超过 1000 条记录", later.Body.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SortDirection.Ascending)]
+    [InlineData(SortDirection.Descending)]
+    public async Task The_checklists_pages_in_unit_order_are_the_rows_of_the_whole_list_in_that_order(SortDirection direction)
+    {
+        using var app = TestApp.Rent();
+        await app.InScopeAsync(sp => sp.GetRequiredService<ProvinceGenerator>().GenerateAsync(new ProvinceSize(Units: 30, Leaders: 150, Years: 2), _ => { }));
+        var root = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Units.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync());
+        var officer = new FixedCurrentUser("officer", root, Roles.SecrecyOfficer);
+        var filter = new ChecklistFilter { Sort = ChecklistSort.Unit, Direction = direction };
+
+        // The export reads every row in the list's order, without the bound the pages take from their last row's unit.
+        var all = await app.InScopeAsync(sp => TestApp.ServiceFor<ChecklistListService>(sp, officer).ExportAsync(filter));
+        Assert.True(all.Count > 75, $"{all.Count} rows");
+        foreach (var page in new[] { 1, 2, 3, (all.Count + 24) / 25 })
+        {
+            var shown = await app.InScopeAsync(sp => TestApp.ServiceFor<ChecklistListService>(sp, officer).IndexAsync(filter, page, 25));
+            Assert.Equal(all.Skip((page - 1) * 25).Take(25).Select(r => r.PostingId), shown.List.Items.Select(r => r.PostingId));
+        }
     }
 }
