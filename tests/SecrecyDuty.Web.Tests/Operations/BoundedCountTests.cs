@@ -55,7 +55,7 @@ public sealed class BoundedCountTests
 
         var first = await TestApp.GetDocumentAsync(client, list);
         Assert.Contains("超过 1000 条记录", first.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("第 1 页，共 40 页以上", first.Body.TextContent, StringComparison.Ordinal);
+        Assert.Contains("第 1 页，共超过 40 页", first.Body.TextContent, StringComparison.Ordinal);
         var next = first.QuerySelectorAll("nav .page-link").Single(a => a.TextContent.Trim() == "下一页");
         Assert.Contains("pageNumber=2", next.GetAttribute("href"), StringComparison.Ordinal);
 
