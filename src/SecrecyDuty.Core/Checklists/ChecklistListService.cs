@@ -84,8 +84,8 @@ public sealed class ChecklistListService(ISecrecyDutyDb db, Jurisdiction jurisdi
         var codes = descending ? rows.OrderByDescending(r => r.UnitCode) : rows.OrderBy(r => r.UnitCode);
         var last = await codes.Select(r => r.UnitCode).Skip((int)lastRow - 1).FirstOrDefaultAsync(cancellationToken);
         return last is null ? rows
-            : descending ? rows.Where(r => string.Compare(r.UnitCode, last) >= 0)
-            : rows.Where(r => string.Compare(r.UnitCode, last) <= 0);
+            : descending ? rows.Where(r => r.UnitCode.CompareTo(last) >= 0)
+            : rows.Where(r => r.UnitCode.CompareTo(last) <= 0);
     }
 
     private int YearOf(ChecklistFilter filter) => filter.Year ?? LocalDate.Today(clock).Year;
