@@ -38,7 +38,7 @@ public sealed class ActivityService(
     {
         ArgumentNullException.ThrowIfNull(filter);
         (page, pageSize) = Paging.Normalize(page, pageSize);
-        var total = await Filtered(filter).CountAsync(cancellationToken);
+        var count = await Paging.CountUpToAsync(Filtered(filter), page, pageSize, cancellationToken);
         var items = await Sorted(Filtered(filter, pageByDate: true), filter.Sort, filter.Direction)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
@@ -53,7 +53,7 @@ public sealed class ActivityService(
                 a.Attendance.Count,
                 a.Evidence.Count))
             .ToListAsync(cancellationToken);
-        return new PagedList<ActivityListItem>(items, page, pageSize, total);
+        return Paging.Page(items, page, pageSize, count);
     }
 
     /// <summary>Every activity the filters select, unpaged, in the list's order, with its attendees: for export.</summary>
@@ -381,7 +381,8 @@ public sealed class ActivityService(
     {
         // For a page, EXISTS per row: the default order then reads the date index newest first and stops at the page,
         // where IN (the jurisdiction's units) sorts every activity of a province first. For the count, IN: it counts
-        // from the unit index alone, where EXISTS probes the jurisdiction for every activity (issue 10, measured).
+        // from the unit index alone, where EXISTS probes the jurisdiction for every activity, and only up to a window
+        // past the page (Paging.CountUpToAsync; issue 10, measured).
         var visible = jurisdiction.UnitIds();
         var query = pageByDate
             ? db.Activities.AsNoTracking().Where(a => visible.Any(id => id == a.UnitId))

@@ -45,7 +45,9 @@ public static class AppraisalAccess
             return leaders.Where(x => x.Id == ownLeaderId);
         }
 
+        // EXISTS per leader rather than IN: IN lists every unit of the jurisdiction first, a province's 10,000 to read one
+        // leader's appraisal (issue 10, measured).
         var visible = jurisdiction.UnitIds();
-        return leaders.Where(x => visible.Contains(x.UnitId) || x.Id == ownLeaderId);
+        return leaders.Where(x => visible.Any(v => v == x.UnitId) || x.Id == ownLeaderId);
     }
 }

@@ -507,7 +507,7 @@ public sealed class AppraisalService(
                 x.Rank,
                 x.UnitId,
                 x.Unit!.Name,
-                visible.Contains(x.UnitId),
+                visible.Any(v => v == x.UnitId),
                 x.Id == own,
                 x.Postings.Any(p => p.From <= end && (p.To == null || p.To >= start))))
             .SingleOrDefaultAsync(cancellationToken);

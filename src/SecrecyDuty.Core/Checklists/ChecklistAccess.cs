@@ -43,16 +43,18 @@ public static class ChecklistAccess
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(jurisdiction);
         ArgumentNullException.ThrowIfNull(user);
+        // EXISTS per posting rather than IN (the jurisdiction's units): the checklists list then walks the unit code
+        // index in its default order and stops at the page (issue 10, docs/decisions/0023).
         var visible = jurisdiction.UnitIds();
         if (CanReadJurisdiction(user))
         {
-            return db.Postings.Where(p => visible.Contains(p.UnitId) || (me != null && p.LeaderId == me));
+            return db.Postings.Where(p => visible.Any(id => id == p.UnitId) || (me != null && p.LeaderId == me));
         }
 
         var unitId = user.UnitId;
         var leadsTheTeam = db.Postings.Where(q =>
             me != null && q.LeaderId == me && q.UnitId == unitId && q.Role == PostingRole.PrincipalLeader
             && q.From <= today && (q.To == null || q.To >= today));
-        return db.Postings.Where(p => (me != null && p.LeaderId == me) || (visible.Contains(p.UnitId) && leadsTheTeam.Any()));
+        return db.Postings.Where(p => (me != null && p.LeaderId == me) || (visible.Any(id => id == p.UnitId) && leadsTheTeam.Any()));
     }
 }

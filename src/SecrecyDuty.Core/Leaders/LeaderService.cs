@@ -27,9 +27,9 @@ public sealed class LeaderService(
         ArgumentNullException.ThrowIfNull(filter);
         (page, pageSize) = Paging.Normalize(page, pageSize);
         var query = Filtered(filter);
-        var total = await query.CountAsync(cancellationToken);
+        var count = await Paging.CountUpToAsync(query, page, pageSize, cancellationToken);
         var items = await Project(Sorted(query, filter.Sort, filter.Direction).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return new PagedList<LeaderListItem>(items, page, pageSize, total);
+        return Paging.Page(items, page, pageSize, count);
     }
 
     /// <summary>Every leader the filters select, unpaged, for export.</summary>
@@ -330,12 +330,15 @@ public sealed class LeaderService(
     private IQueryable<LeaderRow> Filtered(LeaderFilter filter)
     {
         var visible = jurisdiction.UnitIds();
-        var today = LocalDate.Today(clock);
-        var leaders = db.Leaders.AsNoTracking().Where(x => visible.Contains(x.UnitId));
+
+        // EXISTS per leader rather than IN (the jurisdiction's units): the default order then reads the name index and
+        // stops at the page (issue 10).
+        var leaders = db.Leaders.AsNoTracking().Where(x => visible.Any(id => id == x.UnitId));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var term = filter.Search.Trim();
-            leaders = leaders.Where(x => x.Name.Contains(term) || x.StaffNumber.Contains(term));
+            // The start of a name or of a staff number, which the indexes on both serve (docs/decisions/0023): a search
+            // anywhere in them read every leader of the province.
+            leaders = leaders.Where(PrefixSearch.AnyStartsWith<Leader>(db, filter.Search.Trim(), x => x.Name, x => x.StaffNumber));
         }
 
         // Rank is stored as text: filter by equality, never by comparison.
@@ -361,17 +364,7 @@ public sealed class LeaderService(
             _ => leaders,
         };
 
-        // The inputs of LeaderScope.ReasonForLeader, computed in SQL from the postings holding today.
-        var holding = db.Postings.Where(p => p.From <= today && (p.To == null || p.To >= today));
-        var inScope = holding.Where(LeaderScope.PostingInScope);
-        var inSmallEnterprise = holding.Where(LeaderScope.PostingInSmallEnterprise);
-        var rows = leaders.Select(x => new LeaderRow
-        {
-            Leader = x,
-            HoldsPosting = holding.Any(p => p.LeaderId == x.Id),
-            HoldsPostingInScope = inScope.Any(p => p.LeaderId == x.Id),
-            HoldsPostingInSmallEnterprise = inSmallEnterprise.Any(p => p.LeaderId == x.Id),
-        });
+        var rows = Rows(leaders);
 
         // LeaderScope.ReasonForLeader in SQL: through a posting in scope, or (holding none) rank at least county/division, that is, not Below.
         return filter.InScope switch
@@ -380,6 +373,22 @@ public sealed class LeaderService(
             false => rows.Where(r => !r.HoldsPostingInScope && (r.HoldsPosting || r.Leader.Rank == LeaderRank.Below)),
             null => rows,
         };
+    }
+
+    /// <summary>The inputs of LeaderScope.ReasonForLeader, computed in SQL from the postings holding today.</summary>
+    private IQueryable<LeaderRow> Rows(IQueryable<Leader> leaders)
+    {
+        var today = LocalDate.Today(clock);
+        var holding = db.Postings.Where(p => p.From <= today && (p.To == null || p.To >= today));
+        var inScope = holding.Where(LeaderScope.PostingInScope);
+        var inSmallEnterprise = holding.Where(LeaderScope.PostingInSmallEnterprise);
+        return leaders.Select(x => new LeaderRow
+        {
+            Leader = x,
+            HoldsPosting = holding.Any(p => p.LeaderId == x.Id),
+            HoldsPostingInScope = inScope.Any(p => p.LeaderId == x.Id),
+            HoldsPostingInSmallEnterprise = inSmallEnterprise.Any(p => p.LeaderId == x.Id),
+        });
     }
 
     private static IQueryable<LeaderRow> Sorted(IQueryable<LeaderRow> rows, LeaderSort sort, SortDirection direction)

@@ -54,9 +54,11 @@ public sealed class UnitService(
     /// <summary>The unit, or null when it does not exist or lies outside the jurisdiction (the two are not told apart).</summary>
     public async Task<UnitDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
+        // EXISTS per unit rather than IN: IN lists every unit of the jurisdiction first, a province's 10,000 to read one
+        // (issue 10, measured); so below and in the tree.
         var visible = jurisdiction.UnitIds();
         var unit = await db.Units.AsNoTracking()
-            .Where(u => u.Id == id && visible.Contains(u.Id))
+            .Where(u => u.Id == id && visible.Any(v => v == u.Id))
             .Select(u => new
             {
                 u.Id,
@@ -67,8 +69,8 @@ public sealed class UnitService(
                 u.IsLargeOrMediumEnterprise,
                 u.EstablishedOn,
                 u.ClosedOn,
-                VisibleParentId = u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.ParentId : null,
-                ParentName = u.ParentId != null && visible.Contains(u.ParentId.Value) ? u.Parent!.Name : null,
+                VisibleParentId = u.ParentId != null && visible.Any(v => v == u.ParentId) ? u.ParentId : null,
+                ParentName = u.ParentId != null && visible.Any(v => v == u.ParentId) ? u.Parent!.Name : null,
                 u.IsActive,
                 u.CreatedAtUtc,
                 u.Version,
@@ -80,7 +82,7 @@ public sealed class UnitService(
         }
 
         var children = await db.Units.AsNoTracking()
-            .Where(u => u.ParentId == id && visible.Contains(u.Id))
+            .Where(u => u.ParentId == id && visible.Any(v => v == u.Id))
             .OrderBy(u => u.Code)
             .Select(u => new UnitListItem(u.Id, u.Code, u.Name, unit.Name, u.IsActive))
             .ToListAsync(cancellationToken);
@@ -118,7 +120,7 @@ public sealed class UnitService(
         }
 
         var visible = jurisdiction.UnitIds();
-        var rows = await Branches(db.Units.Where(u => (u.Id == top || u.ParentId == top) && visible.Contains(u.Id)), visible)
+        var rows = await Branches(db.Units.Where(u => (u.Id == top || u.ParentId == top) && visible.Any(v => v == u.Id)), visible)
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Unit.Id).ToHashSet();
         var childrenOf = rows.Where(r => r.Unit.ParentId is int p && ids.Contains(p)).ToLookup(r => r.Unit.ParentId!.Value);
@@ -129,7 +131,7 @@ public sealed class UnitService(
     public async Task<IReadOnlyList<UnitTreeBranch>?> ChildrenAsync(int parentId, CancellationToken cancellationToken = default)
     {
         var visible = jurisdiction.UnitIds();
-        var rows = await Branches(db.Units.Where(u => (u.ParentId == parentId || u.Id == parentId) && visible.Contains(u.Id)), visible)
+        var rows = await Branches(db.Units.Where(u => (u.ParentId == parentId || u.Id == parentId) && visible.Any(v => v == u.Id)), visible)
             .ToListAsync(cancellationToken);
         return rows.Any(r => r.Unit.Id == parentId) ? [.. rows.Where(r => r.Unit.Id != parentId)] : null;
     }
@@ -140,7 +142,7 @@ public sealed class UnitService(
             .OrderBy(u => u.Code)
             .Select(u => new UnitTreeBranch(
                 new UnitTreeRow(u.Id, u.ParentId, u.Code, u.Name, u.Kind, u.Level, u.IsActive),
-                db.Units.Any(c => c.ParentId == u.Id && visible.Contains(c.Id)),
+                db.Units.Any(c => c.ParentId == u.Id && visible.Any(v => v == c.Id)),
                 Array.Empty<UnitTreeBranch>()));
 
     /// <summary>

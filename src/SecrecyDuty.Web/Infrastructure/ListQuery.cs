@@ -57,7 +57,7 @@ public class ListQuery
     public PagerModel Pager<T>(PagedList<T> list)
     {
         ArgumentNullException.ThrowIfNull(list);
-        return new PagerModel(list.Page, list.PageCount, list.TotalCount, WithPage);
+        return new PagerModel(list.Page, list.PageCount, list.TotalCount, WithPage, list.MoreThanTotal);
     }
 
     /// <summary>The sort and direction as the address carries them; none for a list that is not sortable.</summary>

@@ -87,13 +87,19 @@ public sealed class LeaderListTests
     }
 
     [Fact]
-    public async Task The_list_is_searched_by_name_or_staff_number()
+    public async Task The_list_is_searched_by_the_start_of_a_name_or_of_a_staff_number()
     {
         using var app = TestApp.Rent();
         var p = await ProvinceAsync(app);
 
         Assert.Equal(["A-001"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Search = "钱" }));
-        Assert.Equal(["A-004"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Search = " 004 " }));
+        Assert.Equal(["A-001"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Search = "钱局长" }));
+        Assert.Equal(["A-004"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Search = " A-004 " }));
+        Assert.Equal(["A-001", "A-002", "A-003", "A-004", "A-005"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Search = "A-00", Sort = LeaderSort.StaffNumber }));
+
+        // Not anywhere in them (docs/decisions/0023): a search inside every name reads every leader of the province.
+        Assert.Empty(await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Search = "局长" }));
+        Assert.Empty(await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Search = "004" }));
     }
 
     [Fact]

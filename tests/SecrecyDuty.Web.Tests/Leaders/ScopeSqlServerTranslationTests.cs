@@ -30,4 +30,20 @@ public sealed class ScopeSqlServerTranslationTests
         Assert.Contains(commands.Commands, c => c.Contains("IsLargeOrMediumEnterprise", StringComparison.Ordinal) && c.Contains("[Leaders]", StringComparison.Ordinal));
         Assert.Contains(commands.Commands, c => c.Contains("IsLargeOrMediumEnterprise", StringComparison.Ordinal) && c.Contains("[DutyChecklists]", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_leaders_search_by_the_start_is_a_LIKE_in_SQL_Server_without_the_code_point_range_of_SQLite()
+    {
+        var commands = new SqlServerWithoutServer();
+        await using var db = commands.CreateContext();
+        var user = new FixedCurrentUser("u", 1, Roles.SecrecyOfficer);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)));
+
+        var leaders = await new LeaderService(db, new Jurisdiction(db, user), user, null!, null!, null!, clock).ListAsync(new LeaderFilter { Search = "王" }, 1, 20);
+
+        Assert.Empty(leaders.Items);
+        var search = Assert.Single(commands.Commands, c => c.Contains("ORDER BY", StringComparison.Ordinal) && c.Contains("[StaffNumber] LIKE", StringComparison.Ordinal));
+        Assert.Contains("[l].[Name] LIKE", search, StringComparison.Ordinal);
+        Assert.DoesNotContain("[l].[Name] >=", search, StringComparison.Ordinal);
+    }
 }
