@@ -44,7 +44,7 @@ public static class ChecklistAccess
         ArgumentNullException.ThrowIfNull(jurisdiction);
         ArgumentNullException.ThrowIfNull(user);
         // EXISTS per posting rather than IN (the jurisdiction's units): the checklists list then walks the unit code
-        // index in its default order and stops at the page (issue 10, docs/decisions/0023).
+        // index in its default order and stops at the page (issue 10, docs/decisions/0025).
         var visible = jurisdiction.UnitIds();
         if (CanReadJurisdiction(user))
         {

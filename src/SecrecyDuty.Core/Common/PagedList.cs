@@ -25,7 +25,7 @@ public static class Paging
 
     /// <summary>
     /// How many rows past the start of the page shown a list counts at most (forty pages of the default size): beyond,
-    /// the pager says "more than" (issue 10, docs/decisions/0023).
+    /// the pager says "more than" (issue 10, docs/decisions/0025).
     /// </summary>
     public const int CountWindow = 1000;
 

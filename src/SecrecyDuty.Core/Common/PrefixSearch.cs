@@ -5,7 +5,7 @@ namespace SecrecyDuty.Core.Common;
 
 /// <summary>
 /// A search by the start of a text, in a form an index serves (issue 10: a search anywhere in a name reads every row of
-/// the province; docs/decisions/0023). On every provider the condition is <c>StartsWith</c> (SQL Server: a LIKE 'term%'
+/// the province; docs/decisions/0025). On every provider the condition is <c>StartsWith</c> (SQL Server: a LIKE 'term%'
 /// that seeks its index). On SQLite it adds the range [term, the next string after every one starting with it) in
 /// code point order, which is SQLite's BINARY collation: the LIKE there is case-insensitive, so SQLite never seeks an
 /// index with it. SQL Server's collations do not order by code point, so there the range is left out.

@@ -336,7 +336,7 @@ public sealed class LeaderService(
         var leaders = db.Leaders.AsNoTracking().Where(x => visible.Any(id => id == x.UnitId));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            // The start of a name or of a staff number, which the indexes on both serve (docs/decisions/0023): a search
+            // The start of a name or of a staff number, which the indexes on both serve (docs/decisions/0025): a search
             // anywhere in them read every leader of the province.
             leaders = leaders.Where(PrefixSearch.AnyStartsWith<Leader>(db, filter.Search.Trim(), x => x.Name, x => x.StaffNumber));
         }

@@ -97,7 +97,7 @@ public sealed class LeaderListTests
         Assert.Equal(["A-004"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Search = " A-004 " }));
         Assert.Equal(["A-001", "A-002", "A-003", "A-004", "A-005"], await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Search = "A-00", Sort = LeaderSort.StaffNumber }));
 
-        // Not anywhere in them (docs/decisions/0023): a search inside every name reads every leader of the province.
+        // Not anywhere in them (docs/decisions/0025): a search inside every name reads every leader of the province.
         Assert.Empty(await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Search = "局长" }));
         Assert.Empty(await StaffNumbersAsync(app, p.Officer, new LeaderFilter { Search = "004" }));
     }

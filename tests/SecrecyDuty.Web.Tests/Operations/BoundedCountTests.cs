@@ -11,7 +11,7 @@ using SecrecyDuty.Web.Tests.Infrastructure;
 namespace SecrecyDuty.Web.Tests.Operations;
 
 /// <summary>
-/// The lists of a province count their rows only up to a window past the page shown (docs/decisions/0023): past it the
+/// The lists of a province count their rows only up to a window past the page shown (docs/decisions/0025): past it the
 /// pager says "more than", and its next link still leads on to every row.
 /// </summary>
 public sealed class BoundedCountTests
