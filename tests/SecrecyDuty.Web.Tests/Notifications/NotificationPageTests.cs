@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Notifications;
 using SecrecyDuty.Data;
+using SecrecyDuty.Web.Pages.Notifications;
 using SecrecyDuty.Web.Tests.Infrastructure;
 
 namespace SecrecyDuty.Web.Tests.Notifications;
@@ -78,6 +80,31 @@ public sealed class NotificationPageTests
         Assert.Equal(nameof(NotificationKind.OrderDueSoon), soon.GetAttribute("data-kind"));
         Assert.Contains($"/Inspections/Orders/Details/{province.OrderB}", soon.InnerHtml, StringComparison.Ordinal);
         Assert.Contains("整改通知", soon.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_digest_lists_fifty_items_a_section_earliest_first_and_counts_the_rest()
+    {
+        using var app = TestApp.Rent();
+        var province = app.Province()
+            .WithUnit("PROV")
+            .WithUnit("DEPT", parent: "PROV")
+            .WithAccount("deptofficer", Roles.SecrecyOfficer, "DEPT");
+        for (var i = 0; i < DigestModel.ShownPerSection + 2; i++)
+        {
+            province.WithRectificationOrder("DEPT", "PROV", new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 1).AddDays(i), description: $"问题{i}");
+        }
+
+        await province.BuildAsync();
+
+        var digest = await TestApp.GetDocumentAsync(await app.SignedInAsync("deptofficer"), "/Notifications/Digest");
+        var overdue = digest.QuerySelector("#digest-overdue")!;
+        Assert.Equal($"{DigestModel.ShownPerSection + 2}", overdue.QuerySelector(".badge")!.TextContent.Trim());
+        var items = overdue.QuerySelectorAll(".digest-item");
+        Assert.Equal(DigestModel.ShownPerSection, items.Length);
+        Assert.Contains("2026-10-01", items[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("另有 2 项未在此列出", overdue.QuerySelector(".digest-more")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(digest.QuerySelector("#digest-due-soon .digest-more"));
     }
 
     private static Task<ReminderRun> StoreDueAsync(TestApp app) =>
