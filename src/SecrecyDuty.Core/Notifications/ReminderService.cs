@@ -289,7 +289,8 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
             return items;
         }
 
-        var frequencies = await FrequenciesAsync(cancellationToken);
+        // P5.3 and S6.5 as the compliance engine reads them from the current regulation.
+        var frequencies = await ComplianceComputation.FrequenciesAsync(db, cancellationToken);
         var unitIds = units.Select(u => u.Key).ToList();
         var periods = frequencies.Briefings.PeriodsPerYear;
         var monthsPerPeriod = 12 / periods;
@@ -353,19 +354,6 @@ public sealed class ReminderService(ISecrecyDutyDb db, TimeProvider clock, Remin
                 ? ReminderRules.UnitOfficeRecipients(accounts.SecrecyOfficers, c.UnitId)
                     .Select(u => new DueItem(u, NotificationKind.CadreTrainingDue, NotificationRecord.SecrecyOrganization, c.OrganizationId, c.UnitId, Subject(c.UnitName, c.Name), due))
                 : []);
-    }
-
-    /// <summary>The frequencies of P5.3 and S6.5 in the current regulation, as the compliance engine reads them.</summary>
-    private async Task<ComplianceFrequencies> FrequenciesAsync(CancellationToken cancellationToken)
-    {
-        string[] codes = [ComplianceFrequencies.BriefingsCode, ComplianceFrequencies.MemberMeetingsCode];
-        var items = await db.DutyItems.AsNoTracking()
-            .Where(d => codes.Contains(d.Code) && db.Regulations.Any(r => r.Id == d.RegulationId && r.IsCurrent))
-            .Select(d => new { d.Code, d.MinimumPerYear, d.ExpectedPerYear, d.ExpectedPeriodsPerYear })
-            .ToListAsync(cancellationToken);
-        DutyFrequency Of(string code) =>
-            items.FirstOrDefault(i => i.Code == code) is { } i ? DutyFrequency.From(i.MinimumPerYear, i.ExpectedPerYear, i.ExpectedPeriodsPerYear) : DutyFrequency.None;
-        return new ComplianceFrequencies(Of(ComplianceFrequencies.BriefingsCode), Of(ComplianceFrequencies.MemberMeetingsCode), DutyFrequency.None);
     }
 
     /// <summary>

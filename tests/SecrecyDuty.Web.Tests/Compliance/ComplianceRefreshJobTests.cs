@@ -17,21 +17,8 @@ public sealed class ComplianceRefreshJobTests
     private static Task<List<UnitYearCompliance>> StoredAsync(TestApp app) =>
         app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().UnitYearCompliances.AsNoTracking().OrderBy(r => r.Year).ThenBy(r => r.UnitId).ToListAsync());
 
-    private static async Task RunAsync(TestApp app, bool everyRow)
-    {
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var listener = new OneRun();
-        scheduler.ListenerManager.AddJobListener(listener, []);
-        try
-        {
-            await scheduler.TriggerJob(ComplianceRefreshJob.Key, new JobDataMap { [ComplianceRefreshJob.EveryRowKey] = everyRow });
-            await listener.Done.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        }
-        finally
-        {
-            scheduler.ListenerManager.RemoveJobListener(listener.Name);
-        }
-    }
+    private static Task RunAsync(TestApp app, bool everyRow) =>
+        ManualJobRun.RunAsync(app, ComplianceRefreshJob.Key, Background.Scheduler.NightlyCompliance, new JobDataMap { [ComplianceRefreshJob.EveryRowKey] = everyRow });
 
     [Fact]
     public async Task After_midnight_the_job_judges_every_row_of_the_dashboards_years_and_puts_right_a_row_changed_outside_the_app()
@@ -71,33 +58,4 @@ public sealed class ComplianceRefreshJobTests
 
     private static List<string> Stored(IEnumerable<UnitYearCompliance> rows) =>
         [.. rows.Select(r => $"{r.UnitId} {r.Year} {r.TreeKey} {r.IsCompliant} {r.Briefings} {r.BriefingPractice} {r.MemberMeetings} {r.SecrecyOrganization} {r.RuleRegister} {r.Education} {r.Checklists} {r.RectificationOrders} {r.BriefingCount} {r.MemberMeetingCount} {r.TrainingCount}")];
-
-    /// <summary>Completes when the compliance job has run once from a manual trigger.</summary>
-    private sealed class OneRun : IJobListener
-    {
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public string Name { get; } = "test-" + Guid.NewGuid().ToString("N");
-
-        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
-        {
-            if (context.JobDetail.Key.Equals(ComplianceRefreshJob.Key) && !context.Trigger.Key.Equals(Background.Scheduler.NightlyCompliance))
-            {
-                if (jobException is null)
-                {
-                    Done.TrySetResult();
-                }
-                else
-                {
-                    Done.TrySetException(jobException);
-                }
-            }
-
-            return ValueTask.CompletedTask;
-        }
-    }
 }

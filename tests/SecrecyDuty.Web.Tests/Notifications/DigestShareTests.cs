@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Notifications;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
@@ -35,19 +33,7 @@ public sealed class DigestShareTests
     public async Task Each_account_s_reminders_are_its_share_of_the_province_s_briefings_meetings_and_cadre_trainings()
     {
         using var app = TestApp.Rent();
-        await app.Province()
-            .WithUnit("PROV")
-            .WithUnit("UNIT", parent: "PROV")
-            .WithLeader("王书记", "UNIT")
-            .WithLeader("李部长", "UNIT")
-            .WithPosting("王书记", PostingRole.PrincipalLeader, new DateOnly(2024, 1, 1), title: "书记")
-            .WithPosting("李部长", PostingRole.SecrecyLeader, new DateOnly(2024, 1, 1), title: "副部长")
-            .WithOrganization("UNIT", partTime: 1)
-            .WithAccount("wang", Roles.UnitLeader, "UNIT", leader: "王书记")
-            .WithAccount("li", Roles.UnitLeader, "UNIT", leader: "李部长")
-            .WithAccount("unitofficer", Roles.SecrecyOfficer, "UNIT")
-            .WithAccount("provofficer", Roles.SecrecyOfficer, "PROV")
-            .BuildAsync();
+        await FrequencyProvince.BuildAsync(app);
 
         // 29 days before the year's end: the half-year's briefing and the year's member meetings are due soon.
         app.Clock.Advance(TimeSpan.FromDays(5));

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
-using SecrecyDuty.Core.Accounts;
-using SecrecyDuty.Core.Leaders;
 using SecrecyDuty.Core.Notifications;
 using SecrecyDuty.Data;
 using SecrecyDuty.Web.Tests.Infrastructure;
@@ -22,21 +20,7 @@ public sealed class FrequencyReminderJobTests
     public async Task The_frequency_rules_notify_the_leaders_and_the_office_that_answer_for_them_exactly_once()
     {
         using var first = TestApp.StartOwn(TestApp.WithScheduler());
-        var p = await first.Province()
-            .WithUnit("PROV")
-            .WithUnit("UNIT", parent: "PROV")
-            .WithLeader("王书记", "UNIT")
-            .WithLeader("李部长", "UNIT")
-            .WithLeader("赵委员", "UNIT")
-            .WithPosting("王书记", PostingRole.PrincipalLeader, new DateOnly(2024, 1, 1), title: "书记")
-            .WithPosting("李部长", PostingRole.SecrecyLeader, new DateOnly(2024, 1, 1), title: "副部长")
-            .WithPosting("赵委员", PostingRole.OtherMember, new DateOnly(2024, 1, 1), title: "委员")
-            .WithOrganization("UNIT", partTime: 1)
-            .WithAccount("wang", Roles.UnitLeader, "UNIT", leader: "王书记")
-            .WithAccount("li", Roles.UnitLeader, "UNIT", leader: "李部长")
-            .WithAccount("unitofficer", Roles.SecrecyOfficer, "UNIT")
-            .WithAccount("provofficer", Roles.SecrecyOfficer, "PROV")
-            .BuildAsync();
+        var p = await FrequencyProvince.BuildAsync(first);
         var cadre = await first.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().SecrecyCadres.Select(c => c.Id).SingleAsync());
 
         // 34 days before the year's end nothing of the year is due soon; the cadre never trained is due.

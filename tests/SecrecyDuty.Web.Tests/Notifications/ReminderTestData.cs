@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 using SecrecyDuty.Core.Accounts;
 using SecrecyDuty.Core.Incidents;
 using SecrecyDuty.Core.Incidents.Sanctions;
@@ -109,21 +108,7 @@ internal sealed record ReminderProvince(BuiltProvince P, int OrderA, int OrderB,
         });
 
     /// <summary>Runs the reminder job now through the host's scheduler, as a manual trigger, and waits until it has run.</summary>
-    public static async Task RunJobAsync(TestApp app)
-    {
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var listener = new OneRun();
-        scheduler.ListenerManager.AddJobListener(listener, []);
-        try
-        {
-            await scheduler.TriggerJob(ReminderJob.Key, null!);
-            await listener.Done.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        }
-        finally
-        {
-            scheduler.ListenerManager.RemoveJobListener(listener.Name);
-        }
-    }
+    public static Task RunJobAsync(TestApp app) => ManualJobRun.RunAsync(app, ReminderJob.Key, Scheduler.DailyReminders);
 
     private static Incident Leak(int unitId, string title, DateTime discoveredAtUtc) => new()
     {
@@ -138,33 +123,4 @@ internal sealed record ReminderProvince(BuiltProvince P, int OrderA, int OrderB,
         CreatedAtUtc = discoveredAtUtc,
         CreatedBy = "officer",
     };
-
-    /// <summary>Completes when the reminder job has run once from a manual trigger (not the daily one).</summary>
-    private sealed class OneRun : IJobListener
-    {
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public string Name { get; } = "test-" + Guid.NewGuid().ToString("N");
-
-        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
-        {
-            if (context.JobDetail.Key.Equals(ReminderJob.Key) && !context.Trigger.Key.Equals(Scheduler.DailyReminders))
-            {
-                if (jobException is null)
-                {
-                    Done.TrySetResult();
-                }
-                else
-                {
-                    Done.TrySetException(jobException);
-                }
-            }
-
-            return ValueTask.CompletedTask;
-        }
-    }
 }
