@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -14,31 +13,16 @@ namespace SecrecyDuty.Data;
 /// </summary>
 public static class SqliteBusyTimeout
 {
-    public static IInterceptor Interceptor { get; } = new Setter();
+    public static IInterceptor Interceptor { get; } = new SqliteConnectionOpened(Set);
 
     /// <summary>The busy timeout in milliseconds for a connection's default timeout in seconds (0, no timeout, waits as long as SQLite allows).</summary>
     public static int Milliseconds(int defaultTimeoutSeconds) =>
         defaultTimeoutSeconds <= 0 ? int.MaxValue : (int)Math.Min(defaultTimeoutSeconds * 1000L, int.MaxValue);
 
-    private sealed class Setter : DbConnectionInterceptor
+    private static void Set(SqliteConnection connection)
     {
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Set(connection);
-
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            // A pragma that only sets a field of the connection: it never touches the file, so it is run synchronously.
-            Set(connection);
-            return Task.CompletedTask;
-        }
-
-        private static void Set(DbConnection connection)
-        {
-            if (connection is SqliteConnection sqlite)
-            {
-                using var command = sqlite.CreateCommand();
-                command.CommandText = $"PRAGMA busy_timeout = {Milliseconds(sqlite.DefaultTimeout)};";
-                command.ExecuteNonQuery();
-            }
-        }
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {Milliseconds(connection.DefaultTimeout)};";
+        command.ExecuteNonQuery();
     }
 }

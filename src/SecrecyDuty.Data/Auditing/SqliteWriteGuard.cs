@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SecrecyDuty.Core.Auditing;
@@ -53,7 +51,7 @@ public static class SqliteWriteGuard
     private static readonly string[] Operations = ["INSERT", "UPDATE", "DELETE"];
 
     /// <summary>Registers the function on every connection the app's contexts open.</summary>
-    public static IInterceptor Interceptor { get; } = new FunctionRegistration();
+    public static IInterceptor Interceptor { get; } = new SqliteConnectionOpened(c => c.CreateFunction(FunctionName, () => 1, isDeterministic: true));
 
     /// <summary>The trigger names of a guarded table.</summary>
     public static IEnumerable<string> TriggerNames(string table) => Operations.Select(o => $"guard_{table}_{o.ToLowerInvariant()}");
@@ -75,25 +73,6 @@ public static class SqliteWriteGuard
             .ToListAsync(cancellationToken);
         var names = present.ToHashSet(StringComparer.Ordinal);
         return [.. Tables.Where(t => !TriggerNames(t).All(names.Contains))];
-    }
-
-    private sealed class FunctionRegistration : DbConnectionInterceptor
-    {
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Register(connection);
-
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Register(connection);
-            return Task.CompletedTask;
-        }
-
-        private static void Register(DbConnection connection)
-        {
-            if (connection is SqliteConnection sqlite)
-            {
-                sqlite.CreateFunction(FunctionName, () => 1, isDeterministic: true);
-            }
-        }
     }
 }
 
